@@ -1,0 +1,60 @@
+using System.CommandLine;
+using OpMock.Core.Diagnostics;
+using OpMock.Core.Schemas;
+
+namespace OpMock.Cli.Commands;
+
+/// <summary>`opmock schemas`: writes the JSON Schemas, or with --check says which are out of date.</summary>
+internal static class SchemasCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var docs = CommonOptions.Docs();
+        var overrides = CommonOptions.Overrides();
+        var output = new Option<string>("--out") { Description = "Folder for the schema files", DefaultValueFactory = _ => "schemas/json" };
+        var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 listing every stale, missing or orphan file" };
+        var command = new Command("schemas", "Generate JSON Schemas from the docs") { docs, overrides, output, check };
+        command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(
+            console, result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(output)!, result.GetValue(check), cancel)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, string docs, string? overrides, string output, bool check, CancellationToken cancel)
+    {
+        var contract = await ApiContract.LoadAsync(docs, CommonOptions.OverridesFor(docs, overrides), cancel);
+        foreach (var finding in contract.Findings.Where(f => f.Severity == Severity.Error))
+        {
+            await console.Error.WriteLineAsync(finding.ToString());
+        }
+
+        var files = contract.Files();
+        if (check)
+        {
+            var states = await SchemaFiles.CheckAsync(output, files, cancel);
+            var wrong = states.Where(s => s.Status != FileStatus.UpToDate).ToList();
+            foreach (var state in wrong)
+            {
+                await console.Out.WriteLineAsync($"{state.Status.ToString().ToLowerInvariant()}: {Path.Combine(output, state.Path)}");
+            }
+
+            await console.Out.WriteLineAsync(wrong.Count == 0
+                ? $"{states.Length} schema files are up to date with {docs}"
+                : $"{wrong.Count} of {states.Length} schema files are out of date; run `opmock schemas` to regenerate them");
+            return wrong.Count == 0 && !contract.HasErrors ? ExitCodes.Ok : ExitCodes.Findings;
+        }
+
+        // Schemas of docs that failed to read this time are kept, not deleted as orphans.
+        var unread = contract.Docs.Files.Except(contract.Endpoints.Select(e => e.Endpoint.Doc.Path))
+            .SelectMany(f => new[] { ".request.schema.json", ".response.schema.json" }.Select(s => Path.ChangeExtension(f, null) + s))
+            .ToHashSet();
+        var written = await SchemaFiles.WriteAsync(output, files, unread, cancel);
+        foreach (var state in written.Where(s => s.Status != FileStatus.UpToDate))
+        {
+            var verb = state.Status switch { FileStatus.Missing => "created", FileStatus.Stale => "updated", _ => unread.Contains(state.Path) ? "kept" : "removed" };
+            await console.Out.WriteLineAsync($"{verb}: {Path.Combine(output, state.Path)}");
+        }
+
+        await console.Out.WriteLineAsync($"{files.Count} schema files in {output}");
+        return contract.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+}

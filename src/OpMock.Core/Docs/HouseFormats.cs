@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace OpMock.Core.Docs;
+
+/// <summary>
+/// A text or number format the docs name in a description (格式为`yyyy-MM-dd HH:mm:ss`).
+/// The schema carries the name in <c>format</c> and a <c>pattern</c> for the shape, so any draft-07
+/// validator checks the shape and OpMock's validator checks the value exactly.
+/// </summary>
+/// <param name="Name">The JSON Schema format name.</param>
+/// <param name="Pattern">The Java pattern the docs write; null for non-text formats.</param>
+/// <param name="Regex">The shape, for validators that do not know the format.</param>
+public sealed record HouseFormat(string Name, string? Pattern, string? Regex)
+{
+    /// <summary>Exact check: the shape and a real calendar value (2016-02-30 is not a date).</summary>
+    public bool IsValid(string value) => Pattern is not null && DateTime.TryParseExact(
+        value, Pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    public string Format(DateTimeOffset instant) =>
+        Pattern is null ? instant.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)
+            : instant.ToString(Pattern, CultureInfo.InvariantCulture);
+}
+
+public static partial class HouseFormats
+{
+    public static readonly HouseFormat DateTime = new("op-datetime", "yyyy-MM-dd HH:mm:ss", @"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$");
+    public static readonly HouseFormat Date = new("op-date", "yyyy-MM-dd", @"^\d{4}-\d{2}-\d{2}$");
+    public static readonly HouseFormat Time = new("op-time", "HH:mm:ss", @"^\d{2}:\d{2}:\d{2}$");
+    public static readonly HouseFormat Compact = new("op-datetime-compact", "yyyyMMddHHmmss", @"^\d{14}$");
+
+    /// <summary>Milliseconds since 1970 as an integer: what the servers write for a java.util.Date.</summary>
+    public static readonly HouseFormat EpochMillis = new("epoch-millis", null, null);
+
+    // Longest first, so "yyyy-MM-dd HH:mm:ss" is not read as "yyyy-MM-dd".
+    public static readonly IReadOnlyList<HouseFormat> All = [DateTime, Compact, Date, Time, EpochMillis];
+
+    public static HouseFormat? ByName(string name) =>
+        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Finds a format named in free text such as 会话创建时间,格式为`yyyy-MM-dd HH:mm:ss`.</summary>
+    public static HouseFormat? FindIn(string text) =>
+        All.FirstOrDefault(f => f.Pattern is not null && text.Contains(f.Pattern, StringComparison.Ordinal));
+
+    /// <summary>Text that looks like a date pattern but is none OpMock knows (lint reports it).</summary>
+    public static string? FindUnknownPattern(string text)
+    {
+        var match = DatePatternLike().Match(text);
+        return match.Success && FindIn(text) is null ? match.Value : null;
+    }
+
+    [GeneratedRegex(@"y{2,4}[-/.年]?M{1,2}[-/.月]?d{1,2}[^`|，,]*")]
+    private static partial Regex DatePatternLike();
+}

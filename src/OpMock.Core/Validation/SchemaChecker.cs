@@ -1,0 +1,178 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using NJsonSchema.Validation;
+using OpMock.Core.Diagnostics;
+using OpMock.Core.Docs;
+using OpMock.Core.Json;
+
+namespace OpMock.Core.Validation;
+
+/// <summary>
+/// Checks JSON text against one generated schema with NJsonSchema and turns its errors into
+/// violations a person can act on: the JSON path, what was expected, and the value found.
+/// Compile once per schema and reuse: NJsonSchema validators are safe to share between threads.
+/// </summary>
+public sealed class SchemaChecker
+{
+    private static readonly JsonSchemaValidatorSettings Settings = new()
+    {
+        FormatValidators = [.. new JsonSchemaValidatorSettings().FormatValidators,
+            .. HouseFormats.All.Where(f => f.Regex is not null).Select(f => new HouseFormatValidator(f))],
+    };
+
+    private readonly JsonSchema schema;
+
+    private SchemaChecker(JsonSchema schema) => this.schema = schema;
+
+    public static async Task<SchemaChecker> CompileAsync(JsonObject schema) =>
+        new(await JsonSchema.FromJsonAsync(schema.ToJsonString()));
+
+    /// <summary>
+    /// Checks a body. A body that is empty, HTML or broken JSON yields one violation at the root,
+    /// never an exception. Undocumented fields are warnings; everything else is an error.
+    /// </summary>
+    public ImmutableArray<Violation> Check(string body)
+    {
+        JToken token;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+            token = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
+            if (reader.Read() && reader.TokenType != JsonToken.Comment)
+            {
+                return [NotJson(body, "text after the JSON value")];
+            }
+        }
+        catch (JsonReaderException e)
+        {
+            return [NotJson(body, e.Message, e.LineNumber)];
+        }
+
+        var errors = new JsonSchemaValidator(Settings).Validate(token, schema);
+        return [.. errors.SelectMany(Flatten).Select(e => ToViolation(e, token)).Distinct().OrderBy(v => v.Line).ThenBy(v => v.Path, StringComparer.Ordinal)];
+    }
+
+    private static Violation NotJson(string body, string reason, int line = 0)
+    {
+        var trimmed = body.TrimStart();
+        var what = trimmed.Length == 0 ? "an empty body"
+            : trimmed.StartsWith('<') ? "HTML or XML, not JSON"
+            : $"not valid JSON ({reason})";
+        var sample = trimmed.Length > 60 ? trimmed[..60] + "…" : trimmed;
+        return new Violation("$", "a JSON object", sample.Length == 0 ? "empty" : sample, Severity.Error, $"the body is {what}", line);
+    }
+
+    /// <summary>
+    /// Reports the innermost errors: an array item or a nested object that failed says which field did.
+    /// A nullable section is anyOf [$ref, null]: report why the $ref branch failed, not "not any of".
+    /// </summary>
+    private static IEnumerable<ValidationError> Flatten(ValidationError error)
+    {
+        // "type": ["array", "null"] fails as a whole; the branch of the value's own type says what is inside.
+        if (error is MultiTypeValidationError multi)
+        {
+            var inside = multi.Errors.Values.FirstOrDefault(b => b.Count > 0 && !b.Any(IsTypeMismatch));
+            return inside is null ? [error] : inside.SelectMany(Flatten);
+        }
+
+        if (error is not ChildSchemaValidationError child)
+        {
+            return [error];
+        }
+
+        if (error.Kind is ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf)
+        {
+            var branch = child.Errors.Where(b => b.Key.Type != JsonObjectType.Null).Select(b => b.Value).FirstOrDefault();
+            return branch is { Count: > 0 } && !branch.All(e => e.Kind == ValidationErrorKind.ObjectExpected)
+                ? branch.SelectMany(Flatten)
+                : [error];
+        }
+
+        var inner = child.Errors.SelectMany(b => b.Value).ToList();
+        return inner.Count > 0 ? inner.SelectMany(Flatten) : [error];
+    }
+
+    private static bool IsTypeMismatch(ValidationError error) => error.Kind is ValidationErrorKind.StringExpected
+        or ValidationErrorKind.NumberExpected or ValidationErrorKind.IntegerExpected or ValidationErrorKind.BooleanExpected
+        or ValidationErrorKind.ObjectExpected or ValidationErrorKind.ArrayExpected or ValidationErrorKind.NullExpected;
+
+    private static Violation ToViolation(ValidationError error, JToken root)
+    {
+        var path = ReadPath(error.Path);
+        var line = error.HasLineInfo ? error.LineNumber : 0;
+        switch (error.Kind)
+        {
+            case ValidationErrorKind.PropertyRequired:
+                var missing = Join(path, error.Property);
+                return new Violation(missing, "present", "missing", Severity.Error, $"documented field `{error.Property}` is missing", line);
+            case ValidationErrorKind.NoAdditionalPropertiesAllowed:
+                return new Violation(path, "absent", Show(root, path), Severity.Warning, $"`{error.Property}` is not documented", line);
+        }
+
+        var actual = Show(root, path);
+        var expected = Expected(error);
+        var message = actual == "null" && expected != "null"
+            ? $"null where {expected} is required"
+            : $"expected {expected}, found {Describe(root, path)} {actual}";
+        return new Violation(path, expected, actual, Severity.Error, message, line);
+    }
+
+    private static string Expected(ValidationError error) => error.Kind switch
+    {
+        ValidationErrorKind.DateTimeExpected or ValidationErrorKind.PatternMismatch when error.Schema.Format is { } format =>
+            HouseFormats.ByName(format) is { Pattern: { } pattern } ? $"text in the format {pattern}" : $"format {format}",
+        ValidationErrorKind.PatternMismatch => $"text matching {error.Schema.Pattern}",
+        ValidationErrorKind.StringTooShort => "non-empty text",
+        _ when error.Schema.Type != JsonObjectType.None => TypeNames(error.Schema.Type),
+        _ => error.Kind.ToString(),
+    };
+
+    private static string TypeNames(JsonObjectType type) =>
+        string.Join(" or ", Enum.GetValues<JsonObjectType>()
+            .Where(t => t != JsonObjectType.None && t != JsonObjectType.File && type.HasFlag(t))
+            .Select(t => t.ToString().ToLowerInvariant()));
+
+    private static string Describe(JToken root, string path) => Select(root, path)?.Type switch
+    {
+        JTokenType.Integer => "integer",
+        JTokenType.Float => "number",
+        JTokenType.String => "string",
+        JTokenType.Boolean => "boolean",
+        JTokenType.Object => "object",
+        JTokenType.Array => "array",
+        JTokenType.Null => "null",
+        _ => "value",
+    };
+
+    private static string Show(JToken root, string path)
+    {
+        var token = Select(root, path);
+        var text = token is null ? "missing" : OpJson.ToCompactText(JsonNode.Parse(token.ToString(Formatting.None)));
+        return text.Length > 120 ? text[..120] + "…" : text;
+    }
+
+    private static JToken? Select(JToken root, string path)
+    {
+        try
+        {
+            return path == "$" ? root : root.SelectToken(path);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>NJsonSchema writes "#/data.chats[2].createTime"; people read "data.chats[2].createTime".</summary>
+    private static string ReadPath(string? path)
+    {
+        var text = (path ?? "").TrimStart('#').TrimStart('/');
+        return text.Length == 0 ? "$" : text;
+    }
+
+    private static string Join(string path, string? property) =>
+        property is null ? path : path == "$" ? property : path.EndsWith("." + property, StringComparison.Ordinal) || path == property ? path : $"{path}.{property}";
+}
