@@ -32,6 +32,8 @@ internal sealed partial class DocParser
     private int fenceLine;
     private JsonCapture? bare;
     private bool historyHeaderSeen;
+    private int? urlHeading;
+    private int? methodHeading;
 
     private DocParser(string file) => this.file = file;
 
@@ -45,7 +47,7 @@ internal sealed partial class DocParser
             parser.Read(lines[i].TrimEnd('\r'), i + 1);
         }
 
-        return parser.Finish(lines.Length);
+        return parser.Finish();
     }
 
     private void Read(string line, int number)
@@ -117,6 +119,12 @@ internal sealed partial class DocParser
             case Part.Section:
                 var (name, caption) = heading.ReadSection();
                 section = (name, caption, heading.Line, new FieldTable(file, isInput: false, findings));
+                break;
+            case Part.Url:
+                urlHeading ??= heading.Line;
+                break;
+            case Part.Method:
+                methodHeading ??= heading.Line;
                 break;
             case Part.Input:
                 input ??= new FieldTable(file, isInput: true, findings);
@@ -244,7 +252,7 @@ internal sealed partial class DocParser
         sections.Add(new DocSection(open.Name, open.Caption, open.Line, open.Table.Fields));
     }
 
-    private (ApiDoc? Doc, ImmutableArray<Finding> Findings) Finish(int lineCount)
+    private (ApiDoc? Doc, ImmutableArray<Finding> Findings) Finish()
     {
         CloseSection();
         if (fence is not null)
@@ -258,19 +266,19 @@ internal sealed partial class DocParser
             StoreJson(bare.ToBlock());
         }
 
-        var doc = Build(lineCount);
+        var doc = Build();
         return (doc, [.. findings]);
     }
 
-    private ApiDoc? Build(int lineCount)
+    private ApiDoc? Build()
     {
         if (title is null)
         {
             findings.Add(new Finding(file, 1, Severity.Error, "expected a title heading such as `##2.36 获取用户最近会话信息`"));
         }
 
-        var endpoint = ReadUrl(lineCount);
-        var verb = ReadMethod(lineCount);
+        var endpoint = ReadUrl();
+        var verb = ReadMethod();
         if (title is null || endpoint is null || verb is null)
         {
             return null;
@@ -297,11 +305,11 @@ internal sealed partial class DocParser
         };
     }
 
-    private (string Route, string? Host, int? Port)? ReadUrl(int lineCount)
+    private (string Route, string? Host, int? Port)? ReadUrl()
     {
         if (url is not { } written)
         {
-            findings.Add(new Finding(file, current?.Line ?? lineCount, Severity.Error, "expected `###URL:` followed by a URL or a path"));
+            findings.Add(new Finding(file, urlHeading ?? 1, Severity.Error, "expected `###URL:` followed by a URL or a path"));
             return null;
         }
 
@@ -319,11 +327,11 @@ internal sealed partial class DocParser
         return null;
     }
 
-    private string? ReadMethod(int lineCount)
+    private string? ReadMethod()
     {
         if (method is not { } written)
         {
-            findings.Add(new Finding(file, lineCount, Severity.Error, "expected `###方式:` followed by the method (post, get, …)"));
+            findings.Add(new Finding(file, methodHeading ?? 1, Severity.Error, "expected `###方式:` followed by the method (post, get, …)"));
             return null;
         }
 

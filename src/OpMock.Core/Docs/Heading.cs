@@ -83,7 +83,7 @@ internal sealed partial record Heading(int Level, string Text, Part Part, int Li
 
         var name = names[^1];
         var caption = Text.Remove(name.Index, name.Length).Trim(' ', '\t', '\u3000', ':', '：');
-        return (name.Value, caption);
+        return (name.Value, caption.Length > 0 ? caption : name.Value);
     }
 
     [GeneratedRegex(@"^(\d+(?:\.\d+)+)\s*(.*)$")]

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpMock.Core.Diagnostics;
+using OpMock.Core.Json;
 
 namespace OpMock.Core.Docs;
 
@@ -90,7 +90,8 @@ internal sealed class ReferenceResolver(IReadOnlyList<ApiDoc> docs, List<Finding
 
     private DocField Point(DocField field, string file, ImmutableArray<DocSection> sections)
     {
-        var named = field.Type.Section ?? field.Type.Item?.Section ?? field.Reference;
+        var fromType = field.Type.Section ?? field.Type.Item?.Section;
+        var named = fromType ?? field.Reference;
         var takesSection = field.Type.Kind is FieldKind.Object or FieldKind.Map
             || (field.Type.Kind == FieldKind.List && field.Type.Item?.Kind is null or FieldKind.Object or FieldKind.Map);
         if (named is null || !takesSection)
@@ -100,23 +101,33 @@ internal sealed class ReferenceResolver(IReadOnlyList<ApiDoc> docs, List<Finding
 
         var section = sections.FirstOrDefault(s => s.Name == named)
             ?? sections.FirstOrDefault(s => string.Equals(s.Name, named, StringComparison.OrdinalIgnoreCase));
-        if (section is null)
+        if (section is not null)
         {
-            var closest = sections
-                .Select(s => (Section: s, Distance: Levenshtein.Distance(s.Name, named)))
-                .Where(c => c.Distance <= Math.Max(1, named.Length / 3))
-                .OrderBy(c => c.Distance)
-                .FirstOrDefault();
-            section = closest.Section;
-            findings.Add(section is null
-                ? new Finding(file, field.Line, Severity.Error,
-                    $"field `{field.Name}` refers to `{named}`, but no section has that name" + Known(sections))
-                : new Finding(file, field.Line, Severity.Warning,
-                    $"field `{field.Name}` refers to `{named}`, which is misspelled; using the closest section, `{section.Name}`"));
+            return field with { Target = section.Name };
         }
 
+        // A name in the type cell that is no section is an unknown type (`Strin`), not a reference to guess at.
+        if (fromType is not null)
+        {
+            findings.Add(new Finding(file, field.Line, Severity.Error,
+                $"field `{field.Name}` has an unknown type `{field.Type.Raw.Trim()}`: neither a type nor a section of this doc"));
+            return field with { Type = new FieldType(FieldKind.Unknown, field.Type.Raw) };
+        }
+
+        section = Closest(sections, named);
+        findings.Add(section is null
+            ? new Finding(file, field.Line, Severity.Error,
+                $"field `{field.Name}` refers to `{named}`, but no section has that name" + Known(sections))
+            : new Finding(file, field.Line, Severity.Warning,
+                $"field `{field.Name}` refers to `{named}`, which is misspelled; using the closest section, `{section.Name}`"));
         return section is null ? field : field with { Target = section.Name };
     }
+
+    private static DocSection? Closest(ImmutableArray<DocSection> sections, string named) => sections
+        .Select(s => (Section: s, Distance: EditDistance.Between(s.Name, named)))
+        .Where(c => c.Distance <= Math.Max(1, named.Length / 3))
+        .OrderBy(c => c.Distance)
+        .FirstOrDefault().Section;
 
     private static string Known(ImmutableArray<DocSection> sections) =>
         sections.IsEmpty ? " (the doc has no sections)" : $" (sections: {string.Join(", ", sections.Select(s => s.Name))})";
@@ -147,16 +158,7 @@ internal sealed class ReferenceResolver(IReadOnlyList<ApiDoc> docs, List<Finding
         return null;
     }
 
-    private static string? ReadReqUrl(string json)
-    {
-        try
-        {
-            return JsonNode.Parse(json) is JsonObject body && body["reqUrl"] is JsonValue value
-                && value.TryGetValue<string>(out var text) ? text : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private static string? ReadReqUrl(string json) =>
+        OpJson.TryParse(json, out _, out _) is JsonObject body && body["reqUrl"] is JsonValue value
+            && value.TryGetValue<string>(out var text) ? text : null;
 }

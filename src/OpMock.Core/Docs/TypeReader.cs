@@ -54,13 +54,11 @@ internal static class TypeReader
         {
             var outer = Read(text[..open]);
             var inner = text[(open + 1)..^1].Trim();
-            return outer.Kind switch
-            {
-                FieldKind.List => new FieldType(FieldKind.List, raw, Read(inner)),
-                // Map<String, X>: only the value type matters to a JSON schema.
-                FieldKind.Map => new FieldType(FieldKind.Map, raw, Read(inner[(inner.LastIndexOf(',') + 1)..])),
-                _ => new FieldType(FieldKind.Unknown, raw),
-            };
+            // Map<String, X>: only the value type matters to a JSON schema.
+            var item = Read(outer.Kind == FieldKind.Map ? inner[(inner.LastIndexOf(',') + 1)..] : inner);
+            return outer.Kind is FieldKind.List or FieldKind.Map && item.Kind != FieldKind.Unknown
+                ? new FieldType(outer.Kind, raw, item)
+                : new FieldType(FieldKind.Unknown, raw);
         }
 
         if (Simple.TryGetValue(text, out var simple))

@@ -32,7 +32,8 @@ public static class OpJson
         {
             error = null;
             line = 0;
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            // Duplicates are refused while parsing: JsonNode would otherwise fail later, on first use.
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
@@ -40,5 +41,6 @@ public static class OpJson
             line = (int)(e.LineNumber ?? 0) + 1;
             return null;
         }
+
     }
 }

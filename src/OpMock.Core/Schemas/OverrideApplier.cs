@@ -72,7 +72,7 @@ internal static class OverrideApplier
         if (decision.Type is { } type)
         {
             var read = TypeReader.Read(type);
-            if (read.Kind == FieldKind.Unknown)
+            if (read.Kind == FieldKind.Unknown || read.Section is not null || read.Item?.Section is not null)
             {
                 findings.Add(new Finding(decision.File, decision.Line, Severity.Error, $"unknown type `{type}` for `{decision.Path}`"));
             }

@@ -17,7 +17,14 @@ internal static class SchemaBuilder
     {
         var schema = Header(endpoint, "request");
         schema["type"] = "object";
-        schema["properties"] = Properties(endpoint.Input, forRequest: true);
+        var properties = Properties(endpoint.Input, forRequest: true);
+        // A transfer doc relays to one direct route: its reqUrl can only be that route.
+        if (endpoint.TransferTarget is { } target && properties["reqUrl"] is JsonObject reqUrl)
+        {
+            reqUrl["enum"] = new JsonArray(target);
+        }
+
+        schema["properties"] = properties;
         schema["required"] = Required(endpoint.Input);
         AddDefinitions(schema, endpoint, endpoint.Input, forRequest: true);
         return schema;

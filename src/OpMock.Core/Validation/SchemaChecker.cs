@@ -40,7 +40,7 @@ public sealed class SchemaChecker
         try
         {
             using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
-            token = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
+            token = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
             if (reader.Read() && reader.TokenType != JsonToken.Comment)
             {
                 return [NotJson(body, "text after the JSON value")];
@@ -130,9 +130,11 @@ public sealed class SchemaChecker
         _ => error.Kind.ToString(),
     };
 
+    /// <summary>"string or null": the type first, null last, as the docs' readers think of it.</summary>
     private static string TypeNames(JsonObjectType type) =>
         string.Join(" or ", Enum.GetValues<JsonObjectType>()
-            .Where(t => t != JsonObjectType.None && t != JsonObjectType.File && type.HasFlag(t))
+            .Where(t => t is not JsonObjectType.None and not JsonObjectType.File && type.HasFlag(t))
+            .OrderBy(t => t == JsonObjectType.Null)
             .Select(t => t.ToString().ToLowerInvariant()));
 
     private static string Describe(JToken root, string path) => Select(root, path)?.Type switch
