@@ -58,7 +58,7 @@ public sealed class SchemaChecker
     private static Violation NotJson(string body, string reason, int line = 0)
     {
         var trimmed = body.TrimStart();
-        var what = trimmed.Length == 0 ? "an empty body"
+        var what = trimmed.Length == 0 ? "empty"
             : trimmed.StartsWith('<') ? "HTML or XML, not JSON"
             : $"not valid JSON ({reason})";
         var sample = trimmed.Length > 60 ? trimmed[..60] + "…" : trimmed;
