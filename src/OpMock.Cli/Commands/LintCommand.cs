@@ -23,12 +23,7 @@ internal static class LintCommand
     {
         var contract = await ApiContract.LoadAsync(docs, CommonOptions.OverridesFor(docs, overrides), cancel);
         var findings = await Linter.LintAsync(contract);
-        foreach (var finding in findings)
-        {
-            await console.Out.WriteLineAsync(Path.Combine(docs, finding.File).Replace('\\', '/') is var path && finding.File.EndsWith(".yaml", StringComparison.Ordinal)
-                ? finding.ToString()
-                : (finding with { File = path }).ToString());
-        }
+        await FindingWriter.WriteAsync(console.Out, findings, docs);
 
         var errors = findings.Count(f => f.Severity == Severity.Error);
         var warnings = findings.Count(f => f.Severity == Severity.Warning);

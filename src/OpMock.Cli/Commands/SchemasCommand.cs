@@ -22,10 +22,7 @@ internal static class SchemasCommand
     private static async Task<int> RunAsync(CliConsole console, string docs, string? overrides, string output, bool check, CancellationToken cancel)
     {
         var contract = await ApiContract.LoadAsync(docs, CommonOptions.OverridesFor(docs, overrides), cancel);
-        foreach (var finding in contract.Findings.Where(f => f.Severity == Severity.Error))
-        {
-            await console.Error.WriteLineAsync(finding.ToString());
-        }
+        await FindingWriter.WriteAsync(console.Error, contract.Findings.Where(f => f.Severity == Severity.Error), docs);
 
         var files = contract.Files();
         if (check)

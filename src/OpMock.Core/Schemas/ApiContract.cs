@@ -44,7 +44,8 @@ public sealed record ApiContract(
     {
         var findings = new List<Finding>(docs.Findings);
         findings.AddRange(overrideFindings.IsDefault ? [] : overrideFindings);
-        var endpoints = OverrideApplier.Apply(docs.Endpoints, overrides, findings);
+        var unread = docs.Files.Select(f => Path.ChangeExtension(f, null)).Except(docs.Docs.Select(d => d.Id)).ToHashSet();
+        var endpoints = OverrideApplier.Apply(docs.Endpoints, overrides, unread, findings);
         var envelope = SchemaBuilder.Envelope(EnvelopeInference.Infer(Examples(docs)));
         var schemas = endpoints.Select(e => new EndpointSchemas(e, SchemaBuilder.Request(e), SchemaBuilder.Response(e, envelope)));
         return new ApiContract(docs, [.. schemas], envelope, overrides, [.. findings]);

@@ -8,12 +8,18 @@ namespace OpMock.Core.Schemas;
 internal static class OverrideApplier
 {
     public static ImmutableArray<Endpoint> Apply(
-        ImmutableArray<Endpoint> endpoints, ImmutableArray<FieldOverride> overrides, List<Finding> findings)
+        ImmutableArray<Endpoint> endpoints, ImmutableArray<FieldOverride> overrides, ISet<string> unreadDocs, List<Finding> findings)
     {
         var result = endpoints;
         foreach (var decision in overrides)
         {
             var users = result.Where(e => string.Equals(e.ResponseSource, decision.Doc, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (users.Count == 0 && unreadDocs.Contains(decision.Doc))
+            {
+                // The doc failed to read and already says why; a second error here would only be noise.
+                continue;
+            }
+
             if (users.Count == 0)
             {
                 findings.Add(new Finding(decision.File, decision.Line, Severity.Error, $"no doc `{decision.Doc}` defines a response to override"));

@@ -28,7 +28,7 @@ public static class OverridesFile
             return ([], []);
         }
 
-        return Parse(Path.GetFileName(path), await File.ReadAllTextAsync(path, cancellationToken));
+        return Parse(path, await File.ReadAllTextAsync(path, cancellationToken));
     }
 
     public static (ImmutableArray<FieldOverride> Overrides, ImmutableArray<Finding> Findings) Parse(string file, string text)

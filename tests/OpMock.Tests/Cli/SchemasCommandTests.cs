@@ -44,4 +44,43 @@ public sealed class SchemasCommandTests
         result.ExitCode.ShouldBe(2);
         result.Error.Trim().ShouldBe("error: docs folder not found: /nonexistent/docs");
     }
+
+    [Fact]
+    public async Task Run_OneBrokenDoc_WritesTheOthersAndKeepsItsLastSchemas()
+    {
+        // Given schemas generated from good docs, after which one doc is broken
+        using var temp = new TempFolder();
+        var docs = temp.CopyShippedDocs();
+        var output = Path.Combine(temp.Path, "json");
+        (await Support.Cli.RunAsync("schemas", "--docs", docs, "--out", output)).ExitCode.ShouldBe(0);
+        var kept = File.ReadAllText(Path.Combine(output, "get-op-api", "2.19.response.schema.json"));
+        File.WriteAllText(Path.Combine(docs, "get-op-api", "2.19.txt"), "##2.19 坏了\n###URL:\n###方式:\npost\n");
+        File.Delete(Path.Combine(output, "get-op-api", "2.36.request.schema.json"));
+
+        // When the schemas are generated again
+        var result = await Support.Cli.RunAsync("schemas", "--docs", docs, "--out", output);
+
+        // Then the broken doc is one clear line, the others are written, and its old schema stays whole
+        result.ExitCode.ShouldBe(1);
+        result.Error.Trim().ShouldBe($"{docs}/get-op-api/2.19.txt:2: error: expected `###URL:` followed by a URL or a path");
+        File.Exists(Path.Combine(output, "get-op-api", "2.36.request.schema.json")).ShouldBeTrue();
+        File.ReadAllText(Path.Combine(output, "get-op-api", "2.19.response.schema.json")).ShouldBe(kept);
+        Directory.EnumerateFiles(output, "*.tmp", SearchOption.AllDirectories).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Run_DocRemoved_RemovesItsSchemas()
+    {
+        using var temp = new TempFolder();
+        var docs = temp.CopyShippedDocs();
+        var output = Path.Combine(temp.Path, "json");
+        (await Support.Cli.RunAsync("schemas", "--docs", docs, "--out", output)).ExitCode.ShouldBe(0);
+        File.Delete(Path.Combine(docs, "get-op-app", "2.9.txt"));
+
+        var result = await Support.Cli.RunAsync("schemas", "--docs", docs, "--out", output);
+
+        result.ExitCode.ShouldBe(0);
+        result.Out.ShouldContain("removed: " + Path.Combine(output, "get-op-app/2.9.response.schema.json"));
+        File.Exists(Path.Combine(output, "get-op-app", "2.9.request.schema.json")).ShouldBeFalse();
+    }
 }
