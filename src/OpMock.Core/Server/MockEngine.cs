@@ -39,7 +39,7 @@ public sealed class MockEngine(MockState state, TimeProvider time)
         // A fault is the network failing: it comes before anything about the request is checked.
         if (request.Scenario is { } name && state.Fixtures.Scenarios.TryGetValue(name, out var named) && named.Fault != Fault.None)
         {
-            return new MockReply(500, [], named.Fault, Delay(named));
+            return new MockReply(200, [], named.Fault, Delay(named));
         }
 
         if (ReadBody(request) is not { } body)
@@ -88,7 +88,7 @@ public sealed class MockEngine(MockState state, TimeProvider time)
         var delay = Delay(scenario);
         if (scenario is { Fault: not Fault.None })
         {
-            return new MockReply(500, [], scenario.Fault, delay);
+            return new MockReply(200, [], scenario.Fault, delay);
         }
 
         var checker = state.RequestCheckers[(transferDoc ?? endpoint).Endpoint.Id];
