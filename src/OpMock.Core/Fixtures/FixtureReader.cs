@@ -152,8 +152,8 @@ internal sealed class FixtureReader(string file, List<Finding> findings)
 
     public int? Status(YamlNode node, string what)
     {
-        var status = Int(node, what, 100);
-        if (status is > 599)
+        var status = Int(node, what);
+        if (status is < 100 or > 599)
         {
             Error(node, $"`{what}` must be an HTTP status (100–599), found {status}");
             return null;

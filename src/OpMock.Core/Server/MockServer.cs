@@ -70,10 +70,17 @@ public sealed class MockServer : IAsyncDisposable
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
         var state = await MockState.LoadAsync(options.Docs, options.Overrides, options.Fixtures, options.Seed, cancellationToken);
+        var old = Engine.State;
         Volatile.Write(ref engine, new MockEngine(state, time));
-        direct.ResetMappings();
-        app.ResetMappings();
-        Map();
+
+        // Mappings only name routes and scenarios and call the current engine; rebuilding them
+        // (a moment without mappings) is needed only when those names change.
+        if (!old.DirectRoutes.SequenceEqual(state.DirectRoutes) || !old.Fixtures.Scenarios.Keys.Order().SequenceEqual(state.Fixtures.Scenarios.Keys.Order()))
+        {
+            direct.ResetMappings();
+            app.ResetMappings();
+            Map();
+        }
     }
 
     public ValueTask DisposeAsync()
