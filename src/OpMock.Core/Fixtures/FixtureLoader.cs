@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using OpMock.Core.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace OpMock.Core.Fixtures;
+
+/// <summary>
+/// Reads fixtures/*.yaml in name order; later files override earlier settings, add pins and add or
+/// replace scenarios. Any error fails the whole load with file:line findings, so the server never
+/// starts half-configured. The representation model keeps every node's line.
+/// </summary>
+public static class FixtureLoader
+{
+    private static readonly string[] TopKeys = ["seed", "world", "foot", "cors", "errors", "pins", "scenarios"];
+
+    public static async Task<FixtureSet> LoadAsync(string? folder, CancellationToken cancellationToken = default)
+    {
+        if (folder is null || !Directory.Exists(folder))
+        {
+            return FixtureSet.Default;
+        }
+
+        var files = Directory.EnumerateFiles(folder, "*.yaml").Concat(Directory.EnumerateFiles(folder, "*.yml"))
+            .Order(StringComparer.Ordinal).ToList();
+        var texts = new List<(string File, string Text)>();
+        foreach (var file in files)
+        {
+            texts.Add((Path.Combine(Path.GetFileName(folder.TrimEnd('/', '\\')), Path.GetFileName(file)), await File.ReadAllTextAsync(file, cancellationToken)));
+        }
+
+        return Parse(texts);
+    }
+
+    public static FixtureSet Parse(IEnumerable<(string File, string Text)> files)
+    {
+        var findings = new List<Finding>();
+        var set = FixtureSet.Default;
+        foreach (var (file, text) in files)
+        {
+            set = ParseOne(file, text, set, findings);
+        }
+
+        return findings.Any(f => f.Severity == Severity.Error) ? throw new InvalidInputException(findings) : set;
+    }
+
+    private static FixtureSet ParseOne(string file, string text, FixtureSet set, List<Finding> findings)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            findings.Add(new Finding(file, (int)e.Start.Line, Severity.Error, $"not valid YAML: {e.InnerException?.Message ?? e.Message}"));
+            return set;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return set;
+        }
+
+        var reader = new FixtureReader(file, findings);
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            reader.Error(stream.Documents[0].RootNode, $"expected a mapping with some of: {string.Join(", ", TopKeys)}");
+            return set;
+        }
+
+        foreach (var (key, value) in root.Children)
+        {
+            set = YamlJson.Text(key) switch
+            {
+                "seed" => reader.Int(value, "seed") is { } seed ? set with { World = set.World with { Seed = seed } } : set,
+                "world" => set with { World = reader.World(value, set.World) },
+                "foot" => set with { Foot = reader.Foot(value, set.Foot) },
+                "cors" => set with { CorsOrigins = reader.Origins(value, set.CorsOrigins) },
+                "errors" => set with { Errors = reader.Errors(value, set.Errors) },
+                "pins" => set with { Pins = reader.Pins(value, set.Pins) },
+                "scenarios" => set with { Scenarios = set.Scenarios.SetItems(reader.Scenarios(value)) },
+                var other => Unknown(reader, key, other, set),
+            };
+        }
+
+        return set;
+    }
+
+    private static FixtureSet Unknown(FixtureReader reader, YamlNode key, string name, FixtureSet set)
+    {
+        reader.Error(key, $"unknown setting `{name}`; expected one of {string.Join(", ", TopKeys)}");
+        return set;
+    }
+}

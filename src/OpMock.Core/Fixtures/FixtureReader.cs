@@ -1,0 +1,186 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using OpMock.Core.Diagnostics;
+using OpMock.Core.World;
+using YamlDotNet.RepresentationModel;
+
+namespace OpMock.Core.Fixtures;
+
+/// <summary>Reads the settings of one fixture file, adding a file:line finding for each mistake.</summary>
+internal sealed class FixtureReader(string file, List<Finding> findings)
+{
+    public void Error(YamlNode node, string message) =>
+        findings.Add(new Finding(file, (int)node.Start.Line, Severity.Error, message));
+
+    public int Line(YamlNode node) => (int)node.Start.Line;
+
+    public string File => file;
+
+    public int? Int(YamlNode node, string what, int min = int.MinValue)
+    {
+        if (node is YamlScalarNode { Value: { } text } && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min)
+        {
+            return value;
+        }
+
+        Error(node, min == int.MinValue ? $"`{what}` must be a whole number" : $"`{what}` must be a whole number ≥ {min}, found `{YamlJson.Text(node)}`");
+        return null;
+    }
+
+    public bool? Bool(YamlNode node, string what)
+    {
+        if (node is YamlScalarNode { Value: { } text } && bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        Error(node, $"`{what}` must be true or false, found `{YamlJson.Text(node)}`");
+        return null;
+    }
+
+    public string? Text(YamlNode node, string what)
+    {
+        if (node is YamlScalarNode { Value: { } text })
+        {
+            return text;
+        }
+
+        Error(node, $"`{what}` must be text");
+        return null;
+    }
+
+    /// <summary>The entries of a mapping whose keys must come from <paramref name="keys"/>; null when not a mapping.</summary>
+    public IEnumerable<(string Key, YamlNode Value)>? Map(YamlNode node, string what, params string[] keys)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            Error(node, $"`{what}` must be a mapping" + (keys.Length > 0 ? $" with some of: {string.Join(", ", keys)}" : ""));
+            return null;
+        }
+
+        var entries = new List<(string, YamlNode)>();
+        foreach (var (key, value) in map.Children)
+        {
+            var name = YamlJson.Text(key);
+            if (keys.Length > 0 && !keys.Contains(name))
+            {
+                Error(key, $"unknown setting `{name}` in `{what}`; expected one of {string.Join(", ", keys)}");
+                continue;
+            }
+
+            entries.Add((name, value));
+        }
+
+        return entries;
+    }
+
+    public WorldOptions World(YamlNode node, WorldOptions world)
+    {
+        foreach (var (key, value) in Map(node, "world", "ops", "users", "anchor", "windowDays", "locale") ?? [])
+        {
+            world = key switch
+            {
+                "ops" => Int(value, "world.ops", 1) is { } ops ? world with { Ops = ops } : world,
+                "users" => Int(value, "world.users", 1) is { } users ? world with { Users = users } : world,
+                "windowDays" => Int(value, "world.windowDays", 1) is { } days ? world with { WindowDays = days } : world,
+                "anchor" => Anchor(value) is { } anchor ? world with { Anchor = anchor } : world,
+                _ => Locale(value, world),
+            };
+        }
+
+        return world;
+    }
+
+    public Foot Foot(YamlNode node, Foot foot)
+    {
+        foreach (var (key, value) in Map(node, "foot", "servicePhone", "host") ?? [])
+        {
+            var text = Text(value, "foot." + key);
+            foot = text is null ? foot : key == "host" ? foot with { Host = text } : foot with { ServicePhone = text };
+        }
+
+        return foot;
+    }
+
+    public ImmutableArray<string> Origins(YamlNode node, ImmutableArray<string> origins)
+    {
+        foreach (var (_, value) in Map(node, "cors", "origins") ?? [])
+        {
+            if (value is YamlSequenceNode list && list.Children.All(c => c is YamlScalarNode))
+            {
+                origins = [.. list.Children.Select(YamlJson.Text)];
+            }
+            else
+            {
+                Error(value, "`cors.origins` must be a list of origins (https://app.example.com) or [\"*\"]");
+            }
+        }
+
+        return origins;
+    }
+
+    public ErrorReplies Errors(YamlNode node, ErrorReplies errors)
+    {
+        foreach (var (key, value) in Map(node, "errors", "validation", "notFound", "methodNotAllowed", "unknownScenario") ?? [])
+        {
+            errors = key switch
+            {
+                "validation" => errors with { Validation = Reply(value, key, errors.Validation) },
+                "notFound" => errors with { NotFound = Reply(value, key, errors.NotFound) },
+                "methodNotAllowed" => errors with { MethodNotAllowed = Reply(value, key, errors.MethodNotAllowed) },
+                _ => errors with { UnknownScenario = Reply(value, key, errors.UnknownScenario) },
+            };
+        }
+
+        return errors;
+    }
+
+    private ErrorReply Reply(YamlNode node, string name, ErrorReply reply)
+    {
+        foreach (var (key, value) in Map(node, "errors." + name, "code", "message", "status") ?? [])
+        {
+            reply = key switch
+            {
+                "code" => Int(value, $"errors.{name}.code") is { } code ? reply with { Code = code } : reply,
+                "status" => Status(value, $"errors.{name}.status") is { } status ? reply with { Status = status } : reply,
+                _ => Text(value, $"errors.{name}.message") is { } message ? reply with { Message = message } : reply,
+            };
+        }
+
+        return reply;
+    }
+
+    public int? Status(YamlNode node, string what)
+    {
+        var status = Int(node, what);
+        if (status is < 100 or > 599)
+        {
+            Error(node, $"`{what}` must be an HTTP status (100–599), found {status}");
+            return null;
+        }
+
+        return status;
+    }
+
+    private DateTimeOffset? Anchor(YamlNode node)
+    {
+        if (node is YamlScalarNode { Value: { } text }
+            && DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return new DateTimeOffset(local, WorldOptions.ChinaOffset);
+        }
+
+        Error(node, $"`world.anchor` must be a China time written yyyy-MM-dd HH:mm:ss, found `{YamlJson.Text(node)}`");
+        return null;
+    }
+
+    private WorldOptions Locale(YamlNode node, WorldOptions world)
+    {
+        if (YamlJson.Text(node) != "zh_CN")
+        {
+            Error(node, $"`world.locale` can only be zh_CN (the docs' servers are Chinese), found `{YamlJson.Text(node)}`");
+        }
+
+        return world;
+    }
+}

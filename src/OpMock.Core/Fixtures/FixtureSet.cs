@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using OpMock.Core.World;
+
+namespace OpMock.Core.Fixtures;
+
+/// <summary>How a scenario breaks the connection. WireMock.Net has the first two; a drop aborts the socket.</summary>
+public enum Fault
+{
+    None,
+    EmptyResponse,
+    MalformedChunk,
+    DropConnection,
+}
+
+/// <summary>
+/// A named variation of the normal answer, chosen by the X-OpMock-Scenario header or by request
+/// fields (<see cref="Match"/>). Unset parts keep the normal answer.
+/// </summary>
+public sealed record Scenario(string Name, string File, int Line)
+{
+    public int? Code { get; init; }
+    public string? Message { get; init; }
+    public Optional<JsonNode?> Data { get; init; }
+    public int? Status { get; init; }
+    public int DelayMs { get; init; }
+    public int DelayMaxMs { get; init; }
+    public Fault Fault { get; init; }
+    public bool EmptyLists { get; init; }
+    public bool Offline { get; init; }
+    public ImmutableDictionary<string, string> Match { get; init; } = ImmutableDictionary<string, string>.Empty;
+}
+
+/// <summary>The envelope code and message, and the HTTP status, of one kind of error answer.</summary>
+public sealed record ErrorReply(int Code, string Message, int Status);
+
+/// <summary>The defaults are documented in the README; fixtures may change each.</summary>
+public sealed record ErrorReplies(ErrorReply Validation, ErrorReply NotFound, ErrorReply MethodNotAllowed, ErrorReply UnknownScenario)
+{
+    public static ErrorReplies Default { get; } = new(
+        new ErrorReply(400, "参数错误", 400),
+        new ErrorReply(404, "接口不存在", 404),
+        new ErrorReply(405, "请求方式不支持", 405),
+        new ErrorReply(400, "未知的场景", 400));
+}
+
+/// <summary>The envelope's foot, apart from operationTime, which follows the clock.</summary>
+public sealed record Foot(string ServicePhone, string Host)
+{
+    public static Foot Default { get; } = new("400800400", "opmock");
+}
+
+/// <summary>Everything the fixtures folder configures, merged from its files in name order.</summary>
+public sealed record FixtureSet(
+    WorldOptions World,
+    Pins Pins,
+    ImmutableDictionary<string, Scenario> Scenarios,
+    ErrorReplies Errors,
+    Foot Foot,
+    ImmutableArray<string> CorsOrigins)
+{
+    public static FixtureSet Default { get; } = new(WorldOptions.Default, Pins.None,
+        ImmutableDictionary<string, Scenario>.Empty, ErrorReplies.Default, Foot.Default, ["*"]);
+}

@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using OpMock.Core.Docs;
+using OpMock.Core.Json;
+
+namespace OpMock.Core.Server;
+
+/// <summary>One ready-to-paste curl per route, with ids that exist in the running world.</summary>
+public static class CurlExamples
+{
+    public static IEnumerable<(string Route, string Curl)> For(MockServer server)
+    {
+        var state = server.Engine.State;
+        foreach (var endpoint in state.DirectEndpoints)
+        {
+            var body = Body(endpoint.Endpoint, state);
+            yield return (endpoint.Endpoint.Route, Curl(server.DirectUrl + endpoint.Endpoint.Route, body));
+        }
+
+        foreach (var endpoint in state.DirectEndpoints)
+        {
+            var body = new JsonObject { ["reqUrl"] = endpoint.Endpoint.Route };
+            foreach (var (key, value) in Body(endpoint.Endpoint, state))
+            {
+                body[key] = value?.DeepClone();
+            }
+
+            yield return (Endpoint.TransferRoute + " → " + endpoint.Endpoint.Route, Curl(server.AppUrl + Endpoint.TransferRoute, body));
+        }
+    }
+
+    private static JsonObject Body(Endpoint endpoint, MockState state)
+    {
+        var world = state.Data.World;
+        var body = new JsonObject();
+        foreach (var field in endpoint.Input)
+        {
+            var name = field.Name.ToLowerInvariant();
+            body[field.Name] = name.Contains("user") ? world.UserId(0)
+                : name.Contains("staff") || name.Contains("operator") ? world.OpId(0)
+                : field.Type.Kind switch
+                {
+                    FieldKind.Integer => 1,
+                    FieldKind.Number => 1.0,
+                    FieldKind.Boolean => true,
+                    FieldKind.Object or FieldKind.Map => new JsonObject(),
+                    FieldKind.List => new JsonArray(),
+                    _ => "示例",
+                };
+        }
+
+        return body;
+    }
+
+    private static string Curl(string url, JsonObject body) =>
+        $"curl -s -X POST '{url}' -H 'Content-Type: application/json' -d '{OpJson.ToCompactText(body)}'";
+}

@@ -1,0 +1,211 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using OpMock.Core.Fixtures;
+using OpMock.Core.Json;
+using OpMock.Core.Schemas;
+
+namespace OpMock.Core.Server;
+
+/// <summary>
+/// Answers one request from a <see cref="MockState"/>: routing, request validation, scenarios and
+/// the world's data. The transfer route hands its params to exactly the code the direct route runs,
+/// so the two answer the same bytes (foot.operationTime aside).
+/// </summary>
+public sealed class MockEngine(MockState state, TimeProvider time)
+{
+    public const string ScenarioHeader = "X-OpMock-Scenario";
+
+    private readonly Envelope envelope = new(state.Fixtures.Foot, time);
+
+    public MockState State => state;
+
+    private ErrorReplies Errors => state.Fixtures.Errors;
+
+    /// <param name="app">True on the app port, which serves the transfer route; false on the direct port.</param>
+    public MockReply Handle(MockRequest request, bool app)
+    {
+        var routes = app ? [Docs.Endpoint.TransferRoute] : state.DirectRoutes;
+        var route = routes.FirstOrDefault(r => string.Equals(r, request.Path, StringComparison.OrdinalIgnoreCase));
+        if (route is null)
+        {
+            return envelope.Error(Errors.NotFound, $"{request.Method} {request.Path} is not a documented route", Known(routes));
+        }
+
+        if (!string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase))
+        {
+            return envelope.Error(Errors.MethodNotAllowed, $"{route} takes POST, not {request.Method}", Known(routes));
+        }
+
+        // A fault is the network failing: it comes before anything about the request is checked.
+        if (request.Scenario is { } name && state.Fixtures.Scenarios.TryGetValue(name, out var named) && named.Fault != Fault.None)
+        {
+            return new MockReply(200, [], named.Fault, Delay(named));
+        }
+
+        if (ReadBody(request) is not { } body)
+        {
+            return envelope.Error(Errors.Validation, BodyProblem(request), Field("$", "a JSON object", Sample(request.Body)));
+        }
+
+        return app ? Transfer(request, body) : Direct(state.Contract.Direct(route)!, request, body, body, null);
+    }
+
+    private MockReply Transfer(MockRequest request, JsonObject body)
+    {
+        if (body["reqUrl"] is not JsonValue value || !value.TryGetValue<string>(out var reqUrl) || reqUrl.Length == 0)
+        {
+            return envelope.Error(Errors.Validation, "reqUrl is required: the direct route to relay to", Field("reqUrl", "a documented route", Sample(body["reqUrl"])));
+        }
+
+        if (ReqUrl.Hostile(reqUrl) is { } why)
+        {
+            var data = Known(state.DirectRoutes);
+            data["field"] = "reqUrl";
+            return envelope.Error(Errors.Validation, $"reqUrl `{reqUrl}` is refused: {why}; the mock only relays to documented routes", data);
+        }
+
+        if (state.Contract.Direct(reqUrl) is not { } direct)
+        {
+            var data = Known(state.DirectRoutes);
+            data["field"] = "reqUrl";
+            return envelope.Error(Errors.NotFound, $"reqUrl `{reqUrl}` is not a documented route", data);
+        }
+
+        var parameters = new JsonObject(body.Where(p => p.Key != "reqUrl").Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        return Direct(direct, request, parameters, body, state.TransferFor(direct.Endpoint.Route));
+    }
+
+    /// <param name="checkedBody">What the request schema checks: a transfer's whole body against its own doc when there is one.</param>
+    private MockReply Direct(EndpointSchemas endpoint, MockRequest request, JsonObject parameters, JsonObject checkedBody, EndpointSchemas? transferDoc)
+    {
+        var scenario = ScenarioFor(request, parameters, out var unknown);
+        if (unknown is not null)
+        {
+            var names = new JsonArray([.. state.Fixtures.Scenarios.Keys.Order(StringComparer.Ordinal).Select(n => (JsonNode)n)]);
+            return envelope.Error(Errors.UnknownScenario, $"no scenario `{unknown}` in the fixtures", new JsonObject { ["scenarios"] = names });
+        }
+
+        var delay = Delay(scenario);
+        if (scenario is { Fault: not Fault.None })
+        {
+            return new MockReply(200, [], scenario.Fault, delay);
+        }
+
+        var checker = state.RequestCheckers[(transferDoc ?? endpoint).Endpoint.Id];
+        var target = transferDoc is null ? parameters : checkedBody;
+        var violation = checker.Check(OpJson.ToCompactText(target)).FirstOrDefault(v => v.Severity == Diagnostics.Severity.Error);
+        if (violation is not null)
+        {
+            return envelope.Error(Errors.Validation, $"{violation.Path}: {violation.Message}", Field(violation.Path, violation.Expected, violation.Actual)) with { Delay = delay };
+        }
+
+        JsonNode? data = state.Data.For(endpoint.Endpoint, parameters, request.Query.GetValueOrDefault("token"));
+        var reply = scenario is null
+            ? new MockReply(200, envelope.Write(Envelope.SuccessCode, Envelope.SuccessMessage, data), Fault.None, delay)
+            : ScenarioReply(scenario, data, delay);
+        return reply;
+    }
+
+    private MockReply ScenarioReply(Scenario scenario, JsonNode? data, TimeSpan delay)
+    {
+        if (scenario.Data.IsSet)
+        {
+            data = scenario.Data.Value?.DeepClone();
+        }
+
+        if (scenario.EmptyLists || scenario.Offline)
+        {
+            Rewrite(data, scenario);
+        }
+
+        return new MockReply(scenario.Status ?? 200,
+            envelope.Write(scenario.Code ?? Envelope.SuccessCode, scenario.Message ?? Envelope.SuccessMessage, data), Fault.None, delay);
+    }
+
+    /// <summary>Empties every list and takes every OP offline, wherever they are in the data.</summary>
+    private static void Rewrite(JsonNode? node, Scenario scenario)
+    {
+        switch (node)
+        {
+            case JsonArray list when scenario.EmptyLists:
+                list.Clear();
+                break;
+            case JsonArray list:
+                foreach (var item in list)
+                {
+                    Rewrite(item, scenario);
+                }
+
+                break;
+            case JsonObject map:
+                foreach (var key in map.Select(p => p.Key).ToList())
+                {
+                    if (scenario.Offline && key == "isOnline")
+                    {
+                        map[key] = false;
+                    }
+                    else
+                    {
+                        Rewrite(map[key], scenario);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The header names a scenario; otherwise the first (by name) whose `match` fields all equal the request's.</summary>
+    private Scenario? ScenarioFor(MockRequest request, JsonObject parameters, out string? unknown)
+    {
+        unknown = null;
+        if (!string.IsNullOrEmpty(request.Scenario))
+        {
+            if (state.Fixtures.Scenarios.TryGetValue(request.Scenario, out var named))
+            {
+                return named;
+            }
+
+            unknown = request.Scenario;
+            return null;
+        }
+
+        return state.Fixtures.Scenarios.Values.Where(s => s.Match.Count > 0).OrderBy(s => s.Name, StringComparer.Ordinal)
+            .FirstOrDefault(s => s.Match.All(m => parameters[m.Key] is JsonValue v && v.ToString() == m.Value));
+    }
+
+    private static TimeSpan Delay(Scenario? scenario) => scenario is null || scenario.DelayMaxMs == 0 ? TimeSpan.Zero
+        : TimeSpan.FromMilliseconds(Random.Shared.Next(scenario.DelayMs, scenario.DelayMaxMs + 1));
+
+    private static JsonObject? ReadBody(MockRequest request)
+    {
+        if (request.ContentType is { Length: > 0 } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return request.Body.Trim().Length == 0 ? [] : OpJson.TryParse(request.Body, out _, out _) as JsonObject;
+    }
+
+    private static string BodyProblem(MockRequest request)
+    {
+        if (request.ContentType is { Length: > 0 } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"Content-Type must be application/json, not {type}";
+        }
+
+        OpJson.TryParse(request.Body, out var error, out var line);
+        return error is null ? "the body must be a JSON object" : $"the body is not valid JSON (line {line}): {error}";
+    }
+
+    private static JsonObject Known(IEnumerable<string> routes) =>
+        new() { ["knownRoutes"] = new JsonArray([.. routes.Select(r => (JsonNode)r)]) };
+
+    private static JsonObject Field(string path, string expected, string actual) =>
+        new() { ["field"] = path, ["expected"] = expected, ["actual"] = actual };
+
+    private static string Sample(object? value)
+    {
+        var text = value is JsonNode node ? OpJson.ToCompactText(node) : value?.ToString() ?? "missing";
+        return text.Length > 80 ? text[..80] + "…" : text;
+    }
+}

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using OpMock.Core.Fixtures;
+
+namespace OpMock.Core.Server;
+
+/// <summary>A request as the engine sees it, independent of the HTTP server carrying it.</summary>
+/// <param name="Scenario">The X-OpMock-Scenario header, when sent.</param>
+public sealed record MockRequest(
+    string Method,
+    string Path,
+    string? ContentType,
+    string Body,
+    ImmutableDictionary<string, string> Query,
+    string? Scenario);
+
+/// <summary>What to send back: the status and UTF-8 JSON body, or a fault, after a delay.</summary>
+public sealed record MockReply(int Status, byte[] Body, Fault Fault, TimeSpan Delay)
+{
+    public const string ContentType = "application/json;charset=UTF-8";
+}

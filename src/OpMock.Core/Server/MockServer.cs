@@ -1,0 +1,176 @@
+using System.Collections.Immutable;
+using System.Net;
+using System.Net.Sockets;
+using OpMock.Core.Fixtures;
+using WireMock;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace OpMock.Core.Server;
+
+/// <summary>
+/// The mock: two WireMock.Net servers, the direct API and the app (transfer) API. Each documented
+/// route is a mapping; each fixture scenario a higher-priority mapping on its header; a catch-all
+/// answers unknown paths with JSON. All of them call the one <see cref="MockEngine"/>.
+/// </summary>
+public sealed class MockServer : IAsyncDisposable
+{
+    private const int ScenarioPriority = 5;
+    private const int RoutePriority = 10;
+    private const int CatchAllPriority = 1000;
+
+    private readonly WireMockServer direct;
+    private readonly WireMockServer app;
+    private readonly MockServerOptions options;
+    private readonly TimeProvider time;
+    private MockEngine engine;
+
+    private MockServer(MockServerOptions options, MockState state, TimeProvider time)
+    {
+        this.options = options;
+        this.time = time;
+        engine = new MockEngine(state, time);
+        direct = Start(options.Port);
+        app = Start(options.AppPort);
+        Map();
+    }
+
+    public MockEngine Engine => Volatile.Read(ref engine);
+
+    public int Port => direct.Ports[0];
+
+    public int AppPort => app.Ports[0];
+
+    public string DirectUrl => $"http://{DisplayHost}:{Port}";
+
+    public string AppUrl => $"http://{DisplayHost}:{AppPort}";
+
+    private string DisplayHost => options.Host is "0.0.0.0" or "*" or "+" ? "127.0.0.1" : options.Host;
+
+    /// <summary>Loads docs and fixtures, then starts; nothing listens unless everything loaded.</summary>
+    public static async Task<MockServer> StartAsync(MockServerOptions options, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        var state = await MockState.LoadAsync(options.Docs, options.Overrides, options.Fixtures, options.Seed, cancellationToken);
+        try
+        {
+            return new MockServer(options, state, time);
+        }
+        catch (Exception e) when (e is IOException or SocketException or InvalidOperationException or WireMock.Exceptions.WireMockException)
+        {
+            throw new Diagnostics.OpMockException($"could not listen on {options.Host}:{options.Port}/{options.AppPort}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Reloads docs and fixtures; on error the last good state keeps serving and the error is thrown.</summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken = default)
+    {
+        var state = await MockState.LoadAsync(options.Docs, options.Overrides, options.Fixtures, options.Seed, cancellationToken);
+        var old = Engine.State;
+        Volatile.Write(ref engine, new MockEngine(state, time));
+
+        // Mappings only name routes and scenarios and call the current engine; rebuilding them
+        // (a moment without mappings) is needed only when those names change.
+        if (!old.DirectRoutes.SequenceEqual(state.DirectRoutes) || !old.Fixtures.Scenarios.Keys.Order().SequenceEqual(state.Fixtures.Scenarios.Keys.Order()))
+        {
+            direct.ResetMappings();
+            app.ResetMappings();
+            Map();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        direct.Stop();
+        app.Stop();
+        direct.Dispose();
+        app.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private WireMockServer Start(int port)
+    {
+        var gate = new HttpGate(() => Engine, options.HasAdminCredentials);
+        var settings = new WireMockServerSettings
+        {
+            Urls = [$"http://{options.Host}:{(port == 0 ? FreePort() : port)}"],
+            StartAdminInterface = true,
+            AdminUsername = options.HasAdminCredentials ? options.AdminUsername : null,
+            AdminPassword = options.HasAdminCredentials ? options.AdminPassword : null,
+            MaxRequestLogCount = options.MaxRequestLogCount,
+            DoNotSaveDynamicResponseInLogEntry = true,
+            DisableJsonBodyParsing = true,
+            DisableRequestBodyDecompressing = true,
+            PreWireMockMiddlewareInit = gate.Install,
+        };
+        return WireMockServer.Start(settings);
+    }
+
+    private void Map()
+    {
+        var state = Engine.State;
+        Map(direct, state.DirectRoutes, isApp: false, state.Fixtures.Scenarios);
+        Map(app, [Docs.Endpoint.TransferRoute], isApp: true, state.Fixtures.Scenarios);
+    }
+
+    private void Map(WireMockServer server, ImmutableArray<string> routes, bool isApp, ImmutableDictionary<string, Scenario> scenarios)
+    {
+        foreach (var route in routes)
+        {
+            foreach (var name in scenarios.Keys)
+            {
+                server.Given(Request.Create().WithPath(route).UsingPost().WithHeader(MockEngine.ScenarioHeader, name))
+                    .AtPriority(ScenarioPriority).RespondWith(Response.Create().WithCallback(r => RespondAsync(r, isApp)));
+            }
+
+            server.Given(Request.Create().WithPath(route).UsingPost())
+                .AtPriority(RoutePriority).RespondWith(Response.Create().WithCallback(r => RespondAsync(r, isApp)));
+        }
+
+        // Unknown paths and wrong methods get JSON errors listing the routes, never WireMock's default 404.
+        server.Given(Request.Create().WithPath(new WildcardMatcher("/*")).UsingAnyMethod())
+            .AtPriority(CatchAllPriority).RespondWith(Response.Create().WithCallback(r => RespondAsync(r, isApp)));
+    }
+
+    private async Task<IResponseMessage> RespondAsync(IRequestMessage request, bool isApp)
+    {
+        var reply = Engine.Handle(ToMockRequest(request), isApp);
+        if (reply.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(reply.Delay);
+        }
+
+        var response = new ResponseMessage { StatusCode = reply.Status };
+        if (reply.Fault is Fault.EmptyResponse or Fault.MalformedChunk)
+        {
+            response.FaultType = reply.Fault == Fault.EmptyResponse ? FaultType.EMPTY_RESPONSE : FaultType.MALFORMED_RESPONSE_CHUNK;
+            response.FaultPercentage = 1.0;
+        }
+
+        // A callback response carries no Content-Type unless one is set.
+        response.AddHeader("Content-Type", MockReply.ContentType);
+        response.BodyData = new BodyData { BodyAsBytes = reply.Body, DetectedBodyType = BodyType.Bytes };
+        return response;
+    }
+
+    private static MockRequest ToMockRequest(IRequestMessage request)
+    {
+        string? Header(string name) => request.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+        var query = (request.Query ?? new Dictionary<string, WireMockList<string>>())
+            .ToImmutableDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? "");
+        var body = request.Body ?? (request.BodyAsBytes is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : "");
+        return new MockRequest(request.Method, request.Path, Header("Content-Type"), body, query, Header(MockEngine.ScenarioHeader));
+    }
+
+    /// <summary>A port the OS says is free now; WireMock needs a number in its URL.</summary>
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

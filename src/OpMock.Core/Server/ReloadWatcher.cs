@@ -1,0 +1,89 @@
+namespace OpMock.Core.Server;
+
+/// <summary>
+/// `--watch`: reloads docs and fixtures after they change (debounced, as editors write in bursts).
+/// A broken edit keeps the last good state serving and reports why.
+/// </summary>
+public sealed class ReloadWatcher : IDisposable
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
+
+    private readonly MockServer server;
+    private readonly Action<string> report;
+    private readonly List<FileSystemWatcher> watchers = [];
+    private readonly ITimer timer;
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public ReloadWatcher(MockServer server, MockServerOptions options, TimeProvider time, Action<string> report)
+    {
+        this.server = server;
+        this.report = report;
+        timer = time.CreateTimer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        Watch(options.Docs, "*.*", recursive: true);
+        if (options.Fixtures is { } fixtures)
+        {
+            Watch(fixtures, "*.y*ml", recursive: false);
+        }
+
+        if (options.Overrides is { } overrides && Path.GetDirectoryName(Path.GetFullPath(overrides)) is { } folder)
+        {
+            Watch(folder, Path.GetFileName(overrides), recursive: false);
+        }
+    }
+
+    /// <summary>Raised after each reload attempt, with null on success or the reason it failed.</summary>
+    public event Action<string?>? Reloaded;
+
+    public void Dispose()
+    {
+        foreach (var watcher in watchers)
+        {
+            watcher.Dispose();
+        }
+
+        timer.Dispose();
+    }
+
+    private void Watch(string folder, string filter, bool recursive)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        var watcher = new FileSystemWatcher(folder, filter) { IncludeSubdirectories = recursive };
+        watcher.Changed += (_, _) => Touch();
+        watcher.Created += (_, _) => Touch();
+        watcher.Deleted += (_, _) => Touch();
+        watcher.Renamed += (_, _) => Touch();
+        watcher.EnableRaisingEvents = true;
+        watchers.Add(watcher);
+    }
+
+    private void Touch() => timer.Change(Quiet, Timeout.InfiniteTimeSpan);
+
+    private async Task ReloadAsync()
+    {
+        await gate.WaitAsync();
+        try
+        {
+            await server.ReloadAsync();
+            report($"reloaded: {server.Engine.State.DirectRoutes.Length} routes");
+            Reloaded?.Invoke(null);
+        }
+        catch (Diagnostics.OpMockException e)
+        {
+            report($"reload failed; still serving the last good state:{Environment.NewLine}{e.Message}");
+            Reloaded?.Invoke(e.Message);
+        }
+        catch (IOException e)
+        {
+            report($"reload failed; still serving the last good state: {e.Message}");
+            Reloaded?.Invoke(e.Message);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

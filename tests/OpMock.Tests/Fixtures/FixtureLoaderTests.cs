@@ -1,0 +1,73 @@
+using OpMock.Core.Diagnostics;
+using OpMock.Core.Fixtures;
+using OpMock.Tests.Support;
+
+namespace OpMock.Tests.Fixtures;
+
+public sealed class FixtureLoaderTests
+{
+    [Fact]
+    public async Task Load_ShippedFixtures_PinsTheDocsExamplesAndScenarios()
+    {
+        var set = await FixtureLoader.LoadAsync(Repo.Fixtures);
+
+        set.World.Seed.ShouldBe(20160308);
+        set.Pins.Chats.Select(c => c.UserId).ShouldContain("u00012b2e588bd93843168dfb67ae12cc2ee9");
+        set.Pins.Ops.Single().Id.ShouldBe("o0001403351be22c648efa24c20e842fd7351");
+        set.Scenarios.Keys.ShouldContain("server-error");
+        set.Scenarios["drop-connection"].Fault.ShouldBe(Fault.DropConnection);
+    }
+
+    [Fact]
+    public void Parse_PinnedChatViews_ReadTheSharedChatFields()
+    {
+        var set = FixtureLoader.Parse([("f.yaml", """
+            pins:
+              chats:
+                - userId: u1
+                  operatorId: o1
+                  views:
+                    /op/v2/receives: {"chatId": "c1", "groupId": "123", "nickName": "阿洋", "createTime": "2016-01-06 10:59:12"}
+            """)]);
+
+        var chat = set.Pins.Chats.Single();
+        chat.ChatId.ShouldBe("c1");
+        chat.GroupId.ShouldBe("123");
+        chat.NickName.Value.ShouldBe("阿洋");
+        chat.CreateTime!.Value.ToUnixTimeMilliseconds().ShouldBe(new DateTimeOffset(2016, 1, 6, 10, 59, 12, TimeSpan.FromHours(8)).ToUnixTimeMilliseconds());
+    }
+
+    [Theory]
+    [InlineData("seed: 1\nworld: [1\n", 3, "not valid YAML")]
+    [InlineData("sed: 1\n", 1, "unknown setting `sed`")]
+    [InlineData("world:\n  users: -5\n", 2, "world.users")]
+    [InlineData("world:\n  anchor: yesterday\n", 2, "yyyy-MM-dd HH:mm:ss")]
+    [InlineData("world:\n  locale: en_US\n", 2, "zh_CN")]
+    [InlineData("scenarios:\n  x:\n    fault: explode\n", 3, "drop-connection")]
+    [InlineData("scenarios:\n  x:\n    status: 42\n", 3, "HTTP status")]
+    [InlineData("scenarios:\n  x:\n    delay: {min: 9, max: 1}\n", 3, "min ≤ max")]
+    [InlineData("scenarios:\n  x:\n    colour: red\n", 3, "unknown setting `colour`")]
+    [InlineData("errors:\n  validation: {code: abc}\n", 2, "errors.validation.code")]
+    [InlineData("pins:\n  chats:\n    - userId: u1\n", 3, "operatorId")]
+    [InlineData("pins:\n  chats:\n    - userId: u1\n      operatorId: o1\n      views:\n        /a: {\"chatId\": \"c1\"}\n        /b: {\"chatId\": \"c2\"}\n", 3, "disagree on `chatId`")]
+    public void Parse_BrokenFixture_FailsNamingFileAndLine(string yaml, int line, string message)
+    {
+        // When a broken fixture is read
+        var error = Should.Throw<InvalidInputException>(() => FixtureLoader.Parse([("fixtures/bad.yaml", yaml)]));
+
+        // Then the finding names the file, the line and the problem
+        var finding = error.Findings.First();
+        finding.File.ShouldBe("fixtures/bad.yaml");
+        finding.Line.ShouldBe(line);
+        finding.Message.ShouldContain(message);
+    }
+
+    [Fact]
+    public void Parse_LaterFile_OverridesEarlierSettings()
+    {
+        var set = FixtureLoader.Parse([("a.yaml", "seed: 1\nscenarios:\n  x: {code: 1}\n"), ("b.yaml", "seed: 2\nscenarios:\n  x: {code: 2}\n")]);
+
+        set.World.Seed.ShouldBe(2);
+        set.Scenarios["x"].Code.ShouldBe(2);
+    }
+}

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using OpMock.Core.Schemas;
+using OpMock.Core.Validation;
+using OpMock.Tests.Support;
+
+namespace OpMock.Tests.Server;
+
+public sealed class MockServerContractTests
+{
+    private const string NewDoc = """
+        * [Op Api接口文档](/markdown/get-op-api) > 3.1
+
+        ##3.1 OP订单列表
+
+        ###URL:
+        /op/v2/orderList
+        ###方式:
+        post
+
+        ###输入参数:
+        |字段 |类型 |描述 |可为空 |备注 |
+        |:----|:----|:----|:----|:----|
+        |staffId|String|OP的ID|否| |
+        |pageNo|Integer|页码|是| |
+
+        ###返回数据:
+        |字段 |类型 |描述 |备注 |
+        |:----|:----|:----|:----|
+        |orders|List|订单集合|详见`Order`|
+        |totalCount|Integer|订单总数| |
+        |updateTime|String|更新时间,格式为`yyyy-MM-dd HH:mm:ss`| |
+
+        #Order
+        |字段 |类型 |描述 |备注 |
+        |:----|:----|:----|:----|
+        |orderId|String|订单ID| |
+        |userId|String|用户ID| |
+        |userName|String|用户姓名| |
+        |phone|String|手机号| |
+        |address|String|地址| |
+        |amount|Double|金额| |
+        |createTime|Long|下单时间| |
+        |lat|Double|纬度| |
+        |lng|Double|经度| |
+        |logo|String|商户logo| |
+        |tags|List|标签| |
+        |itemCount|Integer|商品数| |
+        |isPaid|Boolean|是否已付款| |
+
+        ###返回json格式示例：
+        ```
+        {"code": 200, "message": "成功", "data": null, "page": null, "foot": {"operationTime": "2016-03-08 17:32:45", "servicePhone": "400800400", "host": "ldx-pc"}}
+        ```
+        """;
+
+    [Fact]
+    public async Task NewDoc_DroppedIntoTheDocsFolder_IsServedValidOnBothRoutes()
+    {
+        // Given the shipped docs plus a new doc nobody wrote code for
+        using var temp = new TempFolder();
+        var docs = temp.CopyShippedDocs();
+        temp.Write("docs/get-op-api/3.1.txt", NewDoc);
+        await using var host = await MockHost.StartAsync(docs: docs, overrides: Path.Combine(temp.Path, "overrides.yaml"));
+        var contract = host.Server.Engine.State.Contract;
+        var checker = await SchemaChecker.CompileAsync(contract.Direct("/op/v2/orderList")!.Response);
+
+        // When it is asked directly and through the transfer
+        using var direct = await host.PostDirectAsync("/op/v2/orderList", """{"staffId":"o0001x","pageNo":1}""");
+        using var transfer = await host.PostTransferAsync("""{"reqUrl":"/op/v2/orderList","staffId":"o0001x","pageNo":1}""");
+
+        // Then both answer the same valid, realistic data
+        direct.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await direct.Content.ReadAsStringAsync();
+        checker.Check(body).ShouldBeEmpty();
+        (await transfer.Content.ReadAsStringAsync()).ShouldBe(body);
+        var order = JsonNode.Parse(body)!["data"]!["orders"]![0]!;
+        order["phone"]!.GetValue<string>().ShouldMatch(@"^1[3-9]\d{9}$");
+        order["userId"]!.GetValue<string>().ShouldMatch("^u0001[0-9a-f]{32}$");
+        order["lat"]!.GetValue<double>().ShouldBeInRange(18.0, 54.0);
+        order["createTime"]!.GetValue<long>().ShouldBeGreaterThan(1_600_000_000_000);
+        JsonNode.Parse(body)!["data"]!["updateTime"]!.GetValue<string>().ShouldMatch(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$");
+    }
+
+    [Fact]
+    public async Task ManyResponses_AcrossRoutesAndSeeds_AllValidateAgainstTheGeneratedSchemas()
+    {
+        var contract = await ApiContract.LoadAsync(Repo.Docs, Repo.Overrides);
+        var chatInfo = await SchemaChecker.CompileAsync(contract.Direct("/op/v2/getChatInfoByUserId")!.Response);
+        var receives = await SchemaChecker.CompileAsync(contract.Direct("/op/v2/receives")!.Response);
+        var transfer = await SchemaChecker.CompileAsync(contract.Endpoints.Single(e => e.Endpoint.IsTransfer).Response);
+        var checkedCount = 0;
+        foreach (var seed in new[] { 1, 42, 20160308 })
+        {
+            // Given a server per seed
+            await using var host = await MockHost.StartAsync(seed: seed);
+            var world = host.Server.Engine.State.Data.World;
+            for (var i = 0; i < 150; i++)
+            {
+                // When users and OPs are asked on every route
+                var userId = world.UserId(i * 13);
+                var info = await (await host.PostDirectAsync("/op/v2/getChatInfoByUserId", $$"""{"userId":"{{userId}}"}""")).Content.ReadAsStringAsync();
+                var relayed = await (await host.PostTransferAsync($$"""{"reqUrl":"/op/v2/getChatInfoByUserId","userId":"{{userId}}"}""")).Content.ReadAsStringAsync();
+                var list = await (await host.PostDirectAsync("/op/v2/receives", $$"""{"staffId":"{{world.OpId(i % 50)}}"}""")).Content.ReadAsStringAsync();
+
+                // Then every answer validates against its schema
+                chatInfo.Check(info).ShouldBeEmpty(info);
+                transfer.Check(relayed).ShouldBeEmpty(relayed);
+                receives.Check(list).ShouldBeEmpty(list);
+                checkedCount += 3;
+            }
+        }
+
+        checkedCount.ShouldBeGreaterThanOrEqualTo(1000);
+    }
+
+    [Fact]
+    public async Task TwoServers_SameSeed_AnswerIdentically()
+    {
+        // Given two servers started with one seed
+        await using var first = await MockHost.StartAsync(seed: 7);
+        await using var second = await MockHost.StartAsync(seed: 7);
+        await using var other = await MockHost.StartAsync(seed: 8);
+        var differs = 0;
+        for (var i = 0; i < 40; i++)
+        {
+            var body = $$"""{"userId":"{{first.Server.Engine.State.Data.World.UserId(i)}}"}""";
+
+            // When each is asked the same
+            var a = await (await first.PostDirectAsync("/op/v2/getChatInfoByUserId", body)).Content.ReadAsStringAsync();
+            var b = await (await second.PostDirectAsync("/op/v2/getChatInfoByUserId", body)).Content.ReadAsStringAsync();
+            var c = await (await other.PostDirectAsync("/op/v2/getChatInfoByUserId", body)).Content.ReadAsStringAsync();
+
+            // Then the answers are byte-identical, and another seed makes another world
+            b.ShouldBe(a);
+            differs += a == c ? 0 : 1;
+        }
+
+        differs.ShouldBe(40);
+    }
+
+    [Fact]
+    public async Task Admin_WithCredentials_RequiresThem()
+    {
+        // Given admin credentials
+        await using var host = await MockHost.StartAsync(adminUsername: "ops", adminPassword: "secret");
+
+        // When the admin API is asked without them, then it refuses
+        using var anonymous = await host.Client.GetAsync(host.Server.DirectUrl + "/__admin/mappings");
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        // And with them it answers
+        using var request = new HttpRequestMessage(HttpMethod.Get, host.Server.DirectUrl + "/__admin/mappings");
+        request.Headers.Authorization = new("Basic", Convert.ToBase64String("ops:secret"u8.ToArray()));
+        using var authorized = await host.Client.SendAsync(request);
+        authorized.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("/__admin/mappings", "10.1.2.3", false, "remote")]
+    [InlineData("/__admin/requests", "192.168.1.9", false, "remote")]
+    [InlineData("/__admin/mappings", "127.0.0.1", false, null)]
+    [InlineData("/__admin/mappings", "::1", false, null)]
+    [InlineData("/__admin/mappings", "10.1.2.3", true, null)]
+    [InlineData("/__admin/mappings/swagger", "127.0.0.1", true, "swagger")]
+    [InlineData("/op/v2/receives", "10.1.2.3", false, null)]
+    public void AdminRefusal_ByClientAndCredentials_LocksAdminToLoopback(string path, string client, bool credentials, string? refusal)
+    {
+        // Non-loopback clients cannot be simulated over loopback-only test traffic, so the rule is checked directly.
+        OpMock.Core.Server.HttpGate.AdminRefusal(path, IPAddress.Parse(client), credentials).ShouldBe(refusal);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using OpMock.Core.Diagnostics;
+using OpMock.Core.Server;
+using OpMock.Tests.Support;
+
+namespace OpMock.Tests.Server;
+
+public sealed class MockServerReloadTests
+{
+    [Fact]
+    public async Task Start_BrokenFixture_FailsWithFileAndLineAndDoesNotListen()
+    {
+        // Given a fixture with a mistake on line 3
+        using var temp = new TempFolder();
+        temp.Write("fixtures/bad.yaml", "scenarios:\n  x:\n    fault: explode\n");
+
+        // When the server is started, then it refuses, naming the place
+        var error = await Should.ThrowAsync<InvalidInputException>(() => MockHost.StartAsync(fixtures: Path.Combine(temp.Path, "fixtures")));
+        error.Findings.Single().ToString().ShouldStartWith("fixtures/bad.yaml:3: error:");
+    }
+
+    [Fact]
+    public async Task Reload_BrokenEdit_KeepsTheLastGoodState()
+    {
+        // Given a running server with a scenario
+        using var temp = new TempFolder();
+        var fixtures = Path.Combine(temp.Path, "fixtures");
+        temp.Write("fixtures/s.yaml", "scenarios:\n  teapot: {status: 418}\n");
+        await using var host = await MockHost.StartAsync(fixtures: fixtures);
+
+        // When the fixture is broken and a reload is attempted
+        temp.Write("fixtures/s.yaml", "scenarios:\n  teapot: {status: nope}\n");
+        var error = await Should.ThrowAsync<InvalidInputException>(() => host.Server.ReloadAsync());
+
+        // Then the reload says why and the server still answers from the last good fixtures
+        error.Message.ShouldContain("s.yaml:2");
+        using var response = await host.PostDirectAsync("/op/v2/getChatInfoByUserId", """{"userId":"u0001a"}""", scenario: "teapot");
+        ((int)response.StatusCode).ShouldBe(418);
+    }
+
+    [Fact]
+    public async Task Reload_FixedEdit_ServesTheNewState()
+    {
+        using var temp = new TempFolder();
+        temp.Write("fixtures/s.yaml", "scenarios:\n  teapot: {status: 418}\n");
+        await using var host = await MockHost.StartAsync(fixtures: Path.Combine(temp.Path, "fixtures"));
+
+        temp.Write("fixtures/s.yaml", "scenarios:\n  teapot: {status: 429}\n");
+        await host.Server.ReloadAsync();
+
+        using var response = await host.PostDirectAsync("/op/v2/getChatInfoByUserId", """{"userId":"u0001a"}""", scenario: "teapot");
+        response.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task Watch_FixtureChanges_ReloadsAndReports()
+    {
+        // Given a watched server
+        using var temp = new TempFolder();
+        var fixtures = Path.Combine(temp.Path, "fixtures");
+        temp.Write("fixtures/s.yaml", "scenarios:\n  teapot: {status: 418}\n");
+        var options = new MockServerOptions(Repo.Docs, Repo.Overrides, fixtures, Port: 0, AppPort: 0, Watch: true);
+        await using var host = await MockHost.StartAsync(options);
+        var reports = new List<string>();
+        var reloaded = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var watcher = new ReloadWatcher(host.Server, options, TimeProvider.System, m => { lock (reports) { reports.Add(m); } });
+        watcher.Reloaded += r => reloaded.TrySetResult(r);
+
+        // When a fixture is broken on disk
+        temp.Write("fixtures/s.yaml", "scenarios:\n  teapot: {status: nope}\n");
+
+        // Then the watcher reports the failure, and the old scenario still answers
+        (await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(10))).ShouldNotBeNull();
+        lock (reports)
+        {
+            reports.ShouldContain(r => r.Contains("still serving the last good state") && r.Contains("s.yaml:2"));
+        }
+
+        using var response = await host.PostDirectAsync("/op/v2/getChatInfoByUserId", """{"userId":"u0001a"}""", scenario: "teapot");
+        ((int)response.StatusCode).ShouldBe(418);
+    }
+}

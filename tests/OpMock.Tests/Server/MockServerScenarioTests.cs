@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Net;
+using OpMock.Tests.Support;
+
+namespace OpMock.Tests.Server;
+
+public sealed class MockServerScenarioTests
+{
+    private const string ChatInfo = "/op/v2/getChatInfoByUserId";
+
+    private const string Fixtures = """
+        scenarios:
+          broken:
+            code: 500
+            message: 服务器内部错误
+            status: 503
+            data: null
+          quick-delay:
+            delay: 150
+          no-lists:
+            emptyLists: true
+          away:
+            offline: true
+          vip:
+            match: {userId: u0001vip}
+            message: 特殊用户
+          empty: {fault: empty-response}
+          chunk: {fault: malformed-chunk}
+          drop: {fault: drop-connection}
+        errors:
+          validation: {code: 1001, message: 请求参数有误, status: 200}
+        """;
+
+    [Fact]
+    public async Task Scenario_CodeMessageStatusData_ReplaceTheNormalAnswer()
+    {
+        using var temp = new TempFolder();
+        temp.Write("fixtures/s.yaml", Fixtures);
+        await using var host = await MockHost.StartAsync(fixtures: Path.Combine(temp.Path, "fixtures"));
+
+        // When the scenario is chosen by header, on the direct route and through the transfer
+        using var direct = await host.PostDirectAsync(ChatInfo, """{"userId":"u0001a"}""", scenario: "broken");
+        using var transfer = await host.PostTransferAsync($$"""{"reqUrl":"{{ChatInfo}}","userId":"u0001a"}""", scenario: "broken");
+
+        // Then both answer its envelope and status
+        foreach (var response in new[] { direct, transfer })
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            var json = await MockHost.JsonAsync(response);
+            json["code"]!.GetValue<int>().ShouldBe(500);
+            json["message"]!.GetValue<string>().ShouldBe("服务器内部错误");
+            json["data"].ShouldBeNull();
+        }
+    }
+
+    [Fact]
+    public async Task Scenario_EmptyListsOfflineAndMatch_RewriteTheData()
+    {
+        using var temp = new TempFolder();
+        temp.Write("fixtures/s.yaml", Fixtures);
+        await using var host = await MockHost.StartAsync(fixtures: Path.Combine(temp.Path, "fixtures"));
+        var staffId = host.Server.Engine.State.Data.World.OpId(1);
+
+        // When lists are emptied and the OP taken offline
+        var empty = await MockHost.JsonAsync(await host.PostDirectAsync("/op/v2/receives", $$"""{"staffId":"{{staffId}}"}""", scenario: "no-lists"));
+        var away = await MockHost.JsonAsync(await host.PostDirectAsync("/op/v2/receives", $$"""{"staffId":"{{staffId}}"}""", scenario: "away"));
+        var vip = await MockHost.JsonAsync(await host.PostDirectAsync(ChatInfo, """{"userId":"u0001vip"}"""));
+
+        // Then the data says so, and a scenario matching request fields applies without a header
+        empty["data"]!["chats"]!.AsArray().ShouldBeEmpty();
+        away["data"]!["isOnline"]!.GetValue<bool>().ShouldBeFalse();
+        vip["message"]!.GetValue<string>().ShouldBe("特殊用户");
+    }
+
+    [Fact]
+    public async Task Scenario_UnknownName_ListsTheKnownOnes()
+    {
+        using var temp = new TempFolder();
+        temp.Write("fixtures/s.yaml", Fixtures);
+        await using var host = await MockHost.StartAsync(fixtures: Path.Combine(temp.Path, "fixtures"));
+
+        using var response = await host.PostDirectAsync(ChatInfo, """{"userId":"u0001a"}""", scenario: "nope");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var json = await MockHost.JsonAsync(response);
+        json["data"]!["scenarios"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldContain("broken");
+    }
+
+    [Fact]
+    public async Task Scenario_Delay_AnswersAfterIt()
+    {
+        using var temp = new TempFolder();
+        temp.Write("fixtures/s.yaml", Fixtures);
+        await using var host = await MockHost.StartAsync(fixtures: Path.Combine(temp.Path, "fixtures"));
+
+        var watch = Stopwatch.StartNew();
+        using var response = await host.PostDirectAsync(ChatInfo, """{"userId":"u0001a"}""", scenario: "quick-delay");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        watch.ElapsedMilliseconds.ShouldBeGreaterThanOrEqualTo(140);
+    }
+
+    [Theory]
+    [InlineData("empty")]
+    [InlineData("chunk")]
+    public async Task Scenario_WireMockFault_SendsABodyThatIsNotJson(string name)
+    {
+        using var temp = new TempFolder();
+        temp.Write("fixtures/s.yaml", Fixtures);
+        await using var host = await MockHost.StartAsync(fixtures: Path.Combine(temp.Path, "fixtures"));
+
+        // When a fault scenario is asked for
+        using var response = await host.PostDirectAsync(ChatInfo, """{"userId":"u0001a"}""", scenario: name);
+
+        // Then the body is empty or garbage: what a client must survive
+        var body = await response.Content.ReadAsByteArrayAsync();
+        (body.Length == 0 || body[0] != (byte)'{').ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Scenario_DropConnection_AbortsAndTheServerKeepsServing()
+    {
+        using var temp = new TempFolder();
+        temp.Write("fixtures/s.yaml", Fixtures);
+        await using var host = await MockHost.StartAsync(fixtures: Path.Combine(temp.Path, "fixtures"));
+
+        // When the connection is dropped, then the client sees no response at all
+        await Should.ThrowAsync<HttpRequestException>(async () =>
+        {
+            using var response = await host.PostDirectAsync(ChatInfo, """{"userId":"u0001a"}""", scenario: "drop");
+        });
+
+        // And the next request is answered normally
+        using var next = await host.PostDirectAsync(ChatInfo, """{"userId":"u0001a"}""");
+        next.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Errors_ConfiguredInFixtures_ChangeCodeMessageAndStatus()
+    {
+        using var temp = new TempFolder();
+        temp.Write("fixtures/s.yaml", Fixtures);
+        await using var host = await MockHost.StartAsync(fixtures: Path.Combine(temp.Path, "fixtures"));
+
+        using var response = await host.PostDirectAsync(ChatInfo, "{}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var json = await MockHost.JsonAsync(response);
+        json["code"]!.GetValue<int>().ShouldBe(1001);
+        json["message"]!.GetValue<string>().ShouldStartWith("请求参数有误: userId");
+    }
+}

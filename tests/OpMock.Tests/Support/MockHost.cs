@@ -1,0 +1,56 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using OpMock.Core.Server;
+
+namespace OpMock.Tests.Support;
+
+/// <summary>A mock server on ephemeral loopback ports with a client, stopped when the test ends.</summary>
+internal sealed class MockHost : IAsyncDisposable
+{
+    private MockHost(MockServer server, HttpClient client)
+    {
+        Server = server;
+        Client = client;
+    }
+
+    public MockServer Server { get; }
+
+    public HttpClient Client { get; }
+
+    public static Task<MockHost> StartAsync(int? seed = null, string? docs = null, string? fixtures = null, string? overrides = null,
+        string? adminUsername = null, string? adminPassword = null) =>
+        StartAsync(new MockServerOptions(docs ?? Repo.Docs, overrides ?? Repo.Overrides, fixtures ?? Repo.Fixtures, Port: 0, AppPort: 0,
+            Seed: seed, AdminUsername: adminUsername, AdminPassword: adminPassword));
+
+    public static async Task<MockHost> StartAsync(MockServerOptions options)
+    {
+        var server = await MockServer.StartAsync(options, new FixedTime());
+        return new MockHost(server, new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
+    }
+
+    public Task<HttpResponseMessage> PostDirectAsync(string route, string body, string? scenario = null, string query = "") =>
+        PostAsync(Server.DirectUrl + route + query, body, scenario);
+
+    public Task<HttpResponseMessage> PostTransferAsync(string body, string? scenario = null, string query = "") =>
+        PostAsync(Server.AppUrl + "/opapp/transfer" + query, body, scenario);
+
+    public async Task<HttpResponseMessage> PostAsync(string url, string body, string? scenario = null, string contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        if (scenario is not null)
+        {
+            request.Headers.Add(MockEngine.ScenarioHeader, scenario);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    public static async Task<JsonObject> JsonAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Server.DisposeAsync();
+    }
+}
