@@ -61,7 +61,15 @@ public sealed class ContractValidator
         route = NormalizeRoute(route);
         var transfer = IsTransfer(route);
         var target = transfer ? reqUrl : route;
-        return new CheckedResponse(route, transfer ? reqUrl ?? "?" : null, source, status, Strict(Violations(transfer, target, status, body)));
+        var violations = Violations(transfer, target, status, body);
+
+        // In a body on one line (what servers send) every line number is 1: noise, not a location.
+        if (!body.Contains('\n', StringComparison.Ordinal))
+        {
+            violations = [.. violations.Select(v => v with { Line = 0 })];
+        }
+
+        return new CheckedResponse(route, transfer ? reqUrl ?? "?" : null, source, status, Strict(violations));
     }
 
     /// <summary>A request that got no response at all (timeout, refused connection): one finding.</summary>

@@ -36,7 +36,7 @@ public static class HarReader
             }
 
             entries.Clear();
-            var consumed = scan.Advance(buffer.AsSpan(0, filled), final, entries);
+            var consumed = scan.Advance(buffer.AsSpan(0, filled), entries);
             foreach (var entry in entries)
             {
                 yield return entry;
@@ -48,6 +48,7 @@ public static class HarReader
             {
                 throw new OpMockException(scan.InEntries
                     ? $"{name}: the HAR file ends inside log.entries (truncated?) after {scan.Count} entries"
+                    : scan.Empty && filled == 0 ? $"{name}: not a HAR file: the file is empty"
                     : $"{name}: not a HAR file: no log.entries array");
             }
         }
@@ -67,10 +68,14 @@ public static class HarReader
 
         public int Count { get; private set; }
 
+        public bool Empty => offset == 0;
+
         /// <returns>How many bytes of <paramref name="data"/> were used; the rest is kept for the next call.</returns>
-        public int Advance(ReadOnlySpan<byte> data, bool final, List<HarEntry> entries)
+        public int Advance(ReadOnlySpan<byte> data, List<HarEntry> entries)
         {
-            var reader = new Utf8JsonReader(data, final, state);
+            // Never a final block: the walk stops at the end of log.entries, so running out of data
+            // before it means the file is cut short, which the caller reports as such.
+            var reader = new Utf8JsonReader(data, isFinalBlock: false, state);
             try
             {
                 while (!Done && (InEntries ? NextEntry(ref reader, entries) : Seek(ref reader)))
