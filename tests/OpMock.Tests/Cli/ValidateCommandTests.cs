@@ -106,6 +106,40 @@ public sealed class ValidateCommandTests
         strict.Out.ShouldContain("error   data.user.vipLevel");
     }
 
+    [Fact]
+    public async Task Live_CleanServer_ExitsZero()
+    {
+        // Given a loopback server answering with the docs' examples on every route and the relay
+        using var server = await DriftedServers.StartCleanAsync();
+
+        // When it is validated live, strictly
+        var result = await Run("--base-url", server.Url!, "--app-url", server.Url!, "--query", "apiVersion=01&token=t", "--strict");
+
+        // Then all four requests pass
+        result.ExitCode.ShouldBe(0, result.Out + result.Error);
+        result.Out.ShouldEndWith("4 responses checked, 0 failed, 0 errors, 0 warnings, 0 skipped\n");
+    }
+
+    [Fact]
+    public async Task Live_DriftedServer_ReportsEveryDriftAndExitsOne()
+    {
+        // Given a loopback server that drifted from the docs
+        using var server = await DriftedServers.StartDriftedAsync();
+        using var temp = new TempFolder();
+        var junit = Path.Combine(temp.Path, "live.xml");
+
+        // When it is validated live with a short timeout, as JSON with a JUnit file
+        var result = await Run("--base-url", server.Url!, "--app-url", server.Url!, "--timeout", "1s", "--format", "json", "--junit", junit);
+
+        // Then every drift is in the report at its path, and the run fails
+        result.ExitCode.ShouldBe(1, result.Error);
+        var found = JsonNode.Parse(result.Out)!["responses"]!.AsArray().SelectMany(r => r!["violations"]!.AsArray().Select(v =>
+            ((string)r["reqUrl"]! is { } reqUrl ? $"/opapp/transfer → {reqUrl}" : (string)r["route"]!, (string)v!["path"]!, (string)v["message"]!)));
+        found.ShouldBe(DriftedServers.Drifts, ignoreOrder: true);
+        var xml = XDocument.Load(junit).Root!;
+        (xml.Attribute("tests")!.Value, xml.Attribute("failures")!.Value).ShouldBe(("4", "4"));
+    }
+
     [Theory]
     [InlineData("no mode", new string[0], "error: choose one mode")]
     [InlineData("two modes", new[] { "--har", "a.har", "--base-url", "http://127.0.0.1:1" }, "error: choose one mode")]
