@@ -14,8 +14,21 @@ internal static class OpMockCli
             SchemasCommand.Create(console),
             LintCommand.Create(console),
             ServeCommand.Create(console),
+            ValidateCommand.Create(console),
         };
         var parsed = root.Parse(args);
+
+        // A mistyped option is a usage error (2); System.CommandLine's own 1 would read as "violations found" in CI.
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}");
+            }
+
+            return ExitCodes.Usage;
+        }
+
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancel);
     }
 }

@@ -57,12 +57,8 @@ public sealed class SchemaChecker
 
     private static Violation NotJson(string body, string reason, int line = 0)
     {
-        var trimmed = body.TrimStart();
-        var what = trimmed.Length == 0 ? "empty"
-            : trimmed.StartsWith('<') ? "HTML or XML, not JSON"
-            : $"not valid JSON ({reason})";
-        var sample = trimmed.Length > 60 ? trimmed[..60] + "…" : trimmed;
-        return new Violation("$", "a JSON object", sample.Length == 0 ? "empty" : sample, Severity.Error, $"the body is {what}", line);
+        var what = BodyText.Describe(body) is var kind && kind == "JSON" ? $"not valid JSON ({reason})" : kind;
+        return new Violation("$", "a JSON object", BodyText.Sample(body), Severity.Error, $"the body is {what}", line);
     }
 
     /// <summary>

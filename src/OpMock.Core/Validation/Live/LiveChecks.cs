@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using OpMock.Core.Docs;
+using OpMock.Core.Json;
+using OpMock.Core.Schemas;
+
+namespace OpMock.Core.Validation.Live;
+
+/// <summary>
+/// Live mode: replays each doc's sample request against a running server — directly, and through the
+/// transfer relay when an app URL is given — and checks what comes back. A timeout, a refused connection
+/// or an error status is a finding for that request; the run goes on with the next one.
+/// </summary>
+public static class LiveChecks
+{
+    public static async Task<ValidationReport> CheckAsync(
+        ApiContract contract, ContractValidator validator, HttpClient http, LiveTarget target, CancellationToken cancellationToken = default)
+    {
+        var direct = contract.Endpoints.Select(e => e.Endpoint).Where(e => !e.IsTransfer).DistinctBy(e => e.Route, StringComparer.OrdinalIgnoreCase).ToList();
+        var results = ImmutableArray.CreateBuilder<CheckedResponse>();
+        foreach (var endpoint in direct)
+        {
+            var url = Url(target.BaseUrl, endpoint.Route, Merge(endpoint.Doc.Sample?.Query, target.Query));
+            results.Add(await SendAsync(validator, http, endpoint.Method, url, endpoint.Route, null, SampleBody(endpoint), target.Timeout, cancellationToken));
+        }
+
+        if (target.AppUrl is { } app)
+        {
+            // The relay's own doc carries its sample query (the app's client and sign).
+            var relay = contract.Endpoints.Select(e => e.Endpoint).FirstOrDefault(e => e.IsTransfer);
+            var url = Url(app, Endpoint.TransferRoute, Merge(relay?.Doc.Sample?.Query, target.Query));
+            foreach (var endpoint in direct)
+            {
+                var body = new JsonObject { ["reqUrl"] = endpoint.Route };
+                foreach (var (name, value) in SampleBody(endpoint))
+                {
+                    body[name] = value?.DeepClone();
+                }
+
+                results.Add(await SendAsync(validator, http, relay?.Method ?? "POST", url, Endpoint.TransferRoute, endpoint.Route, body, target.Timeout, cancellationToken));
+            }
+        }
+
+        return new ValidationReport(results.ToImmutable(), []);
+    }
+
+    private static async Task<CheckedResponse> SendAsync(
+        ContractValidator validator, HttpClient http, string method, Uri url, string route, string? reqUrl, JsonObject body, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        // The report names the request without its query: tokens and signs stay out of CI logs.
+        var source = $"{method} {url.GetLeftPart(UriPartial.Path)}";
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), url)
+            {
+                Content = new StringContent(OpJson.ToCompactText(body), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+            };
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            var text = await response.Content.ReadAsStringAsync(deadline.Token);
+            return validator.Check(route, reqUrl, source, (int)response.StatusCode, text);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return validator.NoResponse(route, reqUrl, source, "timeout", $"no response within {Show(timeout)}");
+        }
+        catch (HttpRequestException e)
+        {
+            return validator.NoResponse(route, reqUrl, source, "no connection", $"request failed: {e.Message}");
+        }
+    }
+
+    /// <summary>The doc's sample body; a doc without one (2.19 shows only a URL) gets an empty object.</summary>
+    private static JsonObject SampleBody(Endpoint endpoint) =>
+        endpoint.Doc.Sample?.Body is { } block && OpJson.TryParse(block.Text, out _, out _) is JsonObject body ? body : [];
+
+    private static List<KeyValuePair<string, string>> Merge(ImmutableArray<KeyValuePair<string, string>>? sample, ImmutableArray<KeyValuePair<string, string>> given)
+    {
+        var pairs = (sample ?? []).Where(p => !given.Any(g => g.Key == p.Key)).ToList();
+        pairs.AddRange(given);
+        return pairs;
+    }
+
+    private static Uri Url(Uri baseUrl, string route, List<KeyValuePair<string, string>> query)
+    {
+        var text = baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + route;
+        return new Uri(query.Count == 0 ? text : text + "?" + string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}")));
+    }
+
+    private static string Show(TimeSpan span) =>
+        span.TotalSeconds >= 1 && span.Milliseconds == 0 ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0}s")
+            : string.Create(CultureInfo.InvariantCulture, $"{span.TotalMilliseconds:0}ms");
+}

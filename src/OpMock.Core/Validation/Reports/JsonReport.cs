@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using OpMock.Core.Json;
+
+namespace OpMock.Core.Validation.Reports;
+
+/// <summary>`--format json`: the whole report for tools, Chinese kept as UTF-8 text.</summary>
+public static class JsonReport
+{
+    public static string Render(ValidationReport report)
+    {
+        var root = new JsonObject
+        {
+            ["checked"] = report.Checked.Length,
+            ["failed"] = report.FailedResponses,
+            ["errors"] = report.Errors,
+            ["warnings"] = report.Warnings,
+            ["skipped"] = report.Skipped.Length,
+            ["passed"] = report.Passed,
+            ["responses"] = new JsonArray([.. report.Checked.Select(Response)]),
+            ["skippedBecause"] = new JsonArray([.. report.Skipped.GroupBy(s => s.Reason, StringComparer.Ordinal)
+                .Select(g => (JsonNode)new JsonObject { ["reason"] = g.Key, ["count"] = g.Count() })]),
+        };
+        return OpJson.ToFileText(root);
+    }
+
+    private static JsonNode Response(CheckedResponse response) => new JsonObject
+    {
+        ["route"] = response.Route,
+        ["reqUrl"] = response.ReqUrl,
+        ["source"] = response.Source,
+        ["status"] = response.Status,
+        ["errors"] = response.Errors,
+        ["warnings"] = response.Warnings,
+        ["violations"] = new JsonArray([.. response.Violations.Select(v => (JsonNode)new JsonObject
+        {
+            ["path"] = v.Path,
+            ["severity"] = v.Severity.ToString().ToLowerInvariant(),
+            ["expected"] = v.Expected,
+            ["actual"] = v.Actual,
+            ["message"] = v.Message,
+            ["line"] = v.Line == 0 ? null : v.Line,
+        })]),
+    };
+}
