@@ -13,6 +13,7 @@ internal static class OpMockCli
         {
             SchemasCommand.Create(console),
             LintCommand.Create(console),
+            OpenApiCommand.Create(console),
         };
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancel);
