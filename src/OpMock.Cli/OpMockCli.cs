@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using OpMock.Cli.Commands;
 
 namespace OpMock.Cli;
@@ -16,6 +17,14 @@ internal static class OpMockCli
             OpenApiCommand.Create(console),
         };
         var parsed = root.Parse(args);
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancel);
+        if (parsed.Action is ParseErrorAction parseError && parsed.CommandResult.Command != root)
+        {
+            // A bad option or OPMOCK_* variable of a command gets its one-line error (and a typo suggestion), not
+            // the whole help; a bare `opmock` still shows the list of commands.
+            parseError.ShowHelp = false;
+        }
+
+        var code = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancel);
+        return parsed.Errors.Count > 0 ? ExitCodes.Usage : code;
     }
 }

@@ -12,7 +12,7 @@ internal static class OpenApiCommand
     {
         var docs = CommonOptions.Docs();
         var overrides = CommonOptions.Overrides();
-        var output = new Option<string?>("--out") { Description = "File for the OpenAPI JSON (default: print it)" };
+        var output = EnvironmentOptions.Create<string?>("--out", "File for the OpenAPI JSON (default: print it)", () => null);
         var command = new Command("openapi", "Export an OpenAPI 3.0 document of every documented route") { docs, overrides, output };
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(
             console, result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(output), cancel)));
