@@ -15,6 +15,7 @@ internal static class OpMockCli
             SchemasCommand.Create(console),
             LintCommand.Create(console),
             OpenApiCommand.Create(console),
+            PingCommand.Create(console),
         };
         var parsed = root.Parse(args);
         if (parsed.Action is ParseErrorAction parseError && parsed.CommandResult.Command != root)
