@@ -1,7 +1,7 @@
 namespace OpMock.Core.Health;
 
 /// <summary>What a probe found: whether the server is up, and one line saying why.</summary>
-public sealed record ProbeResult(bool Alive, string Message);
+internal sealed record ProbeResult(bool Alive, string Message);
 
 /// <summary>
 /// Whether a server answers HTTP at all, for container health checks (the runtime image has no curl).

@@ -43,17 +43,17 @@ internal sealed class DocumentBuilder
     public static OpenApiDocument Build(ApiContract contract, MockServers servers)
     {
         var builder = new DocumentBuilder(servers, contract.Docs.Docs.Length);
+        var transfers = contract.Endpoints.Where(e => e.Endpoint.IsTransfer).ToList();
         var routes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var endpoint in contract.Endpoints.Where(e => !e.Endpoint.IsTransfer))
         {
             // A route documented twice is served from its first doc (lint warns), so that one is published.
             if (routes.Add(endpoint.Endpoint.Route))
             {
-                builder.AddDirect(endpoint);
+                builder.AddDirect(endpoint, transfers.Where(t => string.Equals(t.Endpoint.TransferTarget, endpoint.Endpoint.Route, StringComparison.OrdinalIgnoreCase)));
             }
         }
 
-        var transfers = contract.Endpoints.Where(e => e.Endpoint.IsTransfer).ToList();
         if (transfers.Count > 0)
         {
             builder.AddTransfer(transfers);
@@ -63,7 +63,7 @@ internal sealed class DocumentBuilder
         return builder.document;
     }
 
-    private void AddDirect(EndpointSchemas endpoint)
+    private void AddDirect(EndpointSchemas endpoint, IEnumerable<EndpointSchemas> relays)
     {
         var doc = endpoint.Endpoint.Doc;
         var (request, response) = Components(endpoint, endpoint.Request);
@@ -71,7 +71,8 @@ internal sealed class DocumentBuilder
         {
             OperationId = ComponentNames.Base(doc.Id),
             Summary = $"{doc.Number} {doc.Title}",
-            Description = Describe(endpoint.Endpoint),
+            Description = Describe(endpoint.Endpoint) + string.Concat(relays.Select(r =>
+                $"\n\n也可经中转接口 {Endpoint.TransferRoute}（端口 {servers.AppPort}，reqUrl = `{doc.Route}`）调用：{r.Endpoint.Doc.Number} {r.Endpoint.Doc.Title}")),
             Tags = Tag(doc),
             Parameters = Query([endpoint]),
             RequestBody = RequestBody(request, IsRequired(endpoint.Request), RequestExamples([endpoint])),

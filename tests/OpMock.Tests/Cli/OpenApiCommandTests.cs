@@ -61,4 +61,29 @@ public sealed class OpenApiCommandTests
         result.ExitCode.ShouldBe(2);
         result.Error.Trim().ShouldBe("error: docs folder not found: /nonexistent/docs");
     }
+
+    [Fact]
+    public async Task Run_Ports_AreTheServersListed()
+    {
+        // Given the ports `opmock serve` was told to use
+        // When the document is exported with the same options
+        var result = await Support.Cli.RunAsync("openapi", "--docs", Repo.Docs, "--port", "9000", "--app-port", "9001");
+
+        // Then its servers are there, per route too
+        var (document, _) = ShippedDocs.Read(result.Out);
+        document!.Servers!.Select(s => s.Url).ShouldBe(["http://127.0.0.1:9000", "http://127.0.0.1:9001"]);
+        document.Paths["/opapp/transfer"].Servers!.Single().Url.ShouldBe("http://127.0.0.1:9001");
+        document.Paths["/op/v2/receives"].Servers!.Single().Url.ShouldBe("http://127.0.0.1:9000");
+    }
+
+    [Theory]
+    [InlineData("--port", "0")]
+    [InlineData("--app-port", "70000")]
+    public async Task Run_PortOutOfRange_ExitsTwoNamingTheOption(string option, string value)
+    {
+        var result = await Support.Cli.RunAsync("openapi", "--docs", Repo.Docs, option, value);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.Trim().ShouldBe($"error: {option} must be a port number (1-65535): {value}");
+    }
 }
