@@ -19,6 +19,7 @@ internal sealed class DocumentBuilder
     private readonly SortedDictionary<string, IOpenApiSchema> components = new(StringComparer.Ordinal);
     private readonly SortedSet<string> tags = new(StringComparer.Ordinal);
     private readonly ComponentNames names = new();
+    private readonly ComponentNames operationIds = new();
     private readonly MockServers servers;
 
     private DocumentBuilder(MockServers servers, int docCount)
@@ -66,16 +67,19 @@ internal sealed class DocumentBuilder
     private void AddDirect(EndpointSchemas endpoint, IEnumerable<EndpointSchemas> relays)
     {
         var doc = endpoint.Endpoint.Doc;
-        var (request, response) = Components(endpoint, endpoint.Request);
+        var id = ComponentNames.Base(doc.Id);
+        var response = Component($"{id}_Response", ComponentNames.Base(endpoint.Endpoint.ResponseSource), endpoint.Response);
+        var inQuery = doc.Method is "GET" or "DELETE";
         var operation = new OpenApiOperation
         {
-            OperationId = ComponentNames.Base(doc.Id),
+            OperationId = operationIds.Unique(id),
             Summary = $"{doc.Number} {doc.Title}",
             Description = Describe(endpoint.Endpoint) + string.Concat(relays.Select(r =>
                 $"\n\n也可经中转接口 {Endpoint.TransferRoute}（端口 {servers.AppPort}，reqUrl = `{doc.Route}`）调用：{r.Endpoint.Doc.Number} {r.Endpoint.Doc.Title}")),
             Tags = Tag(doc),
-            Parameters = Query([endpoint]),
-            RequestBody = RequestBody(request, IsRequired(endpoint.Request), RequestExamples([endpoint])),
+            Parameters = inQuery ? InputsInQuery(id, endpoint.Request) : Query([endpoint]),
+            // GET and DELETE bodies mean nothing in OpenAPI 3.0 (tools do not send them): their inputs are the query.
+            RequestBody = inQuery ? null : RequestBody(Component($"{id}_Request", id, endpoint.Request), IsRequired(endpoint.Request), RequestExamples([endpoint])),
             Responses = Responses(response, ResponseExamples([endpoint])),
         };
         document.Paths[doc.Route] = PathItem(doc.Method, operation, servers.Direct);
@@ -95,7 +99,7 @@ internal sealed class DocumentBuilder
         var first = transfers[0].Endpoint;
         var operation = new OpenApiOperation
         {
-            OperationId = "Transfer",
+            OperationId = operationIds.Unique("Transfer"),
             Summary = "中转：按 reqUrl 转发到直连接口",
             Description = "请求体带 reqUrl（直连接口的路径）和该接口的参数，返回该直连接口的响应。文档中的中转接口：\n\n"
                 + string.Join("\n", transfers.Select(t => $"- reqUrl = `{t.Endpoint.TransferTarget ?? "?"}`：{t.Endpoint.Doc.Number} {t.Endpoint.Doc.Title}（{Describe(t.Endpoint)}）")),
@@ -120,6 +124,15 @@ internal sealed class DocumentBuilder
 
     private OpenApiSchemaReference Component(string preferred, string definitionsPrefix, JsonObject schema)
     {
+        var converter = Converter(definitionsPrefix, schema);
+        var name = names.Unique(preferred);
+        components[name] = converter.Convert(schema);
+        return new OpenApiSchemaReference(name, document);
+    }
+
+    /// <summary>A converter for one schema, its definitions placed in components (once, if already met).</summary>
+    private SchemaConverter Converter(string definitionsPrefix, JsonObject schema)
+    {
         var definitions = schema["definitions"] as JsonObject;
         var (map, isNew) = names.Definitions(definitionsPrefix, definitions);
         var converter = new SchemaConverter(document, map);
@@ -131,9 +144,23 @@ internal sealed class DocumentBuilder
             }
         }
 
-        var name = names.Unique(preferred);
-        components[name] = converter.Convert(schema);
-        return new OpenApiSchemaReference(name, document);
+        return converter;
+    }
+
+    /// <summary>Each input field of a GET or DELETE doc as a query parameter.</summary>
+    private List<IOpenApiParameter>? InputsInQuery(string id, JsonObject request)
+    {
+        var converter = Converter(id, request);
+        var required = (request["required"] as JsonArray ?? []).Select(r => r?.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        var fields = request["properties"] as JsonObject ?? [];
+        return fields.Count == 0 ? null : [.. fields.Select(field => (IOpenApiParameter)new OpenApiParameter
+        {
+            Name = field.Key,
+            In = ParameterLocation.Query,
+            Required = required.Contains(field.Key),
+            Description = field.Value?["description"]?.GetValue<string>(),
+            Schema = converter.Convert((JsonObject)field.Value!),
+        })];
     }
 
     /// <summary>

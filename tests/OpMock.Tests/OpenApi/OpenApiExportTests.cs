@@ -143,4 +143,40 @@ public sealed class OpenApiExportTests
     {
         Golden.Match("openapi.json", await ShippedDocs.ExportAsync());
     }
+
+    [Fact]
+    public async Task ToJson_GetDoc_HasItsInputsInTheQueryAndNoBody()
+    {
+        // Given a doc like 2.36 but read with GET
+        var json = await ShippedDocs.ExportWithAsync(("get-op-api/3.1.txt", ShippedDocs.Doc236As("/op/v2/getThing", "get")));
+
+        // When it is read back
+        var (document, diagnostic) = ShippedDocs.Read(json);
+        var operation = document!.Paths["/op/v2/getThing"].Operations![HttpMethod.Get];
+
+        // Then its input fields are query parameters, as tools send a GET, and the document is still clean
+        diagnostic!.Errors.ShouldBeEmpty();
+        operation.RequestBody.ShouldBeNull();
+        var userId = operation.Parameters!.ShouldHaveSingleItem();
+        (userId.Name, userId.In, userId.Required, userId.Description).ShouldBe(("userId", ParameterLocation.Query, true, "用户ID"));
+    }
+
+    [Fact]
+    public async Task ToJson_DocIdsGivingTheSameName_GetDistinctNames()
+    {
+        // Given a second doc whose id reads the same once made a name (get_op_api/2.36 beside get-op-api/2.36)
+        var json = await ShippedDocs.ExportWithAsync(("get_op_api/2.36.txt", ShippedDocs.Doc236As("/op/v2/other", "post")));
+
+        // When it is read back
+        var (document, diagnostic) = ShippedDocs.Read(json);
+
+        // Then operations and components stay unique (identical sections shared), and the document clean
+        diagnostic!.Errors.ShouldBeEmpty();
+        document.ShouldNotBeNull();
+        document.Validate(ValidationRuleSet.GetDefaultRuleSet()).ShouldBeEmpty();
+        document.Paths.Values.SelectMany(p => p.Operations!.Values).Select(o => o.OperationId)
+            .ShouldBe(["GetOpApi_2_19", "GetOpApi_2_36", "GetOpApi_2_36_2", "Transfer"], ignoreOrder: true);
+        document.Components!.Schemas!.Keys.ShouldContain("GetOpApi_2_36_Response_2");
+        document.Components.Schemas.Keys.ShouldNotContain("GetOpApi_2_36_User_2"); // same sections, listed once
+    }
 }
