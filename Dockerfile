@@ -1,6 +1,6 @@
 # OpMock mock server. Build: docker build -t opmock .   Run: docker run -p 8080:8080 -p 8086:8086 opmock
 # Each `RUN dotnet …` line below is also run by build/docker-steps.sh (from .ci/run), which has no Docker
-# engine: keep every such step on one line so that script finds it.
+# engine: keep each such step on one line, without quotes, so that script finds and runs it as written.
 
 # --- build: restore (cached until a project file changes), then publish the CLI ---
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
