@@ -2,22 +2,29 @@ using System.CommandLine;
 
 namespace OpMock.Cli;
 
-/// <summary>Options several commands share, with the repo layout's defaults.</summary>
+/// <summary>
+/// Options several commands share, with the repo layout's defaults. Each one can also be set from the
+/// environment (OPMOCK_DOCS, …); see <see cref="EnvironmentOptions"/>.
+/// </summary>
 internal static class CommonOptions
 {
-    public const string DefaultDocs = "schemas/docs";
+    public const string DefaultDocs = DefaultPaths.DocsFolder;
     public const string DefaultOverrides = "schemas/overrides.yaml";
 
-    public static Option<string> Docs() => new("--docs")
-    {
-        Description = "Folder of Markdown API docs, laid out as the wiki (get-op-api/2.36.txt)",
-        DefaultValueFactory = _ => DefaultDocs,
-    };
+    public static Option<string> Docs() => EnvironmentOptions.Create(
+        "--docs",
+        "Folder of Markdown API docs, laid out as the wiki (get-op-api/2.36.txt); default schemas/docs, else the copy inside opmock",
+        () => DefaultPaths.Current.Docs);
 
-    public static Option<string?> Overrides() => new("--overrides")
-    {
-        Description = "Decisions on doc conflicts (default: overrides.yaml beside the docs folder)",
-    };
+    public static Option<string?> Overrides() => EnvironmentOptions.Create<string?>(
+        "--overrides",
+        "Decisions on doc conflicts (default: overrides.yaml beside the docs folder)",
+        () => null);
+
+    public static Option<string> Fixtures() => EnvironmentOptions.Create(
+        "--fixtures",
+        "Folder of fixtures; default fixtures, else the copy inside opmock",
+        () => DefaultPaths.Current.Fixtures);
 
     /// <summary>Decisions live beside the docs they settle: schemas/docs → schemas/overrides.yaml.</summary>
     public static string? OverridesFor(string docs, string? overrides)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using OpMock.Cli.Commands;
 
 namespace OpMock.Cli;
@@ -15,20 +16,18 @@ internal static class OpMockCli
             LintCommand.Create(console),
             ServeCommand.Create(console),
             ValidateCommand.Create(console),
+            OpenApiCommand.Create(console),
+            PingCommand.Create(console),
         };
         var parsed = root.Parse(args);
-
-        // A mistyped option is a usage error (2); System.CommandLine's own 1 would read as "violations found" in CI.
-        if (parsed.Errors.Count > 0)
+        if (parsed.Action is ParseErrorAction parseError && parsed.CommandResult.Command != root)
         {
-            foreach (var parseError in parsed.Errors)
-            {
-                await error.WriteLineAsync($"error: {parseError.Message}");
-            }
-
-            return ExitCodes.Usage;
+            // A bad option or OPMOCK_* variable of a command gets its one-line error (and a typo suggestion), not
+            // the whole help; a bare `opmock` still shows the list of commands.
+            parseError.ShowHelp = false;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancel);
+        var code = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancel);
+        return parsed.Errors.Count > 0 ? ExitCodes.Usage : code;
     }
 }

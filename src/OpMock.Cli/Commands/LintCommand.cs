@@ -12,7 +12,7 @@ internal static class LintCommand
     {
         var docs = CommonOptions.Docs();
         var overrides = CommonOptions.Overrides();
-        var strict = new Option<bool>("--strict") { Description = "Warnings fail the run too" };
+        var strict = EnvironmentOptions.Create("--strict", "Warnings fail the run too", () => false);
         var command = new Command("lint", "Check the docs: examples against their schemas, references, types, duplicates") { docs, overrides, strict };
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(
             console, result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(strict), cancel)));

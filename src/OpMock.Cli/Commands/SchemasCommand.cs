@@ -11,8 +11,8 @@ internal static class SchemasCommand
     {
         var docs = CommonOptions.Docs();
         var overrides = CommonOptions.Overrides();
-        var output = new Option<string>("--out") { Description = "Folder for the schema files", DefaultValueFactory = _ => "schemas/json" };
-        var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 listing every stale, missing or orphan file" };
+        var output = EnvironmentOptions.Create("--out", "Folder for the schema files", () => "schemas/json");
+        var check = EnvironmentOptions.Create("--check", "Write nothing; exit 1 listing every stale, missing or orphan file", () => false);
         var command = new Command("schemas", "Generate JSON Schemas from the docs") { docs, overrides, output, check };
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(
             console, result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(output)!, result.GetValue(check), cancel)));

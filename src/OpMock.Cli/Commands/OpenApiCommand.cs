@@ -1,0 +1,53 @@
+using System.CommandLine;
+using OpMock.Core.Diagnostics;
+using OpMock.Core.OpenApi;
+using OpMock.Core.Schemas;
+
+namespace OpMock.Cli.Commands;
+
+/// <summary>`opmock openapi`: the documented routes as one OpenAPI 3.0 document, printed or written to --out.</summary>
+internal static class OpenApiCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var docs = CommonOptions.Docs();
+        var overrides = CommonOptions.Overrides();
+        var output = EnvironmentOptions.Create<string?>("--out", "File for the OpenAPI JSON (default: print it)", () => null);
+        // The same options (and variables) as `opmock serve`, so the servers listed are where it listens.
+        var port = EnvironmentOptions.Create("--port", "Port of the direct API in the servers list", () => new MockServers().DirectPort);
+        var appPort = EnvironmentOptions.Create("--app-port", "Port of the app (transfer) API in the servers list", () => new MockServers().AppPort);
+        var command = new Command("openapi", "Export an OpenAPI 3.0 document of every documented route") { docs, overrides, output, port, appPort };
+        command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(
+            console, result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(output), result.GetValue(port), result.GetValue(appPort), cancel)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        CliConsole console, string docs, string? overrides, string? output, int port, int appPort, CancellationToken cancel)
+    {
+        var servers = new MockServers(DirectPort: Port("--port", port), AppPort: Port("--app-port", appPort));
+        var contract = await ApiContract.LoadAsync(docs, CommonOptions.OverridesFor(docs, overrides), cancel);
+        foreach (var finding in contract.Findings.Where(f => f.Severity == Severity.Error))
+        {
+            await console.Error.WriteLineAsync(finding.ToString());
+        }
+
+        var document = OpenApiExport.Build(contract, servers);
+        var text = OpenApiExport.ToJson(document);
+        if (output is null)
+        {
+            await console.Out.WriteAsync(text);
+        }
+        else
+        {
+            await OpenApiExport.WriteAsync(output, text, cancel);
+            await console.Out.WriteLineAsync($"{document.Paths.Count} routes written to {output}");
+        }
+
+        // Docs that failed to read are missing from the document: it is written, but the run fails.
+        return contract.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    private static int Port(string option, int value) =>
+        value is >= 1 and <= 65535 ? value : throw new OpMockException($"{option} must be a port number (1-65535): {value}");
+}
