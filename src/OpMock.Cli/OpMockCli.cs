@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
 using OpMock.Cli.Commands;
 
 namespace OpMock.Cli;
@@ -20,13 +19,19 @@ internal static class OpMockCli
             PingCommand.Create(console),
         };
         var parsed = root.Parse(args);
-        if (parsed.Action is ParseErrorAction parseError && parsed.CommandResult.Command != root)
+        if (parsed.Errors.Count > 0 && parsed.CommandResult.Command != root)
         {
-            // A bad option or OPMOCK_* variable of a command gets its one-line error (and a typo suggestion), not
-            // the whole help; a bare `opmock` still shows the list of commands.
-            parseError.ShowHelp = false;
+            // A bad option (or OPMOCK_* variable) is one line and a usage error (2), not the whole help:
+            // System.CommandLine's own exit code 1 would read as "violations found" in CI.
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}");
+            }
+
+            return ExitCodes.Usage;
         }
 
+        // A bare `opmock` (or one with an unknown command) shows the list of commands.
         var code = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancel);
         return parsed.Errors.Count > 0 ? ExitCodes.Usage : code;
     }
