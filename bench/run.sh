@@ -70,7 +70,7 @@ rss_after=$(rss_mb "$opmock_pid")
 # 3. Memory against world size: 1,000 users vs 1,000,000 users, after the same requests.
 world_rss() {
   local fixtures="$out/world-$1"; mkdir -p "$fixtures"
-  printf 'world:\n  seed: 1\n  users: %s\n  ops: 100\n' "$1" >"$fixtures/world.yaml"
+  printf 'seed: 1\nworld:\n  ops: 100\n  users: %s\n' "$1" >"$fixtures/world.yaml"
   local p; p=$(free_port); read -r pid _ < <(start_opmock "$p" "$(free_port)" --fixtures "$fixtures")
   wrk -t2 -c16 -d5s -s bench/post-receives.lua "http://127.0.0.1:$p/op/v2/receives" >/dev/null
   rss_mb "$pid"; kill -INT "$pid"; wait "$pid" 2>/dev/null || true
