@@ -8,7 +8,7 @@ out=$(mktemp -d)
 results=bench/results
 mkdir -p "$results"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill -INT "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$out"; }
+cleanup() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$out"; }
 trap cleanup EXIT
 
 command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "bench needs wrk (apt-get install wrk)"; exit 2; }
@@ -48,7 +48,7 @@ load() { # url → "req/s p99-ms requests"
 cold=()
 for _ in 1 2 3; do
   read -r pid ms < <(start_opmock "$(free_port)" "$(free_port)")
-  cold+=("$ms"); kill -INT "$pid"; wait "$pid" 2>/dev/null || true
+  cold+=("$ms"); kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
 done
 cold_best=$(printf '%s\n' "${cold[@]}" | sort -n | head -1)
 
@@ -73,7 +73,7 @@ world_rss() {
   printf 'seed: 1\nworld:\n  ops: 100\n  users: %s\n' "$1" >"$fixtures/world.yaml"
   local p; p=$(free_port); read -r pid _ < <(start_opmock "$p" "$(free_port)" --fixtures "$fixtures")
   wrk -t2 -c16 -d5s -s bench/post-receives.lua "http://127.0.0.1:$p/op/v2/receives" >/dev/null
-  rss_mb "$pid"; kill -INT "$pid"; wait "$pid" 2>/dev/null || true
+  rss_mb "$pid"; kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
 }
 rss_1k=$(world_rss 1000)
 rss_1m=$(world_rss 1000000)

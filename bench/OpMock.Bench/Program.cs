@@ -4,7 +4,7 @@ using WireMock.Server;
 using WireMock.Settings;
 
 // Usage: OpMock.Bench --port N --path /op/v2/receives --body FILE --log-count N
-// Serves FILE's bytes for POST path on 127.0.0.1:N until stdin closes or Ctrl-C.
+// Serves FILE's bytes for POST path on 127.0.0.1:N until SIGTERM.
 var options = args.Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
 if (!options.TryGetValue("--port", out var port) || !options.TryGetValue("--path", out var path) || !options.TryGetValue("--body", out var bodyFile))
 {
@@ -27,18 +27,19 @@ server
 Console.WriteLine($"baseline ready on {server.Url}{path}");
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+    System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    });
 try
 {
     await Task.Delay(Timeout.Infinite, stop.Token);
 }
 catch (OperationCanceledException)
 {
-    // Ctrl-C or SIGTERM from the bench script: stop the server through `using`.
+    // SIGTERM from the bench script: the server stops through `using`.
 }
 
 return 0;

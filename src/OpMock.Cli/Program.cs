@@ -1,11 +1,17 @@
+using System.Runtime.InteropServices;
 using OpMock.Cli;
 
 using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // Ctrl-C ends `serve` cleanly through the token instead of killing the process.
-    e.Cancel = true;
-    cancel.Cancel();
-};
+
+// Ctrl-C (SIGINT) and `docker stop` or a process manager (SIGTERM) end `serve` through the token, so the
+// servers are disposed cleanly instead of the process being killed mid-response.
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 return await OpMockCli.RunAsync(args, Console.Out, Console.Error, cancel.Token);
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    cancel.Cancel();
+}
