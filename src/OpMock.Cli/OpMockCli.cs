@@ -8,16 +8,7 @@ internal static class OpMockCli
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancel = default)
     {
-        var console = new CliConsole(output, error);
-        var root = new RootCommand("OpMock: mock server and contract tests for the OP customer-service APIs")
-        {
-            SchemasCommand.Create(console),
-            LintCommand.Create(console),
-            ServeCommand.Create(console),
-            ValidateCommand.Create(console),
-            OpenApiCommand.Create(console),
-            PingCommand.Create(console),
-        };
+        var root = Build(new CliConsole(output, error));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.CommandResult.Command != root)
         {
@@ -35,4 +26,15 @@ internal static class OpMockCli
         var code = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancel);
         return parsed.Errors.Count > 0 ? ExitCodes.Usage : code;
     }
+
+    public static RootCommand Build(CliConsole console) =>
+        new("OpMock: mock server and contract tests for the OP customer-service APIs")
+        {
+            SchemasCommand.Create(console),
+            LintCommand.Create(console),
+            ServeCommand.Create(console),
+            ValidateCommand.Create(console),
+            OpenApiCommand.Create(console),
+            PingCommand.Create(console),
+        };
 }

@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using OpMock.Cli;
+using OpMock.Tests.Support;
+
+namespace OpMock.Tests.Repository;
+
+/// <summary>The README's commands are checked here (or run by .ci/run), so they cannot rot.</summary>
+public sealed partial class ReadmeTests
+{
+    private static readonly string Readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md"));
+
+    /// <summary>Shell lines of the README's code blocks, with `\` continuations joined and comments dropped.</summary>
+    private static IEnumerable<string> ShellLines() =>
+        CodeBlock().Matches(Readme)
+            .SelectMany(block => block.Groups["body"].Value.Replace("\\\n", " ").Split('\n'))
+            .Select(line => line.Trim().TrimStart('-', ' ').Replace("run: ", ""))
+            .Select(line => CommentOutsideQuotes().Replace(line, "").Trim())
+            .Where(line => line.Length > 0);
+
+    public static TheoryData<string> OpmockCommands() => [.. CommandLines()];
+
+    private static IEnumerable<string> CommandLines()
+    {
+        foreach (var line in ShellLines())
+        {
+            var at = line.IndexOf("opmock ", StringComparison.Ordinal) is var i && i >= 0 && !line.Contains("install", StringComparison.Ordinal)
+                ? i + "opmock ".Length
+                : line.IndexOf("src/OpMock.Cli -- ", StringComparison.Ordinal) is var j && j >= 0 ? j + "src/OpMock.Cli -- ".Length : -1;
+            if (at >= 0 && !line.StartsWith("docker", StringComparison.Ordinal))
+            {
+                yield return line[at..];
+            }
+        }
+    }
+
+    [Fact]
+    public void FirstLines_GiveTheTwoSetupCommands_AndCiRunsTheTestOne()
+    {
+        // Given the README's first code block
+        var first = ShellLines().Take(2).Select(l => l.Trim()).ToList();
+
+        // Then it starts the mock and runs the tests, and .ci/run runs that test command exactly
+        first.ShouldBe(["dotnet run --project src/OpMock.Cli -- serve", "dotnet test"]);
+        File.ReadAllLines(Path.Combine(Repo.Root, ".ci", "run")).ShouldContain(l => l.TrimStart().StartsWith("dotnet test 2>&1", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(OpmockCommands))]
+    public void OpmockCommand_InReadme_Parses(string commandLine)
+    {
+        // Given a command line as the README shows it
+        var args = Tokenize(commandLine);
+
+        // When the opmock command line reads it
+        var parsed = OpMockCli.Build(new CliConsole(TextWriter.Null, TextWriter.Null)).Parse(args);
+
+        // Then it names a real command with real options
+        parsed.Errors.Select(e => e.Message).ShouldBeEmpty(commandLine);
+        parsed.CommandResult.Command.Name.ShouldNotBe("opmock", commandLine);
+    }
+
+    [Fact]
+    public void OpmockCommands_CoverEveryCommand()
+    {
+        var used = CommandLines().Select(line => Tokenize(line)[0]).ToHashSet();
+
+        used.ShouldBeSubsetOf(["serve", "schemas", "lint", "validate", "proxy", "openapi"]);
+        used.ShouldContain("serve");
+        used.ShouldContain("validate");
+        used.ShouldContain("schemas");
+        used.ShouldContain("lint");
+    }
+
+    [Fact]
+    public async Task CurlExamples_AgainstTheMock_AnswerWithTheDocumentedData()
+    {
+        // Given the mock on ephemeral ports with the shipped docs and fixtures
+        await using var host = await MockHost.StartAsync();
+        var curls = ShellLines().Where(l => l.StartsWith("curl ", StringComparison.Ordinal)).ToList();
+        curls.Count.ShouldBeGreaterThanOrEqualTo(2);
+
+        foreach (var curl in curls)
+        {
+            // When each README curl is sent, its host and port swapped for the test server's
+            var url = UrlInCurl().Match(curl).Value
+                .Replace("http://127.0.0.1:8080", host.Server.DirectUrl, StringComparison.Ordinal)
+                .Replace("http://127.0.0.1:8086", host.Server.AppUrl, StringComparison.Ordinal);
+            var body = BodyInCurl().Match(curl).Groups["body"].Value;
+            using var response = await host.PostAsync(url, body);
+
+            // Then it is the documented success envelope with the docs' example data
+            response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, curl);
+            var json = await MockHost.JsonAsync(response);
+            json["code"]!.GetValue<int>().ShouldBe(200);
+            json["data"]!["chatId"]!.GetValue<string>().ShouldBe("u0001106268050147246664");
+        }
+    }
+
+    /// <summary>Splits like a shell: spaces separate, quotes group.</summary>
+    private static string[] Tokenize(string line) =>
+        [.. Token().Matches(line).Select(m => m.Groups["q"].Success ? m.Groups["q"].Value : m.Groups["d"].Success ? m.Groups["d"].Value : m.Value)];
+
+    [GeneratedRegex(@"```(?:sh|yaml|bash)?\n(?<body>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CodeBlock();
+
+    [GeneratedRegex(@"\s+#.*$")]
+    private static partial Regex CommentOutsideQuotes();
+
+    [GeneratedRegex(@"'(?<q>[^']*)'|""(?<d>[^""]*)""|\S+")]
+    private static partial Regex Token();
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/\S+")]
+    private static partial Regex UrlInCurl();
+
+    [GeneratedRegex(@"-d '(?<body>[^']*)'")]
+    private static partial Regex BodyInCurl();
+}
