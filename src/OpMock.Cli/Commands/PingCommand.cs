@@ -24,7 +24,7 @@ internal static class PingCommand
             throw new OpMockException($"--url must be an absolute http(s) address: {url}");
         }
 
-        if (timeout is <= 0 or > 3600)
+        if (timeout is not (> 0 and <= 3600))
         {
             throw new OpMockException($"--timeout must be between 0 and 3600 seconds: {timeout}");
         }

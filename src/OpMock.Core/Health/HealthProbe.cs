@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace OpMock.Core.Health;
 
 /// <summary>What a probe found: whether the server is up, and one line saying why.</summary>
@@ -27,7 +29,7 @@ internal static class HealthProbe
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new ProbeResult(false, $"{url}: no answer within {timeout.TotalSeconds:0.###} s");
+            return new ProbeResult(false, string.Create(CultureInfo.InvariantCulture, $"{url}: no answer within {timeout.TotalSeconds:0.###} s"));
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using OpMock.Core.Json;
 
 namespace OpMock.Core.OpenApi;

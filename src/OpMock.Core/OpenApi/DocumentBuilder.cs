@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using OpMock.Core.Docs;
-using OpMock.Core.Json;
 using OpMock.Core.Schemas;
 
 namespace OpMock.Core.OpenApi;
@@ -13,8 +12,6 @@ namespace OpMock.Core.OpenApi;
 /// </summary>
 internal sealed class DocumentBuilder
 {
-    private const string JsonMedia = "application/json";
-
     private readonly OpenApiDocument document;
     private readonly SortedDictionary<string, IOpenApiSchema> components = new(StringComparer.Ordinal);
     private readonly SortedSet<string> tags = new(StringComparer.Ordinal);
@@ -32,7 +29,7 @@ internal sealed class DocumentBuilder
                 Title = "OP 客服接口 (OpMock)",
                 Version = "1.0.0",
                 Description = $"由 OpMock 从 {docCount} 篇接口文档生成。直连接口在端口 {servers.DirectPort}，"
-                    + $"中转接口 {Endpoint.TransferRoute} 在端口 {servers.AppPort}（opmock serve 的默认端口）。"
+                    + $"中转接口 {Endpoint.TransferRoute} 在端口 {servers.AppPort}（opmock serve）。"
                     + "每个响应都由外层 code、message、data、page、foot 组成，data 是各接口自己的数据。",
             },
             Servers = [servers.Direct, servers.App],
@@ -77,12 +74,15 @@ internal sealed class DocumentBuilder
             Description = Describe(endpoint.Endpoint) + string.Concat(relays.Select(r =>
                 $"\n\n也可经中转接口 {Endpoint.TransferRoute}（端口 {servers.AppPort}，reqUrl = `{doc.Route}`）调用：{r.Endpoint.Doc.Number} {r.Endpoint.Doc.Title}")),
             Tags = Tag(doc),
-            Parameters = inQuery ? InputsInQuery(id, endpoint.Request) : Query([endpoint]),
+            Parameters = inQuery ? InputsInQuery(id, endpoint.Request) : OperationParts.Query([endpoint]),
             // GET and DELETE bodies mean nothing in OpenAPI 3.0 (tools do not send them): their inputs are the query.
-            RequestBody = inQuery ? null : RequestBody(Component($"{id}_Request", id, endpoint.Request), IsRequired(endpoint.Request), RequestExamples([endpoint])),
-            Responses = Responses(response, ResponseExamples([endpoint])),
+            RequestBody = inQuery ? null : OperationParts.RequestBody(
+                Component($"{id}_Request", id, endpoint.Request),
+                OperationParts.IsRequired(endpoint.Request),
+                OperationParts.RequestExamples([endpoint])),
+            Responses = OperationParts.Responses(response, OperationParts.ResponseExamples([endpoint])),
         };
-        document.Paths[doc.Route] = PathItem(doc.Method, operation, servers.Direct);
+        document.Paths[doc.Route] = OperationParts.PathItem(doc.Method, operation, servers.Direct);
     }
 
     private void AddTransfer(List<EndpointSchemas> transfers)
@@ -104,14 +104,14 @@ internal sealed class DocumentBuilder
             Description = "请求体带 reqUrl（直连接口的路径）和该接口的参数，返回该直连接口的响应。文档中的中转接口：\n\n"
                 + string.Join("\n", transfers.Select(t => $"- reqUrl = `{t.Endpoint.TransferTarget ?? "?"}`：{t.Endpoint.Doc.Number} {t.Endpoint.Doc.Title}（{Describe(t.Endpoint)}）")),
             Tags = Tag(first.Doc),
-            Parameters = Query(transfers),
-            RequestBody = RequestBody(
+            Parameters = OperationParts.Query(transfers),
+            RequestBody = OperationParts.RequestBody(
                 new OpenApiSchema { OneOf = [.. requests], Discriminator = ByReqUrl(transfers, requests) },
-                transfers.Any(t => IsRequired(t.Request)),
-                RequestExamples(transfers)),
-            Responses = Responses(new OpenApiSchema { OneOf = responses }, ResponseExamples(transfers)),
+                transfers.Any(t => OperationParts.IsRequired(t.Request)),
+                OperationParts.RequestExamples(transfers)),
+            Responses = OperationParts.Responses(new OpenApiSchema { OneOf = responses }, OperationParts.ResponseExamples(transfers)),
         };
-        document.Paths[Endpoint.TransferRoute] = PathItem(first.Method, operation, servers.App);
+        document.Paths[Endpoint.TransferRoute] = OperationParts.PathItem(first.Method, operation, servers.App);
     }
 
     /// <summary>The request and response schemas as components; a response's sections are named after the doc defining them.</summary>
@@ -202,70 +202,4 @@ internal sealed class DocumentBuilder
         endpoint.ResponseSource == endpoint.Id
             ? $"文档 `{endpoint.Doc.Path}`"
             : $"文档 `{endpoint.Doc.Path}`，返回数据见 `{endpoint.ResponseSource}`";
-
-    private static bool IsRequired(JsonObject request) => request["required"] is JsonArray { Count: > 0 };
-
-    /// <summary>The query parameters of the docs' sample requests (apiVersion, client, token, sign), as optional strings.</summary>
-    private static List<IOpenApiParameter>? Query(IEnumerable<EndpointSchemas> endpoints)
-    {
-        var query = endpoints.SelectMany(e => e.Endpoint.Doc.Sample?.Query ?? []).Select(p => p.Key).Distinct(StringComparer.Ordinal).ToList();
-        return query.Count == 0 ? null : [.. query.Select(name => (IOpenApiParameter)new OpenApiParameter
-        {
-            Name = name,
-            In = ParameterLocation.Query,
-            Required = false,
-            Description = "文档测试环境示例请求所带的查询参数",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-        })];
-    }
-
-    private static OpenApiRequestBody RequestBody(IOpenApiSchema schema, bool required, Dictionary<string, IOpenApiExample>? examples) => new()
-    {
-        Required = required,
-        Content = new Dictionary<string, IOpenApiMediaType>(StringComparer.Ordinal)
-        {
-            [JsonMedia] = new OpenApiMediaType { Schema = schema, Examples = examples },
-        },
-    };
-
-    private static OpenApiResponses Responses(IOpenApiSchema schema, Dictionary<string, IOpenApiExample>? examples) => new()
-    {
-        ["200"] = new OpenApiResponse
-        {
-            Description = "成功：外层 code、message、page、foot，data 为本接口的数据",
-            Content = new Dictionary<string, IOpenApiMediaType>(StringComparer.Ordinal)
-            {
-                [JsonMedia] = new OpenApiMediaType { Schema = schema, Examples = examples },
-            },
-        },
-    };
-
-    /// <summary>The docs' sample request bodies (测试环境), by doc.</summary>
-    private static Dictionary<string, IOpenApiExample>? RequestExamples(IEnumerable<EndpointSchemas> endpoints) =>
-        Examples(endpoints, e => e.Doc.Sample?.Body, "测试环境示例请求");
-
-    /// <summary>The docs' example responses (返回json格式示例), by doc.</summary>
-    private static Dictionary<string, IOpenApiExample>? ResponseExamples(IEnumerable<EndpointSchemas> endpoints) =>
-        Examples(endpoints, e => e.Doc.Example, "文档中的返回示例");
-
-    private static Dictionary<string, IOpenApiExample>? Examples(IEnumerable<EndpointSchemas> endpoints, Func<Endpoint, JsonBlock?> block, string caption)
-    {
-        var examples = new Dictionary<string, IOpenApiExample>(StringComparer.Ordinal);
-        foreach (var endpoint in endpoints.Select(e => e.Endpoint))
-        {
-            // An example that is not valid JSON is a lint error already; it is left out here rather than published broken.
-            if (block(endpoint) is { } json && OpJson.TryParse(json.Text, out _, out _) is { } value)
-            {
-                examples[ComponentNames.Base(endpoint.Id)] = new OpenApiExample { Summary = $"{endpoint.Doc.Number} {endpoint.Doc.Title}：{caption}", Value = value };
-            }
-        }
-
-        return examples.Count == 0 ? null : examples;
-    }
-
-    private static OpenApiPathItem PathItem(string method, OpenApiOperation operation, OpenApiServer server) => new()
-    {
-        Servers = [server],
-        Operations = new Dictionary<HttpMethod, OpenApiOperation> { [HttpMethod.Parse(method)] = operation },
-    };
 }

@@ -91,7 +91,7 @@ internal sealed class SchemaConverter(OpenApiDocument document, ImmutableDiction
             case "allOf":
                 schema.AllOf = Schemas(value);
                 break;
-            case not null when key.StartsWith("x-", StringComparison.Ordinal):
+            case var extension when extension.StartsWith("x-", StringComparison.Ordinal):
                 schema.Extensions ??= new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal);
                 schema.Extensions[key] = new JsonNodeExtension(value?.DeepClone()!);
                 break;

@@ -86,4 +86,21 @@ public sealed class OpenApiCommandTests
         result.ExitCode.ShouldBe(2);
         result.Error.Trim().ShouldBe($"error: {option} must be a port number (1-65535): {value}");
     }
+
+    [Fact]
+    public async Task Run_OutIsAFolder_ExitsTwoAndLeavesNoTemporaryFile()
+    {
+        // Given --out naming an existing folder
+        using var temp = new TempFolder();
+        var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "openapi.json")).FullName;
+
+        // When the document is exported there
+        var result = await Support.Cli.RunAsync("openapi", "--docs", Repo.Docs, "--out", folder);
+
+        // Then the run fails with one line, and nothing half-written is left behind
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldStartWith("error: ");
+        result.Error.Trim().ShouldNotContain("\n");
+        Directory.GetFiles(temp.Path, "*", SearchOption.AllDirectories).ShouldBeEmpty();
+    }
 }

@@ -29,6 +29,7 @@ public sealed class PingCommandTests
     [InlineData("--url", "not a url", "error: --url must be an absolute http(s) address: not a url")]
     [InlineData("--url", "ftp://127.0.0.1/", "error: --url must be an absolute http(s) address: ftp://127.0.0.1/")]
     [InlineData("--timeout", "0", "error: --timeout must be between 0 and 3600 seconds: 0")]
+    [InlineData("--timeout", "NaN", "error: --timeout must be between 0 and 3600 seconds: NaN")]
     public async Task Run_BadOption_ExitsTwoWithOneLine(string option, string value, string error)
     {
         var result = await Support.Cli.RunAsync("ping", option, value);

@@ -2,7 +2,9 @@ using OpMock.Tests.Support;
 
 namespace OpMock.Tests.Cli;
 
-/// <summary>Tests that set real OPMOCK_* variables run alone: the process environment is shared by every test.</summary>
+/// <summary>
+/// Tests that set real OPMOCK_* variables or the current folder run alone: the process environment is shared by every test.
+/// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ProcessEnvironment
 {
@@ -36,6 +38,29 @@ public sealed class ProcessEnvironmentTests
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("environment variable OPMOCK_STRICT=\"maybe\" is not a valid flag");
         result.Out.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Run_OutsideTheRepoWithoutDocs_UsesTheDocsPackedBesideTheTool()
+    {
+        // Given a current folder with no schemas/docs in it (the tests' bin holds what the tool packs)
+        using var elsewhere = new TempFolder();
+        var before = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = elsewhere.Path;
+        try
+        {
+            // When lint runs with no --docs
+            var result = await Support.Cli.RunAsync("lint");
+
+            // Then it linted the packed copy of the shipped docs, with their overrides
+            result.ExitCode.ShouldBe(0, result.Out + result.Error);
+            result.Out.ShouldContain(Path.Combine(AppContext.BaseDirectory, "defaults", "schemas", "docs", "get-op-api", "2.36.txt"));
+            result.Out.ShouldContain("3 docs, 0 errors");
+        }
+        finally
+        {
+            Environment.CurrentDirectory = before;
+        }
     }
 
     private static async Task<T> WithVariable<T>(string name, string value, Func<Task<T>> action)

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using OpMock.Core.Docs;
+using OpMock.Core.Json;
+using OpMock.Core.Schemas;
+
+namespace OpMock.Core.OpenApi;
+
+/// <summary>The pieces of an operation that depend only on the docs: bodies, responses, examples, parameters.</summary>
+internal static class OperationParts
+{
+    private const string JsonMedia = "application/json";
+
+    public static bool IsRequired(JsonObject request) => request["required"] is JsonArray { Count: > 0 };
+
+    /// <summary>The query parameters of the docs' sample requests (apiVersion, client, token, sign), as optional strings.</summary>
+    public static List<IOpenApiParameter>? Query(IEnumerable<EndpointSchemas> endpoints)
+    {
+        var query = endpoints.SelectMany(e => e.Endpoint.Doc.Sample?.Query ?? []).Select(p => p.Key).Distinct(StringComparer.Ordinal).ToList();
+        return query.Count == 0 ? null : [.. query.Select(name => (IOpenApiParameter)new OpenApiParameter
+        {
+            Name = name,
+            In = ParameterLocation.Query,
+            Required = false,
+            Description = "文档测试环境示例请求所带的查询参数",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        })];
+    }
+
+    public static OpenApiRequestBody RequestBody(IOpenApiSchema schema, bool required, Dictionary<string, IOpenApiExample>? examples) => new()
+    {
+        Required = required,
+        Content = new Dictionary<string, IOpenApiMediaType>(StringComparer.Ordinal)
+        {
+            [JsonMedia] = new OpenApiMediaType { Schema = schema, Examples = examples },
+        },
+    };
+
+    public static OpenApiResponses Responses(IOpenApiSchema schema, Dictionary<string, IOpenApiExample>? examples) => new()
+    {
+        ["200"] = new OpenApiResponse
+        {
+            Description = "成功：外层 code、message、page、foot，data 为本接口的数据",
+            Content = new Dictionary<string, IOpenApiMediaType>(StringComparer.Ordinal)
+            {
+                [JsonMedia] = new OpenApiMediaType { Schema = schema, Examples = examples },
+            },
+        },
+    };
+
+    /// <summary>The docs' sample request bodies (测试环境), by doc.</summary>
+    public static Dictionary<string, IOpenApiExample>? RequestExamples(IEnumerable<EndpointSchemas> endpoints) =>
+        Examples(endpoints, e => e.Doc.Sample?.Body, "测试环境示例请求");
+
+    /// <summary>The docs' example responses (返回json格式示例), by doc.</summary>
+    public static Dictionary<string, IOpenApiExample>? ResponseExamples(IEnumerable<EndpointSchemas> endpoints) =>
+        Examples(endpoints, e => e.Doc.Example, "文档中的返回示例");
+
+    private static Dictionary<string, IOpenApiExample>? Examples(IEnumerable<EndpointSchemas> endpoints, Func<Endpoint, JsonBlock?> block, string caption)
+    {
+        var examples = new Dictionary<string, IOpenApiExample>(StringComparer.Ordinal);
+        foreach (var endpoint in endpoints.Select(e => e.Endpoint))
+        {
+            // An example that is not valid JSON is a lint error already; it is left out here rather than published broken.
+            if (block(endpoint) is { } json && OpJson.TryParse(json.Text, out _, out _) is { } value)
+            {
+                examples[ComponentNames.Base(endpoint.Id)] = new OpenApiExample { Summary = $"{endpoint.Doc.Number} {endpoint.Doc.Title}：{caption}", Value = value };
+            }
+        }
+
+        return examples.Count == 0 ? null : examples;
+    }
+
+    public static OpenApiPathItem PathItem(string method, OpenApiOperation operation, OpenApiServer server) => new()
+    {
+        Servers = [server],
+        Operations = new Dictionary<HttpMethod, OpenApiOperation> { [HttpMethod.Parse(method)] = operation },
+    };
+}
