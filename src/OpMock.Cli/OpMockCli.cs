@@ -14,6 +14,7 @@ internal static class OpMockCli
             SchemasCommand.Create(console),
             LintCommand.Create(console),
             ValidateCommand.Create(console),
+            ProxyCommand.Create(console),
         };
         var parsed = root.Parse(args);
 
