@@ -12,7 +12,7 @@ namespace OpMock.Core.Validation;
 /// transfer against the schema of the direct route named in its reqUrl. Safe to share between threads
 /// (the proxy checks responses concurrently): it holds only compiled schemas.
 /// </summary>
-public sealed class ContractValidator
+internal sealed class ContractValidator
 {
     private readonly ImmutableDictionary<string, SchemaChecker> checkers;
     private readonly bool strict;

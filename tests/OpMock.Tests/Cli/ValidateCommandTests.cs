@@ -140,6 +140,25 @@ public sealed class ValidateCommandTests
         (xml.Attribute("tests")!.Value, xml.Attribute("failures")!.Value).ShouldBe(("4", "4"));
     }
 
+    [Fact]
+    public async Task Live_NothingListening_ExitsOneWithAFindingPerRoute()
+    {
+        // Given a loopback port nothing listens on
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        // When it is validated live
+        var result = await Run("--base-url", $"http://127.0.0.1:{port}", "--timeout", "2s");
+
+        // Then each route is a failed check saying the request failed, not a crash or a usage error
+        result.ExitCode.ShouldBe(1, result.Error);
+        result.Error.ShouldBeEmpty();
+        result.Out.ShouldContain($"POST http://127.0.0.1:{port}/op/v2/receives:\n    error   $: request failed: ");
+        result.Out.ShouldEndWith("2 responses checked, 2 failed, 2 errors, 0 warnings, 0 skipped\n");
+    }
+
     [Theory]
     [InlineData("no mode", new string[0], "error: choose one mode")]
     [InlineData("two modes", new[] { "--har", "a.har", "--base-url", "http://127.0.0.1:1" }, "error: choose one mode")]

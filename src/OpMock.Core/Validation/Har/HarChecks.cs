@@ -7,7 +7,7 @@ namespace OpMock.Core.Validation.Har;
 /// HAR mode: every entry to a documented route (or to the transfer relay, with the reqUrl its request
 /// body names) is checked; every other entry is counted as skipped with the reason.
 /// </summary>
-public static class HarChecks
+internal static class HarChecks
 {
     public const string NotDocumented = "not a documented route";
     public const string NoResponse = "no response (status 0: blocked, aborted or cached by the browser)";

@@ -9,7 +9,7 @@ namespace OpMock.Core.Validation.Har;
 /// only ever holds the largest single entry. Utf8JsonReader walks to log.entries, then each entry is
 /// parsed alone with JsonDocument and released before the next.
 /// </summary>
-public static class HarReader
+internal static class HarReader
 {
     private const int FirstBufferSize = 64 * 1024;
 

@@ -4,8 +4,8 @@ namespace OpMock.Core.Validation.Proxy;
 /// <param name="Port">The proxy's port on 127.0.0.1; 0 picks a free one.</param>
 /// <param name="RecordFolder">When set, each exchange is saved there as a one-entry HAR file.</param>
 /// <param name="Timeout">Bounds each forwarded request; past it the client gets a 504.</param>
-public sealed record ProxySettings(Uri Target, int Port, string? RecordFolder, TimeSpan Timeout);
+internal sealed record ProxySettings(Uri Target, int Port, string? RecordFolder, TimeSpan Timeout);
 
 /// <summary>One request through the proxy, as reported to whoever logs them.</summary>
 /// <param name="Result">The check of the response; null when the route is not one the contract documents.</param>
-public sealed record ProxyExchange(string Method, string PathAndQuery, int Status, CheckedResponse? Result);
+internal sealed record ProxyExchange(string Method, string PathAndQuery, int Status, CheckedResponse? Result);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -19,16 +20,14 @@ namespace OpMock.Core.Validation.Proxy;
 /// <c>X-OpMock-Violations: N</c>. WireMock.Net hosts it; the forwarding is done here with HttpClient
 /// because WireMock's own proxy cannot post-process the responses it relays.
 /// </summary>
-public sealed class ValidationProxy : IDisposable
+internal sealed class ValidationProxy : IDisposable
 {
     public const string ViolationsHeader = "X-OpMock-Violations";
 
     // Connection-level headers belong to one hop, not to the request being forwarded.
-    private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly FrozenSet<string> HopByHop = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "Host", "Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authenticate", "Proxy-Authorization",
-        "TE", "Trailer", "Transfer-Encoding", "Upgrade", "Content-Length",
-    };
+        "TE", "Trailer", "Transfer-Encoding", "Upgrade", "Content-Length");
 
     private readonly ContractValidator validator;
     private readonly ProxySettings settings;
