@@ -129,7 +129,7 @@ public sealed class ValidateCommandTests
         var junit = Path.Combine(temp.Path, "live.xml");
 
         // When it is validated live with a short timeout, as JSON with a JUnit file
-        var result = await Run("--base-url", server.Url!, "--app-url", server.Url!, "--timeout", "1s", "--format", "json", "--junit", junit);
+        var result = await Run("--base-url", server.Url!, "--app-url", server.Url!, "--timeout", DriftedServers.Timeout, "--format", "json", "--junit", junit);
 
         // Then every drift is in the report at its path, and the run fails
         result.ExitCode.ShouldBe(1, result.Error);

@@ -147,7 +147,9 @@ internal sealed class ValidationProxy : IDisposable
             // The client gets a gateway error it can tell apart from the target's own answers.
             var timedOut = e is OperationCanceledException;
             var status = timedOut ? 504 : 502;
-            var why = timedOut ? $"no response from {settings.Target} within {settings.Timeout.TotalSeconds:0.###}s" : $"request to {settings.Target} failed: {e.Message}";
+            var why = timedOut
+                ? string.Create(CultureInfo.InvariantCulture, $"no response from {settings.Target} within {settings.Timeout.TotalSeconds:0.###}s")
+                : $"request to {settings.Target} failed: {e.Message}";
             var result = checkable ? validator.NoResponse(route, reqUrl, source, timedOut ? "timeout" : "no connection", why) : null;
             await report(new ProxyExchange(request.Method, pathAndQuery, status, result));
             return Message(status, [new("Content-Type", "text/plain; charset=utf-8")], Encoding.UTF8.GetBytes($"opmock proxy: {why}\n"), result);

@@ -27,7 +27,7 @@ public sealed class ValidationProxyTests
 
         // Then the proxy logged every drift at its path (the slow route as the proxy's own timeout)
         var logged = exchanges.Where(e => e.Result is not null).SelectMany(e => e.Result!.Violations.Select(v => (e.Result.Label, v.Path, v.Message)));
-        logged.ShouldBe(DriftedServers.Drifts.Select(d => d.Message == "no response within 1s" ? d with { Message = $"no response from {server.Url}/ within 1s" } : d), ignoreOrder: true);
+        logged.ShouldBe(DriftedServers.Drifts.Select(d => d.Message == DriftedServers.TimeoutMessage ? d with { Message = $"no response from {server.Url}/ within {DriftedServers.Timeout}" } : d), ignoreOrder: true);
 
         // And the client saw the same drifts in the forwarded bodies, and the 504 for the slow route
         report.Checked.SelectMany(c => c.Violations.Where(v => v.Path != "$").Select(v => v.Path))
@@ -83,7 +83,7 @@ public sealed class ValidationProxyTests
     }
 
     private static async Task<ValidationProxy> StartAsync(string target, string? record, ConcurrentQueue<ProxyExchange> exchanges) =>
-        ValidationProxy.Start(await Shipped.ValidatorAsync(), new ProxySettings(new Uri(target), 0, record, TimeSpan.FromSeconds(1)),
+        ValidationProxy.Start(await Shipped.ValidatorAsync(), new ProxySettings(new Uri(target), 0, record, DriftedServers.TimeoutSpan),
             e =>
             {
                 exchanges.Enqueue(e);
