@@ -79,6 +79,11 @@ internal static class ProxyCommand
         public async Task WriteAsync(ProxyExchange exchange)
         {
             Interlocked.Increment(ref exchanges);
+            if (exchange.RecordError is { } recordError)
+            {
+                await output.WriteAsync($"{exchange.Method} {exchange.PathAndQuery.Split('?')[0]}: {recordError}\n");
+            }
+
             if (exchange.Result is not { } result)
             {
                 return;

@@ -167,6 +167,7 @@ public sealed class ValidateCommandTests
     [InlineData("missing file", new[] { "--route", "/op/v2/receives", "/nonexistent/a.json" }, "error: file not found: /nonexistent/a.json")]
     [InlineData("missing HAR", new[] { "--har", "/nonexistent/s.har" }, "error: HAR file not found: /nonexistent/s.har")]
     [InlineData("not a HAR", new[] { "--har", "{file}" }, "not a HAR file")]
+    [InlineData("empty HAR folder", new[] { "--har", "{folder}" }, "error: no .har files in ")]
     [InlineData("bad format", new[] { "--har", "{file}", "--format", "xml" }, "error: Argument 'xml' not recognized")]
     [InlineData("unknown option", new[] { "--route", "/op/v2/receives", "--bogus" }, "error: unknown option --bogus")]
     [InlineData("bad timeout", new[] { "--base-url", "http://127.0.0.1:1", "--timeout", "soon" }, "error: --timeout: expected a duration")]
@@ -178,7 +179,7 @@ public sealed class ValidateCommandTests
         var file = temp.Write("body.json", "{}");
 
         // When it runs
-        var result = await Run([.. args.Select(a => a.Replace("{file}", file))]);
+        var result = await Run([.. args.Select(a => a.Replace("{file}", file).Replace("{folder}", Directory.CreateDirectory(Path.Combine(temp.Path, "rec")).FullName))]);
 
         // Then it exits 2 with the reason and no stack trace
         result.ExitCode.ShouldBe(2, scenario);

@@ -64,7 +64,10 @@ internal static class HarChecks
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*.har").Order(StringComparer.Ordinal));
+                var found = Directory.EnumerateFiles(path, "*.har").Order(StringComparer.Ordinal).ToList();
+
+                // An empty folder is a mistake (a wrong --record folder), not a clean run.
+                files.AddRange(found.Count > 0 ? found : throw new OpMockException($"no .har files in {path}"));
             }
             else if (File.Exists(path))
             {

@@ -8,4 +8,8 @@ internal sealed record ProxySettings(Uri Target, int Port, string? RecordFolder,
 
 /// <summary>One request through the proxy, as reported to whoever logs them.</summary>
 /// <param name="Result">The check of the response; null when the route is not one the contract documents.</param>
-internal sealed record ProxyExchange(string Method, string PathAndQuery, int Status, CheckedResponse? Result);
+internal sealed record ProxyExchange(string Method, string PathAndQuery, int Status, CheckedResponse? Result)
+{
+    /// <summary>Why the exchange could not be saved to the --record folder, when it could not.</summary>
+    public string? RecordError { get; init; }
+}

@@ -133,13 +133,22 @@ internal sealed class ValidationProxy : IDisposable
             }
 
             var message = Message(status, headers, body, result);
+            string? recordError = null;
             if (recorder is not null)
             {
-                await recorder.SaveAsync(new HarRecorder.Exchange(request.Method, target.ToString(), requestHeaders, requestBody, status,
-                    headers, HttpBody.Decompress(body, encoding), response.Content.Headers.ContentType?.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds), CancellationToken.None);
+                try
+                {
+                    await recorder.SaveAsync(new HarRecorder.Exchange(request.Method, target.ToString(), requestHeaders, requestBody, status,
+                        headers, HttpBody.Decompress(body, encoding), response.Content.Headers.ContentType?.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds), CancellationToken.None);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // A full disk must not break the traffic being proxied; the log says what was lost.
+                    recordError = $"not recorded: {e.Message}";
+                }
             }
 
-            await report(new ProxyExchange(request.Method, pathAndQuery, status, result));
+            await report(new ProxyExchange(request.Method, pathAndQuery, status, result) { RecordError = recordError });
             return message;
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
