@@ -9,20 +9,30 @@ internal static class HttpBody
     public static string Text(byte[] body, string? contentEncoding, string? charset)
     {
         var plain = Decompress(body, contentEncoding);
-        var encoding = Encoding.UTF8;
-        if (!string.IsNullOrWhiteSpace(charset))
+        return Charset(charset).GetString(plain).TrimStart('\uFEFF');
+    }
+
+    /// <summary>
+    /// The charset a response names. Java servers in China may still say GBK, which .NET only knows
+    /// through the code pages provider; it is asked directly, so no process-wide registration is needed.
+    /// </summary>
+    public static Encoding Charset(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
         {
-            try
-            {
-                encoding = Encoding.GetEncoding(charset.Trim('"'));
-            }
-            catch (ArgumentException)
-            {
-                // An unknown charset name: the OP servers write UTF-8 anyway.
-            }
+            return Encoding.UTF8;
         }
 
-        return encoding.GetString(plain).TrimStart('\uFEFF');
+        name = name.Trim('"', ' ');
+        try
+        {
+            return CodePagesEncodingProvider.Instance.GetEncoding(name) ?? Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            // An unknown charset name: the OP servers write UTF-8 anyway.
+            return Encoding.UTF8;
+        }
     }
 
     /// <summary>The client gets the compressed bytes unchanged; only the check reads them decompressed.</summary>
