@@ -48,6 +48,10 @@ internal sealed class ValidationProxy : IDisposable
             AllowBodyForAllHttpMethods = true,
             DisableJsonBodyParsing = true,
             DisableRequestBodyDecompressing = true,
+
+            // A proxy runs for hours: WireMock's request log would keep every body in memory.
+            MaxRequestLogCount = 0,
+            DoNotSaveDynamicResponseInLogEntry = true,
         });
         server.Given(Request.Create().WithPath(new RegexMatcher(".*")).UsingAnyMethod())
             .RespondWith(Response.Create().WithCallback(ForwardAsync));
@@ -112,7 +116,8 @@ internal sealed class ValidationProxy : IDisposable
         var route = ContractValidator.NormalizeRoute(request.Path);
         var checkable = validator.IsDocumented(route) && request.Method.ToUpperInvariant() is not ("OPTIONS" or "HEAD");
         var reqUrl = ContractValidator.IsTransfer(route) ? ReqUrl.Find(null, Encoding.UTF8.GetString(requestBody)) : null;
-        var source = $"{request.Method} {pathAndQuery}";
+        // Without the query: tokens and signs stay out of reports and logs.
+        var source = $"{request.Method} {request.Path}";
 
         using var deadline = new CancellationTokenSource(settings.Timeout);
         try
