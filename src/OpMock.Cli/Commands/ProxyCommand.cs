@@ -17,22 +17,23 @@ internal static class ProxyCommand
         var docs = CommonOptions.Docs();
         var overrides = CommonOptions.Overrides();
         var target = new Option<string>("--target") { Description = "The server to forward to (http://HOST:8080)", Required = true };
-        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 to listen on (0: any free port)", DefaultValueFactory = _ => 0 };
+        var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)", DefaultValueFactory = _ => 0 };
+        var listen = new Option<string>("--listen") { Description = "Address to listen on (0.0.0.0 to reach it from other machines)", DefaultValueFactory = _ => "127.0.0.1" };
         var record = new Option<string?>("--record") { Description = "Save each exchange as a HAR file in this folder, for `validate --har`" };
         var strict = new Option<bool>("--strict") { Description = "Undocumented fields are errors, not warnings" };
         var timeout = new Option<string>("--timeout") { Description = "Bound on each forwarded request (30s, 500ms)", DefaultValueFactory = _ => "30s" };
         var command = new Command("proxy", "Forward requests to a server and check its responses against the contract on the way back")
         {
-            docs, overrides, target, port, record, strict, timeout,
+            docs, overrides, target, port, listen, record, strict, timeout,
         };
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(
-            console, result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(target)!, result.GetValue(port),
+            console, result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(target)!, result.GetValue(port), result.GetValue(listen)!,
             result.GetValue(record), result.GetValue(strict), result.GetValue(timeout)!, cancel)));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        CliConsole console, string docs, string? overrides, string target, int port, string? record, bool strict, string timeout, CancellationToken cancel)
+        CliConsole console, string docs, string? overrides, string target, int port, string listen, string? record, bool strict, string timeout, CancellationToken cancel)
     {
         var targetUrl = Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
@@ -42,6 +43,9 @@ internal static class ProxyCommand
             throw new OpMockException($"--port: expected 0-65535, found {port}");
         }
 
+        var address = System.Net.IPAddress.TryParse(listen, out var parsed)
+            ? parsed
+            : throw new OpMockException($"--listen: expected an IP address such as 127.0.0.1 or 0.0.0.0, found `{listen}`");
         var contract = await ApiContract.LoadAsync(docs, CommonOptions.OverridesFor(docs, overrides), cancel);
         if (contract.HasErrors)
         {
@@ -50,7 +54,7 @@ internal static class ProxyCommand
 
         var validator = await ContractValidator.CreateAsync(contract, strict);
         var log = new ExchangeLog(TextWriter.Synchronized(console.Out));
-        var settings = new ProxySettings(targetUrl, port, record, Durations.Parse("--timeout", timeout));
+        var settings = new ProxySettings(targetUrl, port, record, Durations.Parse("--timeout", timeout)) { Listen = address };
         using (var proxy = ValidationProxy.Start(validator, settings, log.WriteAsync, TimeProvider.System))
         {
             await console.Out.WriteLineAsync($"opmock proxy listening on {proxy.Url} → {targetUrl}" + (record is null ? "" : $", recording to {record}"));

@@ -68,6 +68,23 @@ public sealed partial class ProxyCommandTests
         }
     }
 
+    [Theory]
+    [InlineData(new[] { "--port", "1" }, "error: Option '--target' is required.")]
+    [InlineData(new[] { "--target", "127.0.0.1:8080" }, "error: --target: expected an http(s) URL")]
+    [InlineData(new[] { "--target", "http://127.0.0.1:9", "--port", "70000" }, "error: --port: expected 0-65535, found 70000")]
+    [InlineData(new[] { "--target", "http://127.0.0.1:9", "--listen", "everywhere" }, "error: --listen: expected an IP address")]
+    [InlineData(new[] { "--target", "http://127.0.0.1:9", "--timeout", "0s" }, "error: --timeout: expected a duration")]
+    public async Task Proxy_BadOptions_ExitTwoWithOneLine(string[] args, string message)
+    {
+        // Given options the proxy cannot start with, When it runs
+        var result = await Support.Cli.RunAsync(["proxy", "--docs", Repo.Docs, "--overrides", Repo.Overrides, .. args]);
+
+        // Then it exits 2 saying why, without starting
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldStartWith(message);
+        result.Out.ShouldBeEmpty();
+    }
+
     /// <summary>Polls the proxy's first line, bounded, since it picks its port at start.</summary>
     private static async Task<string> ListeningUrlAsync(StringWriter output, Task<int> run)
     {

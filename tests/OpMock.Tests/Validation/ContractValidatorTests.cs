@@ -141,10 +141,13 @@ public sealed class ContractValidatorTests
     [InlineData("/op/v2/nowhere", "reqUrl `/op/v2/nowhere` is not a documented route")]
     public async Task Check_TransferWithUnknownReqUrl_IsOneFinding(string? reqUrl, string message)
     {
+        // Given a transfer response whose request named no reqUrl, or one the docs do not know
         var validator = await Shipped.ValidatorAsync();
 
+        // When it is checked
         var result = validator.Check(Shipped.TransferRoute, reqUrl, "x", 200, await Shipped.ExampleAsync(Shipped.ChatInfo));
 
+        // Then the one finding says which schema could not be chosen
         result.Violations.ShouldHaveSingleItem().Message.ShouldContain(message);
     }
 
@@ -156,8 +159,10 @@ public sealed class ContractValidatorTests
     [InlineData("/", false)]
     public async Task IsDocumented_Routes_MatchesDirectAndTransfer(string route, bool documented)
     {
+        // Given the shipped contract
         var validator = await Shipped.ValidatorAsync();
 
+        // When a route is looked up, Then case and a trailing slash do not matter
         validator.IsDocumented(route).ShouldBe(documented);
     }
 }

@@ -44,7 +44,7 @@ internal sealed class ValidationProxy : IDisposable
         recorder = settings.RecordFolder is { } folder ? new HarRecorder(folder, time) : null;
         server = WireMockServer.Start(new WireMockServerSettings
         {
-            Urls = [string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{settings.Port}")],
+            Urls = [$"http://{settings.Endpoint}"],
             AllowBodyForAllHttpMethods = true,
             DisableJsonBodyParsing = true,
             DisableRequestBodyDecompressing = true,
@@ -67,7 +67,7 @@ internal sealed class ValidationProxy : IDisposable
         { Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    /// <summary>Where clients send their requests instead of the target: http://127.0.0.1:PORT.</summary>
+    /// <summary>Where clients send their requests instead of the target: http://ADDRESS:PORT, with the port picked.</summary>
     public string Url => server.Urls[0];
 
     /// <param name="report">Called once per exchange (from several threads at once), for logging.</param>
@@ -79,13 +79,13 @@ internal sealed class ValidationProxy : IDisposable
         {
             try
             {
-                var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, settings.Port);
+                var probe = new System.Net.Sockets.TcpListener(settings.Listen, settings.Port);
                 probe.Start();
                 probe.Stop();
             }
             catch (System.Net.Sockets.SocketException e)
             {
-                throw new OpMockException($"cannot listen on 127.0.0.1:{settings.Port}: {e.Message}", e);
+                throw new OpMockException($"cannot listen on {settings.Endpoint}: {e.Message}", e);
             }
         }
 
@@ -95,7 +95,7 @@ internal sealed class ValidationProxy : IDisposable
         }
         catch (WireMock.Exceptions.WireMockException e)
         {
-            throw new OpMockException($"cannot listen on 127.0.0.1:{settings.Port}: {e.GetBaseException().Message}", e);
+            throw new OpMockException($"cannot listen on {settings.Endpoint}: {e.GetBaseException().Message}", e);
         }
     }
 

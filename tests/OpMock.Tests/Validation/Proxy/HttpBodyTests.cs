@@ -39,6 +39,8 @@ public sealed class HttpBodyTests
     [Fact]
     public void Text_MislabelledCompression_ChecksTheBytesAsTheyAre()
     {
+        // Given a plain body labelled gzip with a charset no one knows,
+        // When it is read, Then it is checked as the UTF-8 text it is
         HttpBody.Text(Encoding.UTF8.GetBytes(Body), "gzip", "no-such-charset").ShouldBe(Body);
     }
 
