@@ -15,7 +15,7 @@ command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk 
 
 echo "publishing Release builds…"
 dotnet publish src/OpMock.Cli -c Release -o "$out/opmock" --nologo -v quiet >/dev/null
-dotnet publish bench/OpMock.Bench -c Release -o "$out/baseline" --nologo -v quiet >/dev/null
+dotnet publish bench/Baseline -c Release -o "$out/baseline" --nologo -v quiet >/dev/null
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
@@ -56,7 +56,7 @@ cold_best=$(printf '%s\n' "${cold[@]}" | sort -n | head -1)
 port=$(free_port); read -r opmock_pid _ < <(start_opmock "$port" "$(free_port)"); pids+=("$opmock_pid")
 post "http://127.0.0.1:$port/op/v2/receives" "$body" "$out/body.json" >/dev/null
 base_port=$(free_port)
-"$out/baseline/OpMock.Bench" --port "$base_port" --path /op/v2/receives --body "$out/body.json" >"$out/baseline.log" 2>&1 &
+"$out/baseline/OpMock.Bench.Baseline" --port "$base_port" --path /op/v2/receives --body "$out/body.json" >"$out/baseline.log" 2>&1 &
 pids+=("$!")
 for _ in $(seq 1 3000); do [ "$(post "http://127.0.0.1:$base_port/op/v2/receives" "$body")" = 200 ] && break; sleep 0.01; done
 

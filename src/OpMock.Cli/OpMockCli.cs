@@ -34,6 +34,7 @@ internal static class OpMockCli
             LintCommand.Create(console),
             ServeCommand.Create(console),
             ValidateCommand.Create(console),
+            ProxyCommand.Create(console),
             OpenApiCommand.Create(console),
             PingCommand.Create(console),
         };

@@ -60,6 +60,17 @@ internal static class ValidateCommand
             throw new OpMockException("choose one mode: --route ROUTE FILE…, --har FILE…, or --base-url URL");
         }
 
+        // Options of another mode would be silently ignored; saying so saves a puzzled CI run.
+        if (settings.BaseUrl is null && (settings.AppUrl ?? settings.Query) is not null)
+        {
+            throw new OpMockException("--app-url and --query only go with --base-url");
+        }
+
+        if (settings.Route is null && settings.ReqUrl is not null)
+        {
+            throw new OpMockException("--req-url only goes with --route /opapp/transfer");
+        }
+
         var contract = await ApiContract.LoadAsync(settings.Docs, CommonOptions.OverridesFor(settings.Docs, settings.Overrides), cancel);
         if (contract.HasErrors)
         {

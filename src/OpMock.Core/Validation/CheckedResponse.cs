@@ -10,7 +10,7 @@ namespace OpMock.Core.Validation;
 /// <param name="ReqUrl">For a transfer: the direct route whose schema the response follows.</param>
 /// <param name="Source">Where the response came from: a file path, "session.har#12", a URL.</param>
 /// <param name="Status">The HTTP status, when there was one (files have none; a refused connection has none).</param>
-public sealed record CheckedResponse(string Route, string? ReqUrl, string Source, int? Status, ImmutableArray<Violation> Violations)
+internal sealed record CheckedResponse(string Route, string? ReqUrl, string Source, int? Status, ImmutableArray<Violation> Violations)
 {
     /// <summary>What the report groups by: a transfer is grouped under the route it relays to.</summary>
     public string Label => ReqUrl is null ? Route : $"{Route} → {ReqUrl}";

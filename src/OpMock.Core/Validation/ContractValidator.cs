@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using System.Text.Json;
+using System.Globalization;
+using Newtonsoft.Json.Linq;
 using OpMock.Core.Diagnostics;
 using OpMock.Core.Docs;
 using OpMock.Core.Schemas;
@@ -11,7 +12,7 @@ namespace OpMock.Core.Validation;
 /// transfer against the schema of the direct route named in its reqUrl. Safe to share between threads
 /// (the proxy checks responses concurrently): it holds only compiled schemas.
 /// </summary>
-public sealed class ContractValidator
+internal sealed class ContractValidator
 {
     private readonly ImmutableDictionary<string, SchemaChecker> checkers;
     private readonly bool strict;
@@ -95,42 +96,40 @@ public sealed class ContractValidator
             return [Whole("HTTP 2xx", $"HTTP {code}", $"HTTP status {code}; the body is {(kind == "JSON" ? BodyText.Sample(body) : kind)}")];
         }
 
-        return Envelope(body) is { } broken ? [broken] : checker.Check(body);
+        if (SchemaChecker.Parse(body, out var token) is { } notJson)
+        {
+            return [notJson];
+        }
+
+        return Envelope(token!, body) is { } broken ? [broken] : checker.Check(token!);
     }
 
     /// <summary>
     /// A body that is JSON but not the house envelope, or an envelope carrying an error code, is one
     /// finding: checking its fields one by one would bury the real problem under "missing" lines.
     /// </summary>
-    private static Violation? Envelope(string body)
+    private static Violation? Envelope(JToken root, string body)
     {
-        try
+        const string Expected = "the response envelope {code, message, data, page, foot}";
+        if (root is not JObject envelope)
         {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return Whole("the response envelope {code, message, data, page, foot}", root.ValueKind.ToString().ToLowerInvariant(), $"the body is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not the response envelope");
-            }
-
-            if (!root.TryGetProperty("code", out var code) && !root.TryGetProperty("data", out _))
-            {
-                return Whole("the response envelope {code, message, data, page, foot}", BodyText.Sample(body), "the envelope is broken: the body has neither `code` nor `data`");
-            }
-
-            if (code.ValueKind == JsonValueKind.Number && code.TryGetInt32(out var value) && value != 200)
-            {
-                var message = root.TryGetProperty("message", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
-                return new Violation("code", "200", value.ToString(System.Globalization.CultureInfo.InvariantCulture), Severity.Error, $"the envelope carries error code {value}" + (message is null ? "" : $" ({message})"), 0);
-            }
-
-            return null;
+            var kind = root.Type switch { JTokenType.Array => "array", JTokenType.String => "string", JTokenType.Null => "null", JTokenType.Boolean => "boolean", _ => "number" };
+            return Whole(Expected, kind, $"the body is a JSON {kind}, not the response envelope");
         }
-        catch (JsonException)
+
+        if (envelope["code"] is null && envelope["data"] is null)
         {
-            // Not JSON: the schema checker says so in one finding, with the parser's line.
-            return null;
+            return Whole(Expected, BodyText.Sample(body), "the envelope is broken: the body has neither `code` nor `data`");
         }
+
+        if (envelope["code"] is JValue { Type: JTokenType.Integer } code && code.Value<long>() != 200)
+        {
+            var value = code.Value<long>().ToString(CultureInfo.InvariantCulture);
+            var message = envelope["message"] is JValue { Type: JTokenType.String } text ? $" ({text.Value<string>()})" : "";
+            return new Violation("code", "200", value, Severity.Error, $"the envelope carries error code {value}{message}", 0);
+        }
+
+        return null;
     }
 
     private static Violation Whole(string expected, string actual, string message) => new("$", expected, actual, Severity.Error, message, 0);

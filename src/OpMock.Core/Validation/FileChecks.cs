@@ -4,7 +4,7 @@ using OpMock.Core.Diagnostics;
 namespace OpMock.Core.Validation;
 
 /// <summary>Files mode: response bodies saved to files, all for one route, checked in the order given.</summary>
-public static class FileChecks
+internal static class FileChecks
 {
     public static async Task<ValidationReport> CheckAsync(
         ContractValidator validator, string route, string? reqUrl, IReadOnlyList<string> files, CancellationToken cancellationToken = default)

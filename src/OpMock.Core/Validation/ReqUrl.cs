@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace OpMock.Core.Validation;
 
 /// <summary>Finds the reqUrl a transfer request relays to, in whatever shape its body was sent.</summary>
-public static class ReqUrl
+internal static class ReqUrl
 {
     /// <param name="formValue">The reqUrl field of a form post, when the request was one.</param>
     /// <param name="body">The request body: JSON ({"reqUrl": …}) or form-encoded (reqUrl=…).</param>

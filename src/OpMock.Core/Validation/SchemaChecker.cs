@@ -34,25 +34,30 @@ public sealed class SchemaChecker
     /// Checks a body. A body that is empty, HTML or broken JSON yields one violation at the root,
     /// never an exception. Undocumented fields are warnings; everything else is an error.
     /// </summary>
-    public ImmutableArray<Violation> Check(string body)
+    public ImmutableArray<Violation> Check(string body) => Parse(body, out var token) is { } notJson ? [notJson] : Check(token!);
+
+    /// <summary>Checks JSON already parsed by <see cref="Parse"/>, so callers that look at it first parse once.</summary>
+    internal ImmutableArray<Violation> Check(JToken token)
     {
-        JToken token;
+        var errors = new JsonSchemaValidator(Settings).Validate(token, schema);
+        return [.. errors.SelectMany(Flatten).Select(e => ToViolation(e, token)).Distinct().OrderBy(v => v.Line).ThenBy(v => v.Path, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Parses a body as the checker reads it (lines kept, dates and decimals as written).</summary>
+    /// <returns>Null when the body is JSON; otherwise the one violation that says what it is instead.</returns>
+    internal static Violation? Parse(string body, out JToken? token)
+    {
+        token = null;
         try
         {
             using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
             token = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
-            if (reader.Read() && reader.TokenType != JsonToken.Comment)
-            {
-                return [NotJson(body, "text after the JSON value")];
-            }
+            return reader.Read() && reader.TokenType != JsonToken.Comment ? NotJson(body, "text after the JSON value") : null;
         }
         catch (JsonReaderException e)
         {
-            return [NotJson(body, e.Message, e.LineNumber)];
+            return NotJson(body, e.Message, e.LineNumber);
         }
-
-        var errors = new JsonSchemaValidator(Settings).Validate(token, schema);
-        return [.. errors.SelectMany(Flatten).Select(e => ToViolation(e, token)).Distinct().OrderBy(v => v.Line).ThenBy(v => v.Path, StringComparer.Ordinal)];
     }
 
     private static Violation NotJson(string body, string reason, int line = 0)

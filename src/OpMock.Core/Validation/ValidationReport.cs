@@ -3,10 +3,10 @@ using System.Collections.Immutable;
 namespace OpMock.Core.Validation;
 
 /// <summary>A response that was seen but not checked, and why (not a documented route, body not captured).</summary>
-public sealed record SkippedResponse(string Source, string Reason);
+internal sealed record SkippedResponse(string Source, string Reason);
 
 /// <summary>Everything one validation run checked, in the order it was seen.</summary>
-public sealed record ValidationReport(ImmutableArray<CheckedResponse> Checked, ImmutableArray<SkippedResponse> Skipped)
+internal sealed record ValidationReport(ImmutableArray<CheckedResponse> Checked, ImmutableArray<SkippedResponse> Skipped)
 {
     public int Errors => Checked.Sum(c => c.Errors);
 

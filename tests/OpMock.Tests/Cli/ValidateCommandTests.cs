@@ -129,7 +129,7 @@ public sealed class ValidateCommandTests
         var junit = Path.Combine(temp.Path, "live.xml");
 
         // When it is validated live with a short timeout, as JSON with a JUnit file
-        var result = await Run("--base-url", server.Url!, "--app-url", server.Url!, "--timeout", "1s", "--format", "json", "--junit", junit);
+        var result = await Run("--base-url", server.Url!, "--app-url", server.Url!, "--timeout", DriftedServers.Timeout, "--format", "json", "--junit", junit);
 
         // Then every drift is in the report at its path, and the run fails
         result.ExitCode.ShouldBe(1, result.Error);
@@ -140,14 +140,37 @@ public sealed class ValidateCommandTests
         (xml.Attribute("tests")!.Value, xml.Attribute("failures")!.Value).ShouldBe(("4", "4"));
     }
 
+    [Fact]
+    public async Task Live_NothingListening_ExitsOneWithAFindingPerRoute()
+    {
+        // Given a loopback port nothing listens on
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        // When it is validated live
+        var result = await Run("--base-url", $"http://127.0.0.1:{port}", "--timeout", "2s");
+
+        // Then each route is a failed check saying the request failed, not a crash or a usage error
+        result.ExitCode.ShouldBe(1, result.Error);
+        result.Error.ShouldBeEmpty();
+        result.Out.ShouldContain($"POST http://127.0.0.1:{port}/op/v2/receives:\n    error   $: request failed: ");
+        result.Out.ShouldEndWith("2 responses checked, 2 failed, 2 errors, 0 warnings, 0 skipped\n");
+    }
+
     [Theory]
     [InlineData("no mode", new string[0], "error: choose one mode")]
     [InlineData("two modes", new[] { "--har", "a.har", "--base-url", "http://127.0.0.1:1" }, "error: choose one mode")]
+    [InlineData("live option in HAR mode", new[] { "--har", "{file}", "--app-url", "http://127.0.0.1:1" }, "error: --app-url and --query only go with --base-url")]
+    [InlineData("reqUrl in HAR mode", new[] { "--har", "{file}", "--req-url", "/op/v2/receives" }, "error: --req-url only goes with --route /opapp/transfer")]
+    [InlineData("reqUrl with a direct route", new[] { "--route", "/op/v2/receives", "--req-url", "/op/v2/receives", "{file}" }, "error: --req-url only goes with --route /opapp/transfer")]
     [InlineData("unknown route", new[] { "--route", "/op/v2/nope", "{file}" }, "error: --route /op/v2/nope is not a documented route")]
     [InlineData("transfer without reqUrl", new[] { "--route", "/opapp/transfer", "{file}" }, "error: --route /opapp/transfer needs --req-url")]
     [InlineData("missing file", new[] { "--route", "/op/v2/receives", "/nonexistent/a.json" }, "error: file not found: /nonexistent/a.json")]
     [InlineData("missing HAR", new[] { "--har", "/nonexistent/s.har" }, "error: HAR file not found: /nonexistent/s.har")]
     [InlineData("not a HAR", new[] { "--har", "{file}" }, "not a HAR file")]
+    [InlineData("empty HAR folder", new[] { "--har", "{folder}" }, "error: no .har files in ")]
     [InlineData("bad format", new[] { "--har", "{file}", "--format", "xml" }, "error: Argument 'xml' not recognized")]
     [InlineData("unknown option", new[] { "--route", "/op/v2/receives", "--bogus" }, "error: unknown option --bogus")]
     [InlineData("bad timeout", new[] { "--base-url", "http://127.0.0.1:1", "--timeout", "soon" }, "error: --timeout: expected a duration")]
@@ -159,7 +182,7 @@ public sealed class ValidateCommandTests
         var file = temp.Write("body.json", "{}");
 
         // When it runs
-        var result = await Run([.. args.Select(a => a.Replace("{file}", file))]);
+        var result = await Run([.. args.Select(a => a.Replace("{file}", file).Replace("{folder}", Directory.CreateDirectory(Path.Combine(temp.Path, "rec")).FullName))]);
 
         // Then it exits 2 with the reason and no stack trace
         result.ExitCode.ShouldBe(2, scenario);

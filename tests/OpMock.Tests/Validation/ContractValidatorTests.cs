@@ -61,6 +61,39 @@ public sealed class ContractValidatorTests
             ignoreOrder: true);
     }
 
+    [Theory]
+    [InlineData("2016-01-06 10:59:12", true)]
+    [InlineData("2016-02-30 10:00:00", false)]
+    [InlineData("2016-01-06T10:59:12", false)]
+    [InlineData("2016-1-6 10:59:12", false)]
+    [InlineData("2024", false)]
+    [InlineData("2016-01-06", false)]
+    public async Task Check_HouseDateTime_IsCheckedExactly(string createTime, bool valid)
+    {
+        // Given a 2.19 response whose chat createTime (yyyy-MM-dd HH:mm:ss) has the value
+        var validator = await Shipped.ValidatorAsync();
+        var body = await Shipped.DriftedAsync(Shipped.Receives, o => o["data"]!["chats"]![0]!["createTime"] = createTime);
+
+        // When it is checked
+        var result = validator.Check(Shipped.Receives, null, "x", 200, body);
+
+        // Then only a real date and time in exactly that shape passes
+        result.Violations.Select(v => v.Path).ShouldBe(valid ? [] : ["data.chats[0].createTime"]);
+    }
+
+    [Theory]
+    [InlineData("1442307258460", "expected integer or null, found string \"1442307258460\"")]
+    [InlineData("2015-09-15 16:54:18", "expected integer or null, found string \"2015-09-15 16:54:18\"")]
+    public async Task Check_EpochMillisAsText_IsAnError(string createTime, string message)
+    {
+        // Given a 2.36 response whose createTime (epoch millis, per overrides.yaml) came as text
+        var body = await Shipped.DriftedAsync(Shipped.ChatInfo, o => o["data"]!["createTime"] = createTime);
+
+        // When it is checked, Then the type mismatch is reported at the field
+        var violation = (await Shipped.ValidatorAsync()).Check(Shipped.ChatInfo, null, "x", 200, body).Violations.ShouldHaveSingleItem();
+        (violation.Path, violation.Message).ShouldBe(("data.createTime", message));
+    }
+
     [Fact]
     public async Task Check_StrictMode_MakesUndocumentedFieldsErrors()
     {
@@ -108,10 +141,13 @@ public sealed class ContractValidatorTests
     [InlineData("/op/v2/nowhere", "reqUrl `/op/v2/nowhere` is not a documented route")]
     public async Task Check_TransferWithUnknownReqUrl_IsOneFinding(string? reqUrl, string message)
     {
+        // Given a transfer response whose request named no reqUrl, or one the docs do not know
         var validator = await Shipped.ValidatorAsync();
 
+        // When it is checked
         var result = validator.Check(Shipped.TransferRoute, reqUrl, "x", 200, await Shipped.ExampleAsync(Shipped.ChatInfo));
 
+        // Then the one finding says which schema could not be chosen
         result.Violations.ShouldHaveSingleItem().Message.ShouldContain(message);
     }
 
@@ -123,8 +159,10 @@ public sealed class ContractValidatorTests
     [InlineData("/", false)]
     public async Task IsDocumented_Routes_MatchesDirectAndTransfer(string route, bool documented)
     {
+        // Given the shipped contract
         var validator = await Shipped.ValidatorAsync();
 
+        // When a route is looked up, Then case and a trailing slash do not matter
         validator.IsDocumented(route).ShouldBe(documented);
     }
 }

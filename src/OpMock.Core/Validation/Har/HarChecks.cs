@@ -7,7 +7,7 @@ namespace OpMock.Core.Validation.Har;
 /// HAR mode: every entry to a documented route (or to the transfer relay, with the reqUrl its request
 /// body names) is checked; every other entry is counted as skipped with the reason.
 /// </summary>
-public static class HarChecks
+internal static class HarChecks
 {
     public const string NotDocumented = "not a documented route";
     public const string NoResponse = "no response (status 0: blocked, aborted or cached by the browser)";
@@ -64,7 +64,10 @@ public static class HarChecks
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*.har").Order(StringComparer.Ordinal));
+                var found = Directory.EnumerateFiles(path, "*.har").Order(StringComparer.Ordinal).ToList();
+
+                // An empty folder is a mistake (a wrong --record folder), not a clean run.
+                files.AddRange(found.Count > 0 ? found : throw new OpMockException($"no .har files in {path}"));
             }
             else if (File.Exists(path))
             {

@@ -8,7 +8,7 @@ namespace OpMock.Core.Validation.Har;
 /// <param name="Status">0 when the browser got no response (blocked, aborted, offline).</param>
 /// <param name="Text">content.text as written: null when the browser did not save the body.</param>
 /// <param name="Size">content.size: the body's length, which tells "empty" from "not saved".</param>
-public sealed record HarEntry(
+internal sealed record HarEntry(
     int Index,
     string Method,
     string Url,

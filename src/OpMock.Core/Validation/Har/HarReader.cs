@@ -9,9 +9,11 @@ namespace OpMock.Core.Validation.Har;
 /// only ever holds the largest single entry. Utf8JsonReader walks to log.entries, then each entry is
 /// parsed alone with JsonDocument and released before the next.
 /// </summary>
-public static class HarReader
+internal static class HarReader
 {
     private const int FirstBufferSize = 64 * 1024;
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     public static async IAsyncEnumerable<HarEntry> ReadAsync(Stream stream, string name, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -35,8 +37,10 @@ public static class HarReader
                 filled += read;
             }
 
+            // Windows tools (Fiddler, PowerShell) start the file with a UTF-8 BOM, which the reader rejects.
+            var start = scan.Empty && buffer.AsSpan(0, filled).StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
             entries.Clear();
-            var consumed = scan.Advance(buffer.AsSpan(0, filled), entries);
+            var consumed = start + scan.Advance(buffer.AsSpan(start, filled - start), entries);
             foreach (var entry in entries)
             {
                 yield return entry;

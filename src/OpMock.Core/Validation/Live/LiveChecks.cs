@@ -14,7 +14,7 @@ namespace OpMock.Core.Validation.Live;
 /// transfer relay when an app URL is given — and checks what comes back. A timeout, a refused connection
 /// or an error status is a finding for that request; the run goes on with the next one.
 /// </summary>
-public static class LiveChecks
+internal static class LiveChecks
 {
     public static async Task<ValidationReport> CheckAsync(
         ApiContract contract, ContractValidator validator, HttpClient http, LiveTarget target, CancellationToken cancellationToken = default)

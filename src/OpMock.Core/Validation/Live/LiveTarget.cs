@@ -9,7 +9,7 @@ namespace OpMock.Core.Validation.Live;
 /// <param name="AppUrl">The app server that relays through /opapp/transfer; null skips transfer checks.</param>
 /// <param name="Query">Pairs that replace or add to each sample's query (apiVersion, client, token, sign).</param>
 /// <param name="Timeout">Bounds each request, from sending to the last byte of the body.</param>
-public sealed record LiveTarget(Uri BaseUrl, Uri? AppUrl, ImmutableArray<KeyValuePair<string, string>> Query, TimeSpan Timeout)
+internal sealed record LiveTarget(Uri BaseUrl, Uri? AppUrl, ImmutableArray<KeyValuePair<string, string>> Query, TimeSpan Timeout)
 {
     public static ImmutableArray<KeyValuePair<string, string>> ParseQuery(string? query) =>
         [.. (query ?? "").TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair =>

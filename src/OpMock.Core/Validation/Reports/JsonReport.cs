@@ -4,7 +4,7 @@ using OpMock.Core.Json;
 namespace OpMock.Core.Validation.Reports;
 
 /// <summary>`--format json`: the whole report for tools, Chinese kept as UTF-8 text.</summary>
-public static class JsonReport
+internal static class JsonReport
 {
     public static string Render(ValidationReport report)
     {

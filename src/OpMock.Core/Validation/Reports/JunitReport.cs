@@ -10,7 +10,7 @@ namespace OpMock.Core.Validation.Reports;
 /// `--junit FILE`: one test suite per route, one test case per checked response, a failure for each
 /// response with errors, so CI servers show contract drift next to unit tests.
 /// </summary>
-public static class JunitReport
+internal static class JunitReport
 {
     public static XDocument Build(ValidationReport report)
     {

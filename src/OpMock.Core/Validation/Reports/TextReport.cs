@@ -9,7 +9,7 @@ namespace OpMock.Core.Validation.Reports;
 /// response with findings and its findings. Clean responses are only counted, so a HAR of thousands of
 /// requests stays readable.
 /// </summary>
-public static class TextReport
+internal static class TextReport
 {
     public static string Render(ValidationReport report)
     {

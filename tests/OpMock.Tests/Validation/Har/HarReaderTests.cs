@@ -40,6 +40,20 @@ public sealed class HarReaderTests
         entries.ShouldHaveSingleItem().Path.ShouldBe("/op/v2/receives");
     }
 
+    [Fact]
+    public async Task ReadAsync_FileWithByteOrderMark_IsRead()
+    {
+        // Given a HAR saved by a Windows tool, with a UTF-8 byte order mark
+        var text = Hars.Document(Hars.Entry("POST", "http://127.0.0.1/op/v2/receives", 200, Hars.Text("{}")));
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray();
+
+        // When it is read
+        var entries = await ReadAllAsync(new MemoryStream(bytes));
+
+        // Then its entry comes out as if there were no mark
+        entries.ShouldHaveSingleItem().Text.ShouldBe("{}");
+    }
+
     [Theory]
     [InlineData("", "not a HAR file: the file is empty")]
     [InlineData("  \n", "not a HAR file: no log.entries array")]

@@ -42,7 +42,7 @@ public sealed class LiveChecksTests
 
         // When the live checks run with a timeout below the slow route's delay
         var report = await LiveChecks.CheckAsync(await Shipped.ContractAsync(), await Shipped.ValidatorAsync(),
-            http, new LiveTarget(url, url, [], TimeSpan.FromSeconds(1)));
+            http, new LiveTarget(url, url, [], DriftedServers.TimeoutSpan));
 
         // Then each drift is reported at its path, and nothing else is
         report.Checked.SelectMany(c => c.Violations.Select(v => (c.Label, v.Path, v.Message)))

@@ -1,0 +1,21 @@
+namespace OpMock.Core.Validation.Proxy;
+
+/// <param name="Target">The real server every request is forwarded to.</param>
+/// <param name="Port">The proxy's port; 0 picks a free one.</param>
+/// <param name="RecordFolder">When set, each exchange is saved there as a one-entry HAR file.</param>
+/// <param name="Timeout">Bounds each forwarded request; past it the client gets a 504.</param>
+internal sealed record ProxySettings(Uri Target, int Port, string? RecordFolder, TimeSpan Timeout)
+{
+    /// <summary>The address to listen on: loopback unless a device elsewhere (a phone, a tester's browser) must reach it.</summary>
+    public System.Net.IPAddress Listen { get; init; } = System.Net.IPAddress.Loopback;
+
+    public string Endpoint => Listen.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{Listen}]:{Port}" : $"{Listen}:{Port}";
+}
+
+/// <summary>One request through the proxy, as reported to whoever logs them.</summary>
+/// <param name="Result">The check of the response; null when the route is not one the contract documents.</param>
+internal sealed record ProxyExchange(string Method, string PathAndQuery, int Status, CheckedResponse? Result)
+{
+    /// <summary>Why the exchange could not be saved to the --record folder, when it could not.</summary>
+    public string? RecordError { get; init; }
+}

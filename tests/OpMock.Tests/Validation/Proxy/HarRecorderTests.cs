@@ -1,0 +1,48 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using OpMock.Core.Validation.Har;
+using OpMock.Core.Validation.Proxy;
+using OpMock.Tests.Support;
+
+namespace OpMock.Tests.Validation.Proxy;
+
+public sealed class HarRecorderTests
+{
+    [Fact]
+    public async Task SaveAsync_Exchanges_AreNumberedHarFilesTheHarReaderReadsBack()
+    {
+        // Given a recorder with a frozen clock
+        using var temp = new TempFolder();
+        var recorder = new HarRecorder(temp.Path, new FixedTime(new DateTimeOffset(2026, 11, 22, 8, 30, 0, TimeSpan.Zero)));
+        var body = "{\"code\":200,\"message\":\"成功\"}";
+
+        // When two exchanges are saved
+        foreach (var path in new[] { "/opapp/transfer", "/health" })
+        {
+            await recorder.SaveAsync(new HarRecorder.Exchange("POST", "http://127.0.0.1:8080" + path,
+                [new("Content-Type", "application/json")], Encoding.UTF8.GetBytes("{\"reqUrl\":\"/op/v2/receives\"}"),
+                200, [new("Content-Type", "application/json;charset=UTF-8")], Encoding.UTF8.GetBytes(body), "application/json;charset=UTF-8", 12.5), CancellationToken.None);
+        }
+
+        // Then each is its own numbered HAR file, with nothing half-written left beside them
+        Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order().ShouldBe(["000001.har", "000002.har"]);
+        var first = Path.Combine(temp.Path, "000001.har");
+        JsonNode.Parse(await File.ReadAllTextAsync(first))!["log"]!["entries"]![0]!["startedDateTime"]!.GetValue<string>().ShouldBe("2026-11-22T08:30:00.000Z");
+
+        // And the HAR reader gets back the request body and the response bytes, Chinese intact
+        await using var stream = File.OpenRead(first);
+        await foreach (var entry in HarReader.ReadAsync(stream, first))
+        {
+            entry.Path.ShouldBe("/opapp/transfer");
+            entry.RequestText.ShouldBe("{\"reqUrl\":\"/op/v2/receives\"}");
+            entry.TryReadBody(out var read).ShouldBeTrue();
+            read.ShouldBe(body);
+        }
+    }
+
+    /// <summary>A clock stopped at one instant, so recorded timestamps can be asserted.</summary>
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
