@@ -27,5 +27,5 @@ USER $APP_UID
 EXPOSE 8080 8086
 # The runtime image has no curl: opmock pings itself (any HTTP answer below 500 means up).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
-    CMD dotnet /app/opmock.dll ping --url "http://127.0.0.1:${OPMOCK_PORT:-8080}/" --timeout 4 || exit 1
+    CMD dotnet /app/opmock.dll ping --url "http://127.0.0.1:${OPMOCK_PORT:-8080}/" --timeout 4s || exit 1
 ENTRYPOINT ["dotnet", "/app/opmock.dll", "serve", "--host", "0.0.0.0"]

@@ -36,6 +36,12 @@ internal static class EnvironmentOptions
         var type = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
         try
         {
+            // Several paths in one variable, as PATH lists them: OPMOCK_HAR=a.har:b.har.
+            if (type == typeof(string[]))
+            {
+                return (T)(object)text.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            }
+
             // Flags read as containers write them: OPMOCK_STRICT=1 as well as =true.
             if (type == typeof(bool))
             {

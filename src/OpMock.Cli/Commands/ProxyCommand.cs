@@ -16,26 +16,27 @@ internal static class ProxyCommand
     {
         var docs = CommonOptions.Docs();
         var overrides = CommonOptions.Overrides();
-        var target = new Option<string>("--target") { Description = "The server to forward to (http://HOST:8080)", Required = true };
-        var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)", DefaultValueFactory = _ => 0 };
-        var listen = new Option<string>("--listen") { Description = "Address to listen on (0.0.0.0 to reach it from other machines)", DefaultValueFactory = _ => "127.0.0.1" };
-        var record = new Option<string?>("--record") { Description = "Save each exchange as a HAR file in this folder, for `validate --har`" };
-        var strict = new Option<bool>("--strict") { Description = "Undocumented fields are errors, not warnings" };
-        var timeout = new Option<string>("--timeout") { Description = "Bound on each forwarded request (30s, 500ms)", DefaultValueFactory = _ => "30s" };
+        var target = EnvironmentOptions.Create<string?>("--target", "The server to forward to (http://HOST:8080); required", () => null);
+        var port = EnvironmentOptions.Create<int>("--port", "Port to listen on (0: any free port)", () => 0);
+        var host = EnvironmentOptions.Create<string>("--host", "Address to listen on (0.0.0.0 to reach it from other machines)", () => "127.0.0.1");
+        var record = EnvironmentOptions.Create<string?>("--record", "Save each exchange as a HAR file in this folder, for `validate --har`", () => null);
+        var strict = EnvironmentOptions.Create<bool>("--strict", "Undocumented fields are errors, not warnings", () => false);
+        var timeout = EnvironmentOptions.Create<string>("--timeout", "Bound on each forwarded request (30s, 500ms)", () => "30s");
         var command = new Command("proxy", "Forward requests to a server and check its responses against the contract on the way back")
         {
-            docs, overrides, target, port, listen, record, strict, timeout,
+            docs, overrides, target, port, host, record, strict, timeout,
         };
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(
-            console, result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(target)!, result.GetValue(port), result.GetValue(listen)!,
+            console, result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(target), result.GetValue(port), result.GetValue(host)!,
             result.GetValue(record), result.GetValue(strict), result.GetValue(timeout)!, cancel)));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        CliConsole console, string docs, string? overrides, string target, int port, string listen, string? record, bool strict, string timeout, CancellationToken cancel)
+        CliConsole console, string docs, string? overrides, string? target, int port, string host, string? record, bool strict, string timeout, CancellationToken cancel)
     {
-        var targetUrl = Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+        var targetUrl = target is null ? throw new OpMockException("--target is required: the server to forward to (http://HOST:8080)")
+            : Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
             : throw new OpMockException($"--target: expected an http(s) URL such as http://127.0.0.1:8080, found `{target}`");
         if (port is < 0 or > 65535)
@@ -43,9 +44,9 @@ internal static class ProxyCommand
             throw new OpMockException($"--port: expected 0-65535, found {port}");
         }
 
-        var address = System.Net.IPAddress.TryParse(listen, out var parsed)
+        var address = System.Net.IPAddress.TryParse(host, out var parsed)
             ? parsed
-            : throw new OpMockException($"--listen: expected an IP address such as 127.0.0.1 or 0.0.0.0, found `{listen}`");
+            : throw new OpMockException($"--host: expected an IP address such as 127.0.0.1 or 0.0.0.0, found `{host}`");
         var contract = await ApiContract.LoadAsync(docs, CommonOptions.OverridesFor(docs, overrides), cancel);
         if (contract.HasErrors)
         {

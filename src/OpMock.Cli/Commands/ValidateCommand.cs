@@ -23,18 +23,19 @@ internal static class ValidateCommand
     {
         var docs = CommonOptions.Docs();
         var overrides = CommonOptions.Overrides();
-        var strict = new Option<bool>("--strict") { Description = "Undocumented fields are errors, not warnings" };
-        var format = new Option<string>("--format") { Description = "Report format on stdout", DefaultValueFactory = _ => "text" };
+        var strict = EnvironmentOptions.Create<bool>("--strict", "Undocumented fields are errors, not warnings", () => false);
+        var format = EnvironmentOptions.Create<string>("--format", "Report format on stdout", () => "text");
         format.AcceptOnlyFromAmong("text", "json");
-        var junit = new Option<string?>("--junit") { Description = "Also write a JUnit XML report to this file" };
-        var route = new Option<string?>("--route") { Description = "Files mode: the route the files are responses of (/op/v2/receives)" };
-        var reqUrl = new Option<string?>("--req-url") { Description = "Files mode with --route /opapp/transfer: the direct route relayed" };
+        var junit = EnvironmentOptions.Create<string?>("--junit", "Also write a JUnit XML report to this file", () => null);
+        var route = EnvironmentOptions.Create<string?>("--route", "Files mode: the route the files are responses of (/op/v2/receives)", () => null);
+        var reqUrl = EnvironmentOptions.Create<string?>("--req-url", "Files mode with --route /opapp/transfer: the direct route relayed", () => null);
         var files = new Argument<string[]>("files") { Description = "Response bodies (files mode)", Arity = ArgumentArity.ZeroOrMore };
-        var har = new Option<string[]>("--har") { Description = "HAR files (or folders of them) to check", AllowMultipleArgumentsPerToken = true };
-        var baseUrl = new Option<string?>("--base-url") { Description = "Live mode: the API server (http://HOST:8080)" };
-        var appUrl = new Option<string?>("--app-url") { Description = "Live mode: the app server relaying /opapp/transfer (http://HOST:8086)" };
-        var query = new Option<string?>("--query") { Description = "Live mode: query pairs for every request (apiVersion=01&client=…&token=…&sign=…)" };
-        var timeout = new Option<string>("--timeout") { Description = "Live mode: bound on each request (5s, 500ms)", DefaultValueFactory = _ => "5s" };
+        var har = EnvironmentOptions.Create<string[]>("--har", "HAR files (or folders of them) to check", () => []);
+        har.AllowMultipleArgumentsPerToken = true;
+        var baseUrl = EnvironmentOptions.Create<string?>("--base-url", "Live mode: the API server (http://HOST:8080)", () => null);
+        var appUrl = EnvironmentOptions.Create<string?>("--app-url", "Live mode: the app server relaying /opapp/transfer (http://HOST:8086)", () => null);
+        var query = EnvironmentOptions.Create<string?>("--query", "Live mode: query pairs for every request (apiVersion=01&client=…&token=…&sign=…)", () => null);
+        var timeout = EnvironmentOptions.Create<string>("--timeout", "Live mode: bound on each request (5s, 500ms)", () => "5s");
         var command = new Command("validate", "Check real responses against the documented contract")
         {
             docs, overrides, strict, format, junit, route, reqUrl, files, har, baseUrl, appUrl, query, timeout,

@@ -28,8 +28,10 @@ public sealed class PingCommandTests
     [Theory]
     [InlineData("--url", "not a url", "error: --url must be an absolute http(s) address: not a url")]
     [InlineData("--url", "ftp://127.0.0.1/", "error: --url must be an absolute http(s) address: ftp://127.0.0.1/")]
-    [InlineData("--timeout", "0", "error: --timeout must be between 0 and 3600 seconds: 0")]
-    [InlineData("--timeout", "NaN", "error: --timeout must be between 0 and 3600 seconds: NaN")]
+    [InlineData("--timeout", "0", "error: --timeout: expected a duration such as 5s or 500ms, found `0`")]
+    [InlineData("--timeout", "NaN", "error: --timeout: expected a duration such as 5s or 500ms, found `NaN`")]
+    [InlineData("--timeout", "2h", "error: --timeout: expected a duration such as 5s or 500ms, found `2h`")]
+    [InlineData("--timeout", "61m", "error: --timeout must be at most an hour: 61m")]
     public async Task Run_BadOption_ExitsTwoWithOneLine(string option, string value, string error)
     {
         var result = await Support.Cli.RunAsync("ping", option, value);

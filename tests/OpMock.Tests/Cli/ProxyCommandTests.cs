@@ -69,10 +69,10 @@ public sealed partial class ProxyCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "--port", "1" }, "error: Option '--target' is required.")]
+    [InlineData(new[] { "--port", "1" }, "error: --target is required")]
     [InlineData(new[] { "--target", "127.0.0.1:8080" }, "error: --target: expected an http(s) URL")]
     [InlineData(new[] { "--target", "http://127.0.0.1:9", "--port", "70000" }, "error: --port: expected 0-65535, found 70000")]
-    [InlineData(new[] { "--target", "http://127.0.0.1:9", "--listen", "everywhere" }, "error: --listen: expected an IP address")]
+    [InlineData(new[] { "--target", "http://127.0.0.1:9", "--host", "everywhere" }, "error: --host: expected an IP address")]
     [InlineData(new[] { "--target", "http://127.0.0.1:9", "--timeout", "0s" }, "error: --timeout: expected a duration")]
     public async Task Proxy_BadOptions_ExitTwoWithOneLine(string[] args, string message)
     {
