@@ -11,7 +11,7 @@ namespace OpMock.Core.Server;
 /// the world's data. The transfer route hands its params to exactly the code the direct route runs,
 /// so the two answer the same bytes (foot.operationTime aside).
 /// </summary>
-public sealed class MockEngine(MockState state, TimeProvider time)
+internal sealed class MockEngine(MockState state, TimeProvider time)
 {
     public const string ScenarioHeader = "X-OpMock-Scenario";
 

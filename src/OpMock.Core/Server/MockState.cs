@@ -12,7 +12,7 @@ namespace OpMock.Core.Server;
 /// the world and a compiled request checker per endpoint. A reload builds a new one and swaps it in
 /// only when it loaded without errors, so the server never runs half-configured.
 /// </summary>
-public sealed record MockState(
+internal sealed record MockState(
     ApiContract Contract,
     FixtureSet Fixtures,
     WorldData Data,

@@ -68,6 +68,20 @@ public sealed class ServeCommandTests
         result.Error.Trim().ShouldBe("error: fixtures folder not found: /nonexistent/fixtures");
     }
 
+    [Fact]
+    public async Task Serve_PortInUse_ExitsTwoAtOnceNamingThePort()
+    {
+        // Given the app port is taken by someone else
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var appPort = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        // When serve starts, then it fails with the reason, and leaves nothing listening
+        var result = await Support.Cli.RunAsync("serve", "--docs", Repo.Docs, "--fixtures", Repo.Fixtures, "--port", "0", "--app-port", appPort.ToString());
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldStartWith($"error: cannot listen on 127.0.0.1:{appPort}");
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
