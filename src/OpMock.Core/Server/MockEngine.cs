@@ -15,7 +15,16 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
 {
     public const string ScenarioHeader = "X-OpMock-Scenario";
 
+    private static readonly ImmutableArray<string> AppRoutes = [Docs.Endpoint.TransferRoute];
+
+    /// <summary>Bounds the answer cache; past it the cache starts over (answers are cheap to regenerate).</summary>
+    private const int CacheLimit = 10_000;
+
     private readonly Envelope envelope = new(state.Fixtures.Foot, time);
+
+    // Answers are a pure function of (port, path, token, body) for a given state, so the head of a
+    // normal answer can be reused; only foot.operationTime is written per request.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> heads = new(StringComparer.Ordinal);
 
     public MockState State => state;
 
@@ -24,8 +33,36 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
     /// <param name="app">True on the app port, which serves the transfer route; false on the direct port.</param>
     public MockReply Handle(MockRequest request, bool app)
     {
-        var routes = app ? [Docs.Endpoint.TransferRoute] : state.DirectRoutes;
-        var route = routes.FirstOrDefault(r => string.Equals(r, request.Path, StringComparison.OrdinalIgnoreCase));
+        var key = request.Scenario is null ? CacheKey(request, app) : null;
+        if (key is not null && heads.TryGetValue(key, out var cached))
+        {
+            return new MockReply(200, envelope.Complete(cached), Fault.None, TimeSpan.Zero);
+        }
+
+        var reply = Answer(request, app, out var head);
+        if (key is not null && head is not null)
+        {
+            if (heads.Count >= CacheLimit)
+            {
+                heads.Clear();
+            }
+
+            heads.TryAdd(key, head);
+        }
+
+        return reply;
+    }
+
+    private static string CacheKey(MockRequest request, bool app) =>
+        $"{(app ? 'a' : 'd')}\n{request.Method}\n{request.Path}\n{request.ContentType}\n{request.Query.GetValueOrDefault("token")}\n{request.Body}";
+
+    /// <param name="head">The cacheable head of a normal (no scenario) answer; null otherwise.</param>
+    private MockReply Answer(MockRequest request, bool app, out byte[]? head)
+    {
+        head = null;
+        var routes = app ? AppRoutes : state.DirectRoutes;
+        var route = app ? (string.Equals(request.Path, Docs.Endpoint.TransferRoute, StringComparison.OrdinalIgnoreCase) ? Docs.Endpoint.TransferRoute : null)
+            : state.Direct(request.Path)?.Endpoint.Route;
         if (route is null)
         {
             return envelope.Error(Errors.NotFound, $"{request.Method} {request.Path} is not a documented route", Known(routes));
@@ -47,11 +84,12 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
             return envelope.Error(Errors.Validation, BodyProblem(request), Field("$", "a JSON object", Sample(request.Body)));
         }
 
-        return app ? Transfer(request, body) : Direct(state.Contract.Direct(route)!, request, body, body, null);
+        return app ? Transfer(request, body, out head) : Direct(state.Direct(route)!, request, body, body, null, out head);
     }
 
-    private MockReply Transfer(MockRequest request, JsonObject body)
+    private MockReply Transfer(MockRequest request, JsonObject body, out byte[]? head)
     {
+        head = null;
         if (body["reqUrl"] is not JsonValue value || !value.TryGetValue<string>(out var reqUrl) || reqUrl.Length == 0)
         {
             return envelope.Error(Errors.Validation, "reqUrl is required: the direct route to relay to", Field("reqUrl", "a documented route", Sample(body["reqUrl"])));
@@ -64,7 +102,7 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
             return envelope.Error(Errors.Validation, $"reqUrl `{reqUrl}` is refused: {why}; the mock only relays to documented routes", data);
         }
 
-        if (state.Contract.Direct(reqUrl) is not { } direct)
+        if (state.Direct(reqUrl) is not { } direct)
         {
             var data = Known(state.DirectRoutes);
             data["field"] = "reqUrl";
@@ -72,12 +110,13 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
         }
 
         var parameters = new JsonObject(body.Where(p => p.Key != "reqUrl").Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
-        return Direct(direct, request, parameters, body, state.TransferFor(direct.Endpoint.Route));
+        return Direct(direct, request, parameters, body, state.TransferFor(direct.Endpoint.Route), out head);
     }
 
     /// <param name="checkedBody">What the request schema checks: a transfer's whole body against its own doc when there is one.</param>
-    private MockReply Direct(EndpointSchemas endpoint, MockRequest request, JsonObject parameters, JsonObject checkedBody, EndpointSchemas? transferDoc)
+    private MockReply Direct(EndpointSchemas endpoint, MockRequest request, JsonObject parameters, JsonObject checkedBody, EndpointSchemas? transferDoc, out byte[]? head)
     {
+        head = null;
         var scenario = ScenarioFor(request, parameters, out var unknown);
         if (unknown is not null)
         {
@@ -100,10 +139,13 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
         }
 
         JsonNode? data = state.Data.For(endpoint.Endpoint, parameters, request.Query.GetValueOrDefault("token"));
-        var reply = scenario is null
-            ? new MockReply(200, envelope.Write(Envelope.SuccessCode, Envelope.SuccessMessage, data), Fault.None, delay)
-            : ScenarioReply(scenario, data, delay);
-        return reply;
+        if (scenario is not null)
+        {
+            return ScenarioReply(scenario, data, delay);
+        }
+
+        head = Envelope.Head(Envelope.SuccessCode, Envelope.SuccessMessage, data);
+        return new MockReply(200, envelope.Complete(head), Fault.None, delay);
     }
 
     private MockReply ScenarioReply(Scenario scenario, JsonNode? data, TimeSpan delay)

@@ -136,14 +136,16 @@ internal sealed class MockServer : IAsyncDisposable
 
     private void Map(WireMockServer server, ImmutableArray<string> routes, bool isApp, ImmutableDictionary<string, Scenario> scenarios)
     {
+        // Requests naming a scenario: one mapping per server (not per scenario and route), because
+        // WireMock scores every mapping on every request; the engine reads the scenario itself.
+        if (!scenarios.IsEmpty)
+        {
+            server.Given(Request.Create().WithPath([.. routes]).UsingPost().WithHeader(MockEngine.ScenarioHeader, [.. scenarios.Keys.Order(StringComparer.Ordinal)]))
+                .AtPriority(ScenarioPriority).RespondWith(Response.Create().WithCallback(r => RespondAsync(r, isApp)));
+        }
+
         foreach (var route in routes)
         {
-            foreach (var name in scenarios.Keys)
-            {
-                server.Given(Request.Create().WithPath(route).UsingPost().WithHeader(MockEngine.ScenarioHeader, name))
-                    .AtPriority(ScenarioPriority).RespondWith(Response.Create().WithCallback(r => RespondAsync(r, isApp)));
-            }
-
             server.Given(Request.Create().WithPath(route).UsingPost())
                 .AtPriority(RoutePriority).RespondWith(Response.Create().WithCallback(r => RespondAsync(r, isApp)));
         }

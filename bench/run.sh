@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# OpMock's speed against a static WireMock.Net mapping, measured in one run on this machine.
+# Usage: bench/run.sh [duration-seconds]   (from the repo root; needs wrk, curl)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-15}"
+OPMOCK_PORT=18180; OPMOCK_APP=18186; BASE_PORT=18190
+ROUTE=/op/v2/getChatInfoByUserId
+WORK="$(mktemp -d)"
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+dotnet build -c Release src/OpMock.Cli -v q -nologo >/dev/null
+dotnet build -c Release bench/Baseline -v q -nologo >/dev/null
+OPMOCK="src/OpMock.Cli/bin/Release/net10.0/opmock.dll"
+BASELINE="bench/Baseline/bin/Release/net10.0/Baseline.dll"
+
+rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
+wait_200() { # port → waits (bounded) for a 200 from the route
+  for _ in $(seq 1 400); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$1$ROUTE" -H 'Content-Type: application/json' -d '{"userId":"u0001x"}' || true)
+    [ "$code" = 200 ] && return 0
+    sleep 0.01
+  done
+  echo "no 200 from port $1" >&2; exit 1
+}
+start_opmock() { # fixtures-folder → pid in OPMOCK_PID
+  dotnet "$OPMOCK" serve --port $OPMOCK_PORT --app-port $OPMOCK_APP --fixtures "$1" >"$WORK/opmock.log" 2>&1 &
+  OPMOCK_PID=$!; PIDS+=("$OPMOCK_PID")
+}
+wrk_run() { # port → "req/s p99ms requests"
+  wrk -t2 -c32 -d"${DURATION}s" --latency -s bench/post.lua "http://127.0.0.1:$1$ROUTE" >"$WORK/wrk.txt"
+  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
+  p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$WORK/wrk.txt")
+  total=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
+  echo "$rps $p99 $total"
+}
+
+# Cold start: process start to first 200.
+start=$(date +%s%N)
+start_opmock fixtures
+wait_200 $OPMOCK_PORT
+cold_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+
+# The baseline serves a real OpMock answer of the same size, with the same request-log bound (1000).
+curl -s -X POST "http://127.0.0.1:$OPMOCK_PORT$ROUTE" -H 'Content-Type: application/json' -d '{"userId":"u0001bench"}' >"$WORK/body.json"
+mkfifo "$WORK/baseline.in"
+dotnet "$BASELINE" $BASE_PORT $ROUTE "$WORK/body.json" 1000 <"$WORK/baseline.in" >"$WORK/baseline.log" 2>&1 &
+BASE_PID=$!; PIDS+=("$BASE_PID")
+exec 9>"$WORK/baseline.in"
+wait_200 $BASE_PORT
+
+wrk -t2 -c32 -d3s -s bench/post.lua "http://127.0.0.1:$BASE_PORT$ROUTE" >/dev/null   # warm-up
+wrk -t2 -c32 -d3s -s bench/post.lua "http://127.0.0.1:$OPMOCK_PORT$ROUTE" >/dev/null
+read -r base_rps base_p99 base_n <<<"$(wrk_run $BASE_PORT)"
+read -r op_rps op_p99 op_n <<<"$(wrk_run $OPMOCK_PORT)"
+op_rss=$(rss_mb "$OPMOCK_PID")
+kill "$OPMOCK_PID"; wait "$OPMOCK_PID" 2>/dev/null || true
+
+# Memory by world size: 1,000 users against 1,000,000, after the same load.
+rss_for_users() {
+  mkdir -p "$WORK/f$1"; cp fixtures/*.yaml "$WORK/f$1/"
+  printf 'world:\n  users: %s\n' "$1" >"$WORK/f$1/zz-size.yaml"
+  start_opmock "$WORK/f$1"; wait_200 $OPMOCK_PORT
+  wrk -t2 -c32 -d5s -s bench/post.lua "http://127.0.0.1:$OPMOCK_PORT$ROUTE" >/dev/null
+  rss_mb "$OPMOCK_PID"; kill "$OPMOCK_PID"; wait "$OPMOCK_PID" 2>/dev/null || true
+}
+rss_1k=$(rss_for_users 1000)
+rss_1m=$(rss_for_users 1000000)
+
+awk -v br="$base_rps" -v bp="$base_p99" -v orr="$op_rps" -v op="$op_p99" -v on="$op_n" -v bn="$base_n" \
+    -v cold="$cold_ms" -v rss="$op_rss" -v r1k="$rss_1k" -v r1m="$rss_1m" -v d="$DURATION" 'BEGIN {
+  printf "wrk -t2 -c32 -d%ss, POST %s, a different userId per request\n", d, "/op/v2/getChatInfoByUserId"
+  printf "static WireMock.Net : %8.0f req/s  p99 %7.2f ms  (%d requests)\n", br, bp, bn
+  printf "opmock serve        : %8.0f req/s  p99 %7.2f ms  (%d requests)\n", orr, op, on
+  printf "throughput ratio    : %.2f  (target >= 0.80)\n", orr / br
+  printf "p99 ratio           : %.2f  (target <= 2.00)\n", op / bp
+  printf "cold start          : %d ms (target <= 1000)\n", cold
+  printf "RSS after the run   : %d MB (target <= 200)\n", rss
+  printf "RSS 1k / 1M users   : %d MB / %d MB, ratio %.2f (target <= 1.20)\n", r1k, r1m, r1m / r1k
+}'
