@@ -55,6 +55,9 @@ wrk -t2 -c32 -d3s -s bench/post.lua "http://127.0.0.1:$BASE_PORT$ROUTE" >/dev/nu
 wrk -t2 -c32 -d3s -s bench/post.lua "http://127.0.0.1:$OPMOCK_PORT$ROUTE" >/dev/null
 read -r base_rps base_p99 base_n <<<"$(wrk_run $BASE_PORT)"
 read -r op_rps op_p99 op_n <<<"$(wrk_run $OPMOCK_PORT)"
+export IDS=1000
+read -r rep_rps rep_p99 rep_n <<<"$(wrk_run $OPMOCK_PORT)"
+unset IDS
 op_rss=$(rss_mb "$OPMOCK_PID")
 kill "$OPMOCK_PID"; wait "$OPMOCK_PID" 2>/dev/null || true
 
@@ -70,13 +73,14 @@ rss_1k=$(rss_for_users 1000)
 rss_1m=$(rss_for_users 1000000)
 
 awk -v br="$base_rps" -v bp="$base_p99" -v orr="$op_rps" -v op="$op_p99" -v on="$op_n" -v bn="$base_n" \
-    -v cold="$cold_ms" -v rss="$op_rss" -v r1k="$rss_1k" -v r1m="$rss_1m" -v d="$DURATION" 'BEGIN {
+    -v rr="$rep_rps" -v rp="$rep_p99" -v rn="$rep_n" -v cold="$cold_ms" -v rss="$op_rss" -v r1k="$rss_1k" -v r1m="$rss_1m" -v d="$DURATION" 'BEGIN {
   printf "wrk -t2 -c32 -d%ss, POST %s, a different userId per request\n", d, "/op/v2/getChatInfoByUserId"
   printf "static WireMock.Net : %8.0f req/s  p99 %7.2f ms  (%d requests)\n", br, bp, bn
   printf "opmock serve        : %8.0f req/s  p99 %7.2f ms  (%d requests)\n", orr, op, on
-  printf "throughput ratio    : %.2f  (target >= 0.80)\n", orr / br
-  printf "p99 ratio           : %.2f  (target <= 2.00)\n", op / bp
+  printf "opmock, 1000 users  : %8.0f req/s  p99 %7.2f ms  (%d requests; ids repeat, answers cached)\n", rr, rp, rn
+  printf "throughput ratio    : %.2f new users, %.2f repeating users (target >= 0.80)\n", orr / br, rr / br
+  printf "p99 ratio           : %.2f new users, %.2f repeating users (target <= 2.00)\n", op / bp, rp / bp
   printf "cold start          : %d ms (target <= 1000)\n", cold
-  printf "RSS after the run   : %d MB (target <= 200)\n", rss
+  printf "RSS after the runs  : %d MB after %d requests (target <= 200 after 200k)\n", rss, on + rn
   printf "RSS 1k / 1M users   : %d MB / %d MB, ratio %.2f (target <= 1.20)\n", r1k, r1m, r1m / r1k
 }'
