@@ -76,7 +76,7 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
         // A fault is the network failing: it comes before anything about the request is checked.
         if (request.Scenario is { } name && state.Fixtures.Scenarios.TryGetValue(name, out var named) && named.Fault != Fault.None)
         {
-            return new MockReply(200, [], named.Fault, Delay(named));
+            return new MockReply(200, [], named.Fault, Scenarios.Delay(named));
         }
 
         if (ReadBody(request) is not { } body)
@@ -117,14 +117,14 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
     private MockReply Direct(EndpointSchemas endpoint, MockRequest request, JsonObject parameters, JsonObject checkedBody, EndpointSchemas? transferDoc, out byte[]? head)
     {
         head = null;
-        var scenario = ScenarioFor(request, parameters, out var unknown);
+        var scenario = Scenarios.For(state.Fixtures.Scenarios, request, parameters, out var unknown);
         if (unknown is not null)
         {
             var names = new JsonArray([.. state.Fixtures.Scenarios.Keys.Order(StringComparer.Ordinal).Select(n => (JsonNode)n)]);
             return envelope.Error(Errors.UnknownScenario, $"no scenario `{unknown}` in the fixtures", new JsonObject { ["scenarios"] = names });
         }
 
-        var delay = Delay(scenario);
+        var delay = Scenarios.Delay(scenario);
         if (scenario is { Fault: not Fault.None })
         {
             return new MockReply(200, [], scenario.Fault, delay);
@@ -141,82 +141,12 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
         JsonNode? data = state.Data.For(endpoint.Endpoint, parameters, request.Query.GetValueOrDefault("token"));
         if (scenario is not null)
         {
-            return ScenarioReply(scenario, data, delay);
+            return Scenarios.Reply(envelope, scenario, data, delay);
         }
 
         head = Envelope.Head(Envelope.SuccessCode, Envelope.SuccessMessage, data);
         return new MockReply(200, envelope.Complete(head), Fault.None, delay);
     }
-
-    private MockReply ScenarioReply(Scenario scenario, JsonNode? data, TimeSpan delay)
-    {
-        if (scenario.Data.IsSet)
-        {
-            data = scenario.Data.Value?.DeepClone();
-        }
-
-        if (scenario.EmptyLists || scenario.Offline)
-        {
-            Rewrite(data, scenario);
-        }
-
-        return new MockReply(scenario.Status ?? 200,
-            envelope.Write(scenario.Code ?? Envelope.SuccessCode, scenario.Message ?? Envelope.SuccessMessage, data), Fault.None, delay);
-    }
-
-    /// <summary>Empties every list and takes every OP offline, wherever they are in the data.</summary>
-    private static void Rewrite(JsonNode? node, Scenario scenario)
-    {
-        switch (node)
-        {
-            case JsonArray list when scenario.EmptyLists:
-                list.Clear();
-                break;
-            case JsonArray list:
-                foreach (var item in list)
-                {
-                    Rewrite(item, scenario);
-                }
-
-                break;
-            case JsonObject map:
-                foreach (var key in map.Select(p => p.Key).ToList())
-                {
-                    if (scenario.Offline && key == "isOnline")
-                    {
-                        map[key] = false;
-                    }
-                    else
-                    {
-                        Rewrite(map[key], scenario);
-                    }
-                }
-
-                break;
-        }
-    }
-
-    /// <summary>The header names a scenario; otherwise the first (by name) whose `match` fields all equal the request's.</summary>
-    private Scenario? ScenarioFor(MockRequest request, JsonObject parameters, out string? unknown)
-    {
-        unknown = null;
-        if (!string.IsNullOrEmpty(request.Scenario))
-        {
-            if (state.Fixtures.Scenarios.TryGetValue(request.Scenario, out var named))
-            {
-                return named;
-            }
-
-            unknown = request.Scenario;
-            return null;
-        }
-
-        return state.Fixtures.Scenarios.Values.Where(s => s.Match.Count > 0).OrderBy(s => s.Name, StringComparer.Ordinal)
-            .FirstOrDefault(s => s.Match.All(m => parameters[m.Key] is JsonValue v && v.ToString() == m.Value));
-    }
-
-    private static TimeSpan Delay(Scenario? scenario) => scenario is null || scenario.DelayMaxMs == 0 ? TimeSpan.Zero
-        : TimeSpan.FromMilliseconds(Random.Shared.Next(scenario.DelayMs, scenario.DelayMaxMs + 1));
 
     private static JsonObject? ReadBody(MockRequest request)
     {
