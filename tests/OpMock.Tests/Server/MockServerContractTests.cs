@@ -8,7 +8,7 @@ namespace OpMock.Tests.Server;
 
 public sealed class MockServerContractTests
 {
-    private const string NewDoc = """
+    internal const string NewDoc = """
         * [Op Api接口文档](/markdown/get-op-api) > 3.1
 
         ##3.1 OP订单列表
