@@ -76,7 +76,7 @@ internal sealed class ReloadWatcher : IDisposable
             report($"reload failed; still serving the last good state:{Environment.NewLine}{e.Message}");
             Reloaded?.Invoke(e.Message);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             report($"reload failed; still serving the last good state: {e.Message}");
             Reloaded?.Invoke(e.Message);
