@@ -26,6 +26,8 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
     // normal answer can be reused; only foot.operationTime is written per request.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> heads = new(StringComparer.Ordinal);
 
+    private int cachedCount;
+
     public MockState State => state;
 
     private ErrorReplies Errors => state.Fixtures.Errors;
@@ -40,14 +42,11 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
         }
 
         var reply = Answer(request, app, out var head);
-        if (key is not null && head is not null)
+        // ConcurrentDictionary.Count takes every lock (microseconds per call), so entries are counted here.
+        if (key is not null && head is not null && heads.TryAdd(key, head) && Interlocked.Increment(ref cachedCount) > CacheLimit)
         {
-            if (heads.Count >= CacheLimit)
-            {
-                heads.Clear();
-            }
-
-            heads.TryAdd(key, head);
+            heads.Clear();
+            Interlocked.Exchange(ref cachedCount, 0);
         }
 
         return reply;
