@@ -1,93 +1,86 @@
 #!/usr/bin/env bash
-# OpMock benchmark: OpMock's mock server against a static WireMock.Net mapping measured in the same run,
-# reported as ratios. Loopback only; every loop is bounded. Usage: bench/run.sh [seconds-per-load-run]
+# OpMock's speed against a static WireMock.Net mapping, measured in one run on this machine.
+# Usage: bench/run.sh [duration-seconds]   (from the repo root; needs wrk, curl)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-20}
-out=$(mktemp -d)
-results=bench/results
-mkdir -p "$results"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$out"; }
+DURATION="${1:-15}"
+OPMOCK_PORT=18180; OPMOCK_APP=18186; BASE_PORT=18190
+ROUTE=/op/v2/getChatInfoByUserId
+WORK="$(mktemp -d)"
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "bench needs wrk (apt-get install wrk)"; exit 2; }
+dotnet build -c Release src/OpMock.Cli -v q -nologo >/dev/null
+dotnet build -c Release bench/Baseline -v q -nologo >/dev/null
+OPMOCK="src/OpMock.Cli/bin/Release/net10.0/opmock.dll"
+BASELINE="bench/Baseline/bin/Release/net10.0/OpMock.Bench.Baseline.dll"
 
-echo "publishing Release builds…"
-dotnet publish src/OpMock.Cli -c Release -o "$out/opmock" --nologo -v quiet >/dev/null
-dotnet publish bench/Baseline -c Release -o "$out/baseline" --nologo -v quiet >/dev/null
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
-post() { curl -s -o "${3:-/dev/null}" -w '%{http_code}' -H 'Content-Type: application/json' -d "$2" "$1" || true; }
-body='{"staffId":"o0001403351be22c648efa24c20e842fd7351"}'
-
-# Starts opmock serve and prints "<pid> <ms to first 200>"; polls at most 30 s.
-start_opmock() {
-  local port=$1 app=$2; shift 2
-  local t0; t0=$(date +%s%N)
-  "$out/opmock/opmock" serve --host 127.0.0.1 --port "$port" --app-port "$app" "$@" >"$out/serve-$port.log" 2>&1 &
-  local pid=$!
-  for _ in $(seq 1 3000); do
-    [ "$(post "http://127.0.0.1:$port/op/v2/receives" "$body")" = 200 ] && { echo "$pid $(( ($(date +%s%N) - t0) / 1000000 ))"; return; }
-    kill -0 "$pid" 2>/dev/null || { cat "$out/serve-$port.log" >&2; return 1; }
+rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
+wait_200() { # port → waits (bounded) for a 200 from the route
+  for _ in $(seq 1 400); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$1$ROUTE" -H 'Content-Type: application/json' -d '{"userId":"u0001x"}' || true)
+    [ "$code" = 200 ] && return 0
     sleep 0.01
   done
-  echo "opmock did not answer in 30 s" >&2; return 1
+  echo "no 200 from port $1" >&2; exit 1
+}
+start_opmock() { # fixtures-folder → pid in OPMOCK_PID
+  dotnet "$OPMOCK" serve --port $OPMOCK_PORT --app-port $OPMOCK_APP --fixtures "$1" >"$WORK/opmock.log" 2>&1 &
+  OPMOCK_PID=$!; PIDS+=("$OPMOCK_PID")
+}
+wrk_run() { # port → "req/s p99ms requests"
+  wrk -t2 -c32 -d"${DURATION}s" --latency -s bench/post.lua "http://127.0.0.1:$1$ROUTE" >"$WORK/wrk.txt"
+  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
+  p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$WORK/wrk.txt")
+  total=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
+  echo "$rps $p99 $total"
 }
 
-load() { # url → "req/s p99-ms requests"
-  wrk -t2 -c32 -d"${seconds}s" --latency -s bench/post-receives.lua "$1" | awk '
-    /Requests\/sec/ { rps = $2 }
-    /^ +99%/ { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } p99 = v }
-    /requests in/ { n = $1 }
-    END { printf "%.0f %.2f %d\n", rps, p99, n }'
+# Cold start: process start to first 200.
+start=$(date +%s%N)
+start_opmock fixtures
+wait_200 $OPMOCK_PORT
+cold_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+
+# The baseline serves a real OpMock answer of the same size, with the same request-log bound (1000).
+curl -s -X POST "http://127.0.0.1:$OPMOCK_PORT$ROUTE" -H 'Content-Type: application/json' -d '{"userId":"u0001bench"}' >"$WORK/body.json"
+mkfifo "$WORK/baseline.in"
+dotnet "$BASELINE" $BASE_PORT $ROUTE "$WORK/body.json" 1000 <"$WORK/baseline.in" >"$WORK/baseline.log" 2>&1 &
+BASE_PID=$!; PIDS+=("$BASE_PID")
+exec 9>"$WORK/baseline.in"
+wait_200 $BASE_PORT
+
+wrk -t2 -c32 -d3s -s bench/post.lua "http://127.0.0.1:$BASE_PORT$ROUTE" >/dev/null   # warm-up
+wrk -t2 -c32 -d3s -s bench/post.lua "http://127.0.0.1:$OPMOCK_PORT$ROUTE" >/dev/null
+read -r base_rps base_p99 base_n <<<"$(wrk_run $BASE_PORT)"
+read -r op_rps op_p99 op_n <<<"$(wrk_run $OPMOCK_PORT)"
+export IDS=1000
+read -r rep_rps rep_p99 rep_n <<<"$(wrk_run $OPMOCK_PORT)"
+unset IDS
+op_rss=$(rss_mb "$OPMOCK_PID")
+kill "$OPMOCK_PID"; wait "$OPMOCK_PID" 2>/dev/null || true
+
+# Memory by world size: 1,000 users against 1,000,000, after the same load.
+rss_for_users() {
+  mkdir -p "$WORK/f$1"; cp fixtures/*.yaml "$WORK/f$1/"
+  printf 'world:\n  users: %s\n' "$1" >"$WORK/f$1/zz-size.yaml"
+  start_opmock "$WORK/f$1"; wait_200 $OPMOCK_PORT
+  wrk -t2 -c32 -d5s -s bench/post.lua "http://127.0.0.1:$OPMOCK_PORT$ROUTE" >/dev/null
+  rss_mb "$OPMOCK_PID"; kill "$OPMOCK_PID"; wait "$OPMOCK_PID" 2>/dev/null || true
 }
+rss_1k=$(rss_for_users 1000)
+rss_1m=$(rss_for_users 1000000)
 
-# 1. Cold start, best of three (process start → first 200).
-cold=()
-for _ in 1 2 3; do
-  read -r pid ms < <(start_opmock "$(free_port)" "$(free_port)")
-  cold+=("$ms"); kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
-done
-cold_best=$(printf '%s\n' "${cold[@]}" | sort -n | head -1)
-
-# 2. Throughput and p99: OpMock vs a static WireMock.Net mapping serving a body of the same size.
-port=$(free_port); read -r opmock_pid _ < <(start_opmock "$port" "$(free_port)"); pids+=("$opmock_pid")
-post "http://127.0.0.1:$port/op/v2/receives" "$body" "$out/body.json" >/dev/null
-base_port=$(free_port)
-"$out/baseline/OpMock.Bench.Baseline" --port "$base_port" --path /op/v2/receives --body "$out/body.json" >"$out/baseline.log" 2>&1 &
-pids+=("$!")
-for _ in $(seq 1 3000); do [ "$(post "http://127.0.0.1:$base_port/op/v2/receives" "$body")" = 200 ] && break; sleep 0.01; done
-
-read -r base_rps base_p99 base_n < <(load "http://127.0.0.1:$base_port/op/v2/receives")
-read -r op_rps op_p99 op_n < <(load "http://127.0.0.1:$port/op/v2/receives")
-# Top up to at least 200k requests before reading RSS.
-total=$op_n
-for _ in $(seq 1 20); do [ "$total" -ge 200000 ] && break; read -r _ _ n < <(load "http://127.0.0.1:$port/op/v2/receives"); total=$((total + n)); done
-rss_after=$(rss_mb "$opmock_pid")
-
-# 3. Memory against world size: 1,000 users vs 1,000,000 users, after the same requests.
-world_rss() {
-  local fixtures="$out/world-$1"; mkdir -p "$fixtures"
-  printf 'seed: 1\nworld:\n  ops: 100\n  users: %s\n' "$1" >"$fixtures/world.yaml"
-  local p; p=$(free_port); read -r pid _ < <(start_opmock "$p" "$(free_port)" --fixtures "$fixtures")
-  wrk -t2 -c16 -d5s -s bench/post-receives.lua "http://127.0.0.1:$p/op/v2/receives" >/dev/null
-  rss_mb "$pid"; kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
-}
-rss_1k=$(world_rss 1000)
-rss_1m=$(world_rss 1000000)
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-report="$results/latest.md"
-{
-  echo "# Benchmark $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t2 -c32 -d${seconds}s"
-  echo
-  echo "| measure | OpMock | baseline (static WireMock.Net) | ratio | goal |"
-  echo "|---|---|---|---|---|"
-  echo "| throughput (req/s) | $op_rps | $base_rps | $(ratio "$op_rps" "$base_rps") | ≥ 0.8 |"
-  echo "| p99 latency (ms) | $op_p99 | $base_p99 | $(ratio "$op_p99" "$base_p99") | ≤ 2.0 |"
-  echo "| cold start to first 200 (ms, best of 3: ${cold[*]}) | $cold_best | | | ≤ 1000 |"
-  echo "| RSS after $total requests (MB) | $rss_after | | | ≤ 200 |"
-  echo "| RSS, 1,000,000-user world vs 1,000 (MB) | $rss_1m | $rss_1k | $(ratio "$rss_1m" "$rss_1k") | ≤ 1.2 |"
-} | tee "$report"
+awk -v br="$base_rps" -v bp="$base_p99" -v orr="$op_rps" -v op="$op_p99" -v on="$op_n" -v bn="$base_n" \
+    -v rr="$rep_rps" -v rp="$rep_p99" -v rn="$rep_n" -v cold="$cold_ms" -v rss="$op_rss" -v r1k="$rss_1k" -v r1m="$rss_1m" -v d="$DURATION" 'BEGIN {
+  printf "wrk -t2 -c32 -d%ss, POST %s, a different userId per request\n", d, "/op/v2/getChatInfoByUserId"
+  printf "static WireMock.Net : %8.0f req/s  p99 %7.2f ms  (%d requests)\n", br, bp, bn
+  printf "opmock serve        : %8.0f req/s  p99 %7.2f ms  (%d requests)\n", orr, op, on
+  printf "opmock, 1000 users  : %8.0f req/s  p99 %7.2f ms  (%d requests; ids repeat, answers cached)\n", rr, rp, rn
+  printf "throughput ratio    : %.2f new users, %.2f repeating users (target >= 0.80)\n", orr / br, rr / br
+  printf "p99 ratio           : %.2f new users, %.2f repeating users (target <= 2.00)\n", op / bp, rp / bp
+  printf "cold start          : %d ms (target <= 1000)\n", cold
+  printf "RSS after the runs  : %d MB after %d requests (target <= 200 after 200k)\n", rss, on + rn
+  printf "RSS 1k / 1M users   : %d MB / %d MB, ratio %.2f (target <= 1.20)\n", r1k, r1m, r1m / r1k
+}'

@@ -3,43 +3,15 @@ using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
 
-// Usage: OpMock.Bench --port N --path /op/v2/receives --body FILE --log-count N
-// Serves FILE's bytes for POST path on 127.0.0.1:N until SIGTERM.
-var options = args.Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
-if (!options.TryGetValue("--port", out var port) || !options.TryGetValue("--path", out var path) || !options.TryGetValue("--body", out var bodyFile))
-{
-    Console.Error.WriteLine("usage: OpMock.Bench --port N --path /route --body FILE [--log-count N]");
-    return 2;
-}
-
-var body = await File.ReadAllTextAsync(bodyFile);
+// Usage: Baseline PORT ROUTE BODY_FILE MAX_REQUEST_LOG_COUNT
+// Serves BODY_FILE's bytes for POST ROUTE, with the same request-log bound as `opmock serve`, until stdin closes.
+var body = await File.ReadAllBytesAsync(args[2]);
 using var server = WireMockServer.Start(new WireMockServerSettings
 {
-    Urls = [$"http://127.0.0.1:{port}"],
-    MaxRequestLogCount = int.Parse(options.GetValueOrDefault("--log-count", "1000")),
+    Urls = [$"http://127.0.0.1:{args[0]}"],
+    MaxRequestLogCount = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture),
 });
-server
-    .Given(Request.Create().WithPath(path).UsingPost())
-    .RespondWith(Response.Create()
-        .WithStatusCode(200)
-        .WithHeader("Content-Type", "application/json;charset=UTF-8")
-        .WithBody(body));
-Console.WriteLine($"baseline ready on {server.Url}{path}");
-
-using var stop = new CancellationTokenSource();
-using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(
-    System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
-    {
-        context.Cancel = true;
-        stop.Cancel();
-    });
-try
-{
-    await Task.Delay(Timeout.Infinite, stop.Token);
-}
-catch (OperationCanceledException)
-{
-    // SIGTERM from the bench script: the server stops through `using`.
-}
-
-return 0;
+server.Given(Request.Create().WithPath(args[1]).UsingPost())
+    .RespondWith(Response.Create().WithHeader("Content-Type", "application/json;charset=UTF-8").WithBody(body));
+Console.WriteLine("ready");
+await Console.In.ReadToEndAsync();

@@ -6,20 +6,18 @@ namespace OpMock.Cli.Commands;
 /// <summary>`opmock serve`: the mock server on the direct and app ports, until Ctrl-C.</summary>
 internal static class ServeCommand
 {
-    public const string DefaultFixtures = "fixtures";
-
     public static Command Create(CliConsole console)
     {
         var docs = CommonOptions.Docs();
         var overrides = CommonOptions.Overrides();
-        var host = new Option<string>("--host") { Description = "Address to listen on (0.0.0.0 in containers)", DefaultValueFactory = _ => "127.0.0.1" };
-        var port = new Option<int>("--port") { Description = "Port of the direct API (/op/v2/...)", DefaultValueFactory = _ => 8080 };
-        var appPort = new Option<int>("--app-port") { Description = "Port of the app API (/opapp/transfer)", DefaultValueFactory = _ => 8086 };
-        var fixtures = new Option<string?>("--fixtures") { Description = "Folder of fixture YAML files (default: fixtures, when present)" };
-        var seed = new Option<int?>("--seed") { Description = "World seed (overrides the fixtures' seed)" };
-        var watch = new Option<bool>("--watch") { Description = "Reload docs and fixtures when they change" };
-        var adminUser = new Option<string?>("--admin-username") { Description = "Open the admin API (/__admin) to non-loopback clients with basic auth" };
-        var adminPassword = new Option<string?>("--admin-password") { Description = "Password for --admin-username" };
+        var host = EnvironmentOptions.Create("--host", "Address to listen on (0.0.0.0 in containers)", () => "127.0.0.1");
+        var port = EnvironmentOptions.Create("--port", "Port of the direct API (/op/v2/...)", () => 8080);
+        var appPort = EnvironmentOptions.Create("--app-port", "Port of the app API (/opapp/transfer)", () => 8086);
+        var fixtures = CommonOptions.Fixtures();
+        var seed = EnvironmentOptions.Create<int?>("--seed", "World seed (overrides the fixtures' seed)", () => null);
+        var watch = EnvironmentOptions.Create("--watch", "Reload docs and fixtures when they change", () => false);
+        var adminUser = EnvironmentOptions.Create<string?>("--admin-username", "Open the admin API (/__admin) to non-loopback clients with basic auth", () => null);
+        var adminPassword = EnvironmentOptions.Create<string?>("--admin-password", "Password for --admin-username", () => null);
         var command = new Command("serve", "Serve the documented API from a seeded world")
         {
             docs, overrides, host, port, appPort, fixtures, seed, watch, adminUser, adminPassword,
@@ -27,7 +25,7 @@ internal static class ServeCommand
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, new MockServerOptions(
             result.GetValue(docs)!,
             CommonOptions.OverridesFor(result.GetValue(docs)!, result.GetValue(overrides)),
-            FixturesFolder(result.GetValue(fixtures)),
+            FixturesFolder(result.GetValue(fixtures)!),
             result.GetValue(host)!,
             result.GetValue(port),
             result.GetValue(appPort),
@@ -38,9 +36,14 @@ internal static class ServeCommand
         return command;
     }
 
-    private static string? FixturesFolder(string? given) =>
-        given is null ? Directory.Exists(DefaultFixtures) ? DefaultFixtures : null
-        : Directory.Exists(given) ? given : throw new OpMock.Core.Diagnostics.OpMockException($"fixtures folder not found: {given}");
+    /// <summary>
+    /// Without fixtures the world still serves, from built-in sizes and the default seed; so the default folder
+    /// may be absent, while a folder the user named must exist.
+    /// </summary>
+    private static string? FixturesFolder(string folder) =>
+        Directory.Exists(folder) ? folder
+        : folder == DefaultPaths.FixturesFolder ? null
+        : throw new OpMock.Core.Diagnostics.OpMockException($"fixtures folder not found: {folder}");
 
     private static async Task<int> RunAsync(CliConsole console, MockServerOptions options, CancellationToken cancel)
     {

@@ -10,7 +10,7 @@ namespace OpMock.Core.Fixtures;
 /// replace scenarios. Any error fails the whole load with file:line findings, so the server never
 /// starts half-configured. The representation model keeps every node's line.
 /// </summary>
-public static class FixtureLoader
+internal static class FixtureLoader
 {
     private static readonly string[] TopKeys = ["seed", "world", "foot", "cors", "errors", "pins", "scenarios"];
 

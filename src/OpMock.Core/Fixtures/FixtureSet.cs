@@ -5,7 +5,7 @@ using OpMock.Core.World;
 namespace OpMock.Core.Fixtures;
 
 /// <summary>How a scenario breaks the connection. WireMock.Net has the first two; a drop aborts the socket.</summary>
-public enum Fault
+internal enum Fault
 {
     None,
     EmptyResponse,
@@ -17,7 +17,7 @@ public enum Fault
 /// A named variation of the normal answer, chosen by the X-OpMock-Scenario header or by request
 /// fields (<see cref="Match"/>). Unset parts keep the normal answer.
 /// </summary>
-public sealed record Scenario(string Name, string File, int Line)
+internal sealed record Scenario(string Name, string File, int Line)
 {
     public int? Code { get; init; }
     public string? Message { get; init; }
@@ -32,10 +32,10 @@ public sealed record Scenario(string Name, string File, int Line)
 }
 
 /// <summary>The envelope code and message, and the HTTP status, of one kind of error answer.</summary>
-public sealed record ErrorReply(int Code, string Message, int Status);
+internal sealed record ErrorReply(int Code, string Message, int Status);
 
 /// <summary>The defaults are documented in the README; fixtures may change each.</summary>
-public sealed record ErrorReplies(ErrorReply Validation, ErrorReply NotFound, ErrorReply MethodNotAllowed, ErrorReply UnknownScenario)
+internal sealed record ErrorReplies(ErrorReply Validation, ErrorReply NotFound, ErrorReply MethodNotAllowed, ErrorReply UnknownScenario)
 {
     public static ErrorReplies Default { get; } = new(
         new ErrorReply(400, "参数错误", 400),
@@ -45,13 +45,13 @@ public sealed record ErrorReplies(ErrorReply Validation, ErrorReply NotFound, Er
 }
 
 /// <summary>The envelope's foot, apart from operationTime, which follows the clock.</summary>
-public sealed record Foot(string ServicePhone, string Host)
+internal sealed record Foot(string ServicePhone, string Host)
 {
     public static Foot Default { get; } = new("400800400", "opmock");
 }
 
 /// <summary>Everything the fixtures folder configures, merged from its files in name order.</summary>
-public sealed record FixtureSet(
+internal sealed record FixtureSet(
     WorldOptions World,
     Pins Pins,
     ImmutableDictionary<string, Scenario> Scenarios,

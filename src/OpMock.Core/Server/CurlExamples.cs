@@ -5,7 +5,7 @@ using OpMock.Core.Json;
 namespace OpMock.Core.Server;
 
 /// <summary>One ready-to-paste curl per route, with ids that exist in the running world.</summary>
-public static class CurlExamples
+internal static class CurlExamples
 {
     public static IEnumerable<(string Route, string Curl)> For(MockServer server)
     {

@@ -7,28 +7,36 @@ using OpMock.Core.World;
 
 namespace OpMock.Core.Server;
 
-/// <summary>The envelope every answer comes in, as the examples show it: code, message, data, page, foot.</summary>
+/// <summary>
+/// The envelope every answer comes in, as the examples show it: code, message, data, page, foot.
+/// Written in two parts: a head (everything before foot), which is the same for the same request and
+/// can be cached, and the foot, whose operationTime follows the clock.
+/// </summary>
 internal sealed class Envelope(Foot foot, TimeProvider time)
 {
     public const int SuccessCode = 200;
     public const string SuccessMessage = "成功";
 
-    public byte[] Write(int code, string message, JsonNode? data) =>
-        Encoding.UTF8.GetBytes(OpJson.ToCompactText(new JsonObject
-        {
-            ["code"] = code,
-            ["message"] = message,
-            ["data"] = data,
-            ["page"] = null,
-            ["foot"] = new JsonObject
-            {
-                // The only part that may differ between two identical requests: it follows the clock.
-                ["operationTime"] = time.GetUtcNow().ToOffset(WorldOptions.ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                ["servicePhone"] = foot.ServicePhone,
-                ["host"] = foot.Host,
-            },
-        }));
+    private readonly string footTail = $",\"servicePhone\":{Text(foot.ServicePhone)},\"host\":{Text(foot.Host)}}}}}";
+
+    public byte[] Write(int code, string message, JsonNode? data) => Complete(Head(code, message, data));
+
+    /// <summary>`{"code":…,"message":…,"data":…,"page":null,"foot":` as UTF-8.</summary>
+    public static byte[] Head(int code, string message, JsonNode? data) => Encoding.UTF8.GetBytes(
+        $"{{\"code\":{code.ToString(CultureInfo.InvariantCulture)},\"message\":{Text(message)},\"data\":{OpJson.ToCompactText(data)},\"page\":null,\"foot\":");
+
+    public byte[] Complete(byte[] head)
+    {
+        var now = time.GetUtcNow().ToOffset(WorldOptions.ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var foot = Encoding.UTF8.GetBytes($"{{\"operationTime\":\"{now}\"{footTail}");
+        var body = new byte[head.Length + foot.Length];
+        head.CopyTo(body, 0);
+        foot.CopyTo(body, head.Length);
+        return body;
+    }
 
     public MockReply Error(ErrorReply reply, string detail, JsonObject data) =>
         new(reply.Status, Write(reply.Code, $"{reply.Message}: {detail}", data), Fault.None, TimeSpan.Zero);
+
+    private static string Text(string text) => OpJson.ToCompactText(JsonValue.Create(text));
 }

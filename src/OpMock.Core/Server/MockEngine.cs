@@ -11,11 +11,22 @@ namespace OpMock.Core.Server;
 /// the world's data. The transfer route hands its params to exactly the code the direct route runs,
 /// so the two answer the same bytes (foot.operationTime aside).
 /// </summary>
-public sealed class MockEngine(MockState state, TimeProvider time)
+internal sealed class MockEngine(MockState state, TimeProvider time)
 {
     public const string ScenarioHeader = "X-OpMock-Scenario";
 
+    private static readonly ImmutableArray<string> AppRoutes = [Docs.Endpoint.TransferRoute];
+
+    /// <summary>Bounds the answer cache; past it the cache starts over (answers are cheap to regenerate).</summary>
+    private const int CacheLimit = 10_000;
+
     private readonly Envelope envelope = new(state.Fixtures.Foot, time);
+
+    // Answers are a pure function of (port, path, token, body) for a given state, so the head of a
+    // normal answer can be reused; only foot.operationTime is written per request.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> heads = new(StringComparer.Ordinal);
+
+    private int cachedCount;
 
     public MockState State => state;
 
@@ -24,8 +35,33 @@ public sealed class MockEngine(MockState state, TimeProvider time)
     /// <param name="app">True on the app port, which serves the transfer route; false on the direct port.</param>
     public MockReply Handle(MockRequest request, bool app)
     {
-        var routes = app ? [Docs.Endpoint.TransferRoute] : state.DirectRoutes;
-        var route = routes.FirstOrDefault(r => string.Equals(r, request.Path, StringComparison.OrdinalIgnoreCase));
+        var key = request.Scenario is null ? CacheKey(request, app) : null;
+        if (key is not null && heads.TryGetValue(key, out var cached))
+        {
+            return new MockReply(200, envelope.Complete(cached), Fault.None, TimeSpan.Zero);
+        }
+
+        var reply = Answer(request, app, out var head);
+        // ConcurrentDictionary.Count takes every lock (microseconds per call), so entries are counted here.
+        if (key is not null && head is not null && heads.TryAdd(key, head) && Interlocked.Increment(ref cachedCount) > CacheLimit)
+        {
+            heads.Clear();
+            Interlocked.Exchange(ref cachedCount, 0);
+        }
+
+        return reply;
+    }
+
+    private static string CacheKey(MockRequest request, bool app) =>
+        $"{(app ? 'a' : 'd')}\n{request.Method}\n{request.Path}\n{request.ContentType}\n{request.Query.GetValueOrDefault("token")}\n{request.Body}";
+
+    /// <param name="head">The cacheable head of a normal (no scenario) answer; null otherwise.</param>
+    private MockReply Answer(MockRequest request, bool app, out byte[]? head)
+    {
+        head = null;
+        var routes = app ? AppRoutes : state.DirectRoutes;
+        var route = app ? (string.Equals(request.Path, Docs.Endpoint.TransferRoute, StringComparison.OrdinalIgnoreCase) ? Docs.Endpoint.TransferRoute : null)
+            : state.Direct(request.Path)?.Endpoint.Route;
         if (route is null)
         {
             return envelope.Error(Errors.NotFound, $"{request.Method} {request.Path} is not a documented route", Known(routes));
@@ -39,7 +75,7 @@ public sealed class MockEngine(MockState state, TimeProvider time)
         // A fault is the network failing: it comes before anything about the request is checked.
         if (request.Scenario is { } name && state.Fixtures.Scenarios.TryGetValue(name, out var named) && named.Fault != Fault.None)
         {
-            return new MockReply(200, [], named.Fault, Delay(named));
+            return new MockReply(200, [], named.Fault, Scenarios.Delay(named));
         }
 
         if (ReadBody(request) is not { } body)
@@ -47,11 +83,12 @@ public sealed class MockEngine(MockState state, TimeProvider time)
             return envelope.Error(Errors.Validation, BodyProblem(request), Field("$", "a JSON object", Sample(request.Body)));
         }
 
-        return app ? Transfer(request, body) : Direct(state.Contract.Direct(route)!, request, body, body, null);
+        return app ? Transfer(request, body, out head) : Direct(state.Direct(route)!, request, body, body, null, out head);
     }
 
-    private MockReply Transfer(MockRequest request, JsonObject body)
+    private MockReply Transfer(MockRequest request, JsonObject body, out byte[]? head)
     {
+        head = null;
         if (body["reqUrl"] is not JsonValue value || !value.TryGetValue<string>(out var reqUrl) || reqUrl.Length == 0)
         {
             return envelope.Error(Errors.Validation, "reqUrl is required: the direct route to relay to", Field("reqUrl", "a documented route", Sample(body["reqUrl"])));
@@ -64,7 +101,7 @@ public sealed class MockEngine(MockState state, TimeProvider time)
             return envelope.Error(Errors.Validation, $"reqUrl `{reqUrl}` is refused: {why}; the mock only relays to documented routes", data);
         }
 
-        if (state.Contract.Direct(reqUrl) is not { } direct)
+        if (state.Direct(reqUrl) is not { } direct)
         {
             var data = Known(state.DirectRoutes);
             data["field"] = "reqUrl";
@@ -72,20 +109,21 @@ public sealed class MockEngine(MockState state, TimeProvider time)
         }
 
         var parameters = new JsonObject(body.Where(p => p.Key != "reqUrl").Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
-        return Direct(direct, request, parameters, body, state.TransferFor(direct.Endpoint.Route));
+        return Direct(direct, request, parameters, body, state.TransferFor(direct.Endpoint.Route), out head);
     }
 
     /// <param name="checkedBody">What the request schema checks: a transfer's whole body against its own doc when there is one.</param>
-    private MockReply Direct(EndpointSchemas endpoint, MockRequest request, JsonObject parameters, JsonObject checkedBody, EndpointSchemas? transferDoc)
+    private MockReply Direct(EndpointSchemas endpoint, MockRequest request, JsonObject parameters, JsonObject checkedBody, EndpointSchemas? transferDoc, out byte[]? head)
     {
-        var scenario = ScenarioFor(request, parameters, out var unknown);
+        head = null;
+        var scenario = Scenarios.For(state.Fixtures.Scenarios, request, parameters, out var unknown);
         if (unknown is not null)
         {
             var names = new JsonArray([.. state.Fixtures.Scenarios.Keys.Order(StringComparer.Ordinal).Select(n => (JsonNode)n)]);
             return envelope.Error(Errors.UnknownScenario, $"no scenario `{unknown}` in the fixtures", new JsonObject { ["scenarios"] = names });
         }
 
-        var delay = Delay(scenario);
+        var delay = Scenarios.Delay(scenario);
         if (scenario is { Fault: not Fault.None })
         {
             return new MockReply(200, [], scenario.Fault, delay);
@@ -100,81 +138,14 @@ public sealed class MockEngine(MockState state, TimeProvider time)
         }
 
         JsonNode? data = state.Data.For(endpoint.Endpoint, parameters, request.Query.GetValueOrDefault("token"));
-        var reply = scenario is null
-            ? new MockReply(200, envelope.Write(Envelope.SuccessCode, Envelope.SuccessMessage, data), Fault.None, delay)
-            : ScenarioReply(scenario, data, delay);
-        return reply;
-    }
-
-    private MockReply ScenarioReply(Scenario scenario, JsonNode? data, TimeSpan delay)
-    {
-        if (scenario.Data.IsSet)
+        if (scenario is not null)
         {
-            data = scenario.Data.Value?.DeepClone();
+            return Scenarios.Reply(envelope, scenario, data, delay);
         }
 
-        if (scenario.EmptyLists || scenario.Offline)
-        {
-            Rewrite(data, scenario);
-        }
-
-        return new MockReply(scenario.Status ?? 200,
-            envelope.Write(scenario.Code ?? Envelope.SuccessCode, scenario.Message ?? Envelope.SuccessMessage, data), Fault.None, delay);
+        head = Envelope.Head(Envelope.SuccessCode, Envelope.SuccessMessage, data);
+        return new MockReply(200, envelope.Complete(head), Fault.None, delay);
     }
-
-    /// <summary>Empties every list and takes every OP offline, wherever they are in the data.</summary>
-    private static void Rewrite(JsonNode? node, Scenario scenario)
-    {
-        switch (node)
-        {
-            case JsonArray list when scenario.EmptyLists:
-                list.Clear();
-                break;
-            case JsonArray list:
-                foreach (var item in list)
-                {
-                    Rewrite(item, scenario);
-                }
-
-                break;
-            case JsonObject map:
-                foreach (var key in map.Select(p => p.Key).ToList())
-                {
-                    if (scenario.Offline && key == "isOnline")
-                    {
-                        map[key] = false;
-                    }
-                    else
-                    {
-                        Rewrite(map[key], scenario);
-                    }
-                }
-
-                break;
-        }
-    }
-
-    /// <summary>The header names a scenario; otherwise the first (by name) whose `match` fields all equal the request's.</summary>
-    private Scenario? ScenarioFor(MockRequest request, JsonObject parameters, out string? unknown)
-    {
-        unknown = null;
-        if (!string.IsNullOrEmpty(request.Scenario))
-        {
-            if (state.Fixtures.Scenarios.TryGetValue(request.Scenario, out var named))
-            {
-                return named;
-            }
-
-            unknown = request.Scenario;
-            return null;
-        }
-
-        return state.Fixtures.Scenarios.Values.Where(s => s.Match.Count > 0).OrderBy(s => s.Name, StringComparer.Ordinal)
-            .FirstOrDefault(s => s.Match.All(m => parameters[m.Key] is JsonValue v && v.ToString() == m.Value));
-    }
-
-    private static TimeSpan Delay(Scenario? scenario) => scenario is null || scenario.DelayMaxMs == 0 ? TimeSpan.Zero
-        : TimeSpan.FromMilliseconds(Random.Shared.Next(scenario.DelayMs, scenario.DelayMaxMs + 1));
 
     private static JsonObject? ReadBody(MockRequest request)
     {

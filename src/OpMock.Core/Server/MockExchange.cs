@@ -5,7 +5,7 @@ namespace OpMock.Core.Server;
 
 /// <summary>A request as the engine sees it, independent of the HTTP server carrying it.</summary>
 /// <param name="Scenario">The X-OpMock-Scenario header, when sent.</param>
-public sealed record MockRequest(
+internal sealed record MockRequest(
     string Method,
     string Path,
     string? ContentType,
@@ -14,7 +14,7 @@ public sealed record MockRequest(
     string? Scenario);
 
 /// <summary>What to send back: the status and UTF-8 JSON body, or a fault, after a delay.</summary>
-public sealed record MockReply(int Status, byte[] Body, Fault Fault, TimeSpan Delay)
+internal sealed record MockReply(int Status, byte[] Body, Fault Fault, TimeSpan Delay)
 {
     public const string ContentType = "application/json;charset=UTF-8";
 }

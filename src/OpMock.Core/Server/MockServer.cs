@@ -18,7 +18,7 @@ namespace OpMock.Core.Server;
 /// route is a mapping; each fixture scenario a higher-priority mapping on its header; a catch-all
 /// answers unknown paths with JSON. All of them call the one <see cref="MockEngine"/>.
 /// </summary>
-public sealed class MockServer : IAsyncDisposable
+internal sealed class MockServer : IAsyncDisposable
 {
     private const int ScenarioPriority = 5;
     private const int RoutePriority = 10;
@@ -36,7 +36,18 @@ public sealed class MockServer : IAsyncDisposable
         this.time = time;
         engine = new MockEngine(state, time);
         direct = Start(options.Port);
-        app = Start(options.AppPort);
+        try
+        {
+            app = Start(options.AppPort);
+        }
+        catch
+        {
+            // The app port is taken: do not leave the direct port listening behind a failed start.
+            direct.Stop();
+            direct.Dispose();
+            throw;
+        }
+
         Map();
     }
 
@@ -94,6 +105,11 @@ public sealed class MockServer : IAsyncDisposable
 
     private WireMockServer Start(int port)
     {
+        if (port != 0)
+        {
+            EnsureFree(port);
+        }
+
         var gate = new HttpGate(() => Engine, options.HasAdminCredentials);
         var settings = new WireMockServerSettings
         {
@@ -106,6 +122,7 @@ public sealed class MockServer : IAsyncDisposable
             DisableJsonBodyParsing = true,
             DisableRequestBodyDecompressing = true,
             PreWireMockMiddlewareInit = gate.Install,
+            StartTimeout = 5000,
         };
         return WireMockServer.Start(settings);
     }
@@ -119,14 +136,16 @@ public sealed class MockServer : IAsyncDisposable
 
     private void Map(WireMockServer server, ImmutableArray<string> routes, bool isApp, ImmutableDictionary<string, Scenario> scenarios)
     {
+        // Requests naming a scenario: one mapping per server (not per scenario and route), because
+        // WireMock scores every mapping on every request; the engine reads the scenario itself.
+        if (!scenarios.IsEmpty)
+        {
+            server.Given(Request.Create().WithPath([.. routes]).UsingPost().WithHeader(MockEngine.ScenarioHeader, [.. scenarios.Keys.Order(StringComparer.Ordinal)]))
+                .AtPriority(ScenarioPriority).RespondWith(Response.Create().WithCallback(r => RespondAsync(r, isApp)));
+        }
+
         foreach (var route in routes)
         {
-            foreach (var name in scenarios.Keys)
-            {
-                server.Given(Request.Create().WithPath(route).UsingPost().WithHeader(MockEngine.ScenarioHeader, name))
-                    .AtPriority(ScenarioPriority).RespondWith(Response.Create().WithCallback(r => RespondAsync(r, isApp)));
-            }
-
             server.Given(Request.Create().WithPath(route).UsingPost())
                 .AtPriority(RoutePriority).RespondWith(Response.Create().WithCallback(r => RespondAsync(r, isApp)));
         }
@@ -164,6 +183,25 @@ public sealed class MockServer : IAsyncDisposable
             .ToImmutableDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? "");
         var body = request.Body ?? (request.BodyAsBytes is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : "");
         return new MockRequest(request.Method, request.Path, Header("Content-Type"), body, query, Header(MockEngine.ScenarioHeader));
+    }
+
+    /// <summary>
+    /// WireMock reports a port in use only after its start timeout; checking first gives the user
+    /// the reason at once.
+    /// </summary>
+    private void EnsureFree(int port)
+    {
+        var address = options.Host is "0.0.0.0" or "*" or "+" ? IPAddress.Any
+            : IPAddress.TryParse(options.Host, out var parsed) ? parsed : IPAddress.Loopback;
+        try
+        {
+            using var listener = new TcpListener(address, port);
+            listener.Start();
+        }
+        catch (SocketException e)
+        {
+            throw new Diagnostics.OpMockException($"cannot listen on {options.Host}:{port}: {e.Message}; choose another with --port / --app-port", e);
+        }
     }
 
     /// <summary>A port the OS says is free now; WireMock needs a number in its URL.</summary>

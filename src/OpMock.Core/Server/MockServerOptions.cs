@@ -2,7 +2,7 @@ namespace OpMock.Core.Server;
 
 /// <summary>How `opmock serve` runs. Port 0 picks a free port (tests).</summary>
 /// <param name="MaxRequestLogCount">Bounds WireMock's request log: unbounded, it grew to 650 MB after 210k requests.</param>
-public sealed record MockServerOptions(
+internal sealed record MockServerOptions(
     string Docs,
     string? Overrides,
     string? Fixtures,

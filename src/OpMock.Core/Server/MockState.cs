@@ -12,20 +12,32 @@ namespace OpMock.Core.Server;
 /// the world and a compiled request checker per endpoint. A reload builds a new one and swaps it in
 /// only when it loaded without errors, so the server never runs half-configured.
 /// </summary>
-public sealed record MockState(
+internal sealed record MockState(
     ApiContract Contract,
     FixtureSet Fixtures,
     WorldData Data,
     ImmutableDictionary<string, SchemaChecker> RequestCheckers)
 {
-    /// <summary>The direct routes, as the transfer's reqUrl may name them.</summary>
-    public ImmutableArray<EndpointSchemas> DirectEndpoints => [.. Contract.Endpoints.Where(e => !e.Endpoint.IsTransfer)];
+    // Computed once: every request looks routes up.
+    private readonly ImmutableDictionary<string, EndpointSchemas> direct = Contract.Endpoints.Where(e => !e.Endpoint.IsTransfer)
+        .GroupBy(e => e.Endpoint.Route, StringComparer.OrdinalIgnoreCase)
+        .ToImmutableDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
 
-    public ImmutableArray<string> DirectRoutes => [.. DirectEndpoints.Select(e => e.Endpoint.Route).Distinct().Order(StringComparer.Ordinal)];
+    private readonly ImmutableDictionary<string, EndpointSchemas> transfers = Contract.Endpoints
+        .Where(e => e.Endpoint.IsTransfer && e.Endpoint.TransferTarget is not null)
+        .GroupBy(e => e.Endpoint.TransferTarget!, StringComparer.OrdinalIgnoreCase)
+        .ToImmutableDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The direct endpoints, as the transfer's reqUrl may name them.</summary>
+    public ImmutableArray<EndpointSchemas> DirectEndpoints { get; } = [.. Contract.Endpoints.Where(e => !e.Endpoint.IsTransfer)];
+
+    public ImmutableArray<string> DirectRoutes { get; } =
+        [.. Contract.Endpoints.Where(e => !e.Endpoint.IsTransfer).Select(e => e.Endpoint.Route).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
+
+    public EndpointSchemas? Direct(string route) => direct.GetValueOrDefault(route);
 
     /// <summary>The transfer doc that relays to a direct route (2.9 for 2.36), when there is one.</summary>
-    public EndpointSchemas? TransferFor(string route) => Contract.Endpoints.FirstOrDefault(e =>
-        e.Endpoint.IsTransfer && string.Equals(e.Endpoint.TransferTarget, route, StringComparison.OrdinalIgnoreCase));
+    public EndpointSchemas? TransferFor(string route) => transfers.GetValueOrDefault(route);
 
     public static async Task<MockState> LoadAsync(string docs, string? overrides, string? fixtures, int? seed, CancellationToken cancellationToken = default)
     {

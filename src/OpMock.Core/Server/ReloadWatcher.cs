@@ -4,7 +4,7 @@ namespace OpMock.Core.Server;
 /// `--watch`: reloads docs and fixtures after they change (debounced, as editors write in bursts).
 /// A broken edit keeps the last good state serving and reports why.
 /// </summary>
-public sealed class ReloadWatcher : IDisposable
+internal sealed class ReloadWatcher : IDisposable
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
 
@@ -76,7 +76,7 @@ public sealed class ReloadWatcher : IDisposable
             report($"reload failed; still serving the last good state:{Environment.NewLine}{e.Message}");
             Reloaded?.Invoke(e.Message);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             report($"reload failed; still serving the last good state: {e.Message}");
             Reloaded?.Invoke(e.Message);

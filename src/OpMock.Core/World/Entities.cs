@@ -3,13 +3,13 @@ using System.Collections.Immutable;
 namespace OpMock.Core.World;
 
 /// <summary>An OP (staff member, operatorId). Users are the ones whose chats the OP serves.</summary>
-public sealed record Op(string Id, string Name, bool IsOnline, ImmutableArray<string> Users);
+internal sealed record Op(string Id, string Name, bool IsOnline, ImmutableArray<string> Users);
 
-public sealed record UserAddress(string UserAddressId, string Address, string Remark);
+internal sealed record UserAddress(string UserAddressId, string Address, string Remark);
 
-public sealed record UserContact(string Name, string Phone, string UserContactId);
+internal sealed record UserContact(string Name, string Phone, string UserContactId);
 
-public sealed record User(
+internal sealed record User(
     string Id,
     string UserName,
     string? NickName,
@@ -22,17 +22,17 @@ public sealed record User(
     int ChatCount,
     int OrderCount);
 
-public sealed record Location(string Address, double Lat, double Lng);
+internal sealed record Location(string Address, double Lat, double Lng);
 
-public sealed record Channel(string ChannelId, string Name);
+internal sealed record Channel(string ChannelId, string Name);
 
-public sealed record Client(int ClientId, string Name, string Logo);
+internal sealed record Client(int ClientId, string Name, string Logo);
 
 /// <summary>
 /// A user's current chat. Every endpoint that shows it reads this one record, so 2.19 and 2.36
 /// agree on chatId, groupId, operator, nickname and creation instant by construction.
 /// </summary>
-public sealed record Chat(
+internal sealed record Chat(
     string ChatId,
     string GroupId,
     string UserId,

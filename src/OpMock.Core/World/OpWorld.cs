@@ -9,7 +9,7 @@ namespace OpMock.Core.World;
 /// for, so a million users cost no memory and two instances with one seed agree byte for byte.
 /// Pinned entities from fixtures take precedence over generated ones.
 /// </summary>
-public sealed class OpWorld
+internal sealed class OpWorld
 {
     private readonly WorldOptions options;
     private readonly WorldIds ids;

@@ -7,7 +7,7 @@ namespace OpMock.Core.World;
 /// A chat fixed by a fixture (the docs' own examples). Fields left null are generated; a view is the
 /// exact <c>data</c> (or list item) one route returns for it, keyed by route.
 /// </summary>
-public sealed record PinnedChat(
+internal sealed record PinnedChat(
     string UserId,
     string OperatorId,
     string? ChatId,
@@ -17,17 +17,17 @@ public sealed record PinnedChat(
     ImmutableDictionary<string, JsonObject> Views);
 
 /// <summary>An OP fixed by a fixture; its chats are the pinned chats naming it as operator.</summary>
-public sealed record PinnedOp(string Id, bool? IsOnline);
+internal sealed record PinnedOp(string Id, bool? IsOnline);
 
 /// <summary>A value a fixture may set to null on purpose, as distinct from leaving it out.</summary>
-public readonly record struct Optional<T>(bool IsSet, T Value)
+internal readonly record struct Optional<T>(bool IsSet, T Value)
 {
     public static Optional<T> None => default;
 
     public static Optional<T> Of(T value) => new(true, value);
 }
 
-public sealed record Pins(ImmutableArray<PinnedOp> Ops, ImmutableArray<PinnedChat> Chats)
+internal sealed record Pins(ImmutableArray<PinnedOp> Ops, ImmutableArray<PinnedChat> Chats)
 {
     public static Pins None { get; } = new([], []);
 }

@@ -9,7 +9,7 @@ namespace OpMock.Core.World;
 /// The <c>data</c> of a response: world-backed for the routes the world knows (2.36, 2.19), generated
 /// from field names for any other doc. Either way shaped to the endpoint's documented fields.
 /// </summary>
-public sealed class WorldData(OpWorld world)
+internal sealed class WorldData(OpWorld world)
 {
     public OpWorld World => world;
 

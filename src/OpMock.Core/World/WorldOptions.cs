@@ -4,7 +4,7 @@ namespace OpMock.Core.World;
 /// What a world is generated from. Chat times fall in the <see cref="WindowDays"/> before
 /// <see cref="Anchor"/>, a fixed instant, so responses do not change from one day to the next.
 /// </summary>
-public sealed record WorldOptions(int Seed, int Ops, int Users, DateTimeOffset Anchor, int WindowDays)
+internal sealed record WorldOptions(int Seed, int Ops, int Users, DateTimeOffset Anchor, int WindowDays)
 {
     /// <summary>China Standard Time: the servers write their local times in it.</summary>
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);

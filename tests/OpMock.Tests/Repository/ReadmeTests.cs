@@ -17,7 +17,7 @@ public sealed partial class ReadmeTests
             .Select(line => CommentOutsideQuotes().Replace(line, "").Trim())
             .Where(line => line.Length > 0);
 
-    public static TheoryData<string> OpmockCommands() => [.. CommandLines()];
+    public static TheoryData<string> OpmockCommands() => [.. CommandLines().Distinct(StringComparer.Ordinal)];
 
     private static IEnumerable<string> CommandLines()
     {

@@ -8,7 +8,7 @@ namespace OpMock.Tests.Server;
 
 public sealed class MockServerContractTests
 {
-    private const string NewDoc = """
+    internal const string NewDoc = """
         * [Op Api接口文档](/markdown/get-op-api) > 3.1
 
         ##3.1 OP订单列表
@@ -154,6 +154,24 @@ public sealed class MockServerContractTests
         request.Headers.Authorization = new("Basic", Convert.ToBase64String("ops:secret"u8.ToArray()));
         using var authorized = await host.Client.SendAsync(request);
         authorized.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task RequestLog_ManyRequests_StaysBounded()
+    {
+        // Given a server whose request log keeps 5 entries
+        await using var host = await MockHost.StartAsync(new OpMock.Core.Server.MockServerOptions(
+            Repo.Docs, Repo.Overrides, Repo.Fixtures, Port: 0, AppPort: 0, MaxRequestLogCount: 5));
+
+        // When 30 requests are made
+        for (var i = 0; i < 30; i++)
+        {
+            using var _ = await host.PostDirectAsync("/op/v2/getChatInfoByUserId", $$"""{"userId":"u0001{{i}}"}""");
+        }
+
+        // Then the admin API holds no more than 5
+        var log = JsonNode.Parse(await host.Client.GetStringAsync(host.Server.DirectUrl + "/__admin/requests"))!.AsArray();
+        log.Count.ShouldBeInRange(1, 5);
     }
 
     [Theory]

@@ -53,6 +53,27 @@ public sealed class MockServerReloadTests
     }
 
     [Fact]
+    public async Task Reload_NewDoc_IsServedOnBothPorts()
+    {
+        // Given a running server, then a doc added to its docs folder
+        using var temp = new TempFolder();
+        var docs = temp.CopyShippedDocs();
+        await using var host = await MockHost.StartAsync(docs: docs, overrides: Path.Combine(temp.Path, "overrides.yaml"));
+        temp.Write("docs/get-op-api/3.1.txt", MockServerContractTests.NewDoc);
+
+        // When it reloads
+        await host.Server.ReloadAsync();
+
+        // Then the new route has its mappings on the direct port and is relayed by the transfer
+        using var direct = await host.PostDirectAsync("/op/v2/orderList", """{"staffId":"o0001x"}""");
+        using var transfer = await host.PostTransferAsync("""{"reqUrl":"/op/v2/orderList","staffId":"o0001x"}""");
+        direct.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await transfer.Content.ReadAsStringAsync()).ShouldBe(await direct.Content.ReadAsStringAsync());
+        using var old = await host.PostDirectAsync("/op/v2/receives", "{}", scenario: "server-error");
+        old.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+    }
+
+    [Fact]
     public async Task Watch_FixtureChanges_ReloadsAndReports()
     {
         // Given a watched server

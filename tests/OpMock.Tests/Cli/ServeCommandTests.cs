@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Sockets;
+using OpMock.Cli;
+using OpMock.Tests.Support;
+
+namespace OpMock.Tests.Cli;
+
+public sealed class ServeCommandTests
+{
+    [Fact]
+    public async Task Serve_UntilCancelled_PrintsCurlsServesAndStopsCleanly()
+    {
+        // Given `opmock serve` on free loopback ports
+        var (port, appPort) = (FreePort(), FreePort());
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var synchronizedOut = TextWriter.Synchronized(output);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var run = OpMockCli.RunAsync(["serve", "--docs", Repo.Docs, "--fixtures", Repo.Fixtures, "--port", port.ToString(), "--app-port", appPort.ToString()],
+            synchronizedOut, TextWriter.Synchronized(error), cancel.Token);
+
+        // When it is ready (polled, bounded), a printed route answers
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        HttpResponseMessage? response = null;
+        for (var attempt = 0; attempt < 100 && response is null && !run.IsCompleted; attempt++)
+        {
+            try
+            {
+                response = await client.PostAsync($"http://127.0.0.1:{port}/op/v2/getChatInfoByUserId",
+                    new StringContent("""{"userId":"u00012b2e588bd93843168dfb67ae12cc2ee9"}""", System.Text.Encoding.UTF8, "application/json"));
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        // Then it served, and Ctrl-C (the token) stops it with exit code 0
+        response.ShouldNotBeNull(error.ToString());
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await cancel.CancelAsync();
+        (await run.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBe(0, error.ToString());
+        var printed = output.ToString();
+        printed.ShouldContain($"direct API: http://127.0.0.1:{port}");
+        printed.ShouldContain($"curl -s -X POST 'http://127.0.0.1:{appPort}/opapp/transfer'");
+        printed.ShouldContain($"curl -s -X POST 'http://127.0.0.1:{port}/op/v2/receives'");
+        printed.ShouldContain("stopped");
+    }
+
+    [Fact]
+    public async Task Serve_BrokenFixture_ExitsTwoNamingFileAndLine()
+    {
+        using var temp = new TempFolder();
+        temp.Write("fixtures/bad.yaml", "seed: lots\n");
+
+        var result = await Support.Cli.RunAsync("serve", "--docs", Repo.Docs, "--fixtures", Path.Combine(temp.Path, "fixtures"), "--port", "0", "--app-port", "0");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.Trim().ShouldBe("fixtures/bad.yaml:1: error: `seed` must be a whole number");
+    }
+
+    [Fact]
+    public async Task Serve_MissingFixturesFolder_ExitsTwo()
+    {
+        var result = await Support.Cli.RunAsync("serve", "--docs", Repo.Docs, "--fixtures", "/nonexistent/fixtures");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.Trim().ShouldBe("error: fixtures folder not found: /nonexistent/fixtures");
+    }
+
+    [Fact]
+    public async Task Serve_PortInUse_ExitsTwoAtOnceNamingThePort()
+    {
+        // Given the app port is taken by someone else
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var appPort = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        // When serve starts, then it fails with the reason, and leaves nothing listening
+        var result = await Support.Cli.RunAsync("serve", "--docs", Repo.Docs, "--fixtures", Repo.Fixtures, "--port", "0", "--app-port", appPort.ToString());
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldStartWith($"error: cannot listen on 127.0.0.1:{appPort}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
