@@ -1,3 +1,4 @@
+using OpMock.Core.Transfer;
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using OpMock.Core.Fixtures;

@@ -1,3 +1,4 @@
+using OpMock.Core.Transfer;
 using System.Collections.Frozen;
 using System.Diagnostics;
 using System.Globalization;

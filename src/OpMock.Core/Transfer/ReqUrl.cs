@@ -1,10 +1,25 @@
 using System.Text.Json;
 
-namespace OpMock.Core.Validation;
+namespace OpMock.Core.Transfer;
 
-/// <summary>Finds the reqUrl a transfer request relays to, in whatever shape its body was sent.</summary>
+/// <summary>
+/// The reqUrl of a transfer request (POST /opapp/transfer): the server refuses hostile ones before looking
+/// them up among the documented direct routes (the mock never makes an outbound request); the validator finds
+/// it in recorded requests, in whatever shape their body was sent, to pick the relayed route's schema.
+/// </summary>
 internal static class ReqUrl
 {
+    /// <summary>Why a reqUrl is refused outright (absolute URL, host, traversal), or null when it is a plain path.</summary>
+    public static string? Hostile(string reqUrl) => reqUrl switch
+    {
+        _ when reqUrl.Contains("://", StringComparison.Ordinal) => "an absolute URL",
+        _ when reqUrl.StartsWith("//", StringComparison.Ordinal) || reqUrl.StartsWith(@"\\", StringComparison.Ordinal) => "a URL with a host",
+        _ when reqUrl.Contains("..", StringComparison.Ordinal) || reqUrl.Contains('\\') => "a path with `..` or backslashes",
+        _ when reqUrl.Any(char.IsControl) || reqUrl.Contains('%') || reqUrl.Contains('@') => "a path with encoded or control characters",
+        _ when !reqUrl.StartsWith('/') => "not a path starting with /",
+        _ => null,
+    };
+
     /// <param name="formValue">The reqUrl field of a form post, when the request was one.</param>
     /// <param name="body">The request body: JSON ({"reqUrl": …}) or form-encoded (reqUrl=…).</param>
     /// <returns>The route, without host or query ("/op/v2/getChatInfoByUserId"), or null when none is named.</returns>
