@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
+using OpMock.Core.Net;
 using OpMock.Core.Fixtures;
 using WireMock;
 using WireMock.Matchers;
@@ -107,13 +108,13 @@ internal sealed class MockServer : IAsyncDisposable
     {
         if (port != 0)
         {
-            EnsureFree(port);
+            Ports.EnsureFree(Address, port, "; choose another with --port / --app-port");
         }
 
         var gate = new HttpGate(() => Engine, options.HasAdminCredentials);
         var settings = new WireMockServerSettings
         {
-            Urls = [$"http://{options.Host}:{(port == 0 ? FreePort() : port)}"],
+            Urls = [$"http://{options.Host}:{(port == 0 ? Ports.Free(Address) : port)}"],
             StartAdminInterface = true,
             AdminUsername = options.HasAdminCredentials ? options.AdminUsername : null,
             AdminPassword = options.HasAdminCredentials ? options.AdminPassword : null,
@@ -185,30 +186,6 @@ internal sealed class MockServer : IAsyncDisposable
         return new MockRequest(request.Method, request.Path, Header("Content-Type"), body, query, Header(MockEngine.ScenarioHeader));
     }
 
-    /// <summary>
-    /// WireMock reports a port in use only after its start timeout; checking first gives the user
-    /// the reason at once.
-    /// </summary>
-    private void EnsureFree(int port)
-    {
-        var address = options.Host is "0.0.0.0" or "*" or "+" ? IPAddress.Any
-            : IPAddress.TryParse(options.Host, out var parsed) ? parsed : IPAddress.Loopback;
-        try
-        {
-            using var listener = new TcpListener(address, port);
-            listener.Start();
-        }
-        catch (SocketException e)
-        {
-            throw new Diagnostics.OpMockException($"cannot listen on {options.Host}:{port}: {e.Message}; choose another with --port / --app-port", e);
-        }
-    }
-
-    /// <summary>A port the OS says is free now; WireMock needs a number in its URL.</summary>
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private IPAddress Address => options.Host is "0.0.0.0" or "*" or "+" ? IPAddress.Any
+        : IPAddress.TryParse(options.Host, out var parsed) ? parsed : IPAddress.Loopback;
 }

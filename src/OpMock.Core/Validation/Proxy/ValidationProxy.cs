@@ -1,3 +1,4 @@
+using OpMock.Core.Net;
 using OpMock.Core.Transfer;
 using System.Collections.Frozen;
 using System.Diagnostics;
@@ -75,19 +76,9 @@ internal sealed class ValidationProxy : IDisposable
     /// <exception cref="OpMockException">The port is taken or cannot be bound.</exception>
     public static ValidationProxy Start(ContractValidator validator, ProxySettings settings, Func<ProxyExchange, Task> report, TimeProvider time)
     {
-        // WireMock only gives up on a taken port after its start timeout; asking the OS first fails at once.
         if (settings.Port != 0)
         {
-            try
-            {
-                var probe = new System.Net.Sockets.TcpListener(settings.Listen, settings.Port);
-                probe.Start();
-                probe.Stop();
-            }
-            catch (System.Net.Sockets.SocketException e)
-            {
-                throw new OpMockException($"cannot listen on {settings.Endpoint}: {e.Message}", e);
-            }
+            Ports.EnsureFree(settings.Listen, settings.Port, "");
         }
 
         try
