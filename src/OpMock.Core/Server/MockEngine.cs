@@ -1,9 +1,9 @@
-using OpMock.Core.Transfer;
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using OpMock.Core.Fixtures;
 using OpMock.Core.Json;
 using OpMock.Core.Schemas;
+using OpMock.Core.Transfer;
 
 namespace OpMock.Core.Server;
 

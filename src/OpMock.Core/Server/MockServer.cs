@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
-using OpMock.Core.Net;
 using OpMock.Core.Fixtures;
+using OpMock.Core.Net;
 using WireMock;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;

@@ -1,6 +1,6 @@
-using OpMock.Core.Transfer;
 using System.Collections.Immutable;
 using OpMock.Core.Diagnostics;
+using OpMock.Core.Transfer;
 
 namespace OpMock.Core.Validation.Har;
 

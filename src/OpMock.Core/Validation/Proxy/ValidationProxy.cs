@@ -1,10 +1,10 @@
-using OpMock.Core.Net;
-using OpMock.Core.Transfer;
 using System.Collections.Frozen;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using OpMock.Core.Diagnostics;
+using OpMock.Core.Net;
+using OpMock.Core.Transfer;
 using WireMock;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
