@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-15}"
+WARMUP="${WARMUP:-15}"   # seconds of load before each measured run, so JIT tiering is over
 OPMOCK_PORT=18180; OPMOCK_APP=18186; BASE_PORT=18190
 ROUTE=/op/v2/getChatInfoByUserId
 WORK="$(mktemp -d)"
@@ -45,15 +46,26 @@ cold_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 
 # The baseline serves a real OpMock answer of the same size, with the same request-log bound (1000).
 curl -s -X POST "http://127.0.0.1:$OPMOCK_PORT$ROUTE" -H 'Content-Type: application/json' -d '{"userId":"u0001bench"}' >"$WORK/body.json"
-mkfifo "$WORK/baseline.in"
-dotnet "$BASELINE" $BASE_PORT $ROUTE "$WORK/body.json" 1000 <"$WORK/baseline.in" >"$WORK/baseline.log" 2>&1 &
-BASE_PID=$!; PIDS+=("$BASE_PID")
-exec 9>"$WORK/baseline.in"
-wait_200 $BASE_PORT
+# Two baselines: WireMock.Net as a console app runs it (workstation GC) and with server GC, the setting
+# ASP.NET Core apps default to and opmock ships with (see OpMock.Cli.csproj), so the GC is never the difference.
+start_baseline() { # name extra-env... → pid in BASE_PID, serving on BASE_PORT
+  mkfifo "$WORK/$1.in"
+  env "${@:2}" dotnet "$BASELINE" $BASE_PORT $ROUTE "$WORK/body.json" 1000 <"$WORK/$1.in" >"$WORK/$1.log" 2>&1 &
+  BASE_PID=$!; PIDS+=("$BASE_PID")
+  exec 9>"$WORK/$1.in"
+  wait_200 $BASE_PORT
+}
+stop_baseline() { exec 9>&-; wait "$BASE_PID" 2>/dev/null || true; }
 
-wrk -t2 -c32 -d3s -s bench/post.lua "http://127.0.0.1:$BASE_PORT$ROUTE" >/dev/null   # warm-up
-wrk -t2 -c32 -d3s -s bench/post.lua "http://127.0.0.1:$OPMOCK_PORT$ROUTE" >/dev/null
+start_baseline base DOTNET_gcServer=0
+wrk -t2 -c32 -d"${WARMUP}s" -s bench/post.lua "http://127.0.0.1:$BASE_PORT$ROUTE" >/dev/null   # warm-up: JIT tiering done
 read -r base_rps base_p99 base_n <<<"$(wrk_run $BASE_PORT)"
+stop_baseline
+start_baseline base-server DOTNET_gcServer=1
+wrk -t2 -c32 -d"${WARMUP}s" -s bench/post.lua "http://127.0.0.1:$BASE_PORT$ROUTE" >/dev/null
+read -r bsrv_rps bsrv_p99 bsrv_n <<<"$(wrk_run $BASE_PORT)"
+stop_baseline
+wrk -t2 -c32 -d"${WARMUP}s" -s bench/post.lua "http://127.0.0.1:$OPMOCK_PORT$ROUTE" >/dev/null
 read -r op_rps op_p99 op_n <<<"$(wrk_run $OPMOCK_PORT)"
 export IDS=1000
 read -r rep_rps rep_p99 rep_n <<<"$(wrk_run $OPMOCK_PORT)"
@@ -72,14 +84,17 @@ rss_for_users() {
 rss_1k=$(rss_for_users 1000)
 rss_1m=$(rss_for_users 1000000)
 
-awk -v br="$base_rps" -v bp="$base_p99" -v orr="$op_rps" -v op="$op_p99" -v on="$op_n" -v bn="$base_n" \
+awk -v sr="$bsrv_rps" -v sp="$bsrv_p99" -v sn="$bsrv_n" -v br="$base_rps" -v bp="$base_p99" -v orr="$op_rps" -v op="$op_p99" -v on="$op_n" -v bn="$base_n" \
     -v rr="$rep_rps" -v rp="$rep_p99" -v rn="$rep_n" -v cold="$cold_ms" -v rss="$op_rss" -v r1k="$rss_1k" -v r1m="$rss_1m" -v d="$DURATION" 'BEGIN {
   printf "wrk -t2 -c32 -d%ss, POST %s, a different userId per request\n", d, "/op/v2/getChatInfoByUserId"
   printf "static WireMock.Net : %8.0f req/s  p99 %7.2f ms  (%d requests)\n", br, bp, bn
+  printf "  same, server GC    : %8.0f req/s  p99 %7.2f ms  (%d requests)\n", sr, sp, sn
   printf "opmock serve        : %8.0f req/s  p99 %7.2f ms  (%d requests)\n", orr, op, on
   printf "opmock, 1000 users  : %8.0f req/s  p99 %7.2f ms  (%d requests; ids repeat, answers cached)\n", rr, rp, rn
   printf "throughput ratio    : %.2f new users, %.2f repeating users (target >= 0.80)\n", orr / br, rr / br
+  printf "  vs server-GC base  : %.2f new users, %.2f repeating users\n", orr / sr, rr / sr
   printf "p99 ratio           : %.2f new users, %.2f repeating users (target <= 2.00)\n", op / bp, rp / bp
+  printf "  vs server-GC base  : %.2f new users, %.2f repeating users\n", op / sp, rp / sp
   printf "cold start          : %d ms (target <= 1000)\n", cold
   printf "RSS after the runs  : %d MB after %d requests (target <= 200 after 200k)\n", rss, on + rn
   printf "RSS 1k / 1M users   : %d MB / %d MB, ratio %.2f (target <= 1.20)\n", r1k, r1m, r1m / r1k
