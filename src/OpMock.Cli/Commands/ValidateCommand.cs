@@ -15,7 +15,7 @@ namespace OpMock.Cli.Commands;
 internal static class ValidateCommand
 {
     private sealed record Settings(
-        string Docs, string? Overrides, bool Strict, string Format, string? Junit,
+        string Docs, string? Overrides, bool Strict, string Format, string? Junit, string? Html,
         string? Route, string? ReqUrl, string[] Files, string[] Har,
         string? BaseUrl, string? AppUrl, string? Query, string Timeout);
 
@@ -27,6 +27,7 @@ internal static class ValidateCommand
         var format = new Option<string>("--format") { Description = "Report format on stdout", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var junit = new Option<string?>("--junit") { Description = "Also write a JUnit XML report to this file" };
+        var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report to this file" };
         var route = new Option<string?>("--route") { Description = "Files mode: the route the files are responses of (/op/v2/receives)" };
         var reqUrl = new Option<string?>("--req-url") { Description = "Files mode with --route /opapp/transfer: the direct route relayed" };
         var files = new Argument<string[]>("files") { Description = "Response bodies (files mode)", Arity = ArgumentArity.ZeroOrMore };
@@ -37,10 +38,10 @@ internal static class ValidateCommand
         var timeout = new Option<string>("--timeout") { Description = "Live mode: bound on each request (5s, 500ms)", DefaultValueFactory = _ => "5s" };
         var command = new Command("validate", "Check real responses against the documented contract")
         {
-            docs, overrides, strict, format, junit, route, reqUrl, files, har, baseUrl, appUrl, query, timeout,
+            docs, overrides, strict, format, junit, html, route, reqUrl, files, har, baseUrl, appUrl, query, timeout,
         };
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, new Settings(
-            result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(strict), result.GetValue(format)!, result.GetValue(junit),
+            result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(strict), result.GetValue(format)!, result.GetValue(junit), result.GetValue(html),
             result.GetValue(route), result.GetValue(reqUrl), result.GetValue(files) ?? [], result.GetValue(har) ?? [],
             result.GetValue(baseUrl), result.GetValue(appUrl), result.GetValue(query), result.GetValue(timeout)!), cancel)));
         return command;
@@ -72,6 +73,11 @@ internal static class ValidateCommand
         if (settings.Junit is { } junit)
         {
             await JunitReport.WriteAsync(report, junit, cancel);
+        }
+
+        if (settings.Html is { } html)
+        {
+            await HtmlReport.WriteAsync(report, html, TimeProvider.System, cancel);
         }
 
         return report.Passed ? ExitCodes.Ok : ExitCodes.Findings;
