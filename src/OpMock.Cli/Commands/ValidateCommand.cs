@@ -15,7 +15,7 @@ namespace OpMock.Cli.Commands;
 internal static class ValidateCommand
 {
     private sealed record Settings(
-        string Docs, string? Overrides, bool Strict, string Format, string? Junit,
+        string Docs, string? Overrides, bool Strict, string Format, string? Junit, string? Html,
         string? Route, string? ReqUrl, string[] Files, string[] Har,
         string? BaseUrl, string? AppUrl, string? Query, string Timeout);
 
@@ -27,6 +27,7 @@ internal static class ValidateCommand
         var format = EnvironmentOptions.Create<string>("--format", "Report format on stdout", () => "text");
         format.AcceptOnlyFromAmong("text", "json");
         var junit = EnvironmentOptions.Create<string?>("--junit", "Also write a JUnit XML report to this file", () => null);
+        var html = EnvironmentOptions.Create<string?>("--html", "Also write a self-contained HTML report to this file", () => null);
         var route = EnvironmentOptions.Create<string?>("--route", "Files mode: the route the files are responses of (/op/v2/receives)", () => null);
         var reqUrl = EnvironmentOptions.Create<string?>("--req-url", "Files mode with --route /opapp/transfer: the direct route relayed", () => null);
         var files = new Argument<string[]>("files") { Description = "Response bodies (files mode)", Arity = ArgumentArity.ZeroOrMore };
@@ -38,10 +39,10 @@ internal static class ValidateCommand
         var timeout = EnvironmentOptions.Create<string>("--timeout", "Live mode: bound on each request (5s, 500ms)", () => "5s");
         var command = new Command("validate", "Check real responses against the documented contract")
         {
-            docs, overrides, strict, format, junit, route, reqUrl, files, har, baseUrl, appUrl, query, timeout,
+            docs, overrides, strict, format, junit, html, route, reqUrl, files, har, baseUrl, appUrl, query, timeout,
         };
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, new Settings(
-            result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(strict), result.GetValue(format)!, result.GetValue(junit),
+            result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(strict), result.GetValue(format)!, result.GetValue(junit), result.GetValue(html),
             result.GetValue(route), result.GetValue(reqUrl), result.GetValue(files) ?? [], result.GetValue(har) ?? [],
             result.GetValue(baseUrl), result.GetValue(appUrl), result.GetValue(query), result.GetValue(timeout)!), cancel)));
         return command;
@@ -84,6 +85,11 @@ internal static class ValidateCommand
         if (settings.Junit is { } junit)
         {
             await JunitReport.WriteAsync(report, junit, cancel);
+        }
+
+        if (settings.Html is { } html)
+        {
+            await HtmlReport.WriteAsync(report, html, TimeProvider.System, cancel);
         }
 
         return report.Passed ? ExitCodes.Ok : ExitCodes.Findings;

@@ -51,6 +51,36 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Files_DriftedWithHtml_WritesTheReportAndKeepsTheExitCode()
+    {
+        // Given a drifted response and a clean one, and an older report where the new one goes
+        using var temp = new TempFolder();
+        var ok = temp.Write("ok.json", await Shipped.ExampleAsync(Shipped.Receives));
+        var drifted = temp.Write("drifted.json", await Shipped.DriftedAsync(Shipped.Receives, o => o["data"]!["chats"]![1]!["createTime"] = "<script>阿洋</script>"));
+        var html = temp.Write("out/report.html", "old");
+
+        // When they are validated with and without --html
+        var plain = await Run("--route", Shipped.Receives, ok, drifted);
+        var withHtml = await Run("--route", Shipped.Receives, ok, drifted, "--html", html);
+        var cleanHtml = Path.Combine(temp.Path, "out", "clean.html");
+        var clean = await Run("--route", Shipped.Receives, ok, "--html", cleanHtml);
+
+        // Then the exit codes and stdout are those of a run without it
+        (withHtml.ExitCode, withHtml.Out, withHtml.Error).ShouldBe((1, plain.Out, ""));
+        plain.ExitCode.ShouldBe(1);
+        clean.ExitCode.ShouldBe(0, clean.Error);
+
+        // And the report replaced the old file, names the violation and escapes the value
+        var page = await File.ReadAllTextAsync(html);
+        page.ShouldStartWith("<!DOCTYPE html>");
+        page.ShouldContain("<code>data.chats[1].createTime</code>");
+        page.ShouldContain("&lt;script&gt;阿洋&lt;/script&gt;");
+        page.ShouldNotContain("<script", Case.Insensitive);
+        (await File.ReadAllTextAsync(cleanHtml)).ShouldContain("<p class=\"verdict passed\">Passed: 1 response checked, none breaks the contract.</p>");
+        Directory.GetFiles(Path.Combine(temp.Path, "out")).Order().ShouldBe([cleanHtml, html]);
+    }
+
+    [Fact]
     public async Task Har_BrowserSession_TextJsonAndJunitAgree()
     {
         // Given a browser HAR with documented, undocumented and broken entries
@@ -175,6 +205,7 @@ public sealed class ValidateCommandTests
     [InlineData("unknown option", new[] { "--route", "/op/v2/receives", "--bogus" }, "error: unknown option --bogus")]
     [InlineData("bad timeout", new[] { "--base-url", "http://127.0.0.1:1", "--timeout", "soon" }, "error: --timeout: expected a duration")]
     [InlineData("bad base URL", new[] { "--base-url", "127.0.0.1:8080" }, "error: --base-url: expected an http(s) URL")]
+    [InlineData("HTML onto a folder", new[] { "--route", "/op/v2/receives", "{file}", "--html", "{folder}" }, "error: ")]
     public async Task Run_UsageOrIoError_ExitsTwoWithOneLine(string scenario, string[] args, string message)
     {
         // Given a command line that cannot run (a file that exists but is only "{}" where needed)

@@ -31,27 +31,12 @@ internal static class JunitReport
     }
 
     /// <summary>Writes beside the target and renames, so CI never picks up half a file.</summary>
-    public static async Task WriteAsync(ValidationReport report, string path, CancellationToken cancellationToken = default)
-    {
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+    public static Task WriteAsync(ValidationReport report, string path, CancellationToken cancellationToken = default) =>
+        ReportFile.WriteAsync(path, async (stream, cancel) =>
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true))
-            await using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Async = true, Indent = true, Encoding = new UTF8Encoding(false) }))
-            {
-                await Build(report).SaveAsync(writer, cancellationToken);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+            await using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Async = true, Indent = true, Encoding = new UTF8Encoding(false) });
+            await Build(report).SaveAsync(writer, cancel);
+        }, cancellationToken);
 
     private static XElement Case(CheckedResponse response)
     {

@@ -39,10 +39,4 @@ public sealed class HarRecorderTests
             read.ShouldBe(body);
         }
     }
-
-    /// <summary>A clock stopped at one instant, so recorded timestamps can be asserted.</summary>
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
