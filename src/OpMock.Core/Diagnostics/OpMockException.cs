@@ -4,10 +4,10 @@ namespace OpMock.Core.Diagnostics;
 /// A problem with the user's input or environment that the CLI reports as one clear line
 /// (never a stack trace). Anything else that escapes is a bug in OpMock.
 /// </summary>
-public class OpMockException(string message, Exception? inner = null) : Exception(message, inner);
+internal class OpMockException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>The input files had errors; the findings say where.</summary>
-public sealed class InvalidInputException(IReadOnlyList<Finding> findings)
+internal sealed class InvalidInputException(IReadOnlyList<Finding> findings)
     : OpMockException(string.Join(Environment.NewLine, findings))
 {
     public IReadOnlyList<Finding> Findings { get; } = findings;

@@ -7,7 +7,7 @@ namespace OpMock.Core.Docs;
 /// <param name="Format">A house format named in the description or remark (格式为`yyyy-MM-dd HH:mm:ss`).</param>
 /// <param name="Required">Input: 可为空 否. Response: every documented field, unless an override says not.</param>
 /// <param name="Nullable">Input: 可为空 是. Response: true, as the examples are full of nulls.</param>
-public sealed record DocField(
+internal sealed record DocField(
     string Name,
     FieldType Type,
     string Description,
@@ -23,25 +23,25 @@ public sealed record DocField(
 }
 
 /// <summary>A nested table under its own heading (#User, #####会话集合 chats ：).</summary>
-public sealed record DocSection(string Name, string Caption, int Line, ImmutableArray<DocField> Fields);
+internal sealed record DocSection(string Name, string Caption, int Line, ImmutableArray<DocField> Fields);
 
 /// <summary>A block of JSON in the doc (fenced or not), kept as text with the line it starts on.</summary>
-public sealed record JsonBlock(string Text, int Line);
+internal sealed record JsonBlock(string Text, int Line);
 
 /// <summary>The 测试环境 / 开发环境 part: a sample request URL and, sometimes, its JSON body.</summary>
-public sealed record SampleRequest(string Url, ImmutableArray<KeyValuePair<string, string>> Query, JsonBlock? Body, int Line);
+internal sealed record SampleRequest(string Url, ImmutableArray<KeyValuePair<string, string>> Query, JsonBlock? Body, int Line);
 
 /// <summary>A row of the 版本历史 table, kept as metadata.</summary>
-public sealed record VersionEntry(string Version, string Date, string Description, string Author);
+internal sealed record VersionEntry(string Version, string Date, string Description, string Author);
 
 /// <summary>"参见[…](/markdown/get-op-api/2.36.txt)": the response is documented in another doc.</summary>
-public sealed record DocLink(string Text, string Target, int Line);
+internal sealed record DocLink(string Text, string Target, int Line);
 
 /// <summary>
 /// One endpoint doc as written, before cross-doc links are followed.
 /// <see cref="Id"/> is the path under the docs folder without extension (get-op-api/2.36).
 /// </summary>
-public sealed record ApiDoc
+internal sealed record ApiDoc
 {
     public required string Path { get; init; }
     public required string Number { get; init; }

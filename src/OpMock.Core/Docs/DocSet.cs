@@ -8,7 +8,7 @@ namespace OpMock.Core.Docs;
 /// A docs folder laid out as the wiki lays it out (get-op-api/2.36.txt), read and resolved.
 /// A doc that cannot be read is left out with findings; the others are still served.
 /// </summary>
-public sealed record DocSet(string Root, ImmutableArray<string> Files, ImmutableArray<ApiDoc> Docs, ImmutableArray<Endpoint> Endpoints, ImmutableArray<Finding> Findings)
+internal sealed record DocSet(string Root, ImmutableArray<string> Files, ImmutableArray<ApiDoc> Docs, ImmutableArray<Endpoint> Endpoints, ImmutableArray<Finding> Findings)
 {
     private static readonly string[] Extensions = [".txt", ".md"];
 

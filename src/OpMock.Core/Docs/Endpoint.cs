@@ -7,7 +7,7 @@ namespace OpMock.Core.Docs;
 /// its response fields with every reference resolved (a linked response is already followed).
 /// </summary>
 /// <param name="ResponseSource">The doc whose tables define the response (2.9's is get-op-api/2.36).</param>
-public sealed record Endpoint(
+internal sealed record Endpoint(
     ApiDoc Doc,
     ImmutableArray<DocField> Input,
     ImmutableArray<DocField> Output,

@@ -1,6 +1,6 @@
 namespace OpMock.Core.Docs;
 
-public enum FieldKind
+internal enum FieldKind
 {
     String,
     Integer,
@@ -19,7 +19,7 @@ public enum FieldKind
 /// <param name="Raw">The type cell exactly as written, for messages.</param>
 /// <param name="Item">For lists: the element type, when the doc names one.</param>
 /// <param name="Section">For objects: a section named in the type itself (List&lt;User&gt;, or plain User).</param>
-public sealed record FieldType(FieldKind Kind, string Raw, FieldType? Item = null, string? Section = null)
+internal sealed record FieldType(FieldKind Kind, string Raw, FieldType? Item = null, string? Section = null)
 {
     /// <summary>Long, long and BigInteger: integers that need 64 bits, worth knowing when generating values.</summary>
     public bool IsWide { get; init; }

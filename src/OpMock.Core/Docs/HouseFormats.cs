@@ -11,7 +11,7 @@ namespace OpMock.Core.Docs;
 /// <param name="Name">The JSON Schema format name.</param>
 /// <param name="Pattern">The Java pattern the docs write; null for non-text formats.</param>
 /// <param name="Regex">The shape, for validators that do not know the format.</param>
-public sealed record HouseFormat(string Name, string? Pattern, string? Regex)
+internal sealed record HouseFormat(string Name, string? Pattern, string? Regex)
 {
     /// <summary>Exact check: the shape and a real calendar value (2016-02-30 is not a date).</summary>
     public bool IsValid(string value) => Pattern is not null && DateTime.TryParseExact(
@@ -22,7 +22,7 @@ public sealed record HouseFormat(string Name, string? Pattern, string? Regex)
             : instant.ToString(Pattern, CultureInfo.InvariantCulture);
 }
 
-public static partial class HouseFormats
+internal static partial class HouseFormats
 {
     public static readonly HouseFormat DateTime = new("op-datetime", "yyyy-MM-dd HH:mm:ss", @"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$");
     public static readonly HouseFormat Date = new("op-date", "yyyy-MM-dd", @"^\d{4}-\d{2}-\d{2}$");

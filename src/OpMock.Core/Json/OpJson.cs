@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace OpMock.Core.Json;
 
 /// <summary>How OpMock writes JSON: Chinese stays UTF-8 text ("成功", not \u6210\u529F), as the real servers write it.</summary>
-public static class OpJson
+internal static class OpJson
 {
     public static readonly JsonSerializerOptions Compact = new()
     {

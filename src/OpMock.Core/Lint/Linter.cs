@@ -13,7 +13,7 @@ namespace OpMock.Core.Lint;
 /// doc's example against its own response schema, its sample body against its request schema, plus
 /// everything reading and resolving the docs found (unknown types, misspelled references, duplicates).
 /// </summary>
-public static class Linter
+internal static class Linter
 {
     public static async Task<ImmutableArray<Finding>> LintAsync(ApiContract contract)
     {

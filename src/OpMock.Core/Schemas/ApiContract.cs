@@ -7,7 +7,7 @@ using OpMock.Core.Json;
 namespace OpMock.Core.Schemas;
 
 /// <summary>An endpoint with its generated request and response schemas.</summary>
-public sealed record EndpointSchemas(Endpoint Endpoint, JsonObject Request, JsonObject Response)
+internal sealed record EndpointSchemas(Endpoint Endpoint, JsonObject Request, JsonObject Response)
 {
     public string RequestFile => $"{Endpoint.Id}.request.schema.json";
 
@@ -19,7 +19,7 @@ public sealed record EndpointSchemas(Endpoint Endpoint, JsonObject Request, Json
 /// schemas built. The schema files, the mock server and the validator all come from this one object,
 /// so they cannot disagree.
 /// </summary>
-public sealed record ApiContract(
+internal sealed record ApiContract(
     DocSet Docs,
     ImmutableArray<EndpointSchemas> Endpoints,
     JsonObject Envelope,

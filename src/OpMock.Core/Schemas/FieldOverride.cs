@@ -6,7 +6,7 @@ namespace OpMock.Core.Schemas;
 /// </summary>
 /// <param name="Doc">The doc whose tables define the field (get-op-api/2.36).</param>
 /// <param name="Path">The field under data: createTime, user.serviceCount, chats[].userGradeChatCount.</param>
-public sealed record FieldOverride(
+internal sealed record FieldOverride(
     string Doc,
     string Path,
     string? Type,

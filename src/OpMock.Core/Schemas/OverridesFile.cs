@@ -16,7 +16,7 @@ namespace OpMock.Core.Schemas;
 /// </code>
 /// The YAML representation model is used (not a deserializer) so every finding has its line.
 /// </summary>
-public static class OverridesFile
+internal static class OverridesFile
 {
     private static readonly string[] Keys = ["type", "format", "required", "nullable", "reason"];
 

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace OpMock.Core.Schemas;
 
-public enum FileStatus
+internal enum FileStatus
 {
     UpToDate,
     Stale,
@@ -12,10 +12,10 @@ public enum FileStatus
     Orphan,
 }
 
-public sealed record FileState(string Path, FileStatus Status);
+internal sealed record FileState(string Path, FileStatus Status);
 
 /// <summary>Writes the generated schema files, or compares them with what is on disk.</summary>
-public static class SchemaFiles
+internal static class SchemaFiles
 {
     private const string Suffix = ".schema.json";
 

@@ -15,7 +15,7 @@ namespace OpMock.Core.Validation;
 /// violations a person can act on: the JSON path, what was expected, and the value found.
 /// Compile once per schema and reuse: NJsonSchema validators are safe to share between threads.
 /// </summary>
-public sealed class SchemaChecker
+internal sealed class SchemaChecker
 {
     private static readonly JsonSchemaValidatorSettings Settings = new()
     {

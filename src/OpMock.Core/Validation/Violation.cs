@@ -6,7 +6,7 @@ namespace OpMock.Core.Validation;
 /// <param name="Expected">What the schema wants (a type, a format, "present").</param>
 /// <param name="Actual">What the body has (the offending value, compact JSON, or "missing").</param>
 /// <param name="Line">The line in the body (1-based), 0 when unknown.</param>
-public sealed record Violation(string Path, string Expected, string Actual, Severity Severity, string Message, int Line)
+internal sealed record Violation(string Path, string Expected, string Actual, Severity Severity, string Message, int Line)
 {
     public override string ToString() => $"{Path}: {Message}";
 }
