@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using OpMock.Core.Diagnostics;
-using YamlDotNet.Core;
+using OpMock.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace OpMock.Core.Fixtures;
@@ -46,26 +46,20 @@ internal static class FixtureLoader
 
     private static FixtureSet ParseOne(string file, string text, FixtureSet set, List<Finding> findings)
     {
-        var stream = new YamlStream();
-        try
+        if (YamlTree.Read(file, text, out var broken) is not { } rootNode)
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            findings.Add(new Finding(file, (int)e.Start.Line, Severity.Error, $"not valid YAML: {e.InnerException?.Message ?? e.Message}"));
-            return set;
-        }
+            if (broken is not null)
+            {
+                findings.Add(broken);
+            }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-        {
             return set;
         }
 
         var reader = new FixtureReader(file, findings);
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (rootNode is not YamlMappingNode root)
         {
-            reader.Error(stream.Documents[0].RootNode, $"expected a mapping with some of: {string.Join(", ", TopKeys)}");
+            reader.Error(rootNode, $"expected a mapping with some of: {string.Join(", ", TopKeys)}");
             return set;
         }
 

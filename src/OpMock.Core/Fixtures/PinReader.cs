@@ -105,9 +105,17 @@ internal static class PinReader
 
     private static Optional<string?> NickName(FixtureReader reader, YamlNode node, IEnumerable<JsonObject> views)
     {
-        var found = views.Select(v => v.TryGetPropertyValue("nickName", out var n) ? Optional<string?>.Of(n?.GetValue<string>())
-            : v["user"] is JsonObject u && u.TryGetPropertyValue("nickName", out var un) ? Optional<string?>.Of(un?.GetValue<string>())
-            : Optional<string?>.None).Where(o => o.IsSet).Distinct().ToList();
+        // A view may hold nickName itself (2.19) or in its user (2.36); null is a value here (no nickname).
+        var nodes = views.Select(v => v.TryGetPropertyValue("nickName", out var n) ? Optional<JsonNode?>.Of(n)
+            : v["user"] is JsonObject u && u.TryGetPropertyValue("nickName", out var un) ? Optional<JsonNode?>.Of(un)
+            : Optional<JsonNode?>.None).Where(o => o.IsSet).ToList();
+        if (nodes.Any(o => o.Value is not null && o.Value.GetValueKind() != JsonValueKind.String))
+        {
+            reader.Error(node, "`nickName` in a view has the wrong type");
+            return Optional<string?>.None;
+        }
+
+        var found = nodes.Select(o => Optional<string?>.Of(o.Value?.GetValue<string>())).Distinct().ToList();
         if (found.Count > 1)
         {
             reader.Error(node, "the views of this chat disagree on `nickName`; each route must show the same chat");
@@ -123,9 +131,10 @@ internal static class PinReader
         {
             values = [.. views.Select(read).OfType<string>().Distinct()];
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentOutOfRangeException)
         {
-            reader.Error(node, $"`{name}` in a view has the wrong type");
+            // ArgumentOutOfRange: epoch millis past the calendar's range.
+            reader.Error(node, $"`{name}` in a view has the wrong type or is out of range");
             return null;
         }
 

@@ -35,7 +35,8 @@ internal static class YamlJson
             "true" or "True" or "TRUE" => true,
             "false" or "False" or "FALSE" => false,
             _ when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) => integer,
-            _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
+            // NaN and 1e999 (infinity) parse as doubles but cannot be written as JSON: they stay text.
+            _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) => number,
             _ => text,
         };
     }

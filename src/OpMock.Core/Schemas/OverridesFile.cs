@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using OpMock.Core.Diagnostics;
-using YamlDotNet.Core;
+using OpMock.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace OpMock.Core.Schemas;
@@ -35,24 +35,14 @@ internal static class OverridesFile
     {
         var findings = new List<Finding>();
         var overrides = new List<FieldOverride>();
-        var stream = new YamlStream();
-        try
+        if (YamlTree.Read(file, text, out var broken) is not { } root)
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            return ([], [new Finding(file, (int)e.Start.Line, Severity.Error, $"not valid YAML: {e.InnerException?.Message ?? e.Message}")]);
+            return ([], broken is null ? [] : [broken]);
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        if (root is not YamlMappingNode docs)
         {
-            return ([], []);
-        }
-
-        if (stream.Documents[0].RootNode is not YamlMappingNode docs)
-        {
-            return ([], [Expected(file, stream.Documents[0].RootNode, "a mapping of doc ids (get-op-api/2.36) to fields")]);
+            return ([], [Expected(file, root, "a mapping of doc ids (get-op-api/2.36) to fields")]);
         }
 
         foreach (var (docKey, docValue) in docs.Children)

@@ -9,7 +9,8 @@ namespace OpMock.Core.Server;
 /// <summary>
 /// ASP.NET Core middleware in front of WireMock: CORS on every response and preflights answered;
 /// the admin API locked to loopback unless credentials are set; the swagger endpoint, which fails
-/// inside WireMock with NJsonSchema 11 loaded, answered with a clear error; dropped connections.
+/// inside WireMock with NJsonSchema 11 loaded, answered with a clear error; dropped connections; bodies
+/// over the size limit refused unread.
 /// </summary>
 internal sealed class HttpGate(Func<MockEngine> engine, bool adminCredentials)
 {
@@ -60,6 +61,13 @@ internal sealed class HttpGate(Func<MockEngine> engine, bool adminCredentials)
                 return;
         }
 
+        if (!context.Request.Path.StartsWithSegments("/__admin", StringComparison.OrdinalIgnoreCase)
+            && await BodyLimit.ExceededAsync(context.Request, context.RequestAborted))
+        {
+            await WriteAsync(context, engine().TooLarge(context.Request.ContentLength));
+            return;
+        }
+
         if (DropRequested(context))
         {
             // WireMock.Net has no "drop connection" fault; aborting the socket here is one.
@@ -75,14 +83,19 @@ internal sealed class HttpGate(Func<MockEngine> engine, bool adminCredentials)
         && engine().State.Fixtures.Scenarios.TryGetValue(name.ToString(), out var scenario)
         && scenario.Fault == Fault.DropConnection;
 
-    private static async Task WriteAsync(HttpContext context, int status, string message)
+    private static Task WriteAsync(HttpContext context, int status, string message)
     {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = MockReply.ContentType;
         var json = OpMock.Core.Json.OpJson.ToCompactText(new System.Text.Json.Nodes.JsonObject
         {
             ["code"] = status, ["message"] = message, ["data"] = null, ["page"] = null,
         });
-        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(json));
+        return WriteAsync(context, new MockReply(status, Encoding.UTF8.GetBytes(json), Fault.None, TimeSpan.Zero));
+    }
+
+    private static async Task WriteAsync(HttpContext context, MockReply reply)
+    {
+        context.Response.StatusCode = reply.Status;
+        context.Response.ContentType = MockReply.ContentType;
+        await context.Response.Body.WriteAsync(reply.Body);
     }
 }

@@ -21,6 +21,9 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
     /// <summary>Bounds the answer cache; past it the cache starts over (answers are cheap to regenerate).</summary>
     private const int CacheLimit = 10_000;
 
+    /// <summary>Larger bodies are answered but not cached: the body is part of the key, and 10,000 large keys would be a lot of memory.</summary>
+    private const int CacheableBody = 4096;
+
     private readonly Envelope envelope = new(state.Fixtures.Foot, time);
 
     // Answers are a pure function of (port, path, token, body) for a given state, so the head of a
@@ -36,7 +39,7 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
     /// <param name="app">True on the app port, which serves the transfer route; false on the direct port.</param>
     public MockReply Handle(MockRequest request, bool app)
     {
-        var key = request.Scenario is null ? CacheKey(request, app) : null;
+        var key = request.Scenario is null && request.Body.Length <= CacheableBody ? CacheKey(request, app) : null;
         if (key is not null && heads.TryGetValue(key, out var cached))
         {
             return new MockReply(200, envelope.Complete(cached), Fault.None, TimeSpan.Zero);
@@ -52,6 +55,11 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
 
         return reply;
     }
+
+    /// <summary>The answer to a body over <see cref="RequestBody.MaxBytes"/>, which the HTTP gate refuses unread.</summary>
+    public MockReply TooLarge(long? length) => envelope.Error(Errors.Validation,
+        $"the body is larger than {RequestBody.MaxText}{(length is { } n ? $" ({n} bytes)" : "")}; OP requests are a few hundred bytes",
+        Field("$", $"at most {RequestBody.MaxBytes} bytes", length is { } bytes ? $"{bytes} bytes" : $"more than {RequestBody.MaxBytes} bytes"));
 
     private static string CacheKey(MockRequest request, bool app) =>
         $"{(app ? 'a' : 'd')}\n{request.Method}\n{request.Path}\n{request.ContentType}\n{request.Query.GetValueOrDefault("token")}\n{request.Body}";
@@ -79,9 +87,9 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
             return new MockReply(200, [], named.Fault, Scenarios.Delay(named));
         }
 
-        if (ReadBody(request) is not { } body)
+        if (RequestBody.Read(request, out var problem) is not { } body)
         {
-            return envelope.Error(Errors.Validation, BodyProblem(request), Field("$", "a JSON object", Sample(request.Body)));
+            return envelope.Error(Errors.Validation, problem, Field("$", "a JSON object", Sample(request.Body)));
         }
 
         return app ? Transfer(request, body, out head) : Direct(state.Direct(route)!, request, body, body, null, out head);
@@ -92,21 +100,23 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
         head = null;
         if (body["reqUrl"] is not JsonValue value || !value.TryGetValue<string>(out var reqUrl) || reqUrl.Length == 0)
         {
-            return envelope.Error(Errors.Validation, "reqUrl is required: the direct route to relay to", Field("reqUrl", "a documented route", Sample(body["reqUrl"])));
+            var what = body["reqUrl"] is null ? "reqUrl is required" : $"reqUrl must be text, not {body["reqUrl"]!.GetValueKind().ToString().ToLowerInvariant()}";
+            return envelope.Error(Errors.Validation, $"{what}: the direct route to relay to", Field("reqUrl", "a documented route", Sample(body["reqUrl"])));
         }
 
+        // Messages quote the reqUrl shortened: it is the caller's text, of any length.
         if (ReqUrl.Hostile(reqUrl) is { } why)
         {
             var data = Known(state.DirectRoutes);
             data["field"] = "reqUrl";
-            return envelope.Error(Errors.Validation, $"reqUrl `{reqUrl}` is refused: {why}; the mock only relays to documented routes", data);
+            return envelope.Error(Errors.Validation, $"reqUrl `{Sample(reqUrl)}` is refused: {why}; the mock only relays to documented routes", data);
         }
 
         if (state.Direct(reqUrl) is not { } direct)
         {
             var data = Known(state.DirectRoutes);
             data["field"] = "reqUrl";
-            return envelope.Error(Errors.NotFound, $"reqUrl `{reqUrl}` is not a documented route", data);
+            return envelope.Error(Errors.NotFound, $"reqUrl `{Sample(reqUrl)}` is not a documented route", data);
         }
 
         var parameters = new JsonObject(body.Where(p => p.Key != "reqUrl").Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
@@ -148,34 +158,14 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
         return new MockReply(200, envelope.Complete(head), Fault.None, delay);
     }
 
-    private static JsonObject? ReadBody(MockRequest request)
-    {
-        if (request.ContentType is { Length: > 0 } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        return request.Body.Trim().Length == 0 ? [] : OpJson.TryParse(request.Body, out _, out _) as JsonObject;
-    }
-
-    private static string BodyProblem(MockRequest request)
-    {
-        if (request.ContentType is { Length: > 0 } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
-        {
-            return $"Content-Type must be application/json, not {type}";
-        }
-
-        OpJson.TryParse(request.Body, out var error, out var line);
-        return error is null ? "the body must be a JSON object" : $"the body is not valid JSON (line {line}): {error}";
-    }
-
     private static JsonObject Known(IEnumerable<string> routes) =>
         new() { ["knownRoutes"] = new JsonArray([.. routes.Select(r => (JsonNode)r)]) };
 
     private static JsonObject Field(string path, string expected, string actual) =>
         new() { ["field"] = path, ["expected"] = expected, ["actual"] = actual };
 
-    private static string Sample(object? value)
+    /// <summary>A caller's value as short text for a message: it may be of any length.</summary>
+    internal static string Sample(object? value)
     {
         var text = value is JsonNode node ? OpJson.ToCompactText(node) : value?.ToString() ?? "missing";
         return text.Length > 80 ? text[..80] + "…" : text;

@@ -5,13 +5,15 @@ namespace OpMock.Core.Server;
 
 /// <summary>A request as the engine sees it, independent of the HTTP server carrying it.</summary>
 /// <param name="Scenario">The X-OpMock-Scenario header, when sent.</param>
+/// <param name="NotUtf8">Why the body's bytes are not UTF-8 text, when they are not (<see cref="Body"/> is then a lossy reading).</param>
 internal sealed record MockRequest(
     string Method,
     string Path,
     string? ContentType,
     string Body,
     ImmutableDictionary<string, string> Query,
-    string? Scenario);
+    string? Scenario,
+    string? NotUtf8 = null);
 
 /// <summary>What to send back: the status and UTF-8 JSON body, or a fault, after a delay.</summary>
 internal sealed record MockReply(int Status, byte[] Body, Fault Fault, TimeSpan Delay)

@@ -182,8 +182,10 @@ internal sealed class MockServer : IAsyncDisposable
         string? Header(string name) => request.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
         var query = (request.Query ?? new Dictionary<string, WireMockList<string>>())
             .ToImmutableDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? "");
-        var body = request.Body ?? (request.BodyAsBytes is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : "");
-        return new MockRequest(request.Method, request.Path, Header("Content-Type"), body, query, Header(MockEngine.ScenarioHeader));
+        // WireMock's own text reading is lenient (or absent for binary-looking bytes): the bytes decide.
+        var bytes = request.BodyAsBytes ?? (request.Body is { } text ? System.Text.Encoding.UTF8.GetBytes(text) : []);
+        var body = RequestBody.Decode(bytes, out var notUtf8) ?? System.Text.Encoding.UTF8.GetString(bytes);
+        return new MockRequest(request.Method, request.Path, Header("Content-Type"), body, query, Header(MockEngine.ScenarioHeader), notUtf8);
     }
 
     private IPAddress Address => options.Host is "0.0.0.0" or "*" or "+" ? IPAddress.Any

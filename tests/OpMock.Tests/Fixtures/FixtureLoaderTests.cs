@@ -50,6 +50,11 @@ public sealed class FixtureLoaderTests
     [InlineData("errors:\n  validation: {code: abc}\n", 2, "errors.validation.code")]
     [InlineData("pins:\n  chats:\n    - userId: u1\n", 3, "operatorId")]
     [InlineData("pins:\n  chats:\n    - userId: u1\n      operatorId: o1\n      views:\n        /a: {\"chatId\": \"c1\"}\n        /b: {\"chatId\": \"c2\"}\n", 3, "disagree on `chatId`")]
+    [InlineData("pins:\n  chats:\n    - userId: u1\n      operatorId: o1\n      views:\n        /a: {\"nickName\": 5}\n", 3, "`nickName` in a view has the wrong type")]
+    [InlineData("pins:\n  chats:\n    - userId: u1\n      operatorId: o1\n      views:\n        /a: {\"createTime\": 99999999999999999}\n", 3, "`createTime` in a view")]
+    [InlineData("pins:\n  chats:\n    - userId: u1\n      operatorId: o1\n      views:\n        /a: {\"chatId\": [1]}\n", 3, "`chatId` in a view has the wrong type")]
+    [InlineData("scenarios:\n  slow:\n    delay: {min: 800, max: 1500\n  empty-lists:\n    emptyLists: true\n", 4, "not valid YAML")]
+    [InlineData("scenarios:\n  x: {code: 1}\n  x: {code: 2}\n", 3, "Duplicate key")]
     public void Parse_BrokenFixture_FailsNamingFileAndLine(string yaml, int line, string message)
     {
         // When a broken fixture is read
@@ -60,6 +65,27 @@ public sealed class FixtureLoaderTests
         finding.File.ShouldBe("fixtures/bad.yaml");
         finding.Line.ShouldBe(line);
         finding.Message.ShouldContain(message);
+    }
+
+    [Fact]
+    public void Parse_NestingDeeperThanTheLimit_FailsNamingTheLine()
+    {
+        // Given scenario data nested 10,000 levels deep (a recursive tree loader would overflow the stack)
+        var yaml = "scenarios:\n  x:\n    data: " + new string('[', 10_000) + new string(']', 10_000) + "\n";
+
+        // When it is read, then the process survives and the finding names the line
+        var error = Should.Throw<InvalidInputException>(() => FixtureLoader.Parse([("fixtures/deep.yaml", yaml)]));
+        error.Findings.Single().ToString().ShouldBe("fixtures/deep.yaml:3: error: nested more than 64 levels deep");
+    }
+
+    [Fact]
+    public void Parse_NumbersJsonCannotWrite_StayText()
+    {
+        // Given scenario data with numbers that parse as doubles but have no JSON form
+        var set = FixtureLoader.Parse([("f.yaml", "scenarios:\n  x:\n    data: [1e999999, NaN, -Infinity, 1.5]\n")]);
+
+        // When the data is written as JSON, then the infinite and NaN values are their text
+        Core.Json.OpJson.ToCompactText(set.Scenarios["x"].Data.Value).ShouldBe("""["1e999999","NaN","-Infinity",1.5]""");
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class OverridesFileTests
     [InlineData("a/1:\n  x:\n    typo: Long\n    reason: r\n", 3, "unknown setting `typo`")]
     [InlineData("a/1:\n  x:\n    type: Long\n", 3, "needs a one-line `reason`")]
     [InlineData("a/1:\n  x:\n    required: maybe\n    reason: r\n", 3, "must be true or false")]
+    [InlineData("a/1:\n  x: {type: Long, reason: r\n  y:\n    type: Long\n", 3, "unclosed")]
     public void Parse_BadYaml_GivesFindingAtTheLine(string yaml, int line, string message)
     {
         var (_, findings) = OverridesFile.Parse("overrides.yaml", yaml);
@@ -37,6 +38,16 @@ public sealed class OverridesFileTests
         finding.Severity.ShouldBe(Severity.Error);
         finding.Line.ShouldBe(line);
         finding.Message.ShouldContain(message);
+    }
+
+    [Fact]
+    public void Parse_NestingDeeperThanTheLimit_GivesFindingAtTheLine()
+    {
+        // Given an override nested 10,000 levels deep (a recursive tree loader would overflow the stack)
+        var yaml = "a/1:\n  x:\n    type: " + new string('[', 10_000) + new string(']', 10_000) + "\n";
+
+        // When it is read, then the process survives and the finding names the line
+        OverridesFile.Parse("overrides.yaml", yaml).Findings.Single().ToString().ShouldBe("overrides.yaml:3: error: nested more than 64 levels deep");
     }
 
     [Theory]

@@ -73,8 +73,17 @@ public sealed class MockServerReloadTests
         old.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
     }
 
-    [Fact]
-    public async Task Watch_FixtureChanges_ReloadsAndReports()
+    public static TheoryData<string, string> BrokenEdits => new()
+    {
+        { "scenarios:\n  teapot: {status: nope}\n", "s.yaml:2" },
+        { "scenarios:\n  teapot: {status: 418\n  other: {code: 1}\n", "s.yaml:3" },
+        // Deep enough to overflow the stack of a recursive YAML loader, which would end the serving process.
+        { "scenarios:\n  teapot:\n    data: " + new string('[', 10_000) + new string(']', 10_000) + "\n", "s.yaml:3" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenEdits))]
+    public async Task Watch_BrokenFixtureEdit_KeepsServingAndReportsFileAndLine(string edit, string place)
     {
         // Given a watched server
         using var temp = new TempFolder();
@@ -88,13 +97,13 @@ public sealed class MockServerReloadTests
         watcher.Reloaded += r => reloaded.TrySetResult(r);
 
         // When a fixture is broken on disk
-        temp.Write("fixtures/s.yaml", "scenarios:\n  teapot: {status: nope}\n");
+        temp.Write("fixtures/s.yaml", edit);
 
         // Then the watcher reports the failure, and the old scenario still answers
         (await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(10))).ShouldNotBeNull();
         lock (reports)
         {
-            reports.ShouldContain(r => r.Contains("still serving the last good state") && r.Contains("s.yaml:2"));
+            reports.ShouldContain(r => r.Contains("still serving the last good state") && r.Contains(place));
         }
 
         using var response = await host.PostDirectAsync("/op/v2/getChatInfoByUserId", """{"userId":"u0001a"}""", scenario: "teapot");

@@ -1,0 +1,64 @@
+using OpMock.Core.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace OpMock.Tests.Yaml;
+
+public sealed class YamlTreeTests
+{
+    private const string Laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n";
+
+    [Theory]
+    [InlineData("a: &a {b: [1, *a]}\n", 1, "`*a` is inside the node it names: a cycle")]
+    [InlineData(Laughs, 5, "aliases here expand to more than 100,000 values")]
+    [InlineData("a: 1\n---\nb: 2\n", 2, "a second YAML document")]
+    [InlineData("a: {b: 1, c: 2\nd:\n  e: 3\n", 2, "unclosed `{`")]
+    [InlineData("a: [1\n", 2, "not valid YAML")]
+    [InlineData("a:\n\tb: 1\n", 1, "invalid tab as indentation")]
+    public void Read_BrokenYaml_GivesOneFindingAtTheLine(string yaml, int line, string message)
+    {
+        // When broken YAML is read
+        var root = YamlTree.Read("f.yaml", yaml, out var error);
+
+        // Then there is no tree, and one error names the file, the line and the problem
+        root.ShouldBeNull();
+        error.ShouldNotBeNull().ToString().ShouldStartWith($"f.yaml:{line}: error: ");
+        error.Message.ShouldContain(message);
+    }
+
+    [Theory]
+    [InlineData(64, true)]
+    [InlineData(65, false)]
+    [InlineData(100_000, false)]
+    public void Read_Nesting_IsLimitedTo64Levels(int depth, bool read)
+    {
+        // Given a list nested `depth` levels deep
+        var yaml = new string('[', depth) + new string(']', depth) + "\n";
+
+        // When it is read, then up to the limit it is a tree, past it an error at its line
+        var root = YamlTree.Read("f.yaml", yaml, out var error);
+        (root is YamlSequenceNode).ShouldBe(read);
+        error?.ToString().ShouldBe("f.yaml:1: error: nested more than 64 levels deep");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# only a comment\n")]
+    [InlineData("---\n")]
+    public void Read_EmptyFile_IsNoTreeAndNoError(string yaml)
+    {
+        YamlTree.Read("f.yaml", yaml, out var error).ShouldBeNull();
+        error.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Read_AliasesWithinTheLimit_AreExpanded()
+    {
+        // Given an anchor used twice, as fixtures may share data
+        var root = YamlTree.Read("f.yaml", "a: &a {x: 1}\nb: *a\nc: *a\n", out var error);
+
+        // Then the tree reads, the aliases pointing at the anchored node
+        error.ShouldBeNull();
+        ((YamlMappingNode)root!).Children.Count.ShouldBe(3);
+    }
+}
