@@ -48,22 +48,27 @@ cold_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 curl -s -X POST "http://127.0.0.1:$OPMOCK_PORT$ROUTE" -H 'Content-Type: application/json' -d '{"userId":"u0001bench"}' >"$WORK/body.json"
 # Two baselines: WireMock.Net as a console app runs it (workstation GC) and with server GC, the setting
 # ASP.NET Core apps default to and opmock ships with (see OpMock.Cli.csproj), so the GC is never the difference.
-start_baseline() { # name extra-env... → pid in BASE_PID, serving on BASE_PORT
+start_baseline() { # name admin|static extra-env... → pid in BASE_PID, serving on BASE_PORT
   mkfifo "$WORK/$1.in"
-  env "${@:2}" dotnet "$BASELINE" $BASE_PORT $ROUTE "$WORK/body.json" 1000 <"$WORK/$1.in" >"$WORK/$1.log" 2>&1 &
+  env "${@:3}" dotnet "$BASELINE" $BASE_PORT $ROUTE "$WORK/body.json" 1000 "$2" <"$WORK/$1.in" >"$WORK/$1.log" 2>&1 &
   BASE_PID=$!; PIDS+=("$BASE_PID")
   exec 9>"$WORK/$1.in"
   wait_200 $BASE_PORT
 }
 stop_baseline() { exec 9>&-; wait "$BASE_PID" 2>/dev/null || true; }
 
-start_baseline base DOTNET_gcServer=0
+start_baseline base static DOTNET_gcServer=0
 wrk -t2 -c32 -d"${WARMUP}s" -s bench/post.lua "http://127.0.0.1:$BASE_PORT$ROUTE" >/dev/null   # warm-up: JIT tiering done
 read -r base_rps base_p99 base_n <<<"$(wrk_run $BASE_PORT)"
 stop_baseline
-start_baseline base-server DOTNET_gcServer=1
+start_baseline base-server static DOTNET_gcServer=1
 wrk -t2 -c32 -d"${WARMUP}s" -s bench/post.lua "http://127.0.0.1:$BASE_PORT$ROUTE" >/dev/null
 read -r bsrv_rps bsrv_p99 bsrv_n <<<"$(wrk_run $BASE_PORT)"
+stop_baseline
+# Not a goal, an explanation: the same static stub with WireMock's admin interface on, as opmock has it.
+start_baseline base-admin admin DOTNET_gcServer=1
+wrk -t2 -c32 -d"${WARMUP}s" -s bench/post.lua "http://127.0.0.1:$BASE_PORT$ROUTE" >/dev/null
+read -r badm_rps badm_p99 badm_n <<<"$(wrk_run $BASE_PORT)"
 stop_baseline
 wrk -t2 -c32 -d"${WARMUP}s" -s bench/post.lua "http://127.0.0.1:$OPMOCK_PORT$ROUTE" >/dev/null
 read -r op_rps op_p99 op_n <<<"$(wrk_run $OPMOCK_PORT)"
@@ -84,15 +89,17 @@ rss_for_users() {
 rss_1k=$(rss_for_users 1000)
 rss_1m=$(rss_for_users 1000000)
 
-awk -v sr="$bsrv_rps" -v sp="$bsrv_p99" -v sn="$bsrv_n" -v br="$base_rps" -v bp="$base_p99" -v orr="$op_rps" -v op="$op_p99" -v on="$op_n" -v bn="$base_n" \
+awk -v ar="$badm_rps" -v ap="$badm_p99" -v an="$badm_n" -v sr="$bsrv_rps" -v sp="$bsrv_p99" -v sn="$bsrv_n" -v br="$base_rps" -v bp="$base_p99" -v orr="$op_rps" -v op="$op_p99" -v on="$op_n" -v bn="$base_n" \
     -v rr="$rep_rps" -v rp="$rep_p99" -v rn="$rep_n" -v cold="$cold_ms" -v rss="$op_rss" -v r1k="$rss_1k" -v r1m="$rss_1m" -v d="$DURATION" 'BEGIN {
   printf "wrk -t2 -c32 -d%ss, POST %s, a different userId per request\n", d, "/op/v2/getChatInfoByUserId"
   printf "static WireMock.Net : %8.0f req/s  p99 %7.2f ms  (%d requests)\n", br, bp, bn
   printf "  same, server GC    : %8.0f req/s  p99 %7.2f ms  (%d requests)\n", sr, sp, sn
+  printf "  + admin interface  : %8.0f req/s  p99 %7.2f ms  (%d requests; explains, not a goal)\n", ar, ap, an
   printf "opmock serve        : %8.0f req/s  p99 %7.2f ms  (%d requests)\n", orr, op, on
   printf "opmock, 1000 users  : %8.0f req/s  p99 %7.2f ms  (%d requests; ids repeat, answers cached)\n", rr, rp, rn
   printf "throughput ratio    : %.2f new users, %.2f repeating users (target >= 0.80)\n", orr / br, rr / br
   printf "  vs server-GC base  : %.2f new users, %.2f repeating users\n", orr / sr, rr / sr
+  printf "  vs base with admin : %.2f new users, %.2f repeating users\n", orr / ar, rr / ar
   printf "p99 ratio           : %.2f new users, %.2f repeating users (target <= 2.00)\n", op / bp, rp / bp
   printf "  vs server-GC base  : %.2f new users, %.2f repeating users\n", op / sp, rp / sp
   printf "cold start          : %d ms (target <= 1000)\n", cold
