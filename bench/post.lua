@@ -11,3 +11,13 @@ request = function()
   local body = string.format('{"userId":"u0001%032x"}', n)
   return wrk.format(nil, wrk.path, nil, body)
 end
+
+-- With STOP_AFTER=n set, each wrk thread stops after n responses: memory measured after an exact count.
+local stop_after = tonumber(os.getenv("STOP_AFTER") or "0")
+if stop_after > 0 then
+  local seen = 0
+  response = function()
+    seen = seen + 1
+    if seen >= stop_after then wrk.thread:stop() end
+  end
+end

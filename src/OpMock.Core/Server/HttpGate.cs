@@ -10,9 +10,9 @@ namespace OpMock.Core.Server;
 /// ASP.NET Core middleware in front of WireMock: CORS on every response and preflights answered;
 /// the admin API locked to loopback unless credentials are set; the swagger endpoint, which fails
 /// inside WireMock with NJsonSchema 11 loaded, answered with a clear error; dropped connections; bodies
-/// over the size limit refused unread.
+/// over the size limit refused unread; then the <see cref="FastPath"/>, and WireMock for what it hands on.
 /// </summary>
-internal sealed class HttpGate(Func<MockEngine> engine, bool adminCredentials)
+internal sealed class HttpGate(Func<MockEngine> engine, bool adminCredentials, FastPath fastPath)
 {
     public const string SwaggerPath = "/__admin/mappings/swagger";
 
@@ -61,8 +61,14 @@ internal sealed class HttpGate(Func<MockEngine> engine, bool adminCredentials)
                 return;
         }
 
-        if (!context.Request.Path.StartsWithSegments("/__admin", StringComparison.OrdinalIgnoreCase)
-            && await BodyLimit.ExceededAsync(context.Request, context.RequestAborted))
+        if (context.Request.Path.StartsWithSegments("/__admin", StringComparison.OrdinalIgnoreCase))
+        {
+            await next();
+            fastPath.AdminRequestDone(context.Request);
+            return;
+        }
+
+        if (await BodyLimit.ExceededAsync(context.Request, context.RequestAborted))
         {
             await WriteAsync(context, engine().TooLarge(context.Request.ContentLength));
             return;
@@ -75,7 +81,10 @@ internal sealed class HttpGate(Func<MockEngine> engine, bool adminCredentials)
             return;
         }
 
-        await next();
+        if (!await fastPath.TryAnswerAsync(context))
+        {
+            await next();
+        }
     }
 
     private bool DropRequested(HttpContext context) =>

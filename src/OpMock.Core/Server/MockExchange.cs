@@ -13,7 +13,15 @@ internal sealed record MockRequest(
     string Body,
     ImmutableDictionary<string, string> Query,
     string? Scenario,
-    string? NotUtf8 = null);
+    string? NotUtf8 = null)
+{
+    /// <summary>A request from what either HTTP path reads: the body's bytes decide whether it is UTF-8 text.</summary>
+    public static MockRequest Create(string method, string path, string? contentType, byte[] body, ImmutableDictionary<string, string> query, string? scenario)
+    {
+        var text = RequestBody.Decode(body, out var notUtf8) ?? System.Text.Encoding.UTF8.GetString(body);
+        return new MockRequest(method, path, contentType, text, query, scenario, notUtf8);
+    }
+}
 
 /// <summary>What to send back: the status and UTF-8 JSON body, or a fault, after a delay.</summary>
 internal sealed record MockReply(int Status, byte[] Body, Fault Fault, TimeSpan Delay)

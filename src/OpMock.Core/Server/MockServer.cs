@@ -17,7 +17,8 @@ namespace OpMock.Core.Server;
 /// <summary>
 /// The mock: two WireMock.Net servers, the direct API and the app (transfer) API. Each documented
 /// route is a mapping; each fixture scenario a higher-priority mapping on its header; a catch-all
-/// answers unknown paths with JSON. All of them call the one <see cref="MockEngine"/>.
+/// answers unknown paths with JSON. All of them call the one <see cref="MockEngine"/>, and so does the
+/// <see cref="FastPath"/>, which answers ahead of WireMock's matching while nobody has changed the mappings.
 /// </summary>
 internal sealed class MockServer : IAsyncDisposable
 {
@@ -27,6 +28,8 @@ internal sealed class MockServer : IAsyncDisposable
 
     private readonly WireMockServer direct;
     private readonly WireMockServer app;
+    private readonly FastPath directPath;
+    private readonly FastPath appPath;
     private readonly MockServerOptions options;
     private readonly TimeProvider time;
     private MockEngine engine;
@@ -36,10 +39,12 @@ internal sealed class MockServer : IAsyncDisposable
         this.options = options;
         this.time = time;
         engine = new MockEngine(state, time);
-        direct = Start(options.Port);
+        directPath = new FastPath(() => Engine, app: false, time);
+        appPath = new FastPath(() => Engine, app: true, time);
+        direct = Start(options.Port, directPath);
         try
         {
-            app = Start(options.AppPort);
+            app = Start(options.AppPort, appPath);
         }
         catch
         {
@@ -57,6 +62,9 @@ internal sealed class MockServer : IAsyncDisposable
     public int Port => direct.Ports[0];
 
     public int AppPort => app.Ports[0];
+
+    /// <summary>How many requests were answered ahead of WireMock's matching, on both ports.</summary>
+    public long AnsweredAhead => directPath.Answered + appPath.Answered;
 
     public string DirectUrl => $"http://{DisplayHost}:{Port}";
 
@@ -89,6 +97,8 @@ internal sealed class MockServer : IAsyncDisposable
         // (a moment without mappings) is needed only when those names change.
         if (!old.DirectRoutes.SequenceEqual(state.DirectRoutes) || !old.Fixtures.Scenarios.Keys.Order().SequenceEqual(state.Fixtures.Scenarios.Keys.Order()))
         {
+            directPath.Close();
+            appPath.Close();
             direct.ResetMappings();
             app.ResetMappings();
             Map();
@@ -104,14 +114,14 @@ internal sealed class MockServer : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private WireMockServer Start(int port)
+    private WireMockServer Start(int port, FastPath fastPath)
     {
         if (port != 0)
         {
             Ports.EnsureFree(Address, port, "; choose another with --port / --app-port");
         }
 
-        var gate = new HttpGate(() => Engine, options.HasAdminCredentials);
+        var gate = new HttpGate(() => Engine, options.HasAdminCredentials, fastPath);
         var settings = new WireMockServerSettings
         {
             Urls = [$"http://{options.Host}:{(port == 0 ? Ports.Free(Address) : port)}"],
@@ -120,7 +130,6 @@ internal sealed class MockServer : IAsyncDisposable
             AdminPassword = options.HasAdminCredentials ? options.AdminPassword : null,
             MaxRequestLogCount = options.MaxRequestLogCount,
             DoNotSaveDynamicResponseInLogEntry = true,
-            DisableJsonBodyParsing = true,
             DisableRequestBodyDecompressing = true,
             PreWireMockMiddlewareInit = gate.Install,
             StartTimeout = 5000,
@@ -131,11 +140,11 @@ internal sealed class MockServer : IAsyncDisposable
     private void Map()
     {
         var state = Engine.State;
-        Map(direct, state.DirectRoutes, isApp: false, state.Fixtures.Scenarios);
-        Map(app, [Docs.Endpoint.TransferRoute], isApp: true, state.Fixtures.Scenarios);
+        directPath.Open(direct, WireMockLog.Find(direct, options.MaxRequestLogCount), Map(direct, state.DirectRoutes, isApp: false, state.Fixtures.Scenarios));
+        appPath.Open(app, WireMockLog.Find(app, options.MaxRequestLogCount), Map(app, [Docs.Endpoint.TransferRoute], isApp: true, state.Fixtures.Scenarios));
     }
 
-    private void Map(WireMockServer server, ImmutableArray<string> routes, bool isApp, ImmutableDictionary<string, Scenario> scenarios)
+    private OurMappings Map(WireMockServer server, ImmutableArray<string> routes, bool isApp, ImmutableDictionary<string, Scenario> scenarios)
     {
         // Requests naming a scenario: one mapping per server (not per scenario and route), because
         // WireMock scores every mapping on every request; the engine reads the scenario itself.
@@ -145,15 +154,20 @@ internal sealed class MockServer : IAsyncDisposable
                 .AtPriority(ScenarioPriority).RespondWith(Response.Create().WithCallback(r => RespondAsync(r, isApp)));
         }
 
+        var routeGuids = routes.ToDictionary(route => route, _ => Guid.NewGuid(), StringComparer.Ordinal);
         foreach (var route in routes)
         {
-            server.Given(Request.Create().WithPath(route).UsingPost())
+            server.Given(Request.Create().WithPath(route).UsingPost()).WithGuid(routeGuids[route]).WithTitle($"OpMock: POST {route}")
                 .AtPriority(RoutePriority).RespondWith(Response.Create().WithCallback(r => RespondAsync(r, isApp)));
         }
 
         // Unknown paths and wrong methods get JSON errors listing the routes, never WireMock's default 404.
-        server.Given(Request.Create().WithPath(new WildcardMatcher("/*")).UsingAnyMethod())
+        var catchAll = Guid.NewGuid();
+        server.Given(Request.Create().WithPath(new WildcardMatcher("/*")).UsingAnyMethod()).WithGuid(catchAll).WithTitle("OpMock: unknown path or method")
             .AtPriority(CatchAllPriority).RespondWith(Response.Create().WithCallback(r => RespondAsync(r, isApp)));
+
+        var mine = server.Mappings.Where(m => !m.IsAdminInterface).ToDictionary(m => m.Guid);
+        return new OurMappings(mine.Values, routeGuids.ToDictionary(r => r.Key, r => mine[r.Value], StringComparer.Ordinal), mine[catchAll]);
     }
 
     private async Task<IResponseMessage> RespondAsync(IRequestMessage request, bool isApp)
@@ -184,8 +198,7 @@ internal sealed class MockServer : IAsyncDisposable
             .ToImmutableDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? "");
         // WireMock's own text reading is lenient (or absent for binary-looking bytes): the bytes decide.
         var bytes = request.BodyAsBytes ?? (request.Body is { } text ? System.Text.Encoding.UTF8.GetBytes(text) : []);
-        var body = RequestBody.Decode(bytes, out var notUtf8) ?? System.Text.Encoding.UTF8.GetString(bytes);
-        return new MockRequest(request.Method, request.Path, Header("Content-Type"), body, query, Header(MockEngine.ScenarioHeader), notUtf8);
+        return MockRequest.Create(request.Method, request.Path, Header("Content-Type"), bytes, query, Header(MockEngine.ScenarioHeader));
     }
 
     private IPAddress Address => options.Host is "0.0.0.0" or "*" or "+" ? IPAddress.Any

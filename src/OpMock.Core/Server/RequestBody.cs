@@ -83,7 +83,7 @@ internal static class RequestBody
             return request.Body.Length == 0 ? null : "Content-Type must be application/json; none was sent";
         }
 
-        if (!MediaTypeHeaderValue.TryParse(text, out var type) || type.MediaType is not { } media || !IsJson(media))
+        if (!MediaTypeHeaderValue.TryParse(text, out var type) || type.MediaType is not { } media || !IsJsonMedia(media))
         {
             return $"Content-Type must be application/json, not {MockEngine.Sample(text)}";
         }
@@ -94,7 +94,11 @@ internal static class RequestBody
             : $"the charset must be UTF-8, not {MockEngine.Sample(charset)}";
     }
 
-    private static bool IsJson(string media) =>
+    /// <summary>Whether a Content-Type header names JSON (charset aside).</summary>
+    public static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var type) && type.MediaType is { } media && IsJsonMedia(media);
+
+    private static bool IsJsonMedia(string media) =>
         media.Equals("application/json", StringComparison.OrdinalIgnoreCase)
         || media.Equals("text/json", StringComparison.OrdinalIgnoreCase)
         || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase);

@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using Microsoft.AspNetCore.Http;
+using OpMock.Core.Fixtures;
+using WireMock;
+using WireMock.Server;
+
+namespace OpMock.Core.Server;
+
+/// <summary>
+/// Answers requests from the engine ahead of WireMock's matching, with the answer the mapping's callback
+/// would give, and logs them in WireMock's request log as WireMock would.
+/// </summary>
+/// <remarks>
+/// Why: WireMock scores every mapping, its ~50 admin mappings included, on every request, then sorts them,
+/// and re-sorts its request log; under load that was most of the CPU (bench/README.md). The fast path stands
+/// aside, and WireMock answers, whenever WireMock's answer could differ from the engine's: until the mappings
+/// are in place, once mappings are added, replaced or removed through the admin API (an ad-hoc stub takes
+/// precedence, as WireMock users expect) until they are exactly OpMock's again, for good once settings change
+/// through the admin API, for a request naming a scenario, and for a WireMock fault (empty response,
+/// malformed chunk).
+/// </remarks>
+internal sealed class FastPath(Func<MockEngine> engine, bool app, TimeProvider time)
+{
+    private Lane? lane;
+    private bool settingsChanged;
+    private long answered;
+
+    /// <summary>How many requests the fast path answered (tests tell the two ways apart by it).</summary>
+    public long Answered => Interlocked.Read(ref answered);
+
+    /// <summary>Opens the fast path over <paramref name="server"/>, whose non-admin mappings are now exactly <paramref name="ours"/>.</summary>
+    public void Open(WireMockServer server, WireMockLog? log, OurMappings ours) =>
+        Volatile.Write(ref lane, log is null ? null : new Lane(server, log, ours, Current: true));
+
+    /// <summary>Closes it while the mappings are being rebuilt.</summary>
+    public void Close() => Volatile.Write(ref lane, null);
+
+    /// <summary>After an admin request that may have changed mappings or settings: whether WireMock still answers as OpMock would.</summary>
+    public void AdminRequestDone(HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || Volatile.Read(ref lane) is not { } current)
+        {
+            return;
+        }
+
+        if (request.Path.StartsWithSegments("/__admin/settings", StringComparison.OrdinalIgnoreCase))
+        {
+            // A global delay, partial matching and the like change how WireMock answers everything.
+            Volatile.Write(ref settingsChanged, true);
+        }
+
+        var now = current.Server.Mappings.Where(m => !m.IsAdminInterface).ToHashSet(ReferenceEqualityComparer.Instance);
+        Volatile.Write(ref lane, current with { Current = now.SetEquals(current.Ours.All) });
+    }
+
+    /// <summary>Answers the request when the engine's answer is the one WireMock would give; false to hand it on.</summary>
+    public async Task<bool> TryAnswerAsync(HttpContext context)
+    {
+        if (Volatile.Read(ref lane) is not { Current: true } open || Volatile.Read(ref settingsChanged)
+            || context.Request.Headers.ContainsKey(MockEngine.ScenarioHeader))
+        {
+            return false;
+        }
+
+        var bytes = await ReadAsync(context.Request, context.RequestAborted);
+        var request = MockRequest.Create(context.Request.Method, context.Request.Path.Value ?? "", context.Request.ContentType, bytes,
+            context.Request.Query.ToImmutableDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? ""), scenario: null);
+        var current = engine();
+        var reply = current.Handle(request, app);
+        if (reply.Fault is Fault.EmptyResponse or Fault.MalformedChunk)
+        {
+            // WireMock writes these faults; it reads the body again.
+            context.Request.Body = new MemoryStream(bytes, writable: false);
+            return false;
+        }
+
+        if (reply.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(reply.Delay);
+        }
+
+        if (reply.Fault == Fault.DropConnection)
+        {
+            context.Abort();
+            return true;
+        }
+
+        // Logged and counted before the answer is sent, as WireMock logs: whoever got the answer finds it logged.
+        open.Log.Add(context, bytes, request.NotUtf8 is null ? request.Body : null, reply,
+            open.Ours.For(request.Method, current.Route(request.Path, app)), time.GetUtcNow().UtcDateTime);
+        Interlocked.Increment(ref answered);
+        context.Response.StatusCode = reply.Status;
+        context.Response.ContentType = MockReply.ContentType;
+        context.Response.ContentLength = reply.Body.Length;
+        await context.Response.Body.WriteAsync(reply.Body);
+        return true;
+    }
+
+    private static async Task<byte[]> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        // The HTTP gate has refused bodies over the limit already: this copy is bounded.
+        using var copy = new MemoryStream(request.ContentLength is { } length ? (int)length : 256);
+        await request.Body.CopyToAsync(copy, cancellationToken);
+        return copy.ToArray();
+    }
+
+    /// <param name="Current">Whether the server's non-admin mappings are still exactly OpMock's.</param>
+    private sealed record Lane(WireMockServer Server, WireMockLog Log, OurMappings Ours, bool Current);
+}
