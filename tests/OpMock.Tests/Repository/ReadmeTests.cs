@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using OpMock.Cli;
 using OpMock.Tests.Support;
@@ -76,7 +77,7 @@ public sealed partial class ReadmeTests
     {
         // Given the mock on ephemeral ports with the shipped docs and fixtures
         await using var host = await MockHost.StartAsync();
-        var curls = ShellLines().Where(l => l.StartsWith("curl ", StringComparison.Ordinal)).ToList();
+        var curls = ShellLines().Where(l => l.StartsWith("curl ", StringComparison.Ordinal) && !l.Contains("/__admin/", StringComparison.Ordinal)).ToList();
         curls.Count.ShouldBeGreaterThanOrEqualTo(2);
 
         foreach (var curl in curls)
@@ -94,6 +95,30 @@ public sealed partial class ReadmeTests
             json["code"]!.GetValue<int>().ShouldBe(200);
             json["data"]!["chatId"]!.GetValue<string>().ShouldBe("u0001106268050147246664");
         }
+    }
+
+    [Fact]
+    public async Task AdminCurlExamples_AgainstTheMock_AddAStubThatWinsThenRemoveIt()
+    {
+        // Given the mock, and the README's admin example: a POST adding a stub, a DELETE removing it
+        await using var host = await MockHost.StartAsync();
+        var curls = ShellLines().Where(l => l.StartsWith("curl ", StringComparison.Ordinal) && l.Contains("/__admin/", StringComparison.Ordinal)).ToList();
+        var add = curls.Single(l => l.Contains("-X POST", StringComparison.Ordinal));
+        var remove = curls.Single(l => l.Contains("-X DELETE", StringComparison.Ordinal));
+        string Local(string curl) => UrlInCurl().Match(curl).Value.Replace("http://127.0.0.1:8080", host.Server.DirectUrl, StringComparison.Ordinal);
+        var stub = JsonNode.Parse(BodyInCurl().Match(add).Groups["body"].Value)!;
+        var route = stub["Request"]!["Path"]!.GetValue<string>();
+
+        // When the stub is added, then it answers the route instead of the world
+        using var added = await host.PostAsync(Local(add), BodyInCurl().Match(add).Groups["body"].Value);
+        added.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created);
+        var guid = (await MockHost.JsonAsync(added))["Guid"]!.GetValue<string>();
+        (await MockHost.JsonAsync(await host.PostDirectAsync(route, "{}")))["code"]!.GetValue<int>().ShouldBe(500);
+
+        // And once removed, the route answers from the world again
+        using var removed = await host.Client.DeleteAsync(Local(remove).Replace("GUID", guid, StringComparison.Ordinal));
+        removed.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await MockHost.JsonAsync(await host.PostDirectAsync(route, "{}")))["code"]!.GetValue<int>().ShouldBe(200);
     }
 
     /// <summary>Splits like a shell: spaces separate, quotes group.</summary>
