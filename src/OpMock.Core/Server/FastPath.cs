@@ -89,10 +89,7 @@ internal sealed class FastPath(Func<MockEngine> engine, bool app, TimeProvider t
         open.Log.Add(context, bytes, request.NotUtf8 is null ? request.Body : null, reply,
             open.Ours.For(request.Method, current.Route(request.Path, app)), time.GetUtcNow().UtcDateTime);
         Interlocked.Increment(ref answered);
-        context.Response.StatusCode = reply.Status;
-        context.Response.ContentType = MockReply.ContentType;
-        context.Response.ContentLength = reply.Body.Length;
-        await context.Response.Body.WriteAsync(reply.Body);
+        await HttpGate.WriteAsync(context, reply);
         return true;
     }
 

@@ -101,10 +101,12 @@ internal sealed class HttpGate(Func<MockEngine> engine, bool adminCredentials, F
         return WriteAsync(context, new MockReply(status, Encoding.UTF8.GetBytes(json), Fault.None, TimeSpan.Zero));
     }
 
-    private static async Task WriteAsync(HttpContext context, MockReply reply)
+    /// <summary>Sends a reply without WireMock: the gate's own refusals and the fast path's answers.</summary>
+    public static async Task WriteAsync(HttpContext context, MockReply reply)
     {
         context.Response.StatusCode = reply.Status;
         context.Response.ContentType = MockReply.ContentType;
+        context.Response.ContentLength = reply.Body.Length;
         await context.Response.Body.WriteAsync(reply.Body);
     }
 }
