@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using OpMock.Tests.Support;
+using static OpMock.Tests.Support.Routes;
 
 namespace OpMock.Tests.Server;
 
@@ -12,10 +13,6 @@ namespace OpMock.Tests.Server;
 /// </summary>
 public sealed class BadInputCorpusTests(SharedMockServer shared) : IClassFixture<SharedMockServer>
 {
-    private const string Chat = "/op/v2/getChatInfoByUserId";
-    private const string Receives = "/op/v2/receives";
-    private const string Transfer = "/opapp/transfer";
-
     /// <param name="Port">"direct" or "app".</param>
     /// <param name="Body">Null: no body at all.</param>
     /// <param name="ContentType">Sent as is, unchecked; null: no Content-Type header.</param>
@@ -34,91 +31,91 @@ public sealed class BadInputCorpusTests(SharedMockServer shared) : IClassFixture
     private static readonly ImmutableDictionary<string, BadRequest> Corpus = new Dictionary<string, BadRequest>
     {
         // Malformed and truncated JSON
-        ["truncated after a comma"] = Json("direct", Chat, """{"userId":"u1",""", "not valid JSON"),
-        ["truncated inside a string"] = Json("direct", Chat, """{"userId":"u1""", "not valid JSON"),
+        ["truncated after a comma"] = Json("direct", ChatInfo, """{"userId":"u1",""", "not valid JSON"),
+        ["truncated inside a string"] = Json("direct", ChatInfo, """{"userId":"u1""", "not valid JSON"),
         ["only an opening brace"] = Json("direct", Receives, "{", "not valid JSON"),
-        ["unquoted key"] = Json("direct", Chat, """{userId:"u1"}""", "not valid JSON"),
-        ["single quotes"] = Json("direct", Chat, "{'userId':'u1'}", "not valid JSON"),
-        ["trailing comma"] = Json("direct", Chat, """{"userId":"u1",}""", "not valid JSON"),
-        ["two documents"] = Json("direct", Chat, """{"userId":"u1"}{"userId":"u2"}""", "not valid JSON"),
-        ["duplicate key"] = Json("direct", Chat, """{"userId":"u1","userId":"u2"}""", "not valid JSON"),
+        ["unquoted key"] = Json("direct", ChatInfo, """{userId:"u1"}""", "not valid JSON"),
+        ["single quotes"] = Json("direct", ChatInfo, "{'userId':'u1'}", "not valid JSON"),
+        ["trailing comma"] = Json("direct", ChatInfo, """{"userId":"u1",}""", "not valid JSON"),
+        ["two documents"] = Json("direct", ChatInfo, """{"userId":"u1"}{"userId":"u2"}""", "not valid JSON"),
+        ["duplicate key"] = Json("direct", ChatInfo, """{"userId":"u1","userId":"u2"}""", "not valid JSON"),
         ["HTML instead of JSON"] = Json("direct", Receives, "<html><body>hi</body></html>", "not valid JSON"),
-        ["10k levels of nesting"] = Json("direct", Chat, """{"userId":"u1","a":""" + new string('[', 10_000) + new string(']', 10_000) + "}", "depth"),
-        ["transfer: truncated"] = Json("app", Transfer, """{"reqUrl":"/op/v2/getChatInfoByUserId","userId":""", "not valid JSON"),
-        ["transfer: not JSON at all"] = Json("app", Transfer, "not json", "not valid JSON"),
-        ["transfer: 10k levels of nesting"] = Json("app", Transfer, new string('{', 10_000), "not valid JSON"),
+        ["10k levels of nesting"] = Json("direct", ChatInfo, """{"userId":"u1","a":""" + new string('[', 10_000) + new string(']', 10_000) + "}", "depth"),
+        ["transfer: truncated"] = Json("app", TransferRoute, """{"reqUrl":"/op/v2/getChatInfoByUserId","userId":""", "not valid JSON"),
+        ["transfer: not JSON at all"] = Json("app", TransferRoute, "not json", "not valid JSON"),
+        ["transfer: 10k levels of nesting"] = Json("app", TransferRoute, new string('{', 10_000), "not valid JSON"),
 
         // JSON, but not an object
-        ["array as root"] = Json("direct", Chat, """[{"userId":"u1"}]""", "JSON object"),
-        ["string as root"] = Json("direct", Chat, "\"u1\"", "JSON object"),
+        ["array as root"] = Json("direct", ChatInfo, """[{"userId":"u1"}]""", "JSON object"),
+        ["string as root"] = Json("direct", ChatInfo, "\"u1\"", "JSON object"),
         ["number as root"] = Json("direct", Receives, "42", "JSON object"),
         ["null as root"] = Json("direct", Receives, "null", "JSON object"),
-        ["transfer: array as root"] = Json("app", Transfer, "[1,2]", "JSON object"),
+        ["transfer: array as root"] = Json("app", TransferRoute, "[1,2]", "JSON object"),
 
         // Wrong types, null and empty required fields
-        ["userId a number"] = Json("direct", Chat, """{"userId":123}""", "userId"),
-        ["userId true"] = Json("direct", Chat, """{"userId":true}""", "userId"),
-        ["userId an object"] = Json("direct", Chat, """{"userId":{}}""", "userId"),
-        ["userId an array"] = Json("direct", Chat, """{"userId":[]}""", "userId"),
-        ["userId null"] = Json("direct", Chat, """{"userId":null}""", "userId"),
-        ["userId empty"] = Json("direct", Chat, """{"userId":""}""", "userId"),
-        ["userId missing"] = Json("direct", Chat, "{}", "userId"),
+        ["userId a number"] = Json("direct", ChatInfo, """{"userId":123}""", "userId"),
+        ["userId true"] = Json("direct", ChatInfo, """{"userId":true}""", "userId"),
+        ["userId an object"] = Json("direct", ChatInfo, """{"userId":{}}""", "userId"),
+        ["userId an array"] = Json("direct", ChatInfo, """{"userId":[]}""", "userId"),
+        ["userId null"] = Json("direct", ChatInfo, """{"userId":null}""", "userId"),
+        ["userId empty"] = Json("direct", ChatInfo, """{"userId":""}""", "userId"),
+        ["userId missing"] = Json("direct", ChatInfo, "{}", "userId"),
         ["staffId a number"] = Json("direct", Receives, """{"staffId":7}""", "staffId"),
         ["staffId an object"] = Json("direct", Receives, """{"staffId":{"id":"o1"}}""", "staffId"),
-        ["transfer: userId a number"] = Json("app", Transfer, """{"reqUrl":"/op/v2/getChatInfoByUserId","userId":42}""", "userId"),
-        ["transfer: userId null"] = Json("app", Transfer, """{"reqUrl":"/op/v2/getChatInfoByUserId","userId":null}""", "userId"),
-        ["transfer: userId missing"] = Json("app", Transfer, """{"reqUrl":"/op/v2/getChatInfoByUserId"}""", "userId"),
+        ["transfer: userId a number"] = Json("app", TransferRoute, """{"reqUrl":"/op/v2/getChatInfoByUserId","userId":42}""", "userId"),
+        ["transfer: userId null"] = Json("app", TransferRoute, """{"reqUrl":"/op/v2/getChatInfoByUserId","userId":null}""", "userId"),
+        ["transfer: userId missing"] = Json("app", TransferRoute, """{"reqUrl":"/op/v2/getChatInfoByUserId"}""", "userId"),
 
         // Empty and huge bodies
-        ["empty body"] = Json("direct", Chat, "", "userId"),
-        ["whitespace body"] = Json("direct", Chat, " \r\n\t ", "userId"),
-        ["2 MB body"] = Json("direct", Chat, Padded(2 << 20), "larger than"),
-        ["20 MB body"] = Json("direct", Chat, Padded(20 << 20), "larger than"),
+        ["empty body"] = Json("direct", ChatInfo, "", "userId"),
+        ["whitespace body"] = Json("direct", ChatInfo, " \r\n\t ", "userId"),
+        ["2 MB body"] = Json("direct", ChatInfo, Padded(2 << 20), "larger than"),
+        ["20 MB body"] = Json("direct", ChatInfo, Padded(20 << 20), "larger than"),
         ["2 MB body, chunked"] = Json("direct", Receives, Padded(2 << 20), "larger than") with { Chunked = true },
-        ["transfer: empty body"] = Json("app", Transfer, "", "reqUrl"),
-        ["transfer: 2 MB body"] = Json("app", Transfer, Padded(2 << 20), "larger than"),
+        ["transfer: empty body"] = Json("app", TransferRoute, "", "reqUrl"),
+        ["transfer: 2 MB body"] = Json("app", TransferRoute, Padded(2 << 20), "larger than"),
 
         // Odd encodings
-        ["invalid UTF-8 bytes"] = Bytes("direct", Chat, [.. "{\"userId\":\"u"u8, 0xFF, 0xFE, .. "1\"}"u8], "application/json", "UTF-8"),
-        ["overlong UTF-8 slash"] = Bytes("direct", Chat, [.. "{\"userId\":\"u"u8, 0xC0, 0xAF, .. "\"}"u8], "application/json", "UTF-8"),
-        ["UTF-16LE with BOM"] = Bytes("direct", Chat, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("""{"userId":"u1"}""")], "application/json", "UTF-16"),
-        ["UTF-16LE without BOM"] = Bytes("direct", Chat, Encoding.Unicode.GetBytes("""{"userId":"u1"}"""), "application/json", "UTF-16"),
-        ["UTF-16BE with BOM, declared"] = Bytes("direct", Chat, [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes("""{"userId":"u1"}""")], "application/json; charset=utf-16", "utf-16"),
+        ["invalid UTF-8 bytes"] = Bytes("direct", ChatInfo, [.. "{\"userId\":\"u"u8, 0xFF, 0xFE, .. "1\"}"u8], "application/json", "UTF-8"),
+        ["overlong UTF-8 slash"] = Bytes("direct", ChatInfo, [.. "{\"userId\":\"u"u8, 0xC0, 0xAF, .. "\"}"u8], "application/json", "UTF-8"),
+        ["UTF-16LE with BOM"] = Bytes("direct", ChatInfo, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("""{"userId":"u1"}""")], "application/json", "UTF-16"),
+        ["UTF-16LE without BOM"] = Bytes("direct", ChatInfo, Encoding.Unicode.GetBytes("""{"userId":"u1"}"""), "application/json", "UTF-16"),
+        ["UTF-16BE with BOM, declared"] = Bytes("direct", ChatInfo, [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes("""{"userId":"u1"}""")], "application/json; charset=utf-16", "utf-16"),
         // 阿洋 in GBK: B0A2 D1F3, which is not UTF-8.
         ["GBK bytes, GBK declared"] = Bytes("direct", Receives, [.. "{\"staffId\":\""u8, 0xB0, 0xA2, 0xD1, 0xF3, .. "\"}"u8], "application/json; charset=GBK", "GBK"),
         ["GBK bytes, undeclared"] = Bytes("direct", Receives, [.. "{\"staffId\":\""u8, 0xB0, 0xA2, 0xD1, 0xF3, .. "\"}"u8], "application/json", "UTF-8"),
-        ["transfer: invalid UTF-8 in reqUrl"] = Bytes("app", Transfer, [.. "{\"reqUrl\":\"/op/v2/"u8, 0xFF, .. "\",\"userId\":\"u1\"}"u8], "application/json", "UTF-8"),
+        ["transfer: invalid UTF-8 in reqUrl"] = Bytes("app", TransferRoute, [.. "{\"reqUrl\":\"/op/v2/"u8, 0xFF, .. "\",\"userId\":\"u1\"}"u8], "application/json", "UTF-8"),
 
         // Wrong content types
-        ["text/plain"] = Bytes("direct", Chat, """{"userId":"u1"}"""u8.ToArray(), "text/plain; charset=utf-8", "Content-Type"),
-        ["form-encoded"] = Bytes("direct", Chat, "userId=u1"u8.ToArray(), "application/x-www-form-urlencoded", "Content-Type"),
-        ["multipart"] = Bytes("direct", Chat, "--b\r\nContent-Disposition: form-data; name=\"userId\"\r\n\r\nu1\r\n--b--\r\n"u8.ToArray(), "multipart/form-data; boundary=b", "Content-Type"),
+        ["text/plain"] = Bytes("direct", ChatInfo, """{"userId":"u1"}"""u8.ToArray(), "text/plain; charset=utf-8", "Content-Type"),
+        ["form-encoded"] = Bytes("direct", ChatInfo, "userId=u1"u8.ToArray(), "application/x-www-form-urlencoded", "Content-Type"),
+        ["multipart"] = Bytes("direct", ChatInfo, "--b\r\nContent-Disposition: form-data; name=\"userId\"\r\n\r\nu1\r\n--b--\r\n"u8.ToArray(), "multipart/form-data; boundary=b", "Content-Type"),
         ["application/xml"] = Bytes("direct", Receives, "<staffId>o1</staffId>"u8.ToArray(), "application/xml", "Content-Type"),
-        ["no Content-Type"] = Bytes("direct", Chat, """{"userId":"u1"}"""u8.ToArray(), null, "Content-Type"),
-        ["transfer: text/plain"] = Bytes("app", Transfer, """{"reqUrl":"/op/v2/getChatInfoByUserId","userId":"u1"}"""u8.ToArray(), "text/plain", "Content-Type"),
-        ["transfer: form-encoded"] = Bytes("app", Transfer, "reqUrl=%2Fop%2Fv2%2FgetChatInfoByUserId&userId=u1"u8.ToArray(), "application/x-www-form-urlencoded", "Content-Type"),
+        ["no Content-Type"] = Bytes("direct", ChatInfo, """{"userId":"u1"}"""u8.ToArray(), null, "Content-Type"),
+        ["transfer: text/plain"] = Bytes("app", TransferRoute, """{"reqUrl":"/op/v2/getChatInfoByUserId","userId":"u1"}"""u8.ToArray(), "text/plain", "Content-Type"),
+        ["transfer: form-encoded"] = Bytes("app", TransferRoute, "reqUrl=%2Fop%2Fv2%2FgetChatInfoByUserId&userId=u1"u8.ToArray(), "application/x-www-form-urlencoded", "Content-Type"),
 
         // Wrong methods and paths
-        ["GET on a POST route"] = Route("direct", "GET", Chat, 405, "takes POST"),
-        ["PUT on a POST route"] = Route("direct", "PUT", Chat, 405, "takes POST"),
+        ["GET on a POST route"] = Route("direct", "GET", ChatInfo, 405, "takes POST"),
+        ["PUT on a POST route"] = Route("direct", "PUT", ChatInfo, 405, "takes POST"),
         ["DELETE on a POST route"] = Route("direct", "DELETE", Receives, 405, "takes POST"),
         ["PATCH on a POST route"] = Route("direct", "PATCH", Receives, 405, "takes POST"),
         ["unknown path"] = Route("direct", "POST", "/op/v2/nothing", 404, "not a documented route"),
-        ["route with a suffix"] = Route("direct", "POST", Chat + "/extra", 404, "not a documented route"),
+        ["route with a suffix"] = Route("direct", "POST", ChatInfo + "/extra", 404, "not a documented route"),
         ["root path"] = Route("direct", "GET", "/", 404, "not a documented route"),
-        ["transfer on the direct port"] = Route("direct", "POST", Transfer, 404, "not a documented route"),
-        ["direct route on the app port"] = Route("app", "POST", Chat, 404, "not a documented route"),
-        ["transfer: GET"] = Route("app", "GET", Transfer, 405, "takes POST"),
-        ["transfer: DELETE"] = Route("app", "DELETE", Transfer, 405, "takes POST"),
-        ["unknown scenario"] = Json("direct", Chat, """{"userId":"u1"}""", "no scenario") with { Scenario = "no-such-scenario", DataKey = "scenarios", Prefix = "未知的场景" },
+        ["transfer on the direct port"] = Route("direct", "POST", TransferRoute, 404, "not a documented route"),
+        ["direct route on the app port"] = Route("app", "POST", ChatInfo, 404, "not a documented route"),
+        ["transfer: GET"] = Route("app", "GET", TransferRoute, 405, "takes POST"),
+        ["transfer: DELETE"] = Route("app", "DELETE", TransferRoute, 405, "takes POST"),
+        ["unknown scenario"] = Json("direct", ChatInfo, """{"userId":"u1"}""", "no scenario") with { Scenario = "no-such-scenario", DataKey = "scenarios", Prefix = "未知的场景" },
 
         // Hostile reqUrls: the mock never makes an outbound request
-        ["reqUrl missing"] = Json("app", Transfer, """{"userId":"u1"}""", "reqUrl"),
-        ["reqUrl null"] = Json("app", Transfer, """{"reqUrl":null,"userId":"u1"}""", "reqUrl"),
-        ["reqUrl empty"] = Json("app", Transfer, """{"reqUrl":"","userId":"u1"}""", "reqUrl"),
-        ["reqUrl a number"] = Json("app", Transfer, """{"reqUrl":236,"userId":"u1"}""", "reqUrl"),
-        ["reqUrl an object"] = Json("app", Transfer, """{"reqUrl":{"path":"/op/v2/getChatInfoByUserId"},"userId":"u1"}""", "reqUrl"),
-        ["reqUrl an array"] = Json("app", Transfer, """{"reqUrl":["/op/v2/getChatInfoByUserId"],"userId":"u1"}""", "reqUrl"),
+        ["reqUrl missing"] = Json("app", TransferRoute, """{"userId":"u1"}""", "reqUrl"),
+        ["reqUrl null"] = Json("app", TransferRoute, """{"reqUrl":null,"userId":"u1"}""", "reqUrl"),
+        ["reqUrl empty"] = Json("app", TransferRoute, """{"reqUrl":"","userId":"u1"}""", "reqUrl"),
+        ["reqUrl a number"] = Json("app", TransferRoute, """{"reqUrl":236,"userId":"u1"}""", "reqUrl"),
+        ["reqUrl an object"] = Json("app", TransferRoute, """{"reqUrl":{"path":"/op/v2/getChatInfoByUserId"},"userId":"u1"}""", "reqUrl"),
+        ["reqUrl an array"] = Json("app", TransferRoute, """{"reqUrl":["/op/v2/getChatInfoByUserId"],"userId":"u1"}""", "reqUrl"),
         ["reqUrl http://"] = ReqUrl("http://120.55.94.183:8080/op/v2/getChatInfoByUserId", "absolute URL"),
         ["reqUrl //host"] = ReqUrl("//evil.example/op/v2/getChatInfoByUserId", "host"),
         ["reqUrl .."] = ReqUrl("/op/v2/../v2/getChatInfoByUserId", ".."),
@@ -131,7 +128,7 @@ public sealed class BadInputCorpusTests(SharedMockServer shared) : IClassFixture
         ["reqUrl relative"] = ReqUrl("op/v2/getChatInfoByUserId", "starting with /"),
         ["reqUrl 10 KB"] = ReqUrl("/op/v2/" + new string('a', 10 * 1024), "not a documented route", 404),
         ["reqUrl with a query"] = ReqUrl("/op/v2/getChatInfoByUserId?userId=u2", "not a documented route", 404),
-        ["reqUrl the transfer itself"] = ReqUrl(Transfer, "not a documented route", 404),
+        ["reqUrl the transfer itself"] = ReqUrl(TransferRoute, "not a documented route", 404),
     }.ToImmutableDictionary();
 
     private MockHost Host => shared.Host;
@@ -163,8 +160,8 @@ public sealed class BadInputCorpusTests(SharedMockServer shared) : IClassFixture
 
         // And the next valid request on the same port is answered
         using var valid = bad.Port == "app"
-            ? await Host.PostTransferAsync($$"""{"reqUrl":"{{Chat}}","userId":"u0001corpus"}""")
-            : await Host.PostDirectAsync(Chat, """{"userId":"u0001corpus"}""");
+            ? await Host.PostTransferAsync($$"""{"reqUrl":"{{ChatInfo}}","userId":"u0001corpus"}""")
+            : await Host.PostDirectAsync(ChatInfo, """{"userId":"u0001corpus"}""");
         valid.StatusCode.ShouldBe(HttpStatusCode.OK);
         var ok = await MockHost.JsonAsync(valid);
         ok["code"]!.GetValue<int>().ShouldBe(200);
@@ -179,7 +176,7 @@ public sealed class BadInputCorpusTests(SharedMockServer shared) : IClassFixture
     public async Task Send_JsonContentTypes_AreAccepted(string contentType)
     {
         // Given a valid body sent as a JSON media type, with or without a UTF-8 charset
-        var bad = Bytes("direct", Chat, """{"userId":"u0001type"}"""u8.ToArray(), contentType, "");
+        var bad = Bytes("direct", ChatInfo, """{"userId":"u0001type"}"""u8.ToArray(), contentType, "");
 
         // When it is sent, then it is answered
         using var response = await SendAsync(bad);
@@ -190,7 +187,7 @@ public sealed class BadInputCorpusTests(SharedMockServer shared) : IClassFixture
     public async Task Send_ChunkedBodyWithinTheLimit_IsAnswered()
     {
         // Given a valid body sent chunked, so its length is known only by reading it
-        var chunked = Bytes("app", Transfer, Encoding.UTF8.GetBytes($$"""{"reqUrl":"{{Chat}}","userId":"u0001chunked"}"""), "application/json", "") with { Chunked = true };
+        var chunked = Bytes("app", TransferRoute, Encoding.UTF8.GetBytes($$"""{"reqUrl":"{{ChatInfo}}","userId":"u0001chunked"}"""), "application/json", "") with { Chunked = true };
 
         // When it is sent, then the size check hands the body on and it is answered
         using var response = await SendAsync(chunked);
@@ -231,9 +228,9 @@ public sealed class BadInputCorpusTests(SharedMockServer shared) : IClassFixture
 
     /// <param name="reqUrl">As written inside a JSON string, escapes included.</param>
     private static BadRequest ReqUrl(string reqUrl, string named, int status = 400) =>
-        Json("app", Transfer, $$"""{"reqUrl":"{{reqUrl}}","userId":"u1"}""", named) with { Status = status, DataKey = "knownRoutes", Prefix = status == 404 ? "接口不存在" : "参数错误" };
+        Json("app", TransferRoute, $$"""{"reqUrl":"{{reqUrl}}","userId":"u1"}""", named) with { Status = status, DataKey = "knownRoutes", Prefix = status == 404 ? "接口不存在" : "参数错误" };
 
     /// <summary>A valid request, padded with an undocumented field to the given size.</summary>
     private static string Padded(int size) =>
-        $$"""{"reqUrl":"{{Chat}}","userId":"u1","pad":"{{new string('x', size)}}"}""";
+        $$"""{"reqUrl":"{{ChatInfo}}","userId":"u1","pad":"{{new string('x', size)}}"}""";
 }

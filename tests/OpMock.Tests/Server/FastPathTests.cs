@@ -2,13 +2,12 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using OpMock.Tests.Support;
+using static OpMock.Tests.Support.Routes;
 
 namespace OpMock.Tests.Server;
 
 public sealed class FastPathTests
 {
-    private const string ChatInfo = "/op/v2/getChatInfoByUserId";
-
     // A stub on a path OpMock does not use: WireMock must answer from then on, the same answers.
     private const string UnrelatedStub = """
         {"Request": {"Path": "/stubbed", "Methods": ["GET"]}, "Response": {"StatusCode": 200, "Body": "stubbed"}}

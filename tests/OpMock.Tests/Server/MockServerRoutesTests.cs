@@ -3,13 +3,12 @@ using System.Net;
 using System.Text.Json.Nodes;
 using OpMock.Core.Json;
 using OpMock.Tests.Support;
+using static OpMock.Tests.Support.Routes;
 
 namespace OpMock.Tests.Server;
 
 public sealed class MockServerRoutesTests(SharedMockServer shared) : IClassFixture<SharedMockServer>
 {
-    private const string ChatInfo = "/op/v2/getChatInfoByUserId";
-    private const string Receives = "/op/v2/receives";
     private const string DocsUser = "u00012b2e588bd93843168dfb67ae12cc2ee9";
     private const string DocsToken = "o0001403351be22c648efa24c20e842fd7351";
 

@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using OpMock.Tests.Support;
+using static OpMock.Tests.Support.Routes;
 
 namespace OpMock.Tests.Server;
 
 public sealed class MockServerScenarioTests
 {
-    private const string ChatInfo = "/op/v2/getChatInfoByUserId";
-
     private const string Fixtures = """
         scenarios:
           broken:

@@ -3,13 +3,12 @@ using OpMock.Core.Server;
 using OpMock.Tests.Support;
 using WireMock.Server;
 using WireMock.Settings;
+using static OpMock.Tests.Support.Routes;
 
 namespace OpMock.Tests.Server;
 
 public sealed class WireMockLogTests
 {
-    private const string ChatInfo = "/op/v2/getChatInfoByUserId";
-
     [Fact]
     public void Find_PinnedWireMockVersion_ReachesTheLog()
     {

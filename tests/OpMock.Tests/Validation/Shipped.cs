@@ -9,8 +9,8 @@ namespace OpMock.Tests.Validation;
 /// <summary>The shipped contract and the docs' own examples, which every validator test starts from.</summary>
 internal static class Shipped
 {
-    public const string Receives = "/op/v2/receives";
-    public const string ChatInfo = "/op/v2/getChatInfoByUserId";
+    public const string Receives = Routes.Receives;
+    public const string ChatInfo = Routes.ChatInfo;
 
     public static Task<ApiContract> ContractAsync() => ApiContract.LoadAsync(Repo.Docs, Repo.Overrides);
 
@@ -32,5 +32,5 @@ internal static class Shipped
         return body.ToJsonString();
     }
 
-    public static string TransferRoute => Endpoint.TransferRoute;
+    public const string TransferRoute = Routes.TransferRoute;
 }
