@@ -20,6 +20,9 @@ internal sealed record DocField(
 {
     /// <summary>The section this field's object or list items follow, once references are resolved.</summary>
     public string? Target { get; init; }
+
+    /// <summary>Enum, range and default read from the description and remark (0-未知 1-男 2-女, 0~5, 默认20).</summary>
+    public FieldHints Hints { get; init; } = FieldHints.None;
 }
 
 /// <summary>A nested table under its own heading (#User, #####会话集合 chats ：).</summary>

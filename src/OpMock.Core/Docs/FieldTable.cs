@@ -19,7 +19,8 @@ internal sealed partial class FieldTable(string file, bool isInput, List<Finding
     {
         if (columns is null)
         {
-            columns = Columns.From(row);
+            columns = Columns.From(row, header => findings.Add(new Finding(file, row.Line, Severity.Warning,
+                $"column `{header}` is not one OpMock reads; its cells are ignored. Known headers: {string.Join(", ", KnownHeaders.SelectMany(k => k.Names))}")));
             if (columns.Name < 0 || columns.Type < 0)
             {
                 findings.Add(new Finding(file, row.Line, Severity.Error,
@@ -65,7 +66,7 @@ internal sealed partial class FieldTable(string file, bool isInput, List<Finding
                 typeCell.Length == 0 ? $"field `{name}` has no type" : $"field `{name}` has an unknown type `{typeCell}`"));
         }
 
-        var description = row.Cell(columns.Description);
+        var description = string.Join(" ", columns.Descriptions.Select(row.Cell).Where(c => c.Length > 0));
         var remark = row.Cell(columns.Remark);
         var text = description + " " + remark;
         var format = HouseFormats.FindIn(text);
@@ -76,7 +77,16 @@ internal sealed partial class FieldTable(string file, bool isInput, List<Finding
         }
 
         var (required, nullable) = isInput ? ReadNullable(row, name) : (true, true);
-        return new DocField(name, type, description, remark, ReadReference(remark), format?.Name, required, nullable, row.Line);
+        // A 默认值 column holds the bare value; as a hint it reads like 默认20 in a remark.
+        var defaultCell = row.Cell(columns.Default);
+        var hints = HintReader.Read(type, [.. columns.Descriptions.Select(row.Cell), remark, .. columns.Values.Select(row.Cell),
+            defaultCell.Length > 0 && defaultCell != "-" ? "默认" + defaultCell : ""]);
+        foreach (var problem in hints.Problems)
+        {
+            findings.Add(new Finding(file, row.Line, Severity.Warning, $"field `{name}`: {problem}"));
+        }
+
+        return new DocField(name, type, description, remark, ReadReference(remark), format?.Name, required, nullable, row.Line) { Hints = hints.Hints };
     }
 
     private (bool Required, bool Nullable) ReadNullable(TableRow row, string name)
@@ -115,22 +125,60 @@ internal sealed partial class FieldTable(string file, bool isInput, List<Finding
     [GeneratedRegex(@"(?:详细请参考|详细信息参考|详细参考|请参考|详见|参考|参见|见)\s*`?\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex ReferencePattern();
 
-    private sealed record Columns(int Name, int Type, int Description, int Nullable, int Remark, bool NullableMeansRequired)
-    {
-        public static Columns From(TableRow header)
-        {
-            int Find(params string[] names) =>
-                header.Cells.ToList().FindIndex(c => names.Any(n => c.Contains(n, StringComparison.OrdinalIgnoreCase)));
+    /// <summary>The header names authors use, per column; a header is matched whole, never by a part.</summary>
+    internal static readonly IReadOnlyList<(string Column, string[] Names)> KnownHeaders =
+    [
+        ("name", ["字段", "字段名", "字段名称", "参数", "参数名", "参数名称", "名称", "属性", "属性名", "name", "field"]),
+        ("type", ["类型", "字段类型", "参数类型", "数据类型", "type"]),
+        ("description", ["描述", "说明", "字段说明", "参数说明", "含义", "description"]),
+        ("nullable", ["可为空", "是否为空", "是否可为空", "允许为空", "可空", "nullable"]),
+        ("required", ["必填", "是否必填", "是否必须", "必须", "必选", "是否必选", "required"]),
+        ("remark", ["备注", "remark", "remarks"]),
+        ("values", ["取值范围", "取值", "可选值", "枚举值", "范围"]),
+        ("default", ["默认值", "默认", "default"]),
+    ];
 
-            var required = Find("必填", "是否必须");
-            var nullable = Find("可为空", "是否为空");
+    private sealed record Columns(int Name, int Type, ImmutableArray<int> Descriptions, int Nullable, int Remark, bool NullableMeansRequired)
+    {
+        public ImmutableArray<int> Values { get; init; } = [];
+
+        public int Default { get; init; } = -1;
+
+        public static Columns From(TableRow header, Action<string> unknown)
+        {
+            var kinds = header.Cells.Select(cell => Kind(cell, unknown)).ToList();
+            int Find(string column) => kinds.IndexOf(column);
+
+            var required = Find("required");
+            var nullable = Find("nullable");
             return new Columns(
-                Find("字段", "参数名", "名称", "name"),
-                Find("类型", "type"),
-                Find("描述", "说明", "description"),
+                Find("name"),
+                Find("type"),
+                [.. kinds.Select((k, i) => (k, i)).Where(c => c.k == "description").Select(c => c.i)],
                 nullable >= 0 ? nullable : required,
-                Find("备注", "remark"),
-                nullable < 0 && required >= 0);
+                Find("remark"),
+                nullable < 0 && required >= 0)
+            {
+                Values = [.. kinds.Select((k, i) => (k, i)).Where(c => c.k == "values").Select(c => c.i)],
+                Default = Find("default"),
+            };
+        }
+
+        private static string? Kind(string cell, Action<string> unknown)
+        {
+            var text = cell.Trim('`', '*', ' ', ':', '：');
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            var known = KnownHeaders.FirstOrDefault(k => k.Names.Any(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)));
+            if (known.Column is null)
+            {
+                unknown(text);
+            }
+
+            return known.Column;
         }
     }
 }

@@ -135,16 +135,19 @@ internal static class SchemaBuilder
             schema["minLength"] = 1;
         }
 
+        HintRules.Add(schema, field.Hints, field.Nullable);
         if (field.Nullable)
         {
             schema = Nullable(schema);
         }
 
-        var text = string.Join(" ", new[] { field.Description, field.Remark }.Where(t => t.Length > 0));
+        var text = HintRules.Describe(field);
         if (text.Length > 0)
         {
             schema["description"] = text;
         }
+
+        HintRules.AddLabels(schema, field.Hints);
 
         schema["x-type"] = field.Type.Raw.Trim();
         return schema;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -7,6 +8,7 @@ using NJsonSchema.Validation;
 using OpMock.Core.Diagnostics;
 using OpMock.Core.Docs;
 using OpMock.Core.Json;
+using OpMock.Core.Schemas;
 
 namespace OpMock.Core.Validation;
 
@@ -127,9 +129,29 @@ internal sealed class SchemaChecker
             HouseFormats.ByName(format) is { Pattern: { } pattern } ? $"text in the format {pattern}" : $"format {format}",
         ValidationErrorKind.PatternMismatch => $"text matching {error.Schema.Pattern}",
         ValidationErrorKind.StringTooShort => "non-empty text",
+        ValidationErrorKind.NotInEnumeration => "one of " + Options(error.Schema),
+        ValidationErrorKind.NumberTooBig when error.Schema.Maximum is { } maximum => $"at most {maximum.ToString(CultureInfo.InvariantCulture)}",
+        ValidationErrorKind.NumberTooSmall when error.Schema.Minimum is { } minimum => $"at least {minimum.ToString(CultureInfo.InvariantCulture)}",
         _ when error.Schema.Type != JsonObjectType.None => TypeNames(error.Schema.Type),
         _ => error.Kind.ToString(),
     };
+
+    /// <summary>"0 (未知), 1 (男), 2 (女)": the enum's values with the labels the doc gives them (x-enum-labels).</summary>
+    private static string Options(JsonSchema schema)
+    {
+        var labels = schema.ExtensionData?.TryGetValue(HintRules.LabelsKey, out var map) == true && map is not null
+            ? JToken.FromObject(map) as JObject : null;
+        return string.Join(", ", schema.Enumeration.Where(v => v is not null).Select(v =>
+        {
+            var text = v switch
+            {
+                bool flag => flag ? "true" : "false",
+                JValue value => Convert.ToString(value.Value, CultureInfo.InvariantCulture) is var raw && value.Type == JTokenType.Boolean ? raw!.ToLowerInvariant() : Convert.ToString(value.Value, CultureInfo.InvariantCulture),
+                _ => Convert.ToString(v, CultureInfo.InvariantCulture),
+            } ?? "";
+            return labels?[text] is JValue { Value: string label } ? $"{text} ({label})" : text;
+        }));
+    }
 
     /// <summary>"string or null": the type first, null last, as the docs' readers think of it.</summary>
     private static string TypeNames(JsonObjectType type) =>

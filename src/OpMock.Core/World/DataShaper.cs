@@ -28,7 +28,8 @@ internal sealed class DataShaper(Endpoint endpoint, ValueGenerator generator)
                 continue;
             }
 
-            result[field.Name] = has ? Fit(field, value, depth) : Generate(field, depth);
+            // Last step for every value: inside the doc's hints (enum, range), whatever made it.
+            result[field.Name] = generator.Hinted(field, has ? Fit(field, value, depth) : Generate(field, depth));
         }
 
         return result;

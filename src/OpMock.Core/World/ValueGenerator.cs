@@ -37,6 +37,9 @@ internal sealed class ValueGenerator(Randomizer random, WorldOptions options)
 
     public int ListLength() => random.Number(1, 3);
 
+    /// <summary>The value, or one drawn from the field's doc hints when it breaks them.</summary>
+    public JsonNode? Hinted(DocField field, JsonNode? value) => HintedValues.Constrain(field, value, random);
+
     private JsonNode Integer(string name, HouseFormat? format)
     {
         if (format == HouseFormats.EpochMillis || name.EndsWith("time", StringComparison.Ordinal) || name.EndsWith("date", StringComparison.Ordinal))
