@@ -85,7 +85,10 @@ internal static class OverrideApplier
             else
             {
                 // A new type drops a format that only suited the old one, unless the decision names one.
-                changed = changed with { Type = read, Format = null };
+                // Hints are typed by the field's type: read them again for the decided one.
+                var hints = HintReader.Read(read, [field.Description, field.Remark]);
+                findings.AddRange(hints.Problems.Select(p => new Finding(decision.File, decision.Line, Severity.Warning, $"`{decision.Path}` as {type}: {p}")));
+                changed = changed with { Type = read, Format = null, Hints = hints.Hints };
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OpMock.Core.Diagnostics;
+using OpMock.Core.Docs;
 using OpMock.Core.Schemas;
 using OpMock.Core.Validation;
 using OpMock.Tests.Support;
@@ -131,6 +132,24 @@ public sealed class HintSchemaTests : IDisposable
 
         violation.Path.ShouldBe("data.chats[1].msgType");
         violation.Message.ShouldBe("expected one of text (文本), image (图片), voice (语音), found string \"video\"");
+    }
+
+    [Fact]
+    public async Task Build_OverrideRetypesHintedField_HintsFollowTheDecidedType()
+    {
+        // Given 5.3's msgType (String, text:文本 …) and senderType (INTEGER, `1`:用户 …), and decisions retyping both
+        var docs = DocSet.FromTexts("docs", [("get-op-api/5.3.txt", await File.ReadAllTextAsync(Path.Combine(WikiFolder.Source, "get-op-api", "5.3.txt")))]);
+        var (overrides, _) = OverridesFile.Parse("o.yaml",
+            "get-op-api/5.3:\n  messages[].senderType:\n    type: String\n    reason: r\n  messages[].msgType:\n    type: Integer\n    reason: r\n");
+
+        // When the contract is built
+        var contract = ApiContract.Build(docs, overrides);
+
+        // Then the enum is typed by the decided type, and an enum that no longer fits is a warning, not applied
+        var message = contract.Endpoints.Single().Response["definitions"]!["Message"]!["properties"]!;
+        message["senderType"]!["enum"]!.ToJsonString().ShouldBe("""["1","2","3",null]""");
+        message["msgType"]!.AsObject().ContainsKey("enum").ShouldBeFalse();
+        contract.Findings.ShouldContain(f => f.File == "o.yaml" && f.Severity == Severity.Warning && f.Message.Contains("text, image, voice are not of type Integer"));
     }
 
     private static void Set(JsonNode node, string path, JsonNode? value)
