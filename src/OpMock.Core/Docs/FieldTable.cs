@@ -125,6 +125,9 @@ internal sealed partial class FieldTable(string file, bool isInput, List<Finding
     [GeneratedRegex(@"(?:详细请参考|详细信息参考|详细参考|请参考|详见|参考|参见|见)\s*`?\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex ReferencePattern();
 
+    [GeneratedRegex(@"\s*[(（][^)）]*[)）]\s*$")]
+    private static partial Regex HeaderNote();
+
     /// <summary>The header names authors use, per column; a header is matched whole, never by a part.</summary>
     internal static readonly IReadOnlyList<(string Column, string[] Names)> KnownHeaders =
     [
@@ -166,7 +169,8 @@ internal sealed partial class FieldTable(string file, bool isInput, List<Finding
 
         private static string? Kind(string cell, Action<string> unknown)
         {
-            var text = cell.Trim('`', '*', ' ', ':', '：');
+            // 是否必填(Y/N), 类型（type）: the words in brackets only explain the header.
+            var text = HeaderNote().Replace(cell, "").Trim('`', '*', ' ', ':', '：');
             if (text.Length == 0)
             {
                 return null;

@@ -249,7 +249,7 @@ internal static partial class HintReader
             return;
         }
 
-        var options = run.Select(m => (Value: Typed(type.Kind, m.Groups["value"].Value), Written: m.Groups["value"].Value, Label: m.Groups["label"].Value.TrimEnd('。', '.', ')', '）'))).ToList();
+        var options = run.Select(m => (Value: Typed(type.Kind, m.Groups["value"].Value), Written: m.Groups["value"].Value, Label: m.Groups["label"].Value.TrimEnd('。', '.').TrimEnd(')', '）'))).ToList();
         var unfit = options.Where(o => o.Value is null).Select(o => o.Written).ToList();
         if (unfit.Count > 0)
         {
@@ -297,8 +297,8 @@ internal static partial class HintReader
     [GeneratedRegex(@"(?:最小值?|最少|至少|不少于|不小于|大于等于|≥|>=)\s*(?:为|是)?\s*[:：]?\s*(?<n>-?\d+(?:\.\d+)?)")]
     private static partial Regex MinPattern();
 
-    // `1`:用户, 0-未知, text:文本, 1=男, true上线: a value, a separator (or none after true/false), a label.
-    [GeneratedRegex(@"(?<![A-Za-z0-9_`.\-])`?(?<value>-?\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*)`?(?:\s*[:：=＝\-－]\s*|(?<=(?:true|false|TRUE|FALSE|True|False)`?)(?=\p{IsCJKUnifiedIdeographs}))(?<label>[^\s\d,，、;；`][^\s,，、;；`]*)")]
+    // `1`:用户, 0-未知, text:文本, 1=男, 1(男), true上线: a value, a separator (or none after true/false), a label.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_`.\-])`?(?<value>-?\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*)`?(?:\s*[:：=＝\-－]\s*|(?<=\d)[(（](?=[^)）\s]+[)）])|(?<=(?:true|false|TRUE|FALSE|True|False)`?)(?=\p{IsCJKUnifiedIdeographs}))(?<label>[^\s\d,，、;；`][^\s,，、;；`]*)")]
     private static partial Regex EnumItem();
 
     [GeneratedRegex(@"^[\s,，、;；/|]*$")]

@@ -26,6 +26,8 @@ public sealed class FieldTableHeaderTests
     [InlineData("|Name|Type|Required|Description|Remark|", "|userId|String|yes|用户ID|主键|", true, "用户ID", "主键")]
     [InlineData("|字段|类型|描述|说明|可为空|备注|", "|userId|String|用户ID|主键|否|唯一|", true, "用户ID 主键", "唯一")]
     [InlineData("| 字段 | 类型 | 可为空 | 描述 |", "| userId | String | 否 | 用户ID |", true, "用户ID", "")]
+    [InlineData("|参数名(name)|类型（type）|是否必填(Y/N)|说明|", "|userId|String|Y|用户ID|", true, "用户ID", "")]
+    [InlineData("|**字段**|**类型**|**描述**|**可为空**|", "|userId|String|用户ID|否|", true, "用户ID", "")]
     public void Parse_HeaderVariants_FindEveryColumnByName(string header, string row, bool required, string description, string remark)
     {
         // Given an input table with a header as some author writes it

@@ -25,6 +25,10 @@ public sealed class HintReaderTests
     [InlineData("Long", "会话状态 `1`:待接入 `2`:服务中 `3`:已结束", "", "1:待接入,2:服务中,3:已结束")]
     [InlineData("String", "性别", "1-男 2-女", "1:男,2:女")]
     [InlineData("int", "", "-1-删除 0-正常 1-冻结", "-1:删除,0:正常,1:冻结")]
+    [InlineData("int", "", "1(男) 2(女)", "1:男,2:女")]
+    [InlineData("int", "", "1（男），2（女）。", "1:男,2:女")]
+    [InlineData("String", "", "Y-是 N-否", "Y:是,N:否")]
+    [InlineData("String", "", "M:男, F:女", "M:男,F:女")]
     [InlineData("Integer", "状态 0-未知 1-正常", "0-未知 1-正常", "0:未知,1:正常")]
     public void Read_EnumForms_GiveTypedValuesWithLabels(string type, string description, string remark, string expected)
     {
@@ -115,6 +119,10 @@ public sealed class HintReaderTests
     [InlineData("String", "json格式: 见示例")]
     [InlineData("String", "type=1时有效")]
     [InlineData("Double", "位置经度")]
+    [InlineData("String", "OP的ID(staffId)")]
+    [InlineData("String", "营业时间，如 9:00-18:00")]
+    [InlineData("String", "比例 1:1")]
+    [InlineData("String", "金额，单位：元")]
     public void Read_OrdinaryRemarks_AreNoHintsAndNoProblems(string type, string cell)
     {
         // Given a remark that is prose, a reference, a format or an example value

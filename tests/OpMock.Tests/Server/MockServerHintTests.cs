@@ -11,8 +11,12 @@ public sealed class MockServerHintTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
+    private readonly Lazy<string> docs;
+
+    public MockServerHintTests() => docs = new(() => WikiFolder.CopyWithShipped(temp));
+
     private Task<MockHost> StartAsync() =>
-        MockHost.StartAsync(seed: 42, docs: WikiFolder.CopyWithShipped(temp), overrides: Path.Combine(temp.Path, "overrides.yaml"));
+        MockHost.StartAsync(seed: 42, docs: docs.Value, overrides: Path.Combine(temp.Path, "overrides.yaml"));
 
     [Fact]
     public async Task UserDetail_ManyUsers_GenderAndLevelOnlyTakeHintedValuesAndVary()
@@ -36,6 +40,35 @@ public sealed class MockServerHintTests : IDisposable
         genders.Distinct().Order().ShouldBe([0, 1, 2]);
         levels.ShouldAllBe(l => l >= 0 && l <= 5);
         levels.Distinct().Count().ShouldBeGreaterThan(3);
+    }
+
+    [Fact]
+    public async Task UserDetail_DirectAndThroughTransfer_SameSeedSameBytesInsideHints()
+    {
+        // Given two servers with the same seed over the same docs
+        await using var first = await StartAsync();
+        await using var second = await StartAsync();
+        var ids = Enumerable.Range(0, 20).Select(i => $"u0001{i:D32}").ToList();
+
+        // When both are asked for the same users, directly and through 5.9's transfer
+        foreach (var id in ids)
+        {
+            var direct = await TextAsync(first.PostDirectAsync("/op/v2/getUserDetail", $$"""{"userId":"{{id}}"}"""));
+            var again = await TextAsync(second.PostDirectAsync("/op/v2/getUserDetail", $$"""{"userId":"{{id}}"}"""));
+            var relayed = await TextAsync(first.PostTransferAsync($$"""{"reqUrl":"/op/v2/getUserDetail","userId":"{{id}}"}"""));
+
+            // Then the bytes are the same, and the relayed answer keeps the hints too
+            again.ShouldBe(direct);
+            var gender = JsonNode.Parse(relayed)!["data"]!["gender"]!.GetValue<long>();
+            gender.ShouldBeInRange(0, 2);
+        }
+    }
+
+    private static async Task<string> TextAsync(Task<HttpResponseMessage> sending)
+    {
+        using var response = await sending;
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await response.Content.ReadAsStringAsync();
     }
 
     [Theory]
