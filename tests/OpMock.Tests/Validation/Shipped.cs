@@ -12,7 +12,7 @@ internal static class Shipped
     public const string Receives = Routes.Receives;
     public const string ChatInfo = Routes.ChatInfo;
 
-    public static Task<ApiContract> ContractAsync() => ApiContract.LoadAsync(Repo.Docs, Repo.Overrides);
+    public static Task<ApiContract> ContractAsync() => ApiContract.LoadAsync(TestDocs.Base, TestDocs.BaseOverrides);
 
     public static async Task<ContractValidator> ValidatorAsync(bool strict = false) =>
         await ContractValidator.CreateAsync(await ContractAsync(), strict);
