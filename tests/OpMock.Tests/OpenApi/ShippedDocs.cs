@@ -6,7 +6,7 @@ using OpMock.Tests.Support;
 
 namespace OpMock.Tests.OpenApi;
 
-/// <summary>The shipped docs exported once, and read back with Microsoft.OpenApi's own reader.</summary>
+/// <summary>The shipped docs (frozen in TestDocs/base) exported once, and read back with Microsoft.OpenApi's own reader.</summary>
 internal static class ShippedDocs
 {
     public static async Task<string> ExportAsync()

@@ -6,7 +6,7 @@ using OpMock.Tests.Support;
 
 namespace OpMock.Tests.Validation;
 
-/// <summary>The shipped contract and the docs' own examples, which every validator test starts from.</summary>
+/// <summary>The shipped contract (frozen in TestDocs/base) and the docs' own examples, which every validator test starts from.</summary>
 internal static class Shipped
 {
     public const string Receives = Routes.Receives;
