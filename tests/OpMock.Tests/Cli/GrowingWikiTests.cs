@@ -151,8 +151,8 @@ public sealed class GrowingWikiTests
             foreach (var (ask, i) in asks.Select((a, i) => (a, i)))
             {
                 // When each documented route, and each transfer doc's target through the relay, is asked its doc's sample
-                var url = (ask.ReqUrl is null ? direct : app) + ask.Route;
-                using var response = await client.PostAsync(url, new StringContent(ask.Body, Encoding.UTF8, "application/json"));
+                using var request = ask.ToRequest(ask.ReqUrl is null ? direct : app);
+                using var response = await client.SendAsync(request);
                 var body = await response.Content.ReadAsStringAsync();
 
                 // Then it answers 200 with a body the doc's written schema accepts

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using OpMock.Core.Diagnostics;
 using OpMock.Core.OpenApi;
 using OpMock.Core.Schemas;
@@ -61,8 +60,8 @@ public sealed class ShippedDocsTests
         foreach (var ask in asks)
         {
             // When each direct route and each transfer doc's target is asked with its doc's sample
-            var url = (ask.ReqUrl is null ? host.Server.DirectUrl : host.Server.AppUrl) + ask.Route;
-            using var response = await host.PostAsync(url, ask.Body);
+            using var request = ask.ToRequest(ask.ReqUrl is null ? host.Server.DirectUrl : host.Server.AppUrl);
+            using var response = await host.Client.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
 
             // Then it answers 200 with a body its documented schema accepts
