@@ -37,9 +37,22 @@ internal static class TestDocs
     private static string Copy(TempFolder temp, string docs, string overrides, string more)
     {
         // Every file of the docs folder as it is; of the test docs only the docs (their README is not one).
-        foreach (var (folder, file) in Files(docs).Select(f => (docs, f)).Concat(Files(more, "*.txt").Select(f => (more, f))))
+        foreach (var file in Files(docs))
         {
-            File.Copy(Path.Combine(folder, file), CreateFolderFor(Path.Combine(temp.Path, "docs", file)), overwrite: true);
+            File.Copy(Path.Combine(docs, file), CreateFolderFor(Path.Combine(temp.Path, "docs", file)));
+        }
+
+        foreach (var file in Files(more, "*.txt"))
+        {
+            // The same doc is fine (the acceptance check copies the wiki into schemas/docs); another doc at its path is
+            // a user's doc the test would silently replace, so the failure says which test doc to renumber.
+            var target = Path.Combine(temp.Path, "docs", file);
+            if (File.Exists(target) && !File.ReadAllBytes(target).SequenceEqual(File.ReadAllBytes(Path.Combine(more, file))))
+            {
+                throw new InvalidOperationException($"{docs} already has another {file}; give the test doc {Path.Combine(more, file)} a free number");
+            }
+
+            File.Copy(Path.Combine(more, file), CreateFolderFor(target), overwrite: true);
         }
 
         File.Copy(overrides, Path.Combine(temp.Path, "overrides.yaml"));
