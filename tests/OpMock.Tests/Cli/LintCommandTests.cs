@@ -9,7 +9,7 @@ public sealed class LintCommandTests
     {
         // Given the shipped docs and overrides
         // When they are linted
-        var result = await Support.Cli.RunAsync("lint", "--docs", Repo.Docs);
+        var result = await Support.Cli.RunAsync("lint", "--docs", TestDocs.Base);
 
         // Then only the misspelled reference in 2.36 is reported, as a warning
         result.ExitCode.ShouldBe(0, result.Out + result.Error);
@@ -20,7 +20,7 @@ public sealed class LintCommandTests
     [Fact]
     public async Task Lint_Strict_FailsOnWarnings()
     {
-        var result = await Support.Cli.RunAsync("lint", "--docs", Repo.Docs, "--strict");
+        var result = await Support.Cli.RunAsync("lint", "--docs", TestDocs.Base, "--strict");
 
         result.ExitCode.ShouldBe(1);
     }

@@ -10,7 +10,7 @@ public sealed class OpenApiCommandTests
     {
         // Given the shipped docs
         // When the document is exported without --out
-        var result = await Support.Cli.RunAsync("openapi", "--docs", Repo.Docs);
+        var result = await Support.Cli.RunAsync("openapi", "--docs", TestDocs.Base);
 
         // Then stdout is the document itself, nothing else
         result.ExitCode.ShouldBe(0, result.Error);
@@ -26,8 +26,8 @@ public sealed class OpenApiCommandTests
         var output = Path.Combine(temp.Path, "api", "openapi.json");
 
         // When the document is exported to it, twice (the second run replaces the first)
-        (await Support.Cli.RunAsync("openapi", "--docs", Repo.Docs, "--out", output)).ExitCode.ShouldBe(0);
-        var result = await Support.Cli.RunAsync("openapi", "--docs", Repo.Docs, "--out", output);
+        (await Support.Cli.RunAsync("openapi", "--docs", TestDocs.Base, "--out", output)).ExitCode.ShouldBe(0);
+        var result = await Support.Cli.RunAsync("openapi", "--docs", TestDocs.Base, "--out", output);
 
         // Then the file holds the document, no temporary file is left, and the run says what it wrote
         result.ExitCode.ShouldBe(0, result.Error);
@@ -67,7 +67,7 @@ public sealed class OpenApiCommandTests
     {
         // Given the ports `opmock serve` was told to use
         // When the document is exported with the same options
-        var result = await Support.Cli.RunAsync("openapi", "--docs", Repo.Docs, "--port", "9000", "--app-port", "9001");
+        var result = await Support.Cli.RunAsync("openapi", "--docs", TestDocs.Base, "--port", "9000", "--app-port", "9001");
 
         // Then its servers are there, per route too
         var (document, _) = ShippedDocs.Read(result.Out);
@@ -81,7 +81,7 @@ public sealed class OpenApiCommandTests
     [InlineData("--app-port", "70000")]
     public async Task Run_PortOutOfRange_ExitsTwoNamingTheOption(string option, string value)
     {
-        var result = await Support.Cli.RunAsync("openapi", "--docs", Repo.Docs, option, value);
+        var result = await Support.Cli.RunAsync("openapi", "--docs", TestDocs.Base, option, value);
 
         result.ExitCode.ShouldBe(2);
         result.Error.Trim().ShouldBe($"error: {option} must be a port number (1-65535): {value}");
@@ -95,7 +95,7 @@ public sealed class OpenApiCommandTests
         var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "openapi.json")).FullName;
 
         // When the document is exported there
-        var result = await Support.Cli.RunAsync("openapi", "--docs", Repo.Docs, "--out", folder);
+        var result = await Support.Cli.RunAsync("openapi", "--docs", TestDocs.Base, "--out", folder);
 
         // Then the run fails with one line, and nothing half-written is left behind
         result.ExitCode.ShouldBe(2);

@@ -21,7 +21,7 @@ public sealed partial class ProxyCommandTests
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var stop = new CancellationTokenSource();
-        var run = OpMockCli.RunAsync(["proxy", "--docs", Repo.Docs, "--overrides", Repo.Overrides, "--target", server.Url!, "--record", record],
+        var run = OpMockCli.RunAsync(["proxy", "--docs", TestDocs.Base, "--overrides", TestDocs.BaseOverrides, "--target", server.Url!, "--record", record],
             TextWriter.Synchronized(output), error, stop.Token);
         var url = await ListeningUrlAsync(output, run);
 
@@ -40,7 +40,7 @@ public sealed partial class ProxyCommandTests
         log.ShouldEndWith("1 requests forwarded, 1 checked, 3 errors, 0 warnings\n");
 
         // And `validate --har` re-checks the recording with the same result
-        var recheck = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--overrides", Repo.Overrides, "--har", record);
+        var recheck = await Support.Cli.RunAsync("validate", "--docs", TestDocs.Base, "--overrides", TestDocs.BaseOverrides, "--har", record);
         recheck.ExitCode.ShouldBe(1);
         recheck.Out.ShouldEndWith("1 response checked, 1 failed, 3 errors, 0 warnings, 0 skipped\n");
     }
@@ -56,7 +56,7 @@ public sealed partial class ProxyCommandTests
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
 
             // When the proxy is asked to listen there
-            var result = await Support.Cli.RunAsync("proxy", "--docs", Repo.Docs, "--overrides", Repo.Overrides, "--target", "http://127.0.0.1:9", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var result = await Support.Cli.RunAsync("proxy", "--docs", TestDocs.Base, "--overrides", TestDocs.BaseOverrides, "--target", "http://127.0.0.1:9", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
             // Then it exits 2 saying so
             result.ExitCode.ShouldBe(2);
@@ -77,7 +77,7 @@ public sealed partial class ProxyCommandTests
     public async Task Proxy_BadOptions_ExitTwoWithOneLine(string[] args, string message)
     {
         // Given options the proxy cannot start with, When it runs
-        var result = await Support.Cli.RunAsync(["proxy", "--docs", Repo.Docs, "--overrides", Repo.Overrides, .. args]);
+        var result = await Support.Cli.RunAsync(["proxy", "--docs", TestDocs.Base, "--overrides", TestDocs.BaseOverrides, .. args]);
 
         // Then it exits 2 saying why, without starting
         result.ExitCode.ShouldBe(2);

@@ -16,7 +16,7 @@ public sealed class ServeCommandTests
         using var error = new StringWriter();
         var synchronizedOut = TextWriter.Synchronized(output);
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var run = OpMockCli.RunAsync(["serve", "--docs", Repo.Docs, "--fixtures", Repo.Fixtures, "--port", port.ToString(), "--app-port", appPort.ToString()],
+        var run = OpMockCli.RunAsync(["serve", "--docs", TestDocs.Base, "--fixtures", Repo.Fixtures, "--port", port.ToString(), "--app-port", appPort.ToString()],
             synchronizedOut, TextWriter.Synchronized(error), cancel.Token);
 
         // When it is ready (polled, bounded), a printed route answers
@@ -53,7 +53,7 @@ public sealed class ServeCommandTests
         using var temp = new TempFolder();
         temp.Write("fixtures/bad.yaml", "seed: lots\n");
 
-        var result = await Support.Cli.RunAsync("serve", "--docs", Repo.Docs, "--fixtures", Path.Combine(temp.Path, "fixtures"), "--port", "0", "--app-port", "0");
+        var result = await Support.Cli.RunAsync("serve", "--docs", TestDocs.Base, "--fixtures", Path.Combine(temp.Path, "fixtures"), "--port", "0", "--app-port", "0");
 
         result.ExitCode.ShouldBe(2);
         result.Error.Trim().ShouldBe("fixtures/bad.yaml:1: error: `seed` must be a whole number");
@@ -62,7 +62,7 @@ public sealed class ServeCommandTests
     [Fact]
     public async Task Serve_MissingFixturesFolder_ExitsTwo()
     {
-        var result = await Support.Cli.RunAsync("serve", "--docs", Repo.Docs, "--fixtures", "/nonexistent/fixtures");
+        var result = await Support.Cli.RunAsync("serve", "--docs", TestDocs.Base, "--fixtures", "/nonexistent/fixtures");
 
         result.ExitCode.ShouldBe(2);
         result.Error.Trim().ShouldBe("error: fixtures folder not found: /nonexistent/fixtures");
@@ -77,7 +77,7 @@ public sealed class ServeCommandTests
         var appPort = ((IPEndPoint)taken.LocalEndpoint).Port;
 
         // When serve starts, then it fails with the reason, and leaves nothing listening
-        var result = await Support.Cli.RunAsync("serve", "--docs", Repo.Docs, "--fixtures", Repo.Fixtures, "--port", "0", "--app-port", appPort.ToString());
+        var result = await Support.Cli.RunAsync("serve", "--docs", TestDocs.Base, "--fixtures", Repo.Fixtures, "--port", "0", "--app-port", appPort.ToString());
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldStartWith($"error: cannot listen on 127.0.0.1:{appPort}");
     }

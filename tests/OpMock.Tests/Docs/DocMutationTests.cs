@@ -13,7 +13,7 @@ public sealed class DocMutationTests
 {
     private const int Cases = 3000;
 
-    private static readonly (string Path, string Text)[] Shipped = Mutations.Shipped(Repo.Docs, "*.txt");
+    private static readonly (string Path, string Text)[] Shipped = Mutations.Shipped(TestDocs.Base, "*.txt");
 
     [Fact]
     public async Task Load_RandomlyMutatedDocs_NeverThrowAndReportFindings()

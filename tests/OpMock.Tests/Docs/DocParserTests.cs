@@ -8,7 +8,7 @@ public sealed class DocParserTests
 {
     private static ApiDoc ParseShipped(string path)
     {
-        var (doc, _) = DocParser.Parse(path, File.ReadAllText(Path.Combine(Repo.Docs, path)));
+        var (doc, _) = DocParser.Parse(path, File.ReadAllText(Path.Combine(TestDocs.Base, path)));
         return doc.ShouldNotBeNull();
     }
 

@@ -6,12 +6,12 @@ using OpMock.Tests.Support;
 
 namespace OpMock.Tests.OpenApi;
 
-/// <summary>The shipped docs exported once, and read back with Microsoft.OpenApi's own reader.</summary>
+/// <summary>The shipped docs (frozen in TestDocs/base) exported once, and read back with Microsoft.OpenApi's own reader.</summary>
 internal static class ShippedDocs
 {
     public static async Task<string> ExportAsync()
     {
-        var contract = await ApiContract.LoadAsync(Repo.Docs, Repo.Overrides);
+        var contract = await ApiContract.LoadAsync(TestDocs.Base, TestDocs.BaseOverrides);
         return OpenApiExport.ToJson(OpenApiExport.Build(contract));
     }
 
@@ -31,7 +31,7 @@ internal static class ShippedDocs
 
     /// <summary>2.36 moved to another route and method, as a new doc would be written.</summary>
     public static string Doc236As(string route, string method) =>
-        File.ReadAllText(System.IO.Path.Combine(Repo.Docs, "get-op-api", "2.36.txt"))
+        File.ReadAllText(System.IO.Path.Combine(TestDocs.Base, "get-op-api", "2.36.txt"))
             .Replace("/op/v2/getChatInfoByUserId", route, StringComparison.Ordinal)
             .Replace("###方式:\npost", "###方式:\n" + method, StringComparison.Ordinal);
 

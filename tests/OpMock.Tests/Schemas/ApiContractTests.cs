@@ -9,7 +9,7 @@ namespace OpMock.Tests.Schemas;
 
 public sealed class ApiContractTests
 {
-    private static Task<ApiContract> Shipped() => ApiContract.LoadAsync(Repo.Docs, Repo.Overrides);
+    private static Task<ApiContract> Shipped() => ApiContract.LoadAsync(TestDocs.Base, TestDocs.BaseOverrides);
 
     private static ApiContract HouseContract() => ApiContract.Build(
         DocSet.FromTexts("docs", [("get-op-api/3.1.txt", HouseDocs.Orders), ("get-op-app/4.2.txt", HouseDocs.OrdersTransfer)]), []);

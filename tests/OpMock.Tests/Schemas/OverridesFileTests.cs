@@ -10,7 +10,7 @@ public sealed class OverridesFileTests
     [Fact]
     public void Parse_ShippedOverrides_GiveOneDecisionPerConflict()
     {
-        var (overrides, findings) = OverridesFile.Parse("overrides.yaml", File.ReadAllText(Repo.Overrides));
+        var (overrides, findings) = OverridesFile.Parse("overrides.yaml", File.ReadAllText(TestDocs.BaseOverrides));
 
         findings.ShouldBeEmpty();
         overrides.Select(o => $"{o.Doc} {o.Path}").ShouldBe([

@@ -59,5 +59,5 @@ public sealed class MockEngineTests
         MockRequest.Create("POST", path, "application/json", Encoding.UTF8.GetBytes(body), NoQuery, scenario: null);
 
     private static async Task<MockEngine> NewEngineAsync() =>
-        new(await MockState.LoadAsync(Repo.Docs, Repo.Overrides, Repo.Fixtures, seed: null), new FixedTime());
+        new(await MockState.LoadAsync(TestDocs.Base, TestDocs.BaseOverrides, Repo.Fixtures, seed: null), new FixedTime());
 }

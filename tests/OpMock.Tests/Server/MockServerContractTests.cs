@@ -85,7 +85,7 @@ public sealed class MockServerContractTests
     [Fact]
     public async Task ManyResponses_AcrossRoutesAndSeeds_AllValidateAgainstTheGeneratedSchemas()
     {
-        var contract = await ApiContract.LoadAsync(Repo.Docs, Repo.Overrides);
+        var contract = await ApiContract.LoadAsync(TestDocs.Base, TestDocs.BaseOverrides);
         var chatInfo = await SchemaChecker.CompileAsync(contract.Direct("/op/v2/getChatInfoByUserId")!.Response);
         var receives = await SchemaChecker.CompileAsync(contract.Direct("/op/v2/receives")!.Response);
         var transfer = await SchemaChecker.CompileAsync(contract.Endpoints.Single(e => e.Endpoint.IsTransfer).Response);
@@ -161,7 +161,7 @@ public sealed class MockServerContractTests
     {
         // Given a server whose request log keeps 5 entries
         await using var host = await MockHost.StartAsync(new OpMock.Core.Server.MockServerOptions(
-            Repo.Docs, Repo.Overrides, Repo.Fixtures, Port: 0, AppPort: 0, MaxRequestLogCount: 5));
+            TestDocs.Base, TestDocs.BaseOverrides, Repo.Fixtures, Port: 0, AppPort: 0, MaxRequestLogCount: 5));
 
         // When 30 requests are made
         for (var i = 0; i < 30; i++)

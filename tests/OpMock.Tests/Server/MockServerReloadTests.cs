@@ -89,7 +89,7 @@ public sealed class MockServerReloadTests
         using var temp = new TempFolder();
         var fixtures = Path.Combine(temp.Path, "fixtures");
         temp.Write("fixtures/s.yaml", "scenarios:\n  teapot: {status: 418}\n");
-        var options = new MockServerOptions(Repo.Docs, Repo.Overrides, fixtures, Port: 0, AppPort: 0, Watch: true);
+        var options = new MockServerOptions(TestDocs.Base, TestDocs.BaseOverrides, fixtures, Port: 0, AppPort: 0, Watch: true);
         await using var host = await MockHost.StartAsync(options);
         var reports = new List<string>();
         var reloaded = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);

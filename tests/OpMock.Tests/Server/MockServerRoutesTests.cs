@@ -159,7 +159,7 @@ public sealed class MockServerRoutesTests(SharedMockServer shared) : IClassFixtu
 
     private static JsonNode ExampleData(string doc)
     {
-        var text = File.ReadAllText(Path.Combine(Repo.Docs, doc));
+        var text = File.ReadAllText(Path.Combine(TestDocs.Base, doc));
         var start = text.IndexOf("```", StringComparison.Ordinal);
         var json = text[(text.IndexOf('{', start))..text.IndexOf("```", start + 3, StringComparison.Ordinal)];
         return OpJson.TryParse(json, out _, out _)!["data"]!;

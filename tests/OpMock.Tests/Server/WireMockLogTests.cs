@@ -53,7 +53,7 @@ public sealed class WireMockLogTests
     {
         // Given a log bound of 5
         await using var host = await MockHost.StartAsync(new MockServerOptions(
-            Repo.Docs, Repo.Overrides, Repo.Fixtures, Port: 0, AppPort: 0, MaxRequestLogCount: 5));
+            TestDocs.Base, TestDocs.BaseOverrides, Repo.Fixtures, Port: 0, AppPort: 0, MaxRequestLogCount: 5));
 
         // When 20 requests alternate between the fast path and WireMock (a scenario header)
         for (var i = 0; i < 20; i++)

@@ -19,18 +19,21 @@ internal sealed class TempFolder : IDisposable
         return full;
     }
 
-    /// <summary>Copies the shipped docs (and overrides.yaml beside them) into docs/ here.</summary>
+    /// <summary>
+    /// Copies the shipped docs as frozen for the tests (<see cref="TestDocs.Base"/>, and overrides.yaml beside
+    /// them) into docs/ here: tests that add a doc to them assert exact routes and lines.
+    /// </summary>
     public string CopyShippedDocs()
     {
         var docs = System.IO.Path.Combine(Path, "docs");
-        foreach (var file in Directory.EnumerateFiles(Repo.Docs, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(TestDocs.Base, "*", SearchOption.AllDirectories))
         {
-            var target = System.IO.Path.Combine(docs, System.IO.Path.GetRelativePath(Repo.Docs, file));
+            var target = System.IO.Path.Combine(docs, System.IO.Path.GetRelativePath(TestDocs.Base, file));
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
 
-        File.Copy(Repo.Overrides, System.IO.Path.Combine(Path, "overrides.yaml"));
+        File.Copy(TestDocs.BaseOverrides, System.IO.Path.Combine(Path, "overrides.yaml"));
         return docs;
     }
 

@@ -6,13 +6,13 @@ using OpMock.Tests.Support;
 
 namespace OpMock.Tests.Validation;
 
-/// <summary>The shipped contract and the docs' own examples, which every validator test starts from.</summary>
+/// <summary>The shipped contract (frozen in TestDocs/base) and the docs' own examples, which every validator test starts from.</summary>
 internal static class Shipped
 {
     public const string Receives = Routes.Receives;
     public const string ChatInfo = Routes.ChatInfo;
 
-    public static Task<ApiContract> ContractAsync() => ApiContract.LoadAsync(Repo.Docs, Repo.Overrides);
+    public static Task<ApiContract> ContractAsync() => ApiContract.LoadAsync(TestDocs.Base, TestDocs.BaseOverrides);
 
     public static async Task<ContractValidator> ValidatorAsync(bool strict = false) =>
         await ContractValidator.CreateAsync(await ContractAsync(), strict);

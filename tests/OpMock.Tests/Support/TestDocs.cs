@@ -1,0 +1,67 @@
+namespace OpMock.Tests.Support;
+
+/// <summary>
+/// The tests' own docs (tests/OpMock.Tests/TestDocs): the shipped three frozen in base/, and the wiki docs other
+/// authors wrote in wiki/. Tests asserting exact routes, counts or golden output read these, never schemas/docs,
+/// so adding a doc to schemas/docs cannot break them.
+/// </summary>
+internal static class TestDocs
+{
+    public static string Folder => Path.Combine(Repo.Root, "tests", "OpMock.Tests", "TestDocs");
+
+    /// <summary>The shipped docs as frozen for the tests: 2.19, 2.36 and the transfer doc 2.9.</summary>
+    public static string Base => Path.Combine(Folder, "base", "docs");
+
+    /// <summary>The shipped overrides.yaml, frozen with <see cref="Base"/> (and found beside it, as opmock looks).</summary>
+    public static string BaseOverrides => Path.Combine(Folder, "base", "overrides.yaml");
+
+    /// <summary>5.1, 5.2, 5.3 and the transfer doc 5.9 (see wiki/README.md).</summary>
+    public static string Wiki => Path.Combine(Folder, "wiki");
+
+    /// <summary>The docs in schemas/docs plus the wiki docs, copied into docs/ of <paramref name="temp"/> with overrides.yaml beside them.</summary>
+    public static string ShippedWithWiki(TempFolder temp) => Copy(temp, Repo.Docs, Repo.Overrides, Wiki);
+
+    /// <summary>The frozen shipped docs plus the wiki docs, for tests that assert exact routes over both.</summary>
+    public static string BaseWithWiki(TempFolder temp) => Copy(temp, Base, BaseOverrides, Wiki);
+
+    /// <summary>The files under a folder matching <paramref name="pattern"/>, as paths relative to it with '/'.</summary>
+    public static string[] Files(string folder, string pattern = "*") => [.. Directory
+        .EnumerateFiles(folder, pattern, SearchOption.AllDirectories)
+        .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+        .Order(StringComparer.Ordinal)];
+
+    /// <summary>How many docs opmock reads from a folder (its .txt and .md files), as lint counts them.</summary>
+    public static int Count(string docs) =>
+        Files(docs).Count(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
+
+    private static string Copy(TempFolder temp, string docs, string overrides, string more)
+    {
+        // Every file of the docs folder as it is; of the test docs only the docs (their README is not one).
+        foreach (var file in Files(docs))
+        {
+            File.Copy(Path.Combine(docs, file), CreateFolderFor(Path.Combine(temp.Path, "docs", file)));
+        }
+
+        foreach (var file in Files(more, "*.txt"))
+        {
+            // The same doc is fine (the acceptance check copies the wiki into schemas/docs); another doc at its path is
+            // a user's doc the test would silently replace, so the failure says which test doc to renumber.
+            var target = Path.Combine(temp.Path, "docs", file);
+            if (File.Exists(target) && !File.ReadAllBytes(target).SequenceEqual(File.ReadAllBytes(Path.Combine(more, file))))
+            {
+                throw new InvalidOperationException($"{docs} already has another {file}; give the test doc {Path.Combine(more, file)} a free number");
+            }
+
+            File.Copy(Path.Combine(more, file), CreateFolderFor(target), overwrite: true);
+        }
+
+        File.Copy(overrides, Path.Combine(temp.Path, "overrides.yaml"));
+        return Path.Combine(temp.Path, "docs");
+    }
+
+    private static string CreateFolderFor(string file)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        return file;
+    }
+}
