@@ -9,7 +9,7 @@ public sealed class LintHintTests
     {
         // Given the wiki docs (other headers, enums, ranges, defaults) beside the shipped ones
         using var temp = new TempFolder();
-        var docs = WikiFolder.CopyWithShipped(temp);
+        var docs = TestDocs.BaseWithWiki(temp);
 
         // When they are linted
         var result = await Support.Cli.RunAsync("lint", "--docs", docs, "--overrides", Path.Combine(temp.Path, "overrides.yaml"));

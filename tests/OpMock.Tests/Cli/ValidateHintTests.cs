@@ -10,7 +10,7 @@ public sealed class ValidateHintTests
     {
         // Given the wiki docs beside the shipped ones, and 5.1's example with gender 7 (the doc says 0-未知 1-男 2-女)
         using var temp = new TempFolder();
-        var docs = WikiFolder.CopyWithShipped(temp);
+        var docs = TestDocs.BaseWithWiki(temp);
         var (doc, _) = OpMock.Core.Docs.DocParser.Parse("get-op-api/5.1.txt", await File.ReadAllTextAsync(Path.Combine(docs, "get-op-api", "5.1.txt")));
         var example = JsonNode.Parse(doc!.Example!.Text)!;
         example["data"]!["gender"] = 7;

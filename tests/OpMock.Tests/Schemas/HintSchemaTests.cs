@@ -15,7 +15,7 @@ public sealed class HintSchemaTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     private Task<ApiContract> WikiContract() =>
-        ApiContract.LoadAsync(WikiFolder.CopyWithShipped(temp), Path.Combine(temp.Path, "overrides.yaml"));
+        ApiContract.LoadAsync(TestDocs.BaseWithWiki(temp), Path.Combine(temp.Path, "overrides.yaml"));
 
     [Theory]
     [InlineData("get-op-api/5.1.request.schema.json")]
@@ -138,7 +138,7 @@ public sealed class HintSchemaTests : IDisposable
     public async Task Build_OverrideRetypesHintedField_HintsFollowTheDecidedType()
     {
         // Given 5.3's msgType (String, text:文本 …) and senderType (INTEGER, `1`:用户 …), and decisions retyping both
-        var docs = DocSet.FromTexts("docs", [("get-op-api/5.3.txt", await File.ReadAllTextAsync(Path.Combine(WikiFolder.Source, "get-op-api", "5.3.txt")))]);
+        var docs = DocSet.FromTexts("docs", [("get-op-api/5.3.txt", await File.ReadAllTextAsync(Path.Combine(TestDocs.Wiki, "get-op-api", "5.3.txt")))]);
         var (overrides, _) = OverridesFile.Parse("o.yaml",
             "get-op-api/5.3:\n  messages[].senderType:\n    type: String\n    reason: r\n  messages[].msgType:\n    type: Integer\n    reason: r\n");
 

@@ -13,7 +13,7 @@ public sealed class MockServerHintTests : IDisposable
 
     private readonly Lazy<string> docs;
 
-    public MockServerHintTests() => docs = new(() => WikiFolder.CopyWithShipped(temp));
+    public MockServerHintTests() => docs = new(() => TestDocs.BaseWithWiki(temp));
 
     private Task<MockHost> StartAsync() =>
         MockHost.StartAsync(seed: 42, docs: docs.Value, overrides: Path.Combine(temp.Path, "overrides.yaml"));
