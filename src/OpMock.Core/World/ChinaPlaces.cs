@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bogus;
 using OpMock.Core.World.Catalog;
 
@@ -125,8 +126,11 @@ internal static class ChinaPlaces
     public static string HomeAddress(Randomizer random, City city)
     {
         var district = random.ArrayElement(city.Districts);
-        var street = city.Prefix + district.Name + random.ArrayElement(district.Streets) + random.Number(1, 399) + "号";
-        return random.Bool(0.6f) ? street + random.Number(1, 30) + "号楼" + random.Number(1, 6) + "单元" + random.Number(1, 28) + "0" + random.Number(1, 4) : street;
+        var street = random.ArrayElement(district.Streets);
+        var number = random.Number(1, 399);
+        return random.Bool(0.6f)
+            ? string.Create(CultureInfo.InvariantCulture, $"{city.Prefix}{district.Name}{street}{number}号{random.Number(1, 30)}号楼{random.Number(1, 6)}单元{random.Number(1, 28)}0{random.Number(1, 4)}")
+            : string.Create(CultureInfo.InvariantCulture, $"{city.Prefix}{district.Name}{street}{number}号");
     }
 
     /// <summary>Within <see cref="Radius"/> of the district's centre, rounded as the example does (116.2986, 40.02248).</summary>

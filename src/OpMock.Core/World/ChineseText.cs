@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Bogus;
 
 namespace OpMock.Core.World;
@@ -125,7 +126,31 @@ internal static class ChineseText
 
     public static string Word(Randomizer random) => random.ArrayElement(Words) + random.ArrayElement(Words);
 
-    public static List<string> TagList(Randomizer random) => [.. random.ArrayElements(Tags, random.Number(0, 3)).Distinct()];
+    /// <summary>Up to three distinct tags: the first steps of a Fisher–Yates shuffle, one draw per tag.</summary>
+    public static ImmutableArray<string> TagList(Randomizer random)
+    {
+        var count = random.Number(0, 3);
+        if (count == 0)
+        {
+            return [];
+        }
+
+        Span<int> order = stackalloc int[Tags.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        var tags = ImmutableArray.CreateBuilder<string>(count);
+        for (var k = 0; k < count; k++)
+        {
+            var j = random.Number(k, order.Length - 1);
+            (order[k], order[j]) = (order[j], order[k]);
+            tags.Add(Tags[order[k]]);
+        }
+
+        return tags.MoveToImmutable();
+    }
 
     /// <summary>Every service the desk offers (日常保洁, 空调清洗, 管道疏通 …).</summary>
     internal static IEnumerable<string> Services => Kinds.SelectMany(k => k.Services);

@@ -67,14 +67,20 @@ internal sealed class OpWorld
         var (family, given) = ChineseNames.Person(random);
         var nick = random.Bool(0.8f) ? ChineseNames.Nickname(random, family, given) : null;
         var phone = ChineseMobile.Number(random);
-        var addresses = Enumerable.Range(0, random.Number(0, 2))
-            .Select(_ => new UserAddress(RandomHex.Of32(random), ChinaPlaces.HomeAddress(random, city), ChineseText.Remark(random)))
-            .ToImmutableArray();
-        var contacts = Enumerable.Range(0, random.Number(0, 2))
-            .Select(_ => new UserContact(ChineseNames.Contact(random, family), ChineseMobile.Number(random), RandomHex.Of32(random)))
-            .ToImmutableArray();
+        var addresses = ImmutableArray.CreateBuilder<UserAddress>(2);
+        for (var n = random.Number(0, 2); addresses.Count < n;)
+        {
+            addresses.Add(new UserAddress(RandomHex.Of32(random), ChinaPlaces.HomeAddress(random, city), ChineseText.Remark(random)));
+        }
+
+        var contacts = ImmutableArray.CreateBuilder<UserContact>(2);
+        for (var n = random.Number(0, 2); contacts.Count < n;)
+        {
+            contacts.Add(new UserContact(ChineseNames.Contact(random, family), ChineseMobile.Number(random), RandomHex.Of32(random)));
+        }
+
         var icon = random.Bool(0.3f) ? Icons.DefaultUserIcon() : Icons.UserIcon(random);
-        var user = new User(id, family + given, nick, phone, icon, [.. ChineseText.TagList(random)], addresses, contacts,
+        var user = new User(id, family + given, nick, phone, icon, ChineseText.TagList(random), addresses.DrainToImmutable(), contacts.DrainToImmutable(),
             random.Number(0, 30), random.Number(1, 60), random.Number(0, 40));
         return pinnedChats.TryGetValue(id, out var pinned) && pinned.NickName.IsSet ? user with { NickName = pinned.NickName.Value } : user;
     }

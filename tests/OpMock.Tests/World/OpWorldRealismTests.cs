@@ -172,6 +172,14 @@ public sealed partial class OpWorldRealismTests
     }
 
     [Fact]
+    public void User_Tags_AreUpToThreeDistinctOnes()
+    {
+        Users.ShouldAllBe(u => u.Tags.Length <= 3 && u.Tags.Distinct().Count() == u.Tags.Length);
+        Enumerable.Range(0, 4).ShouldAllBe(n => Users.Count(u => u.Tags.Length == n) > Sample / 8);
+        Users.SelectMany(u => u.Tags).Distinct().Count().ShouldBeGreaterThanOrEqualTo(10);
+    }
+
+    [Fact]
     public void User_Phones_AreFromRealMobileSegments()
     {
         var phones = Users.Select(u => u.Phone).Concat(Users.SelectMany(u => u.Contacts).Select(c => c.Phone)).ToList();
