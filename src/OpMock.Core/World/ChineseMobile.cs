@@ -19,7 +19,7 @@ internal static class ChineseMobile
         ("191", 2), ("198", 2), ("199", 2));
 
     /// <summary>The segments numbers are drawn from, for tests and docs.</summary>
-    public static IReadOnlyList<string> Prefixes => Segments.Items;
+    public static System.Collections.Immutable.ImmutableArray<string> Prefixes => Segments.Items;
 
     public static string Number(Bogus.Randomizer random) =>
         Segments.Pick(random) + random.Number(0, 99_999_999).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);

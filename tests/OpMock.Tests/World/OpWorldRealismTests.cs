@@ -58,7 +58,7 @@ public sealed partial class OpWorldRealismTests
     {
         // Then the chats come from the catalog's apps, each app always with the same id, type, name and logo
         var apps = Chats.Select(c => c.Client).Distinct().ToList();
-        apps.Count.ShouldBe(Clients.All.Items.Count);
+        apps.Count.ShouldBe(Clients.All.Items.Length);
         apps.Select(c => c.ClientId).Distinct().Count().ShouldBe(apps.Count);
         apps.Select(c => c.Logo).Distinct().Count().ShouldBe(apps.Count);
         apps.ShouldContain(new Client(4, 4, "Get iOS", "635d69a89716478c9c7b7fc5ea948fe5_100.png"));
@@ -75,7 +75,7 @@ public sealed partial class OpWorldRealismTests
     public void ChatOf_Channels_AreSeveralInTheirShares()
     {
         var channels = Chats.Select(c => c.Channel).Distinct().ToList();
-        channels.Count.ShouldBe(Channels.All.Items.Count);
+        channels.Count.ShouldBe(Channels.All.Items.Length);
         channels.Count.ShouldBeGreaterThanOrEqualTo(6);
         channels.Select(c => c.ChannelId).Distinct().Count().ShouldBe(channels.Count);
         channels.ShouldContain(Channels.Unknown);

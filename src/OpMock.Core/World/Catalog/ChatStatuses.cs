@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace OpMock.Core.World.Catalog;
 
 /// <summary>A state of a chat: its code as 2.36 writes it ("5") and its name as 2.19 writes it ("Service").</summary>
@@ -31,12 +33,12 @@ internal static class ChatStatuses
     public static readonly ChatStatus Timeout = new("8", "Timeout", "超时关闭");
     public static readonly ChatStatus Cancelled = new("9", "Cancelled", "用户取消");
 
-    public static readonly ChatStatus[] All = [Queue, Transfer, Service, Closed, Timeout, Cancelled];
+    public static readonly ImmutableArray<ChatStatus> All = [Queue, Transfer, Service, Closed, Timeout, Cancelled];
 
     /// <summary>Shares (in %) of the chats no OP is serving right now.</summary>
     public static readonly Weighted<ChatStatus> NotServed = new((Closed, 70), (Timeout, 14), (Queue, 8), (Cancelled, 5), (Transfer, 3));
 
     /// <summary>The status with this code ("5") or name ("Service"), e.g. to write a chat's status the way a route does.</summary>
     public static ChatStatus? Find(string codeOrName) =>
-        Array.Find(All, s => s.Code == codeOrName || string.Equals(s.Name, codeOrName, StringComparison.OrdinalIgnoreCase));
+        All.FirstOrDefault(s => s.Code == codeOrName || string.Equals(s.Name, codeOrName, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Bogus;
 
 namespace OpMock.Core.World.Catalog;
@@ -8,7 +9,7 @@ namespace OpMock.Core.World.Catalog;
 /// </summary>
 internal sealed class Weighted<T>
 {
-    private readonly T[] items;
+    private readonly ImmutableArray<T> items;
     private readonly int[] upTo;
 
     public Weighted(params (T Item, int Weight)[] entries)
@@ -30,7 +31,7 @@ internal sealed class Weighted<T>
 
     public int Total => upTo[^1];
 
-    public IReadOnlyList<T> Items => items;
+    public ImmutableArray<T> Items => items;
 
     public T Pick(Randomizer random) => At(random.Number(0, Total - 1));
 
@@ -40,7 +41,7 @@ internal sealed class Weighted<T>
     /// <summary>The share of the world that gets this item, e.g. 0.3 for weight 30 out of 100.</summary>
     public double Share(T item)
     {
-        var i = Array.IndexOf(items, item);
+        var i = items.IndexOf(item);
         return i < 0 ? 0 : (double)(upTo[i] - (i == 0 ? 0 : upTo[i - 1])) / Total;
     }
 
