@@ -1,8 +1,9 @@
 namespace OpMock.Core.World;
 
 /// <summary>
-/// Chinese names as people write them: family name first, no space (王思远), and the nicknames
-/// seen in chat apps (阿洋, 小王). Bogus's zh_CN locale alone produced "思远 孔" and "杨 Inc".
+/// Chinese names as people write them: family name first, no space (王思远), and the nicknames people
+/// go by, made from their own name (阿远, 小王, 老王, 思远). Bogus's zh_CN locale alone produced
+/// "思远 孔" and "杨 Inc".
 /// </summary>
 internal static class ChineseNames
 {
@@ -21,27 +22,57 @@ internal static class ChineseNames
         "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平",
         "刚", "桂英", "思远", "子涵", "浩然", "雨桐", "欣怡", "梓萱", "宇轩", "一诺", "俊杰", "嘉怡", "志强", "晓东", "海燕", "建华",
         "文博", "佳琪", "梦瑶", "天宇", "子轩", "诗涵", "博文", "雅婷", "晨曦", "明轩", "婉清", "定湘", "立新", "春梅",
+        "国庆", "红梅", "建国", "丽娟", "小燕", "玉兰", "志刚", "淑珍", "俊豪", "若曦",
     ];
 
-    private static readonly string[] NickPrefix = ["阿", "小", "老"];
+    /// <summary>A full name, split so a nickname or a relative can be made from it.</summary>
+    public static (string Family, string Given) Person(Bogus.Randomizer random) =>
+        (random.ArrayElement(Family), random.ArrayElement(Given));
 
     public static string FullName(Bogus.Randomizer random) =>
         random.ArrayElement(Family) + random.ArrayElement(Given);
 
-    /// <summary>阿洋 / 小王 / 老陈, or sometimes the given name alone.</summary>
-    public static string Nickname(Bogus.Randomizer random)
+    /// <summary>
+    /// What friends and the app call this person, from their own name: 阿远 / 小远 / 远远 (given name's
+    /// last character), 小王 / 老王 (family name), or the given name alone (思远).
+    /// </summary>
+    public static string Nickname(Bogus.Randomizer random, string family, string given)
     {
-        var given = random.ArrayElement(Given);
-        return random.Number(0, 3) switch
+        var last = given[^1..];
+        return random.Number(0, 9) switch
         {
-            0 => random.ArrayElement(NickPrefix) + random.ArrayElement(Family)[..1],
-            1 => "阿" + given[^1..],
-            2 => given,
-            _ => "小" + given[^1..],
+            0 or 1 => "阿" + last,
+            2 or 3 => "小" + family,
+            4 => "老" + family,
+            5 or 6 => given.Length > 1 ? given : "小" + given,
+            7 => "小" + last,
+            _ => last + last,
         };
     }
 
+    /// <summary>A nickname of someone whose name nobody needs (a field of a doc the world knows nothing about).</summary>
+    public static string Nickname(Bogus.Randomizer random)
+    {
+        var (family, given) = Person(random);
+        return Nickname(random, family, given);
+    }
+
+    /// <summary>A contact a user left: a relative with the user's family name, or 王先生 / 李女士 as call centres write them.</summary>
+    public static string Contact(Bogus.Randomizer random, string userFamily) =>
+        random.Number(0, 2) switch
+        {
+            0 => userFamily + random.ArrayElement(Given),
+            1 => random.ArrayElement(Family) + "先生",
+            _ => random.ArrayElement(Family) + "女士",
+        };
+
     public static bool IsFamilyName(string text) => Family.Contains(text);
+
+    /// <summary>A full name split into family and given name (the longest known family name that starts it).</summary>
+    public static (string Family, string Given)? Split(string name) =>
+        Family.Where(f => name.Length > f.Length && name.StartsWith(f, StringComparison.Ordinal)).MaxBy(f => f.Length) is { } family
+            ? (family, name[family.Length..])
+            : null;
 
     /// <summary>Whether a full name starts with a known family name and has a given name after it.</summary>
     public static bool LooksLikeFullName(string name) =>

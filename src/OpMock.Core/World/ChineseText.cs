@@ -1,35 +1,207 @@
+using System.Collections.Immutable;
+using Bogus;
+
 namespace OpMock.Core.World;
 
-/// <summary>Short Chinese texts for messages, titles and tags: what a customer-service chat shows.</summary>
+/// <summary>What a chat is about: its title (2.19's title, 2.36's subtitle) and its last message, which agree.</summary>
+internal readonly record struct ChatTopic(string Title, string Message);
+
+/// <summary>
+/// Chinese texts of a home-services customer-service desk (the docs' domain: 保洁, 家政, 维修, 搬家 …).
+/// A chat's title and message are composed — service × intent × detail — from a small phrase corpus,
+/// so a few hundred phrases give thousands of distinct, coherent texts: 空调清洗售后 / 空调清洗做完了，
+/// 但是开起来还有异味. In a template, {s} is the service, {t} a time, {d} a detail, {p} a problem.
+/// </summary>
 internal static class ChineseText
 {
-    private static readonly string[] Messages =
+    /// <summary>Services of one kind, with the details customers give and the problems they report.</summary>
+    private sealed record Kind(string[] Services, string[] Details, string[] Problems);
+
+    /// <summary>What the customer wants: the title's suffix, what the customer writes, what the OP answers.</summary>
+    private sealed record Intent(string Title, string[] Asks, string[] Replies);
+
+    private static readonly Kind[] Kinds =
     [
-        "您好，请问有什么可以帮您？", "我的订单什么时候能送到？", "好的，谢谢！", "帮我预约明天上午的保洁", "麻烦帮我查一下物流",
-        "师傅已经出发了吗？", "可以开发票吗？", "我想改一下收货地址", "收到，马上为您处理", "请稍等，正在为您查询",
+        new(["日常保洁", "深度保洁", "开荒保洁", "擦玻璃", "除螨", "收纳整理", "钟点工"],
+            ["八十平的两居室", "一百二十平的三居室", "刚装修完的新房", "住了十年的老房子", "六十平的一居室", "带小院的复式"],
+            ["厨房油污没擦干净", "卫生间还有水渍", "窗户边角没擦到", "床底下没打扫", "地板上多了划痕", "柜子里面没擦"]),
+        new(["空调清洗", "油烟机清洗", "洗衣机清洗", "冰箱清洗", "热水器清洗"],
+            ["家里三台挂机", "一台柜机两台挂机", "用了五年的油烟机", "滚筒洗衣机", "双开门冰箱", "燃气热水器"],
+            ["开起来还有异味", "还在往下滴油", "洗完之后有点漏水", "外壳被刮花了", "清洗完不制冷了", "滤网没装回去"]),
+        new(["水电维修", "管道疏通", "家电维修", "开锁换锁", "家具安装", "墙面翻新", "防水补漏"],
+            ["卫生间下水道堵了", "厨房水龙头一直漏水", "插座一用就跳闸", "门锁打不开了", "新买的衣柜要组装", "墙面有好几道裂缝", "楼上渗水到我家"],
+            ["修完又开始漏水了", "下水还是很慢", "师傅多收了材料费", "换的配件不是原装的", "墙上留了很多灰", "用了两天又坏了"]),
+        new(["居民搬家", "小件搬运", "公司搬迁", "钢琴搬运"],
+            ["六楼没电梯", "两室一厅的东西", "十几个纸箱", "同城十公里左右", "有一台大冰箱"],
+            ["家具磕坏了一个角", "少了一个箱子", "到了之后又加价", "师傅迟到了一个小时", "电视屏幕被压坏了"]),
+        new(["月嫂", "育儿嫂", "住家保姆", "老人陪护", "做饭阿姨"],
+            ["宝宝刚满月", "预产期在下个月", "家里有两位老人", "需要住家", "白天帮忙照看孩子", "一家四口做两顿饭"],
+            ["阿姨做饭不太合口味", "阿姨上班经常看手机", "阿姨请假没有提前说", "阿姨和老人相处不太好", "阿姨对宝宝不够细心"]),
     ];
 
-    private static readonly string[] Titles =
+    private static readonly Intent[] Intents =
     [
-        "Get帮你搞定一切", "家政预约", "代买咨询", "订单售后", "跑腿服务", "洗衣取送", "维修上门", "会员咨询",
+        new("预约",
+            ["你好，我想预约{t}的{s}", "{t}能安排{s}吗？", "帮我约一下{s}，{d}", "{d}，想约{t}上门", "{s}最早什么时候能约？"],
+            ["好的，已为您预约{t}的{s}", "{t}的师傅已约满，帮您改到后一天可以吗？"]),
+        new("咨询",
+            ["{s}怎么收费？", "{d}，{s}大概多少钱？", "请问{s}需要多长时间？", "{s}需要我自己准备工具吗？", "{s}有没有优惠活动？"],
+            ["{s}按实际情况报价，师傅上门看过再确认", "您好，{s}新用户首单立减二十元"]),
+        new("改约",
+            ["临时有事，{s}能改到{t}吗？", "师傅能不能{t}再来？", "我想取消{t}的{s}", "{t}家里没人，能换个时间吗？"],
+            ["已帮您改到{t}，师傅会提前联系您", "好的，{s}已为您取消"]),
+        new("订单",
+            ["师傅到哪里了？", "{s}的师傅什么时候到？", "已经过了约定时间，师傅还没来", "师傅出发了吗？", "师傅的电话打不通"],
+            ["师傅已经在路上了，预计半小时内到达", "正在联系师傅，请您稍等"]),
+        new("售后",
+            ["{s}做完了，但是{p}", "上次{s}之后{p}，能安排返工吗？", "{p}，这个怎么处理？"],
+            ["非常抱歉，我们马上为您安排返工", "已登记售后，专员会在两小时内联系您"]),
+        new("投诉",
+            ["我要投诉，{p}", "对这次{s}很不满意，{p}", "{p}，希望给个说法"],
+            ["非常抱歉给您带来不便，我们会认真核实处理", "已经记录您的投诉，今天之内给您答复"]),
+        new("退款",
+            ["{s}的订单取消了，钱什么时候退？", "申请退款好几天了还没到账", "{s}没做完，能退一部分吗？"],
+            ["退款已提交，预计三到五个工作日原路退回", "已为您核实，部分退款今天会处理"]),
+        new("发票",
+            ["{s}可以开发票吗？", "发票抬头写公司，税号稍后发您", "电子发票在哪里查看？"],
+            ["可以的，订单完成后在订单详情里申请开票", "电子发票会发到您的邮箱，请注意查收"]),
     ];
 
-    private static readonly string[] Tags = ["老客户", "VIP", "高频下单", "需回访", "新用户", "企业客户", "投诉过", "夜间下单"];
+    private static readonly string[] Times =
+    [
+        "明天上午", "明天下午", "今天下午", "今晚七点以后", "后天上午", "这周六", "周日下午", "下周一上午", "下午三点", "上午十点",
+    ];
 
-    private static readonly string[] Remarks = ["家", "公司", "父母家", "学校", "常用地址"];
+    /// <summary>What an OP writes first or when nothing more specific fits.</summary>
+    private static readonly string[] Openers =
+    [
+        "您好，请问有什么可以帮您？", "收到，马上为您处理", "请稍等，正在为您查询", "好的，谢谢！", "还在吗？", "好的，辛苦了",
+    ];
+
+    /// <summary>The brand's slogan, as 2.36's example titles a chat that has no topic yet.</summary>
+    private const string Slogan = "Get帮你搞定一切";
+
+    private static readonly string[] Tags =
+    [
+        "老客户", "VIP", "高频下单", "需回访", "新用户", "企业客户", "投诉过", "夜间下单", "保洁年卡", "有宠物", "家有老人", "需开发票",
+    ];
+
+    private static readonly string[] Remarks = ["家", "公司", "父母家", "出租屋", "新房", "常用地址"];
 
     private static readonly string[] Words = ["服务", "订单", "会员", "优惠", "配送", "预约", "咨询", "售后"];
 
-    /// <summary>The captured list shows empty messages and titles often, so some are "".</summary>
-    public static string Message(Bogus.Randomizer random) => random.Bool(0.3f) ? "" : random.ArrayElement(Messages);
+    /// <summary>
+    /// A chat's topic. The captured list shows chats with no title and no message (""), so some are
+    /// empty; a title without a service is the brand's slogan, as in 2.36's example.
+    /// </summary>
+    public static ChatTopic Topic(Randomizer random)
+    {
+        var kind = random.ArrayElement(Kinds);
+        var intent = random.ArrayElement(Intents);
+        var service = random.ArrayElement(kind.Services);
+        var roll = random.Number(0, 99);
+        var title = roll < 12 ? "" : roll < 20 ? Slogan : service + intent.Title;
+        var message = random.Number(0, 99) switch
+        {
+            < 15 => "",
+            < 60 => Fill(random.ArrayElement(intent.Asks), service, random.ArrayElement(Times), random.ArrayElement(kind.Details), random.ArrayElement(kind.Problems)),
+            < 85 => Fill(random.ArrayElement(intent.Replies), service, random.ArrayElement(Times), "", ""),
+            _ => random.ArrayElement(Openers),
+        };
+        return new ChatTopic(title, message);
+    }
 
-    public static string Title(Bogus.Randomizer random) => random.ArrayElement(Titles);
+    /// <summary>A last message on its own, for a field of a doc the world knows nothing about.</summary>
+    public static string Message(Randomizer random) => Topic(random).Message;
 
-    public static string Tag(Bogus.Randomizer random) => random.ArrayElement(Tags);
+    public static string Title(Randomizer random)
+    {
+        var title = Topic(random).Title;
+        return title.Length == 0 ? Slogan : title;
+    }
 
-    public static string Remark(Bogus.Randomizer random) => random.ArrayElement(Remarks);
+    public static string Tag(Randomizer random) => random.ArrayElement(Tags);
 
-    public static string Word(Bogus.Randomizer random) => random.ArrayElement(Words) + random.ArrayElement(Words);
+    public static string Remark(Randomizer random) => random.ArrayElement(Remarks);
 
-    public static List<string> TagList(Bogus.Randomizer random) => [.. random.ArrayElements(Tags, random.Number(0, 3)).Distinct()];
+    public static string Word(Randomizer random) => random.ArrayElement(Words) + random.ArrayElement(Words);
+
+    /// <summary>Up to three distinct tags: the first steps of a Fisher–Yates shuffle, one draw per tag.</summary>
+    public static ImmutableArray<string> TagList(Randomizer random)
+    {
+        var count = random.Number(0, 3);
+        if (count == 0)
+        {
+            return [];
+        }
+
+        Span<int> order = stackalloc int[Tags.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        var tags = ImmutableArray.CreateBuilder<string>(count);
+        for (var k = 0; k < count; k++)
+        {
+            var j = random.Number(k, order.Length - 1);
+            (order[k], order[j]) = (order[j], order[k]);
+            tags.Add(Tags[order[k]]);
+        }
+
+        return tags.MoveToImmutable();
+    }
+
+    /// <summary>Every service the desk offers (日常保洁, 空调清洗, 管道疏通 …).</summary>
+    internal static IEnumerable<string> Services => Kinds.SelectMany(k => k.Services);
+
+    /// <summary>Every text the corpus can compose, for tests that check it is Chinese and fits.</summary>
+    internal static IEnumerable<string> AllTexts()
+    {
+        foreach (var kind in Kinds)
+        {
+            foreach (var intent in Intents)
+            {
+                foreach (var service in kind.Services)
+                {
+                    yield return service + intent.Title;
+                    foreach (var template in intent.Asks.Concat(intent.Replies))
+                    {
+                        foreach (var time in Times)
+                        {
+                            yield return Fill(template, service, time, kind.Details.MaxBy(d => d.Length)!, kind.Problems.MaxBy(p => p.Length)!);
+                        }
+                    }
+                }
+            }
+        }
+
+        foreach (var text in Openers.Append(Slogan))
+        {
+            yield return text;
+        }
+    }
+
+    /// <summary>Fills a template's {s} {t} {d} {p} slots in one allocation; the corpus keeps every text well under the buffer.</summary>
+    private static string Fill(string template, string service, string time, string detail, string problem)
+    {
+        Span<char> buffer = stackalloc char[128];
+        var length = 0;
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i] == '{' && i + 2 < template.Length && template[i + 2] == '}')
+            {
+                var value = template[i + 1] switch { 's' => service, 't' => time, 'd' => detail, _ => problem };
+                value.CopyTo(buffer[length..]);
+                length += value.Length;
+                i += 2;
+            }
+            else
+            {
+                buffer[length++] = template[i];
+            }
+        }
+
+        return new string(buffer[..length]);
+    }
 }

@@ -26,7 +26,8 @@ internal sealed record Location(string Address, double Lat, double Lng);
 
 internal sealed record Channel(string ChannelId, string Name);
 
-internal sealed record Client(int ClientId, string Name, string Logo);
+/// <summary>A client app (see Catalog/Clients): clientId names the app, clientType its platform.</summary>
+internal sealed record Client(int ClientId, int ClientType, string Name, string Logo);
 
 /// <summary>
 /// A user's current chat. Every endpoint that shows it reads this one record, so 2.19 and 2.36

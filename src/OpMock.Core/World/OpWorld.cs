@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Bogus;
+using OpMock.Core.World.Catalog;
 
 namespace OpMock.Core.World;
 
@@ -11,6 +12,9 @@ namespace OpMock.Core.World;
 /// </summary>
 internal sealed class OpWorld
 {
+    /// <summary>The most chats one OP serves at once.</summary>
+    private const int MaxServed = 12;
+
     private readonly WorldOptions options;
     private readonly WorldIds ids;
     private readonly ImmutableDictionary<string, PinnedChat> pinnedChats;
@@ -50,7 +54,7 @@ internal sealed class OpWorld
         // An OP of this world serves users j, j + ops, j + 2·ops, …; an unknown OP serves nobody,
         // because no user's chat could name it as its operator.
         var users = ids.OpIndex(id) is { } j && j < options.Ops
-            ? Enumerable.Range(0, random.Number(0, 12)).Select(k => (long)j + ((long)k * options.Ops))
+            ? Enumerable.Range(0, ServedCount(j)).Select(k => (long)j + ((long)k * options.Ops))
                 .Where(i => i < options.Users).Select(i => ids.User((int)i)).ToImmutableArray()
             : [];
         return new Op(id, name, online, users);
@@ -59,47 +63,60 @@ internal sealed class OpWorld
     public User User(string id)
     {
         var random = new Randomizer(StableHash.Seed(options.Seed, "user", id));
-        var city = random.ArrayElement(ChinaPlaces.Cities);
-        var name = ChineseNames.FullName(random);
-        var nick = random.Bool(0.8f) ? ChineseNames.Nickname(random) : null;
+        var city = ChinaPlaces.CityOf(StableHash.Of(options.Seed, "city", id));
+        var (family, given) = ChineseNames.Person(random);
+        var nick = random.Bool(0.8f) ? ChineseNames.Nickname(random, family, given) : null;
         var phone = ChineseMobile.Number(random);
-        var addresses = Enumerable.Range(0, random.Number(0, 2))
-            .Select(_ => new UserAddress(random.Hexadecimal(32, ""), ChinaPlaces.Address(random, city), ChineseText.Remark(random)))
-            .ToImmutableArray();
-        var contacts = Enumerable.Range(0, random.Number(0, 2))
-            .Select(_ => new UserContact(ChineseNames.FullName(random), ChineseMobile.Number(random), random.Hexadecimal(32, "")))
-            .ToImmutableArray();
+        var addresses = ImmutableArray.CreateBuilder<UserAddress>(2);
+        for (var n = random.Number(0, 2); addresses.Count < n;)
+        {
+            addresses.Add(new UserAddress(RandomHex.Of32(random), ChinaPlaces.HomeAddress(random, city), ChineseText.Remark(random)));
+        }
+
+        var contacts = ImmutableArray.CreateBuilder<UserContact>(2);
+        for (var n = random.Number(0, 2); contacts.Count < n;)
+        {
+            contacts.Add(new UserContact(ChineseNames.Contact(random, family), ChineseMobile.Number(random), RandomHex.Of32(random)));
+        }
+
         var icon = random.Bool(0.3f) ? Icons.DefaultUserIcon() : Icons.UserIcon(random);
-        var user = new User(id, name, nick, phone, icon, [.. ChineseText.TagList(random)], addresses, contacts,
+        var user = new User(id, family + given, nick, phone, icon, ChineseText.TagList(random), addresses.DrainToImmutable(), contacts.DrainToImmutable(),
             random.Number(0, 30), random.Number(1, 60), random.Number(0, 40));
         return pinnedChats.TryGetValue(id, out var pinned) && pinned.NickName.IsSet ? user with { NickName = pinned.NickName.Value } : user;
     }
 
-    /// <summary>The user's current chat; any user id has one, stable per id.</summary>
+    /// <summary>
+    /// The user's current chat; any user id has one, stable per id. It is in service ("5") exactly when
+    /// it is on its OP's list (2.19); otherwise it is finished, queued or being transferred (see
+    /// <see cref="ChatStatuses"/>). Open chats started within the last day, at service hours.
+    /// </summary>
     public Chat ChatOf(string userId)
     {
         var random = new Randomizer(StableHash.Seed(options.Seed, "chat", userId));
         var pinned = pinnedChats.GetValueOrDefault(userId);
-        var operatorId = pinned?.OperatorId ?? OperatorOf(userId);
+        var index = ids.UserIndex(userId) is { } i && i < options.Users ? i : (int?)null;
+        var operatorId = pinned?.OperatorId ?? OperatorOf(userId, index);
+        var status = pinned is not null || IsServed(index) ? ChatStatuses.Service : ChatStatuses.NotServed.Pick(random);
         var groupId = pinned?.GroupId ?? "1" + random.Number(0, 99_999_999).ToString("D8", CultureInfo.InvariantCulture)
             + random.Number(0, 999_999_999).ToString("D9", CultureInfo.InvariantCulture);
-        var createTime = pinned?.CreateTime
-            ?? options.Anchor.AddSeconds(-random.Number(60, Math.Max(120, options.WindowDays * 86_400)));
-        var city = random.ArrayElement(ChinaPlaces.Cities);
-        var (lat, lng) = ChinaPlaces.Near(random, city);
+        var createTime = pinned?.CreateTime ?? ServiceHours.Instant(random, options, status.IsOpen ? 1 : options.WindowDays);
+        var city = ChinaPlaces.CityOf(StableHash.Of(options.Seed, "city", userId));
+        var district = random.ArrayElement(city.Districts);
+        var (lat, lng) = ChinaPlaces.Near(random, district);
+        var topic = ChineseText.Topic(random);
         return new Chat(
             pinned?.ChatId ?? WorldIds.UserPrefix + groupId,
             groupId,
             userId,
             operatorId,
             createTime,
-            "5",
-            ChineseText.Message(random),
-            random.Bool(0.5f) ? "" : ChineseText.Title(random),
-            ChineseText.Title(random),
-            new Location(ChinaPlaces.Address(random, city), lat, lng),
-            new Channel("未知渠道ID", "未知渠道"),
-            new Client(4, "Get iOS", random.Hexadecimal(32, "") + "_100.png"),
+            status.Code,
+            topic.Message,
+            topic.Title,
+            topic.Title,
+            new Location(ChinaPlaces.Address(random, city, district), lat, lng),
+            Channels.All.Pick(random),
+            Clients.All.Pick(random),
             random.Bool(0.2f),
             null,
             null);
@@ -109,8 +126,15 @@ internal sealed class OpWorld
     public ImmutableArray<Chat> ChatsOf(Op op) =>
         [.. op.Users.Select(ChatOf).OrderByDescending(c => c.CreateTime).ThenBy(c => c.ChatId, StringComparer.Ordinal)];
 
-    private string OperatorOf(string userId) =>
-        ids.UserIndex(userId) is { } i && i < options.Users
+    private string OperatorOf(string userId, int? index) =>
+        index is { } i
             ? ids.Op(i % options.Ops)
             : ids.Op((int)(StableHash.Of(options.Seed, "operator", userId) % (ulong)options.Ops));
+
+    /// <summary>How many users OP j is serving now: users j, j + ops, … up to this count (0 to 12).</summary>
+    private int ServedCount(int opIndex) => (int)(StableHash.Of(options.Seed, "served", opIndex) % (MaxServed + 1));
+
+    /// <summary>Whether this world user's chat is on its OP's list; most users' are not, so the hash is rarely needed.</summary>
+    private bool IsServed(int? index) =>
+        index is { } i && i / options.Ops < MaxServed && i / options.Ops < ServedCount(i % options.Ops);
 }

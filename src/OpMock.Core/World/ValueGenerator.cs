@@ -100,6 +100,5 @@ internal sealed class ValueGenerator(Randomizer random, WorldOptions options)
         : name.Contains("chat") ? WorldIds.UserPrefix + random.Hexadecimal(32, "")
         : random.Hexadecimal(32, "");
 
-    private DateTimeOffset Instant() =>
-        options.Anchor.AddSeconds(-random.Number(60, Math.Max(120, options.WindowDays * 86_400)));
+    private DateTimeOffset Instant() => Catalog.ServiceHours.Instant(random, options, options.WindowDays);
 }
