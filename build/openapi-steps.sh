@@ -29,5 +29,5 @@ opmock=(dotnet run --no-build --project src/OpMock.Cli --)
 node build/typescript-check.mjs "$work/openapi.json" "$work/check.ts"
 "$bin/tsc" --strict --noEmit --target es2022 --module nodenext --moduleResolution nodenext "$work/check.ts"
 
-node build/prism-check.mjs "$work/openapi.json" "$bin/prism" "${opmock[@]}" serve --docs schemas/docs --fixtures fixtures
+node build/prism-check.mjs "$work/openapi.json" "$bin/prism" "${opmock[@]}" serve
 echo "openapi-steps: Spectral, openapi-typescript + tsc --strict, Prism proxy: ok ($((SECONDS - start)) s)"

@@ -41,11 +41,13 @@ function start(command, args, what) {
   return child;
 }
 
-async function prismProxy(upstream) {
+/** A Prism proxy in front of upstream; with errors, violations become its 500 answer, else only log lines. */
+async function prismProxy(upstream, errors = true) {
   const port = await freePort();
-  const child = start(prism, ['proxy', '--errors', '-h', '127.0.0.1', '-p', String(port), specPath, upstream], `prism proxy → ${upstream}`);
+  const child = start(prism, ['proxy', ...(errors ? ['--errors'] : []), '-h', '127.0.0.1', '-p', String(port), specPath, upstream],
+    `prism proxy${errors ? ' --errors' : ''} → ${upstream}`);
   await waitFor(`http://127.0.0.1:${port}/`, child.what, child);
-  return `http://127.0.0.1:${port}`;
+  return { base: `http://127.0.0.1:${port}`, child };
 }
 
 async function post(base, path, body, headers = {}) {
@@ -117,7 +119,7 @@ async function drifted() {
     });
   });
   await new Promise(ok => server.listen(0, '127.0.0.1', ok));
-  const base = await prismProxy(`http://127.0.0.1:${server.address().port}`);
+  const { base } = await prismProxy(`http://127.0.0.1:${server.address().port}`);
   for (const request of requests) {
     const result = await post(base, request.path, request.body);
     const found = violations(result);
@@ -131,16 +133,21 @@ async function drifted() {
   return requests.length;
 }
 
-async function served() {
+/** Starts `opmock serve` and the four proxies in front of it (strict and lenient, per port) at once. */
+async function startServed() {
   const [port, appPort] = [await freePort(), await freePort()];
   const [command, ...args] = opmock;
   const server = start(command, [...args, '--host', '127.0.0.1', '--port', String(port), '--app-port', String(appPort)], 'opmock serve');
   const direct = `http://127.0.0.1:${port}`;
   const app = `http://127.0.0.1:${appPort}`;
+  const proxies = Promise.all([prismProxy(direct), prismProxy(app), prismProxy(direct, false), prismProxy(app, false)]);
+  return { server, direct, app, proxies };
+}
+
+async function served({ server, direct, app, proxies }) {
   await waitFor(direct, 'opmock serve', server);
   await waitFor(app, 'opmock serve (app port)', server);
-  const viaDirect = await prismProxy(direct);
-  const viaApp = await prismProxy(app);
+  const [{ base: viaDirect }, { base: viaApp }, lenientDirect, lenientApp] = await proxies;
   const base = r => (transferPaths.has(r.path) ? viaApp : viaDirect);
   const upstream = r => (transferPaths.has(r.path) ? app : direct);
   const clean = (result, what, status) => check(result.status === status && !isViolation(result) && result.status !== 422,
@@ -171,15 +178,8 @@ async function served() {
   // forwards it, so OpMock's answers to invalid requests are checked through a second proxy without --errors:
   // it forwards them, logs the request's violations (expected) and any violation of the answer (a failure).
   // Its log is read once it has stopped, so no line is missed.
-  const port2 = await freePort();
-  const lenient = start(prism, ['proxy', '-h', '127.0.0.1', '-p', String(port2), specPath, direct], 'prism proxy (no --errors)');
-  await waitFor(`http://127.0.0.1:${port2}/`, lenient.what, lenient);
-  const lenientApp = await (async () => {
-    const p = await freePort();
-    const child = start(prism, ['proxy', '-h', '127.0.0.1', '-p', String(p), specPath, app], 'prism proxy app (no --errors)');
-    await waitFor(`http://127.0.0.1:${p}/`, child.what, child);
-    return { child, base: `http://127.0.0.1:${p}` };
-  })();
+  const lenient = lenientDirect.child;
+  const port2 = new URL(lenientDirect.base).port;
   let invalidCount = 0;
   for (const request of requests) {
     const via = transferPaths.has(request.path) ? lenientApp.base : `http://127.0.0.1:${port2}`;
@@ -218,8 +218,10 @@ async function served() {
 let exit = 0;
 try {
   const started = Date.now();
+  // opmock and its proxies start while the drifted server is checked.
+  const serving = await startServed();
   const drift = await drifted();
-  const serve = await served();
+  const serve = await served(serving);
   console.log(`prism: ${drift} requests against a drifted server, ${serve} against opmock serve, ${checks} checks, ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {
   failures.push(String(error?.stack ?? error));

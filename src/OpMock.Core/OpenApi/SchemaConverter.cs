@@ -13,8 +13,10 @@ namespace OpMock.Core.OpenApi;
 /// a $ref cannot carry nullable, and allOf [$ref] + nullable lets no null through (allOf still applies the
 /// section's type: object, and Prism reads it so), while anyOf [$ref, {nullable, enum: [null]}] has Prism
 /// add a second null to that enum and give up validating the whole body.</item>
-/// <item>An enum of a nullable field keeps its null as anyOf [{enum: values}, {enum: [null]}] beside the nullable
-/// type, for the same reason: 3.0.3 needs null in the enum, and Prism appends one to any enum beside nullable.</item>
+/// <item>An enum of a nullable field keeps its null as oneOf [{enum: values}, {enum: [null]}] beside the nullable
+/// type, for the same reason: 3.0.3 needs null in the enum, and Prism appends one to any enum beside nullable.
+/// (oneOf, not anyOf: openapi-typescript intersects a oneOf with the type, giving `(0 | 1 | 2) | null`.)
+/// An enum without null refuses null, as in draft-07, so its type is not nullable.</item>
 /// </list>
 /// "#/definitions/X" points at the component the caller named for X; <paramref name="nullable"/> gives the
 /// reference to X's nullable copy.
@@ -43,6 +45,10 @@ internal sealed class SchemaConverter(
         {
             NullableEnum(schema, values);
         }
+        else if (schema.Enum is { Count: > 0 } && schema.Type is { } type)
+        {
+            schema.Type = type & ~JsonSchemaType.Null;
+        }
 
         return schema;
     }
@@ -53,7 +59,7 @@ internal sealed class SchemaConverter(
         var others = values.Where(v => v is not null).ToList();
         schema.Enum = null;
         schema.Type = schema.Type is { } type ? type | JsonSchemaType.Null : null;
-        schema.AnyOf = others.Count == 0
+        schema.OneOf = others.Count == 0
             ? null
             : [new OpenApiSchema { Enum = others }, new OpenApiSchema { Enum = [null!] }];
     }
@@ -88,8 +94,13 @@ internal sealed class SchemaConverter(
     {
         switch (key)
         {
-            case "$schema" or "definitions":
-                // The document has no dialect to declare; definitions are placed in components by the caller.
+            case "$schema" or "$comment" or "definitions":
+                // The document has no dialect to declare; comments are for schema readers; definitions are placed
+                // in components by the caller.
+                break;
+            case "examples":
+                // 3.0 has a single example per schema: the writer prints the first.
+                schema.Examples = [.. List(value).Select(v => v?.DeepClone()!)];
                 break;
             case "title":
                 schema.Title = Text(value);

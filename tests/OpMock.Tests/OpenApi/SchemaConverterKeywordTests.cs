@@ -43,9 +43,19 @@ public sealed class SchemaConverterKeywordTests
         schema["type"]!.GetValue<string>().ShouldBe("integer");
         schema["nullable"]!.GetValue<bool>().ShouldBeTrue();
         schema.ContainsKey("enum").ShouldBeFalse();
-        var branches = schema["anyOf"]!.AsArray();
+        var branches = schema["oneOf"]!.AsArray();
         branches[0]!["enum"]!.AsArray().Select(v => v!.GetValue<int>()).ShouldBe([0, 1, 2]);
         branches[1]!["enum"]!.AsArray().Single().ShouldBeNull();
+    }
+
+    [Fact]
+    public void Convert_NullableTypeWithAnEnumWithoutNull_RefusesNullAsDraft07Does()
+    {
+        var schema = Written("""{"type": ["string", "null"], "enum": ["text", "image"]}""");
+
+        schema["type"]!.GetValue<string>().ShouldBe("string");
+        schema.ContainsKey("nullable").ShouldBeFalse();
+        schema["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ShouldBe(["text", "image"]);
     }
 
     [Fact]
@@ -72,6 +82,15 @@ public sealed class SchemaConverterKeywordTests
         constant["enum"]!.AsArray().Single()!.GetValue<string>().ShouldBe("/op/v2/receives");
         (exclusive["minimum"]!.GetValue<int>(), exclusive["exclusiveMinimum"]!.GetValue<bool>()).ShouldBe((0, true));
         (exclusive["maximum"]!.GetValue<int>(), exclusive["exclusiveMaximum"]!.GetValue<bool>()).ShouldBe((90, true));
+    }
+
+    [Fact]
+    public void Convert_ExamplesAndComment_BecomeOneExampleAndNothing()
+    {
+        var schema = Written("""{"type": "string", "examples": ["阿洋", "小明"], "$comment": "from the doc's example"}""");
+
+        schema["example"]!.GetValue<string>().ShouldBe("阿洋");
+        schema.ContainsKey("$comment").ShouldBeFalse();
     }
 
     [Fact]
