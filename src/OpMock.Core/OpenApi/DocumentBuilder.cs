@@ -163,7 +163,11 @@ internal sealed class DocumentBuilder
         var id = ComponentNames.Base(source.Endpoint.Id);
         if (relayed.TransferDoc is null)
         {
+            // The direct request's own route and method would misdescribe a transfer body.
             request["title"] = $"中转 → {relayed.Direct.Endpoint.Doc.Number} {relayed.Direct.Endpoint.Doc.Title}";
+            request["description"] = $"POST {Endpoint.TransferRoute}，reqUrl = {route}：reqUrl 加上该直连接口的参数";
+            request.Remove("x-route");
+            request.Remove("x-method");
             return Component($"Transfer_{id}_Request", id, request);
         }
 
