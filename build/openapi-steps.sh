@@ -19,7 +19,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 start=$SECONDS
 
-dotnet build src/OpMock.Cli -v q -nologo >/dev/null
+dotnet build src/OpMock.Cli -v q -nologo -clp:ErrorsOnly
 opmock=(dotnet run --no-build --project src/OpMock.Cli --)
 "${opmock[@]}" openapi --out "$work/openapi.json"
 
