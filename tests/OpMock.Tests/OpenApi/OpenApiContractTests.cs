@@ -100,4 +100,25 @@ public sealed class OpenApiContractTests
         byRoute.Values.ShouldContain(t => t.Contains("(中转)") || t.Contains("中转"));
         byRoute.Values.Where(t => t.StartsWith("中转 → ", StringComparison.Ordinal)).Count().ShouldBe(direct.Count - 2);
     }
+
+    [Fact]
+    public async Task ToJson_SectionMetBothNullableAndAsListItems_KeepsBothForms()
+    {
+        // Given a doc like 2.36 whose User is also the item of a list (friends)
+        var doc = ShippedDocs.Doc236As("/op/v2/getThing", "post").Replace(
+            "|user|Object|用户相关信息|详细信息参考`User` |",
+            "|user|Object|用户相关信息|详细信息参考`User` |\n|friends|List<Object>|好友|详细信息参考`User` |",
+            StringComparison.Ordinal);
+        var json = JsonNode.Parse(await ShippedDocs.ExportWithAsync(("get-op-api/3.1.txt", doc)))!;
+
+        // When its data's fields are read
+        var schemas = json["components"]!["schemas"]!;
+        var data = schemas["GetOpApi_3_1_Response"]!["properties"]!["data"]!["properties"]!;
+
+        // Then the list's items are the plain section and the field the nullable copy, both listed
+        data["friends"]!["items"]!["$ref"]!.GetValue<string>().ShouldBe("#/components/schemas/GetOpApi_3_1_User");
+        data["user"]!["allOf"]![0]!["$ref"]!.GetValue<string>().ShouldBe("#/components/schemas/GetOpApi_3_1_User_OrNull");
+        schemas["GetOpApi_3_1_User"]!["nullable"].ShouldBeNull();
+        schemas["GetOpApi_3_1_User_OrNull"]!["nullable"]!.GetValue<bool>().ShouldBeTrue();
+    }
 }
