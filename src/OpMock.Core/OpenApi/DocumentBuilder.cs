@@ -7,8 +7,10 @@ namespace OpMock.Core.OpenApi;
 
 /// <summary>
 /// One OpenAPI document from the contract: an operation per direct route (served on the direct port) and one
-/// for the transfer route (on the app port) whose body is one of the transfer docs' bodies, told apart by reqUrl.
-/// An instance builds one document, as component names accumulate while it runs.
+/// for the transfer route (on the app port), whose body is one variant per direct route, told apart by reqUrl:
+/// the transfer doc's own body where one relays to that route, else reqUrl and the direct route's params.
+/// Every operation lists the errors `opmock serve` answers with. An instance builds one document, as component
+/// names accumulate while it runs.
 /// </summary>
 internal sealed class DocumentBuilder
 {
@@ -17,9 +19,11 @@ internal sealed class DocumentBuilder
     private readonly SortedSet<string> tags = new(StringComparer.Ordinal);
     private readonly ComponentNames names = new();
     private readonly ComponentNames operationIds = new();
+    private readonly Dictionary<string, string> nullableNames = new(StringComparer.Ordinal);
     private readonly MockServers servers;
+    private readonly ErrorResponses errors;
 
-    private DocumentBuilder(MockServers servers, int docCount)
+    private DocumentBuilder(MockServers servers, ApiContract contract)
     {
         this.servers = servers;
         document = new OpenApiDocument
@@ -28,51 +32,61 @@ internal sealed class DocumentBuilder
             {
                 Title = "OP 客服接口 (OpMock)",
                 Version = "1.0.0",
-                Description = $"由 OpMock 从 {docCount} 篇接口文档生成。直连接口在端口 {servers.DirectPort}，"
+                Description = $"由 OpMock 从 {contract.Docs.Docs.Length} 篇接口文档生成。直连接口在端口 {servers.DirectPort}，"
                     + $"中转接口 {Endpoint.TransferRoute} 在端口 {servers.AppPort}（opmock serve）。"
-                    + "每个响应都由外层 code、message、data、page、foot 组成，data 是各接口自己的数据。",
+                    + "每个响应都由外层 code、message、data、page、foot 组成，data 是各接口自己的数据。"
+                    + "HTTP 200 也可能是业务错误（code 不为 200，data 为 null）；参数错误、未知接口、错误的请求方式分别是 HTTP 400、404、405，同样的外层格式。",
             },
             Servers = [servers.Direct, servers.App],
             Paths = [],
             Components = new OpenApiComponents { Schemas = components },
         };
+        errors = ErrorResponses.Add(document, components, names, contract.Envelope);
     }
 
     public static OpenApiDocument Build(ApiContract contract, MockServers servers)
     {
-        var builder = new DocumentBuilder(servers, contract.Docs.Docs.Length);
+        var builder = new DocumentBuilder(servers, contract);
         var transfers = contract.Endpoints.Where(e => e.Endpoint.IsTransfer).ToList();
         var routes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var relayed = new List<Relayed>();
         foreach (var endpoint in contract.Endpoints.Where(e => !e.Endpoint.IsTransfer))
         {
             // A route documented twice is served from its first doc (lint warns), so that one is published.
             if (routes.Add(endpoint.Endpoint.Route))
             {
-                builder.AddDirect(endpoint, transfers.Where(t => string.Equals(t.Endpoint.TransferTarget, endpoint.Endpoint.Route, StringComparison.OrdinalIgnoreCase)));
+                // The server relays a route through the first transfer doc naming it.
+                var doc = transfers.FirstOrDefault(t => string.Equals(t.Endpoint.TransferTarget, endpoint.Endpoint.Route, StringComparison.OrdinalIgnoreCase));
+                relayed.Add(new Relayed(endpoint, doc, builder.AddDirect(endpoint, doc)));
             }
         }
 
-        if (transfers.Count > 0)
+        if (relayed.Count > 0)
         {
-            builder.AddTransfer(transfers);
+            builder.AddTransfer(relayed);
         }
 
+        builder.AddNullableSections();
         builder.document.Tags = new HashSet<OpenApiTag>(builder.tags.Select(t => new OpenApiTag { Name = t, Description = $"文档目录 {t} 中的接口" }));
         return builder.document;
     }
 
-    private void AddDirect(EndpointSchemas endpoint, IEnumerable<EndpointSchemas> relays)
+    /// <summary>A direct route with the transfer doc relaying to it (if any) and its response component.</summary>
+    private sealed record Relayed(EndpointSchemas Direct, EndpointSchemas? TransferDoc, OpenApiSchemaReference Response);
+
+    private OpenApiSchemaReference AddDirect(EndpointSchemas endpoint, EndpointSchemas? relay)
     {
         var doc = endpoint.Endpoint.Doc;
         var id = ComponentNames.Base(doc.Id);
         var response = Component($"{id}_Response", ComponentNames.Base(endpoint.Endpoint.ResponseSource), endpoint.Response);
         var inQuery = doc.Method is "GET" or "DELETE";
+        var via = relay is null ? "" : $"：{relay.Endpoint.Doc.Number} {relay.Endpoint.Doc.Title}";
         var operation = new OpenApiOperation
         {
             OperationId = operationIds.Unique(id),
             Summary = $"{doc.Number} {doc.Title}",
-            Description = Describe(endpoint.Endpoint) + string.Concat(relays.Select(r =>
-                $"\n\n也可经中转接口 {Endpoint.TransferRoute}（端口 {servers.AppPort}，reqUrl = `{doc.Route}`）调用：{r.Endpoint.Doc.Number} {r.Endpoint.Doc.Title}")),
+            Description = Describe(endpoint.Endpoint)
+                + $"\n\n也可经中转接口 {Endpoint.TransferRoute}（端口 {servers.AppPort}，reqUrl = `{doc.Route}`）调用{via}",
             Tags = Tag(doc),
             Parameters = inQuery ? InputsInQuery(id, endpoint.Request) : OperationParts.Query([endpoint]),
             // GET and DELETE bodies mean nothing in OpenAPI 3.0 (tools do not send them): their inputs are the query.
@@ -80,46 +94,95 @@ internal sealed class DocumentBuilder
                 Component($"{id}_Request", id, endpoint.Request),
                 OperationParts.IsRequired(endpoint.Request),
                 OperationParts.RequestExamples([endpoint])),
-            Responses = OperationParts.Responses(response, OperationParts.ResponseExamples([endpoint])),
+            Responses = Responses([response], [endpoint]),
         };
         document.Paths[doc.Route] = OperationParts.PathItem(doc.Method, operation, servers.Direct);
+        return response;
     }
 
-    private void AddTransfer(List<EndpointSchemas> transfers)
+    private void AddTransfer(List<Relayed> relayed)
     {
-        var requests = new List<OpenApiSchemaReference>();
-        var responses = new List<IOpenApiSchema>();
-        foreach (var transfer in transfers)
-        {
-            var (request, response) = Components(transfer, WithReqUrl(transfer));
-            requests.Add(request);
-            responses.Add(response);
-        }
-
-        var first = transfers[0].Endpoint;
+        var variants = relayed.Select(r => (Route: r.Direct.Endpoint.Route, Request: TransferRequest(r))).ToList();
+        var documented = relayed.Where(r => r.TransferDoc is not null).Select(r => r.TransferDoc!).ToList();
         var operation = new OpenApiOperation
         {
             OperationId = operationIds.Unique("Transfer"),
             Summary = "中转：按 reqUrl 转发到直连接口",
-            Description = "请求体带 reqUrl（直连接口的路径）和该接口的参数，返回该直连接口的响应。文档中的中转接口：\n\n"
-                + string.Join("\n", transfers.Select(t => $"- reqUrl = `{t.Endpoint.TransferTarget ?? "?"}`：{t.Endpoint.Doc.Number} {t.Endpoint.Doc.Title}（{Describe(t.Endpoint)}）")),
-            Tags = Tag(first.Doc),
-            Parameters = OperationParts.Query(transfers),
+            Description = "请求体带 reqUrl（直连接口的路径）和该接口的参数，返回该直连接口的响应。每个直连接口一种请求体，按 reqUrl 区分"
+                + "（有中转文档的接口用中转文档的请求体）：\n\n"
+                + string.Join("\n", relayed.Select(r => $"- reqUrl = `{r.Direct.Endpoint.Route}`：" + (r.TransferDoc is { } t
+                    ? $"{t.Endpoint.Doc.Number} {t.Endpoint.Doc.Title}（{Describe(t.Endpoint)}）"
+                    : $"{r.Direct.Endpoint.Doc.Number} {r.Direct.Endpoint.Doc.Title}，返回 `{r.Response.Reference.Id}`"))),
+            Tags = Tag((documented.FirstOrDefault() ?? relayed[0].Direct).Endpoint.Doc),
+            Parameters = OperationParts.Query(documented.Count > 0 ? documented : [.. relayed.Select(r => r.Direct)]),
             RequestBody = OperationParts.RequestBody(
-                new OpenApiSchema { OneOf = [.. requests], Discriminator = ByReqUrl(transfers, requests) },
-                transfers.Any(t => OperationParts.IsRequired(t.Request)),
-                OperationParts.RequestExamples(transfers)),
-            Responses = OperationParts.Responses(new OpenApiSchema { OneOf = responses }, OperationParts.ResponseExamples(transfers)),
+                new OpenApiSchema
+                {
+                    OneOf = [.. variants.Select(v => (IOpenApiSchema)v.Request)],
+                    // Tools that read it pick the variant by reqUrl; the oneOf is exclusive without it (reqUrl is an enum of one).
+                    Discriminator = new OpenApiDiscriminator
+                    {
+                        PropertyName = "reqUrl",
+                        Mapping = variants.ToDictionary(v => v.Route, v => v.Request, StringComparer.Ordinal),
+                    },
+                },
+                required: true,
+                OperationParts.TransferExamples(relayed.Select(r => (r.Direct, r.TransferDoc)))),
+            Responses = Responses(
+                relayed.Select(r => r.TransferDoc is { } t ? TransferResponse(t) : r.Response).DistinctBy(r => r.Reference.Id),
+                documented),
         };
-        document.Paths[Endpoint.TransferRoute] = OperationParts.PathItem(first.Method, operation, servers.App);
+        document.Paths[Endpoint.TransferRoute] = OperationParts.PathItem("POST", operation, servers.App);
     }
 
-    /// <summary>The request and response schemas as components; a response's sections are named after the doc defining them.</summary>
-    private (OpenApiSchemaReference Request, OpenApiSchemaReference Response) Components(EndpointSchemas endpoint, JsonObject request)
+    /// <summary>
+    /// The body relaying to one direct route: the transfer doc's own, else reqUrl plus the direct route's params.
+    /// Either way reqUrl is required and an enum of that one route, which keeps the variants exclusive.
+    /// </summary>
+    private OpenApiSchemaReference TransferRequest(Relayed relayed)
     {
-        var id = ComponentNames.Base(endpoint.Endpoint.Id);
-        return (Component($"{id}_Request", id, request),
-            Component($"{id}_Response", ComponentNames.Base(endpoint.Endpoint.ResponseSource), endpoint.Response));
+        var route = relayed.Direct.Endpoint.Route;
+        var source = relayed.TransferDoc ?? relayed.Direct;
+        var request = (JsonObject)source.Request.DeepClone();
+        var properties = request["properties"] as JsonObject ?? [];
+        request["properties"] = properties;
+        var reqUrl = properties["reqUrl"] as JsonObject ?? new JsonObject { ["type"] = "string", ["description"] = "请求的url：直连接口的路径" };
+        reqUrl["enum"] = new JsonArray(route);
+        properties.Remove("reqUrl");
+        // reqUrl first, as a reader (and Swagger UI's form) expects it.
+        var ordered = new JsonObject { ["reqUrl"] = reqUrl };
+        foreach (var (name, value) in properties.ToList())
+        {
+            properties.Remove(name);
+            ordered[name] = value;
+        }
+
+        request["properties"] = ordered;
+        var required = (request["required"] as JsonArray ?? []).Select(r => r!.GetValue<string>()).Where(r => r != "reqUrl").ToList();
+        request["required"] = new JsonArray(["reqUrl", .. required.Select(r => (JsonNode)r)]);
+        var id = ComponentNames.Base(source.Endpoint.Id);
+        if (relayed.TransferDoc is null)
+        {
+            // The direct request's own route and method would misdescribe a transfer body.
+            request["title"] = $"中转 → {relayed.Direct.Endpoint.Doc.Number} {relayed.Direct.Endpoint.Doc.Title}";
+            request["description"] = $"POST {Endpoint.TransferRoute}，reqUrl = {route}：reqUrl 加上该直连接口的参数";
+            request.Remove("x-route");
+            request.Remove("x-method");
+            return Component($"Transfer_{id}_Request", id, request);
+        }
+
+        request["title"] = $"{source.Endpoint.Doc.Number} {source.Endpoint.Doc.Title}";
+        return Component($"{id}_Request", id, request);
+    }
+
+    private OpenApiSchemaReference TransferResponse(EndpointSchemas transfer) =>
+        Component($"{ComponentNames.Base(transfer.Endpoint.Id)}_Response", ComponentNames.Base(transfer.Endpoint.ResponseSource), transfer.Response);
+
+    private OpenApiResponses Responses(IEnumerable<OpenApiSchemaReference> success, IEnumerable<EndpointSchemas> examples)
+    {
+        var responses = OperationParts.Responses(errors.Success(success), OperationParts.ResponseExamples(examples));
+        errors.AddTo(responses);
+        return responses;
     }
 
     private OpenApiSchemaReference Component(string preferred, string definitionsPrefix, JsonObject schema)
@@ -135,7 +198,7 @@ internal sealed class DocumentBuilder
     {
         var definitions = schema["definitions"] as JsonObject;
         var (map, isNew) = names.Definitions(definitionsPrefix, definitions);
-        var converter = new SchemaConverter(document, map);
+        var converter = new SchemaConverter(document, map, Nullable);
         if (isNew)
         {
             foreach (var (section, definition) in definitions!)
@@ -147,6 +210,35 @@ internal sealed class DocumentBuilder
         return converter;
     }
 
+    /// <summary>The reference to a section's nullable copy, which is added once every section is converted.</summary>
+    private OpenApiSchemaReference Nullable(string section)
+    {
+        if (!nullableNames.TryGetValue(section, out var name))
+        {
+            name = names.Unique($"{section}_OrNull");
+            nullableNames[section] = name;
+        }
+
+        return new OpenApiSchemaReference(name, document);
+    }
+
+    private void AddNullableSections()
+    {
+        foreach (var (section, name) in nullableNames)
+        {
+            var copy = (OpenApiSchema)components[section].CreateShallowCopy();
+            copy.Type = (copy.Type ?? JsonSchemaType.Object) | JsonSchemaType.Null;
+            copy.Description = $"`{section}`，或 null";
+            components[name] = copy;
+        }
+
+        // A section met only as nullable would be listed twice for nothing: its plain form goes when no reference is left.
+        var text = OpenApiExport.ToJson(document);
+        foreach (var section in nullableNames.Keys.Where(s => !text.Contains($"\"#/components/schemas/{s}\"", StringComparison.Ordinal)))
+        {
+            components.Remove(section);
+        }
+    }
     /// <summary>Each input field of a GET or DELETE doc as a query parameter.</summary>
     private List<IOpenApiParameter>? InputsInQuery(string id, JsonObject request)
     {
@@ -161,33 +253,6 @@ internal sealed class DocumentBuilder
             Description = field.Value?["description"]?.GetValue<string>(),
             Schema = converter.Convert((JsonObject)field.Value!),
         })];
-    }
-
-    /// <summary>
-    /// A transfer body names its direct route in reqUrl, and only that one: saying so (an enum of one) keeps
-    /// the oneOf of transfer bodies exclusive even when two relayed routes take the same fields.
-    /// </summary>
-    private static JsonObject WithReqUrl(EndpointSchemas transfer)
-    {
-        var request = (JsonObject)transfer.Request.DeepClone();
-        if (transfer.Endpoint.TransferTarget is { } target && request["properties"]?["reqUrl"] is JsonObject reqUrl)
-        {
-            reqUrl["enum"] = new JsonArray(target);
-        }
-
-        return request;
-    }
-
-    /// <summary>Lets tools pick the body by reqUrl, when every transfer doc names a distinct, required reqUrl.</summary>
-    private static OpenApiDiscriminator? ByReqUrl(List<EndpointSchemas> transfers, List<OpenApiSchemaReference> requests)
-    {
-        var targets = transfers.Select(t => t.Endpoint.TransferTarget).ToList();
-        var usable = targets.All(t => t is not null)
-            && targets.Distinct(StringComparer.Ordinal).Count() == targets.Count
-            && transfers.All(t => t.Request["required"] is JsonArray required && required.Any(r => r?.GetValue<string>() == "reqUrl"));
-        return usable
-            ? new OpenApiDiscriminator { PropertyName = "reqUrl", Mapping = targets.Zip(requests).ToDictionary(p => p.First!, p => p.Second, StringComparer.Ordinal) }
-            : null;
     }
 
     private HashSet<OpenApiTagReference> Tag(ApiDoc doc)

@@ -52,6 +52,51 @@ internal static class OperationParts
     public static Dictionary<string, IOpenApiExample>? RequestExamples(IEnumerable<EndpointSchemas> endpoints) =>
         Examples(endpoints, e => e.Doc.Sample?.Body, "测试环境示例请求");
 
+    /// <summary>
+    /// A sample transfer body per relayed route: the transfer doc's own sample where it has one, else the
+    /// direct route's sample body with reqUrl added (as `opmock serve` prints its curl examples).
+    /// </summary>
+    public static Dictionary<string, IOpenApiExample>? TransferExamples(IEnumerable<(EndpointSchemas Direct, EndpointSchemas? TransferDoc)> routes)
+    {
+        var examples = new Dictionary<string, IOpenApiExample>(StringComparer.Ordinal);
+        foreach (var (direct, transferDoc) in routes)
+        {
+            if (transferDoc is not null && RequestExamples([transferDoc]) is { } own)
+            {
+                foreach (var (key, value) in own)
+                {
+                    examples[key] = value;
+                }
+
+                continue;
+            }
+
+            var endpoint = direct.Endpoint;
+            var sample = endpoint.Doc.Sample?.Body is { } json && OpJson.TryParse(json.Text, out _, out _) is JsonObject parsed ? parsed : null;
+            if (sample is null && IsRequired(direct.Request))
+            {
+                continue;
+            }
+
+            var body = new JsonObject { ["reqUrl"] = endpoint.Route };
+            foreach (var (name, field) in sample ?? [])
+            {
+                if (name != "reqUrl")
+                {
+                    body[name] = field?.DeepClone();
+                }
+            }
+
+            examples[$"Transfer_{ComponentNames.Base(endpoint.Id)}"] = new OpenApiExample
+            {
+                Summary = $"经中转调用 {endpoint.Doc.Number} {endpoint.Doc.Title}",
+                Value = body,
+            };
+        }
+
+        return examples.Count == 0 ? null : examples;
+    }
+
     /// <summary>The docs' example responses (返回json格式示例), by doc.</summary>
     public static Dictionary<string, IOpenApiExample>? ResponseExamples(IEnumerable<EndpointSchemas> endpoints) =>
         Examples(endpoints, e => e.Doc.Example, "文档中的返回示例");

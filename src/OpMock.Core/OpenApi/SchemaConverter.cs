@@ -5,12 +5,26 @@ using Microsoft.OpenApi;
 namespace OpMock.Core.OpenApi;
 
 /// <summary>
-/// Turns one of our draft-07 schemas into an OpenAPI 3.0 schema object. Types with "null" in them become
-/// the model's Null flag, which the 3.0 writer prints as "nullable": true; a nullable section
-/// (anyOf [$ref, {type: null}]) stays an anyOf, the only form 3.0.3 agrees lets null through beside a $ref.
-/// "#/definitions/X" points at the component the caller named for X.
+/// Turns one of our draft-07 schemas into an OpenAPI 3.0 schema object, in forms every 3.0 tool reads the
+/// same way (Prism, Spectral, openapi-typescript, Microsoft.OpenApi):
+/// <list type="bullet">
+/// <item>A type with "null" in it becomes the model's Null flag, which the 3.0 writer prints as "nullable": true.</item>
+/// <item>A nullable section (anyOf [$ref, {type: null}]) becomes allOf [$ref to a nullable copy of the section]:
+/// a $ref cannot carry nullable, and allOf [$ref] + nullable lets no null through (allOf still applies the
+/// section's type: object, and Prism reads it so), while anyOf [$ref, {nullable, enum: [null]}] has Prism
+/// add a second null to that enum and give up validating the whole body.</item>
+/// <item>An enum of a nullable field keeps its null as oneOf [{enum: values}, {enum: [null]}] beside the nullable
+/// type, for the same reason: 3.0.3 needs null in the enum, and Prism appends one to any enum beside nullable.
+/// (oneOf, not anyOf: openapi-typescript intersects a oneOf with the type, giving `(0 | 1 | 2) | null`.)
+/// An enum without null refuses null, as in draft-07, so its type is not nullable.</item>
+/// </list>
+/// "#/definitions/X" points at the component the caller named for X; <paramref name="nullable"/> gives the
+/// reference to X's nullable copy.
 /// </summary>
-internal sealed class SchemaConverter(OpenApiDocument document, ImmutableDictionary<string, string> definitionNames)
+internal sealed class SchemaConverter(
+    OpenApiDocument document,
+    ImmutableDictionary<string, string> definitionNames,
+    Func<string, IOpenApiSchema>? nullable = null)
 {
     private const string DefinitionsPrefix = "#/definitions/";
 
@@ -27,15 +41,66 @@ internal sealed class SchemaConverter(OpenApiDocument document, ImmutableDiction
             Apply(schema, key, value);
         }
 
+        if (schema.Enum is { Count: > 0 } values && values.Any(v => v is null))
+        {
+            NullableEnum(schema, values);
+        }
+        else if (schema.Enum is { Count: > 0 } && schema.Type is { } type)
+        {
+            schema.Type = type & ~JsonSchemaType.Null;
+        }
+
         return schema;
     }
+
+    /// <summary>The enum's values without null, and null as the other branch; the type says nullable.</summary>
+    private static void NullableEnum(OpenApiSchema schema, IList<JsonNode> values)
+    {
+        var others = values.Where(v => v is not null).ToList();
+        schema.Enum = null;
+        schema.Type = schema.Type is { } type ? type | JsonSchemaType.Null : null;
+        schema.OneOf = others.Count == 0
+            ? null
+            : [new OpenApiSchema { Enum = others }, new OpenApiSchema { Enum = [null!] }];
+    }
+
+    /// <summary>anyOf/oneOf [X, {type: null}]: X, nullable. X a section reference: the section's nullable copy.</summary>
+    private IOpenApiSchema? NullableBranch(JsonNode? value)
+    {
+        var branches = List(value).OfType<JsonObject>().ToList();
+        var nulls = branches.Where(IsNullOnly).ToList();
+        if (nulls.Count == 0 || branches.Count - nulls.Count != 1)
+        {
+            return null;
+        }
+
+        var other = branches.Single(b => !IsNullOnly(b));
+        if (other["$ref"] is JsonValue reference)
+        {
+            var name = ((OpenApiSchemaReference)Reference(reference.GetValue<string>())).Reference.Id!;
+            return nullable?.Invoke(name) ?? throw new InvalidOperationException($"no nullable form of the section \"{name}\"");
+        }
+
+        var converted = (OpenApiSchema)Convert(other);
+        converted.Type = converted.Type is { } type ? type | JsonSchemaType.Null
+            : throw new InvalidOperationException("a nullable branch without a type has no OpenAPI 3.0 form");
+        return converted;
+    }
+
+    private static bool IsNullOnly(JsonObject branch) =>
+        branch.Count == 1 && branch["type"] is JsonValue type && type.TryGetValue<string>(out var name) && name == "null";
 
     private void Apply(OpenApiSchema schema, string key, JsonNode? value)
     {
         switch (key)
         {
-            case "$schema" or "definitions":
-                // The document has no dialect to declare; definitions are placed in components by the caller.
+            case "$schema" or "$comment" or "definitions":
+                // The document has no dialect to declare; comments are for schema readers; definitions are placed
+                // in components by the caller.
+                break;
+            case "examples":
+                // 3.0 has a single example per schema: the writer prints the first.
+                schema.Examples = [.. List(value).Select(v => v?.DeepClone()!)];
                 break;
             case "title":
                 schema.Title = Text(value);
@@ -82,11 +147,55 @@ internal sealed class SchemaConverter(OpenApiDocument document, ImmutableDiction
             case "items":
                 schema.Items = Convert((JsonObject)value!);
                 break;
+            case "anyOf" or "oneOf" when NullableBranch(value) is { } branch:
+                // One branch and null: allOf [branch] says the same, and the branch carries the null.
+                schema.AllOf = [branch];
+                break;
             case "anyOf":
                 schema.AnyOf = Schemas(value);
                 break;
             case "oneOf":
                 schema.OneOf = Schemas(value);
+                break;
+            case "not":
+                schema.Not = Convert((JsonObject)value!);
+                break;
+            case "const":
+                schema.Enum = [value?.DeepClone()!];
+                break;
+            case "default":
+                schema.Default = value?.DeepClone();
+                break;
+            case "multipleOf":
+                schema.MultipleOf = decimal.Parse(Number(value), System.Globalization.CultureInfo.InvariantCulture);
+                break;
+            case "exclusiveMinimum":
+                // The model keeps draft-07's number; the 3.0 writer prints minimum with exclusiveMinimum: true.
+                schema.ExclusiveMinimum = Number(value);
+                break;
+            case "exclusiveMaximum":
+                schema.ExclusiveMaximum = Number(value);
+                break;
+            case "minItems":
+                schema.MinItems = value!.GetValue<int>();
+                break;
+            case "maxItems":
+                schema.MaxItems = value!.GetValue<int>();
+                break;
+            case "uniqueItems":
+                schema.UniqueItems = value!.GetValue<bool>();
+                break;
+            case "minProperties":
+                schema.MinProperties = value!.GetValue<int>();
+                break;
+            case "maxProperties":
+                schema.MaxProperties = value!.GetValue<int>();
+                break;
+            case "readOnly":
+                schema.ReadOnly = value!.GetValue<bool>();
+                break;
+            case "deprecated":
+                schema.Deprecated = value!.GetValue<bool>();
                 break;
             case "allOf":
                 schema.AllOf = Schemas(value);

@@ -77,18 +77,22 @@ public sealed class OpenApiExportTests
     }
 
     [Fact]
-    public async Task ToJson_NullableSection_IsAnyOfTheComponentOrNull()
+    public async Task ToJson_NullableSection_IsAllOfTheSectionsNullableCopy()
     {
         // Given 2.36's user: {"anyOf": [{"$ref": "#/definitions/User"}, {"type": "null"}]}
         var json = await ShippedDocs.ExportAsync();
 
         // When it is read from the export
-        var user = JsonNode.Parse(json)!["components"]!["schemas"]!["GetOpApi_2_36_Response"]!["properties"]!["data"]!["properties"]!["user"]!;
+        var schemas = JsonNode.Parse(json)!["components"]!["schemas"]!;
+        var user = schemas["GetOpApi_2_36_Response"]!["properties"]!["data"]!["properties"]!["user"]!;
+        var copy = schemas["GetOpApi_2_36_User_OrNull"]!;
 
-        // Then the reference points into components, and the other branch lets only null through
-        user["anyOf"]![0]!["$ref"]!.GetValue<string>().ShouldBe("#/components/schemas/GetOpApi_2_36_User");
-        user["anyOf"]![1]!["nullable"]!.GetValue<bool>().ShouldBeTrue();
+        // Then it points at a copy of the section whose type lets null through, a form Prism and 3.0.3 read alike
+        user["allOf"]!.AsArray().Single()!["$ref"]!.GetValue<string>().ShouldBe("#/components/schemas/GetOpApi_2_36_User_OrNull");
         user["description"]!.GetValue<string>().ShouldBe("用户相关信息 详细信息参考`User`");
+        copy["type"]!.GetValue<string>().ShouldBe("object");
+        copy["nullable"]!.GetValue<bool>().ShouldBeTrue();
+        copy["properties"]!["userId"].ShouldNotBeNull();
     }
 
     [Fact]
@@ -97,30 +101,39 @@ public sealed class OpenApiExportTests
         var (document, _) = ShippedDocs.Read(await ShippedDocs.ExportAsync());
 
         // 2.9's response is 2.36's: its sections are 2.36's components, not copies
+        // (sections met only as nullable are listed in their nullable form only)
         document!.Components!.Schemas!.Keys.ShouldBe(
         [
             "GetOpApi_2_19_chats", "GetOpApi_2_19_Request", "GetOpApi_2_19_Response",
-            "GetOpApi_2_36_Address", "GetOpApi_2_36_Channel", "GetOpApi_2_36_Client", "GetOpApi_2_36_Contact",
-            "GetOpApi_2_36_Location", "GetOpApi_2_36_Request", "GetOpApi_2_36_Response", "GetOpApi_2_36_User",
-            "GetOpApp_2_9_Request", "GetOpApp_2_9_Response",
+            "GetOpApi_2_36_Address", "GetOpApi_2_36_Channel_OrNull", "GetOpApi_2_36_Client_OrNull", "GetOpApi_2_36_Contact",
+            "GetOpApi_2_36_Location_OrNull", "GetOpApi_2_36_Request", "GetOpApi_2_36_Response", "GetOpApi_2_36_User_OrNull",
+            "GetOpApp_2_9_Request", "GetOpApp_2_9_Response", "Transfer_GetOpApi_2_19_Request",
+            "OpMockError", "OpMockBusinessError",
         ], ignoreOrder: true);
     }
 
     [Fact]
-    public async Task ToJson_TransferRoute_IsOneOfTheTransferBodiesPickedByReqUrl()
+    public async Task ToJson_TransferRoute_IsOneBodyPerDirectRoutePickedByReqUrl()
     {
-        // Given the shipped transfer doc 2.9, relaying to /op/v2/getChatInfoByUserId
+        // Given the shipped docs: 2.9 relays to /op/v2/getChatInfoByUserId; /op/v2/receives has no transfer doc
         var json = await ShippedDocs.ExportAsync();
 
         // When the transfer operation's body is read
         var body = JsonNode.Parse(json)!["paths"]!["/opapp/transfer"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
-        var request = JsonNode.Parse(json)!["components"]!["schemas"]!["GetOpApp_2_9_Request"]!;
+        var schemas = JsonNode.Parse(json)!["components"]!["schemas"]!;
 
-        // Then it is a oneOf of the transfer docs' bodies, each naming its own reqUrl
-        body["oneOf"]!.AsArray().Select(s => s!["$ref"]!.GetValue<string>()).ShouldBe(["#/components/schemas/GetOpApp_2_9_Request"]);
+        // Then every direct route has its variant, the transfer doc's own where there is one, each naming its reqUrl
+        body["oneOf"]!.AsArray().Select(s => s!["$ref"]!.GetValue<string>())
+            .ShouldBe(["#/components/schemas/Transfer_GetOpApi_2_19_Request", "#/components/schemas/GetOpApp_2_9_Request"]);
         body["discriminator"]!["propertyName"]!.GetValue<string>().ShouldBe("reqUrl");
         body["discriminator"]!["mapping"]!["/op/v2/getChatInfoByUserId"]!.GetValue<string>().ShouldBe("#/components/schemas/GetOpApp_2_9_Request");
-        request["properties"]!["reqUrl"]!["enum"]!.AsArray().Single()!.GetValue<string>().ShouldBe("/op/v2/getChatInfoByUserId");
+        body["discriminator"]!["mapping"]!["/op/v2/receives"]!.GetValue<string>().ShouldBe("#/components/schemas/Transfer_GetOpApi_2_19_Request");
+        schemas["GetOpApp_2_9_Request"]!["properties"]!["reqUrl"]!["enum"]!.AsArray().Single()!.GetValue<string>().ShouldBe("/op/v2/getChatInfoByUserId");
+        var receives = schemas["Transfer_GetOpApi_2_19_Request"]!;
+        receives["properties"]!["reqUrl"]!["enum"]!.AsArray().Single()!.GetValue<string>().ShouldBe("/op/v2/receives");
+        receives["properties"]!["staffId"].ShouldNotBeNull();
+        receives["required"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["reqUrl"]);
+        receives["title"]!.GetValue<string>().ShouldBe("中转 → 2.19 服务中会话用户列表");
     }
 
     [Fact]
