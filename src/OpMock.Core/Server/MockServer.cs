@@ -108,6 +108,15 @@ internal sealed class MockServer : IAsyncDisposable
     /// <summary>Reloads docs and fixtures; on error the last good state keeps serving and the error is thrown.</summary>
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
+        // A folder being replaced (mv, then cp -r) is briefly missing: read as "no fixtures" it would reset the world.
+        foreach (var folder in new[] { options.Docs, options.Fixtures })
+        {
+            if (folder is not null && !Directory.Exists(folder))
+            {
+                throw new Diagnostics.OpMockException($"{folder}: folder not found (moved or being replaced?)");
+            }
+        }
+
         var state = await MockState.LoadAsync(options.Docs, options.Overrides, options.Fixtures, options.Seed, cancellationToken);
         var old = Engine.State;
         Volatile.Write(ref engine, new MockEngine(state, time));
