@@ -20,8 +20,11 @@ internal static class ConnectionLimits
     /// <summary>A client has this long to send its headers (Kestrel's default is 30 s).</summary>
     public static readonly TimeSpan HeadersTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>An idle kept-alive connection is closed after this (Kestrel's default is 130 s).</summary>
-    public static readonly TimeSpan KeepAliveTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// An idle connection, kept alive or not yet used, is closed after this (Kestrel's default is 130 s). It is
+    /// what frees the cap's slots a flood of idle connections holds: a new client is served after at most this.
+    /// </summary>
+    public static readonly TimeSpan KeepAliveTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The cap per port: half of what the descriptor limit leaves after the reserve, as two ports share it.</summary>
     public static int PerPort(long descriptors) => (int)Math.Clamp((descriptors - Reserve) / 2, 32, 10_000);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -23,7 +22,7 @@ public sealed class AttackCorpusTests(SharedMockServer shared) : IClassFixture<S
     /// <param name="Named">What the message must contain.</param>
     internal sealed record Attack(string Port, Func<string, byte[]?[]> Parts, int Status, string Named);
 
-    private static readonly byte[] Gzip = Compress($$"""{"userId":"u0001gzip"}""");
+    private static readonly byte[] Gzip = RawHttp.Gzip("""{"userId":"u0001gzip"}""");
 
     private static readonly ImmutableDictionary<string, Attack> Corpus = new Dictionary<string, Attack>
     {
@@ -111,16 +110,5 @@ public sealed class AttackCorpusTests(SharedMockServer shared) : IClassFixture<S
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         return [RawHttp.Head($"{method} {path} HTTP/1.1", [$"Host: {host}", $"Content-Type: {contentType}", $"Content-Length: {bytes.Length}", .. headers]), bytes];
-    }
-
-    private static byte[] Compress(string text)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(text));
-        }
-
-        return output.ToArray();
     }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -74,7 +73,7 @@ public sealed class RequestLogBoundTests
             using var _ = await host.PostDirectAsync(ChatInfo, $$"""{"userId":"u0001s{{i}}"}""");
         }
 
-        using var gzip = new ByteArrayContent(Gzip("""{"userId":"u0001gzip"}"""));
+        using var gzip = new ByteArrayContent(RawHttp.Gzip("""{"userId":"u0001gzip"}"""));
         gzip.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         gzip.Headers.ContentEncoding.Add("gzip");
         using var gzipped = await host.Client.PostAsync(host.Server.DirectUrl + ChatInfo, gzip);
@@ -86,16 +85,5 @@ public sealed class RequestLogBoundTests
         JsonNode.Parse(await host.Client.GetStringAsync(host.Server.DirectUrl + "/__admin/requests"))!.AsArray().Count.ShouldBeLessThanOrEqualTo(21);
         gzipped.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await MockHost.JsonAsync(gzipped))["message"]!.GetValue<string>().ShouldContain("UTF-8");
-    }
-
-    private static byte[] Gzip(string text)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(text));
-        }
-
-        return output.ToArray();
     }
 }

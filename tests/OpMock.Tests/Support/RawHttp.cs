@@ -76,6 +76,18 @@ internal static class RawHttp
         return text.ToString();
     }
 
+    /// <summary>Text gzip-compressed, as a client sending `Content-Encoding: gzip` would.</summary>
+    public static byte[] Gzip(string text)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        return output.ToArray();
+    }
+
     /// <summary>A request head with the given lines (Host included by the caller), ending the head.</summary>
     public static byte[] Head(string requestLine, params string[] headers) =>
         Encoding.UTF8.GetBytes(requestLine + "\r\n" + string.Join("", headers.Select(h => h + "\r\n")) + "Connection: close\r\n\r\n");
