@@ -73,6 +73,12 @@ internal sealed class AdminGuard(MockServerOptions options, IReadOnlySet<string>
             {
                 return new(403, $"the admin API does not answer pages from origin `{MockEngine.Sample(request.Headers.Origin.ToString())}`; list the origin with --admin-origin, or set admin credentials");
             }
+
+            // A cross-site GET in no-cors mode (an image, a script tag) carries no Origin; browsers say where it came from.
+            if (request.Headers["Sec-Fetch-Site"].ToString() is "cross-site" or "same-site" && request.Headers.Origin.Count == 0)
+            {
+                return new(403, "the admin API does not answer requests a page on another site made; list the page's origin with --admin-origin, or set admin credentials");
+            }
         }
 
         if (!options.AllowAdminFiles && DiskPaths.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase)))

@@ -30,6 +30,7 @@ public sealed class AttackCorpusTests(SharedMockServer shared) : IClassFixture<S
         ["admin: cross-origin preflight"] = new("direct", h => [RawHttp.Head("OPTIONS /__admin/mappings HTTP/1.1", $"Host: {h}", Evil, "Access-Control-Request-Method: POST")], 403, "cross-origin"),
         ["admin: text/plain reset from a page (no preflight)"] = new("direct", h => Post("/__admin/mappings/reset", h, "text/plain", "x", Evil), 403, "origin"),
         ["admin: request log read from a page"] = new("direct", h => [RawHttp.Head("GET /__admin/requests HTTP/1.1", $"Host: {h}", Evil)], 403, "origin"),
+        ["admin: cross-site GET without Origin (no-cors)"] = new("direct", h => [RawHttp.Head("GET /__admin/requests HTTP/1.1", $"Host: {h}", "Sec-Fetch-Site: cross-site", "Sec-Fetch-Mode: no-cors")], 403, "another site"),
         ["admin: Origin null (sandboxed page)"] = new("direct", h => Post("/__admin/mappings", h, "application/json", "{}", "Origin: null"), 403, "origin"),
         ["admin: DNS rebinding (foreign Host)"] = new("direct", h => [RawHttp.Head("GET /__admin/mappings HTTP/1.1", $"Host: attacker.example:{h.Split(':')[1]}")], 403, "attacker.example"),
         ["admin: ProxyUrl stub to an internal host (SSRF)"] = new("direct", h => Post("/__admin/mappings", h, "application/json",
