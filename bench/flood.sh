@@ -36,6 +36,7 @@ echo "server: RSS $(rss_mb) MB at start, $(fds) fds, fd limit $(awk '/Max open f
 
 # The client prints PHASE lines and waits: the server's RSS is read between phases.
 coproc CLIENT { python3 -u bench/flood.py "$DIRECT" "$APP" "$CONNECTIONS" "$BODIES"; }
+CLIENT_PROCESS=$CLIENT_PID   # bash unsets CLIENT_PID once the client exits
 while IFS= read -r line <&"${CLIENT[0]}"; do
   case "$line" in
     PHASE*)
@@ -48,7 +49,7 @@ while IFS= read -r line <&"${CLIENT[0]}"; do
     *) echo "$line";;
   esac
 done
-wait "$CLIENT_PID" || true
+wait "$CLIENT_PROCESS" 2>/dev/null || true
 kill -0 "$SERVER_PID" 2>/dev/null || { echo "server DIED"; exit 1; }
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$DIRECT/op/v2/getChatInfoByUserId" -H 'Content-Type: application/json' -d '{"userId":"u0001last"}')
 echo "server alive at the end, RSS $(rss_mb) MB; last valid request: $CODE"

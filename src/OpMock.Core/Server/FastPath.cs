@@ -16,8 +16,8 @@ namespace OpMock.Core.Server;
 /// aside, and WireMock answers, whenever WireMock's answer could differ from the engine's: until the mappings
 /// are in place, once mappings are added, replaced or removed through the admin API (an ad-hoc stub takes
 /// precedence, as WireMock users expect) until they are exactly OpMock's again, for good once settings change
-/// through the admin API, for a request naming a scenario, and for a WireMock fault (empty response,
-/// malformed chunk).
+/// through the admin API, while an admin change is being applied, for a request naming a scenario, and for
+/// WireMock's empty-response fault. It writes the malformed-chunk fault itself (WireMock's is well framed).
 /// </remarks>
 internal sealed class FastPath(Func<MockEngine> engine, bool app, TimeProvider time)
 {
