@@ -17,10 +17,14 @@ internal static class ServeCommand
         var seed = EnvironmentOptions.Create<int?>("--seed", "World seed (overrides the fixtures' seed)", () => null);
         var watch = EnvironmentOptions.Create("--watch", "Reload docs and fixtures when they change", () => false);
         var adminUser = EnvironmentOptions.Create<string?>("--admin-username", "Open the admin API (/__admin) to non-loopback clients with basic auth", () => null);
-        var adminPassword = EnvironmentOptions.Create<string?>("--admin-password", "Password for --admin-username", () => null);
+        var adminPassword = EnvironmentOptions.Create<string?>("--admin-password", "Password for --admin-username (prefer the environment variable: a command line shows in ps)", () => null);
+        var adminPasswordFile = EnvironmentOptions.Create<string?>("--admin-password-file", "File holding the password for --admin-username (a container secret)", () => null);
+        var adminOrigins = EnvironmentOptions.Create<string?>("--admin-origin", "Web origins whose pages may call the admin API, comma-separated (none by default)", () => null);
+        var allowFiles = EnvironmentOptions.Create("--admin-allow-files", "Let the admin API save mappings and files to disk and read them", () => false);
+        var allowProxy = EnvironmentOptions.Create("--admin-allow-proxy", "Let admin stubs and settings proxy to or call hosts other than this machine", () => false);
         var command = new Command("serve", "Serve the documented API from a seeded world")
         {
-            docs, overrides, host, port, appPort, fixtures, seed, watch, adminUser, adminPassword,
+            docs, overrides, host, port, appPort, fixtures, seed, watch, adminUser, adminPassword, adminPasswordFile, adminOrigins, allowFiles, allowProxy,
         };
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, new MockServerOptions(
             result.GetValue(docs)!,
@@ -32,7 +36,10 @@ internal static class ServeCommand
             result.GetValue(seed),
             result.GetValue(watch),
             AdminUsername: result.GetValue(adminUser),
-            AdminPassword: result.GetValue(adminPassword)), cancel)));
+            AdminPassword: Password(result.GetValue(adminPassword), result.GetValue(adminPasswordFile)),
+            AdminOrigins: [.. (result.GetValue(adminOrigins) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            AllowAdminFiles: result.GetValue(allowFiles),
+            AllowAdminProxy: result.GetValue(allowProxy)), cancel)));
         return command;
     }
 
@@ -44,6 +51,13 @@ internal static class ServeCommand
         Directory.Exists(folder) ? folder
         : folder == DefaultPaths.FixturesFolder ? null
         : throw new OpMock.Core.Diagnostics.OpMockException($"fixtures folder not found: {folder}");
+
+    /// <summary>The admin password from the option (or OPMOCK_ADMIN_PASSWORD), or from a file, trailing newline dropped.</summary>
+    private static string? Password(string? given, string? file) =>
+        file is null ? given
+        : given is not null ? throw new OpMock.Core.Diagnostics.OpMockException("give the admin password once: --admin-password (OPMOCK_ADMIN_PASSWORD) or --admin-password-file, not both")
+        : File.Exists(file) ? File.ReadAllText(file).TrimEnd('\r', '\n')
+        : throw new OpMock.Core.Diagnostics.OpMockException($"admin password file not found: {file}");
 
     private static async Task<int> RunAsync(CliConsole console, MockServerOptions options, CancellationToken cancel)
     {

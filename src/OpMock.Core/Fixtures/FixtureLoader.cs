@@ -46,6 +46,14 @@ internal static class FixtureLoader
 
     private static FixtureSet ParseOne(string file, string text, FixtureSet set, List<Finding> findings)
     {
+        // A 0-byte file is nearly always a save caught half-way (or a truncation): read as "no settings", it
+        // would silently reset the world. Deleting a file is how a fixture is dropped.
+        if (text.Length == 0)
+        {
+            findings.Add(new Finding(file, 1, Severity.Error, "file: empty (0 bytes); give it content, or delete it to drop it"));
+            return set;
+        }
+
         if (YamlTree.Read(file, text, out var broken) is not { } rootNode)
         {
             if (broken is not null)

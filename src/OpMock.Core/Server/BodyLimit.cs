@@ -3,45 +3,39 @@ using Microsoft.AspNetCore.Http;
 namespace OpMock.Core.Server;
 
 /// <summary>
-/// Refuses a body over <see cref="RequestBody.MaxBytes"/> before WireMock reads it: WireMock copies every
-/// body into memory (and its request log keeps it), so a 20 MB post would otherwise cost 20 MB or more.
+/// Reads a request body into memory, up to a bound, before anyone else does: a body over the bound is
+/// refused (a declared length unread), and a stalled or badly framed body fails here, where the gate turns
+/// Kestrel's verdict into a JSON answer, instead of inside WireMock, which answered 500 with its exception dump.
 /// </summary>
 internal static class BodyLimit
 {
     private const int ChunkBytes = 81920;
 
-    /// <summary>
-    /// Whether the body is over the limit. A declared length decides without reading; a chunked body is read
-    /// up to one chunk past the limit, and when within it, handed on as the buffered copy.
-    /// </summary>
-    public static async Task<bool> ExceededAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The body's bytes, or null when it is larger than <paramref name="max"/>.</summary>
+    public static async Task<byte[]?> ReadAsync(HttpRequest request, int max, CancellationToken cancellationToken)
     {
         if (request.ContentLength is { } length)
         {
-            return length > RequestBody.MaxBytes;
+            if (length > max)
+            {
+                return null;
+            }
+
+            if (length == 0)
+            {
+                return [];
+            }
         }
 
-        if (!request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var copy = new MemoryStream();
+        using var copy = new MemoryStream(request.ContentLength is { } declared ? (int)declared : 256);
         var chunk = new byte[ChunkBytes];
         int read;
         // Bounded: every pass adds at least one byte, and the loop stops past the limit.
-        while (copy.Length <= RequestBody.MaxBytes && (read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        while (copy.Length <= max && (read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
             copy.Write(chunk, 0, read);
         }
 
-        if (copy.Length > RequestBody.MaxBytes)
-        {
-            return true;
-        }
-
-        copy.Position = 0;
-        request.Body = copy;
-        return false;
+        return copy.Length > max ? null : copy.ToArray();
     }
 }

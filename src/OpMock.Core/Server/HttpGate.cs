@@ -1,5 +1,4 @@
-using System.Net;
-using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using OpMock.Core.Fixtures;
@@ -7,29 +6,172 @@ using OpMock.Core.Fixtures;
 namespace OpMock.Core.Server;
 
 /// <summary>
-/// ASP.NET Core middleware in front of WireMock: CORS on every response and preflights answered;
-/// the admin API locked to loopback unless credentials are set; the swagger endpoint, which fails
-/// inside WireMock with NJsonSchema 11 loaded, answered with a clear error; dropped connections; bodies
-/// over the size limit refused unread; then the <see cref="FastPath"/>, and WireMock for what it hands on.
+/// ASP.NET Core middleware in front of WireMock: every request, whatever it carries, gets the house JSON
+/// envelope or WireMock's answer, never an exception dump. In order: a `Host` that is not a host refused;
+/// CORS (the API's origins on API paths, only listed ones on the admin API); the <see cref="AdminGuard"/>;
+/// the body read here, bounded, so a stalled (408), badly framed (400) or oversized body is answered by OpMock;
+/// faults WireMock cannot send (a dropped connection, broken chunk framing); the transfer relayed through the
+/// direct port when stubs there change its answer; then the <see cref="FastPath"/>, and WireMock for the rest.
 /// </summary>
-internal sealed class HttpGate(Func<MockEngine> engine, bool adminCredentials, FastPath fastPath)
+internal sealed class HttpGate(Func<MockEngine> engine, AdminGuard admin, FastPath fastPath, TransferRelay? relay)
 {
-    public const string SwaggerPath = "/__admin/mappings/swagger";
-
     public void Install(object app) => ((IApplicationBuilder)app).Use(InvokeAsync);
-
-    /// <summary>Whether an admin request may reach WireMock; the reason when not.</summary>
-    public static string? AdminRefusal(string path, IPAddress? remote, bool credentials) =>
-        !path.StartsWith("/__admin", StringComparison.OrdinalIgnoreCase) ? null
-        : path.StartsWith(SwaggerPath, StringComparison.OrdinalIgnoreCase) ? "swagger"
-        : credentials || remote is null || IPAddress.IsLoopback(remote) ? null
-        : "remote";
 
     private async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
-        var origins = engine().State.Fixtures.CorsOrigins;
-        var origin = context.Request.Headers.Origin.ToString();
-        var allowed = origins.Contains("*") ? "*" : origins.Contains(origin) ? origin : origins.FirstOrDefault() ?? "*";
+        try
+        {
+            await RouteAsync(context, next);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own verdicts on the body: too slow (408), broken chunk framing or length (400), too large (413).
+            await RefuseAsync(context, new Refusal(e.StatusCode, e.StatusCode == StatusCodes.Status408RequestTimeout
+                ? "the request body did not arrive in time (it stalled); send it at once"
+                : $"the request could not be read: {e.Message}"));
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away: there is nobody to answer.
+        }
+        catch (Exception e)
+        {
+            // A bug in OpMock or WireMock: the answer names the kind of failure, never its stack or source paths.
+            await RefuseAsync(context, new Refusal(500, $"OpMock failed to answer this request ({e.GetType().Name}); this is a bug in OpMock, please report it with the request"));
+        }
+    }
+
+    private async Task RouteAsync(HttpContext context, Func<Task> next)
+    {
+        if (HostProblem(context.Request) is { } badHost)
+        {
+            await RefuseAsync(context, new Refusal(400, badHost));
+            return;
+        }
+
+        var isAdmin = AdminGuard.IsAdmin(context.Request.Path);
+        AddCors(context, isAdmin);
+        if (HttpMethods.IsOptions(context.Request.Method))
+        {
+            await PreflightAsync(context, isAdmin);
+            return;
+        }
+
+        if (isAdmin)
+        {
+            await AdminAsync(context, next);
+            return;
+        }
+
+        if (await BodyLimit.ReadAsync(context.Request, RequestBody.MaxBytes, context.RequestAborted) is not { } body)
+        {
+            await WriteAsync(context, engine().TooLarge(context.Request.ContentLength));
+            return;
+        }
+
+        switch (ScenarioFault(context))
+        {
+            case Fault.DropConnection:
+                // WireMock.Net has no "drop connection" fault; aborting the socket here is one.
+                context.Abort();
+                return;
+            case Fault.MalformedChunk:
+                await BrokenChunksAsync(context);
+                return;
+        }
+
+        if (relay is not null && await relay.TryRelayAsync(context, body))
+        {
+            return;
+        }
+
+        if (!await fastPath.TryAnswerAsync(context, body))
+        {
+            context.Request.Body = new MemoryStream(body, writable: false);
+            context.Request.ContentLength = body.Length;
+            await next();
+        }
+    }
+
+    private async Task AdminAsync(HttpContext context, Func<Task> next)
+    {
+        if (admin.Check(context) is { } refusal)
+        {
+            await RefuseAsync(context, refusal);
+            return;
+        }
+
+        if (await BodyLimit.ReadAsync(context.Request, RequestBody.AdminMaxBytes, context.RequestAborted) is not { } body)
+        {
+            await RefuseAsync(context, new Refusal(413, $"the admin request body is larger than {RequestBody.AdminMaxBytes >> 20} MiB"));
+            return;
+        }
+
+        if (admin.CheckBody(context.Request, ref body) is { } bodyRefusal)
+        {
+            await RefuseAsync(context, bodyRefusal);
+            return;
+        }
+
+        context.Request.Body = new MemoryStream(body, writable: false);
+        context.Request.ContentLength = body.Length;
+
+        // The fast path stands aside before WireMock applies a change, and decides again before the answer is
+        // sent: whoever got the admin answer sees the change in every later request.
+        var changes = fastPath.AdminRequestStarting(context.Request);
+        try
+        {
+            context.Response.OnStarting(() =>
+            {
+                fastPath.AdminRequestDone(changes);
+                changes = false;
+                return Task.CompletedTask;
+            });
+            await next();
+        }
+        finally
+        {
+            fastPath.AdminRequestDone(changes);
+        }
+    }
+
+    /// <summary>Why the Host header cannot name a server (`h:65536`, `a..b`), or null.</summary>
+    internal static string? HostProblem(HttpRequest request)
+    {
+        var host = request.Host;
+        if (!host.HasValue)
+        {
+            // HTTP/1.0 requests may omit it; Kestrel refuses an HTTP/1.1 request without one itself.
+            return null;
+        }
+
+        var name = host.Host;
+        var valid = name.Length > 0 && Uri.CheckHostName(name.Trim('[', ']')) != UriHostNameType.Unknown
+            && (host.Port is null || host.Port is >= 0 and <= 65535)
+            && Uri.TryCreate($"http://{host.Value}/", UriKind.Absolute, out _);
+        return valid ? null : $"the Host header `{MockEngine.Sample(host.Value)}` is not a host name or address with an optional port (0-65535)";
+    }
+
+    private void AddCors(HttpContext context, bool isAdmin)
+    {
+        string? allowed;
+        if (isAdmin)
+        {
+            // The admin API answers no page's scripts unless the user listed the page's origin.
+            allowed = admin.AllowedOrigin(context.Request);
+        }
+        else
+        {
+            var origins = engine().State.Fixtures.CorsOrigins;
+            var origin = context.Request.Headers.Origin.ToString();
+            allowed = origins.Contains("*") ? "*" : origins.Contains(origin) ? origin : origins.FirstOrDefault() ?? "*";
+        }
+
+        if (allowed is null)
+        {
+            return;
+        }
+
         context.Response.OnStarting(() =>
         {
             context.Response.Headers.AccessControlAllowOrigin = allowed;
@@ -40,65 +182,58 @@ internal sealed class HttpGate(Func<MockEngine> engine, bool adminCredentials, F
 
             return Task.CompletedTask;
         });
-
-        if (HttpMethods.IsOptions(context.Request.Method))
-        {
-            context.Response.StatusCode = StatusCodes.Status204NoContent;
-            context.Response.Headers.AccessControlAllowMethods = "POST, OPTIONS";
-            var asked = context.Request.Headers.AccessControlRequestHeaders.ToString();
-            context.Response.Headers.AccessControlAllowHeaders = asked.Length > 0 ? asked : "Content-Type, " + MockEngine.ScenarioHeader;
-            context.Response.Headers.AccessControlMaxAge = "600";
-            return;
-        }
-
-        switch (AdminRefusal(context.Request.Path.Value ?? "", context.Connection.RemoteIpAddress, adminCredentials))
-        {
-            case "swagger":
-                await WriteAsync(context, 501, "the admin swagger endpoint is not available in OpMock: WireMock.Net.Minimal builds it with an older NJsonSchema than OpMock loads; the generated schemas are in schemas/json");
-                return;
-            case "remote":
-                await WriteAsync(context, 403, "the admin API answers loopback clients only; set admin credentials to open it to others");
-                return;
-        }
-
-        if (context.Request.Path.StartsWithSegments("/__admin", StringComparison.OrdinalIgnoreCase))
-        {
-            await next();
-            fastPath.AdminRequestDone(context.Request);
-            return;
-        }
-
-        if (await BodyLimit.ExceededAsync(context.Request, context.RequestAborted))
-        {
-            await WriteAsync(context, engine().TooLarge(context.Request.ContentLength));
-            return;
-        }
-
-        if (DropRequested(context))
-        {
-            // WireMock.Net has no "drop connection" fault; aborting the socket here is one.
-            context.Abort();
-            return;
-        }
-
-        if (!await fastPath.TryAnswerAsync(context))
-        {
-            await next();
-        }
     }
 
-    private bool DropRequested(HttpContext context) =>
+    private async Task PreflightAsync(HttpContext context, bool isAdmin)
+    {
+        if (isAdmin && admin.AllowedOrigin(context.Request) is null)
+        {
+            await RefuseAsync(context, new Refusal(403, "the admin API does not answer cross-origin requests; list the page's origin with --admin-origin to allow it"));
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        context.Response.Headers.AccessControlAllowMethods = isAdmin ? "GET, POST, PUT, DELETE, OPTIONS" : "POST, OPTIONS";
+        var asked = context.Request.Headers.AccessControlRequestHeaders.ToString();
+        context.Response.Headers.AccessControlAllowHeaders = asked.Length > 0 ? asked : "Content-Type, " + MockEngine.ScenarioHeader;
+        context.Response.Headers.AccessControlMaxAge = "600";
+    }
+
+    private Fault ScenarioFault(HttpContext context) =>
         context.Request.Headers.TryGetValue(MockEngine.ScenarioHeader, out var name)
         && engine().State.Fixtures.Scenarios.TryGetValue(name.ToString(), out var scenario)
-        && scenario.Fault == Fault.DropConnection;
+            ? scenario.Fault : Fault.None;
 
-    private static Task WriteAsync(HttpContext context, int status, string message)
+    /// <summary>
+    /// The `malformed-chunk` fault: a 200 whose chunked body is cut inside a chunk, with no terminating chunk,
+    /// and the connection reset. HTTP clients raise a transport error, as they do on a real broken stream;
+    /// WireMock's own fault sends well-formed chunks of random bytes, which clients accept as a body.
+    /// </summary>
+    internal static async Task BrokenChunksAsync(HttpContext context)
     {
-        var json = OpMock.Core.Json.OpJson.ToCompactText(new System.Text.Json.Nodes.JsonObject
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = MockReply.ContentType;
+        await context.Response.StartAsync(context.RequestAborted);
+        await context.Response.Body.WriteAsync("{\"code\":200,\"message\":\"成功\",\"data\":{"u8.ToArray(), context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        context.Abort();
+    }
+
+    private Task RefuseAsync(HttpContext context, Refusal refusal)
+    {
+        if (context.Response.HasStarted)
         {
-            ["code"] = status, ["message"] = message, ["data"] = null, ["page"] = null,
-        });
-        return WriteAsync(context, new MockReply(status, Encoding.UTF8.GetBytes(json), Fault.None, TimeSpan.Zero));
+            // Too late for an answer: ending the connection is the only honest signal left.
+            context.Abort();
+            return Task.CompletedTask;
+        }
+
+        if (refusal.Challenge is not null)
+        {
+            context.Response.Headers.WWWAuthenticate = refusal.Challenge;
+        }
+
+        return WriteAsync(context, engine().Plain(refusal.Status, refusal.Message, new JsonObject { ["path"] = MockEngine.Sample(context.Request.Path.Value) }));
     }
 
     /// <summary>Sends a reply without WireMock: the gate's own refusals and the fast path's answers.</summary>

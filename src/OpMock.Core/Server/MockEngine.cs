@@ -84,6 +84,9 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
         $"the body is larger than {RequestBody.MaxText}{(length is { } n ? $" ({n} bytes)" : "")}; OP requests are a few hundred bytes",
         Field("$", $"at most {RequestBody.MaxBytes} bytes", length is { } bytes ? $"{bytes} bytes" : $"more than {RequestBody.MaxBytes} bytes"));
 
+    /// <summary>A reply outside the documented errors (the HTTP gate's refusals), in the house envelope.</summary>
+    public MockReply Plain(int status, string message, JsonObject? data) => new(status, envelope.Write(status, message, data), Fault.None, TimeSpan.Zero);
+
     private static string CacheKey(MockRequest request, bool app) =>
         $"{(app ? 'a' : 'd')}\n{request.Method}\n{request.Path}\n{request.ContentType}\n{request.Query.GetValueOrDefault("token")}\n{request.Body}";
 
@@ -109,9 +112,9 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
             return new MockReply(200, [], named.Fault, Scenarios.Delay(named));
         }
 
-        if (RequestBody.Read(request, out var problem) is not { } body)
+        if (RequestBody.Read(request, out var problem, out var field, out var expected) is not { } body)
         {
-            return envelope.Error(Errors.Validation, problem, Field("$", "a JSON object", Sample(request.Body)));
+            return envelope.Error(Errors.Validation, problem, Field(field, expected, Sample(request.Body)));
         }
 
         return app ? Transfer(request, body, out head) : Direct(state.Direct(route)!, request, body, body, null, out head);

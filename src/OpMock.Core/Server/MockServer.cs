@@ -31,26 +31,36 @@ internal sealed class MockServer : IAsyncDisposable
     private readonly FastPath directPath;
     private readonly FastPath appPath;
     private readonly MockServerOptions options;
+    private readonly ListenAddress listen;
+    private readonly AdminGuard admin;
+    private readonly TransferRelay relay;
     private readonly TimeProvider time;
+    private readonly int connectionCap = ConnectionLimits.PerPort(ConnectionLimits.Descriptors());
     private MockEngine engine;
+    private OurMappings? directMappings;
+    private OurMappings? appMappings;
 
-    private MockServer(MockServerOptions options, MockState state, TimeProvider time)
+    private MockServer(MockServerOptions options, ListenAddress listen, MockState state, TimeProvider time)
     {
         this.options = options;
+        this.listen = listen;
         this.time = time;
         engine = new MockEngine(state, time);
+        admin = new AdminGuard(options, listen.Names);
         directPath = new FastPath(() => Engine, app: false, time);
         appPath = new FastPath(() => Engine, app: true, time);
-        direct = Start(options.Port, directPath);
+        relay = new TransferRelay(() => Engine, directPath, () => new Uri($"http://{listen.LocalHost}:{Port}"));
+        direct = Start(options.Port, directPath, relayTo: null);
         try
         {
-            app = Start(options.AppPort, appPath);
+            app = Start(options.AppPort, appPath, relay);
         }
         catch
         {
             // The app port is taken: do not leave the direct port listening behind a failed start.
             direct.Stop();
             direct.Dispose();
+            relay.Dispose();
             throw;
         }
 
@@ -70,15 +80,24 @@ internal sealed class MockServer : IAsyncDisposable
 
     public string AppUrl => $"http://{DisplayHost}:{AppPort}";
 
-    private string DisplayHost => options.Host is "0.0.0.0" or "*" or "+" ? "127.0.0.1" : options.Host;
+    /// <summary>How many connections each port accepts at once (from the file-descriptor limit).</summary>
+    public int ConnectionCap => connectionCap;
 
-    /// <summary>Loads docs and fixtures, then starts; nothing listens unless everything loaded.</summary>
+    private string DisplayHost => listen.DisplayHost;
+
+    /// <summary>Checks the settings, loads docs and fixtures, then starts; nothing listens unless everything loaded.</summary>
     public static async Task<MockServer> StartAsync(MockServerOptions options, TimeProvider time, CancellationToken cancellationToken = default)
     {
+        if (options.Problem() is { } problem)
+        {
+            throw new Diagnostics.OpMockException(problem);
+        }
+
+        var listen = ListenAddress.Resolve(options.Host);
         var state = await MockState.LoadAsync(options.Docs, options.Overrides, options.Fixtures, options.Seed, cancellationToken);
         try
         {
-            return new MockServer(options, state, time);
+            return new MockServer(options, listen, state, time);
         }
         catch (Exception e) when (e is IOException or SocketException or InvalidOperationException or WireMock.Exceptions.WireMockException)
         {
@@ -89,18 +108,27 @@ internal sealed class MockServer : IAsyncDisposable
     /// <summary>Reloads docs and fixtures; on error the last good state keeps serving and the error is thrown.</summary>
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
+        // A folder being replaced (mv, then cp -r) is briefly missing: read as "no fixtures" it would reset the world.
+        foreach (var folder in new[] { options.Docs, options.Fixtures })
+        {
+            if (folder is not null && !Directory.Exists(folder))
+            {
+                throw new Diagnostics.OpMockException($"{folder}: folder not found (moved or being replaced?)");
+            }
+        }
+
         var state = await MockState.LoadAsync(options.Docs, options.Overrides, options.Fixtures, options.Seed, cancellationToken);
         var old = Engine.State;
         Volatile.Write(ref engine, new MockEngine(state, time));
 
-        // Mappings only name routes and scenarios and call the current engine; rebuilding them
-        // (a moment without mappings) is needed only when those names change.
+        // Mappings only name routes and scenarios and call the current engine; rebuilding them is needed only
+        // when those names change. The new mappings go in before the old ones leave (both call the current
+        // engine, so either answers the same): no moment without a mapping, and stubs added through the
+        // admin API stay.
         if (!old.DirectRoutes.SequenceEqual(state.DirectRoutes) || !old.Fixtures.Scenarios.Keys.Order().SequenceEqual(state.Fixtures.Scenarios.Keys.Order()))
         {
             directPath.Close();
             appPath.Close();
-            direct.ResetMappings();
-            app.ResetMappings();
             Map();
         }
     }
@@ -111,20 +139,21 @@ internal sealed class MockServer : IAsyncDisposable
         app.Stop();
         direct.Dispose();
         app.Dispose();
+        relay.Dispose();
         return ValueTask.CompletedTask;
     }
 
-    private WireMockServer Start(int port, FastPath fastPath)
+    private WireMockServer Start(int port, FastPath fastPath, TransferRelay? relayTo)
     {
         if (port != 0)
         {
-            Ports.EnsureFree(Address, port, "; choose another with --port / --app-port");
+            Ports.EnsureFree(listen.Address, port, "; choose another with --port / --app-port");
         }
 
-        var gate = new HttpGate(() => Engine, options.HasAdminCredentials, fastPath);
+        var gate = new HttpGate(() => Engine, admin, fastPath, relayTo);
         var settings = new WireMockServerSettings
         {
-            Urls = [$"http://{options.Host}:{(port == 0 ? Ports.Free(Address) : port)}"],
+            Urls = [$"http://{listen.UrlHost}:{(port == 0 ? Ports.Free(listen.Address) : port)}"],
             StartAdminInterface = true,
             AdminUsername = options.HasAdminCredentials ? options.AdminUsername : null,
             AdminPassword = options.HasAdminCredentials ? options.AdminPassword : null,
@@ -132,26 +161,46 @@ internal sealed class MockServer : IAsyncDisposable
             DoNotSaveDynamicResponseInLogEntry = true,
             DisableRequestBodyDecompressing = true,
             PreWireMockMiddlewareInit = gate.Install,
+            AdditionalServiceRegistration = services => ConnectionLimits.Apply(services, connectionCap),
             StartTimeout = 5000,
         };
-        return WireMockServer.Start(settings);
+        var server = WireMockServer.Start(settings);
+        LogBodies.Install(server);
+        return server;
     }
 
     private void Map()
     {
         var state = Engine.State;
-        directPath.Open(direct, WireMockLog.Find(direct, options.MaxRequestLogCount), Map(direct, state.DirectRoutes, isApp: false, state.Fixtures.Scenarios));
-        appPath.Open(app, WireMockLog.Find(app, options.MaxRequestLogCount), Map(app, [Docs.Endpoint.TransferRoute], isApp: true, state.Fixtures.Scenarios));
+        directMappings = Replace(direct, directMappings, Map(direct, state.DirectRoutes, isApp: false, state.Fixtures.Scenarios));
+        appMappings = Replace(app, appMappings, Map(app, [Docs.Endpoint.TransferRoute], isApp: true, state.Fixtures.Scenarios));
+        directPath.Open(direct, WireMockLog.Find(direct, options.MaxRequestLogCount), directMappings);
+        appPath.Open(app, WireMockLog.Find(app, options.MaxRequestLogCount), appMappings);
+    }
+
+    /// <summary>Removes the previous set of OpMock's mappings once the new one is in place.</summary>
+    private static OurMappings Replace(WireMockServer server, OurMappings? old, OurMappings now)
+    {
+        foreach (var mapping in old?.All ?? [])
+        {
+            server.DeleteMapping(mapping.Guid);
+        }
+
+        return now;
     }
 
     private OurMappings Map(WireMockServer server, ImmutableArray<string> routes, bool isApp, ImmutableDictionary<string, Scenario> scenarios)
     {
+        var guids = new List<Guid>();
+
         // Requests naming a scenario: one mapping per server (not per scenario and route), because
         // WireMock scores every mapping on every request; the engine reads the scenario itself.
         if (!scenarios.IsEmpty)
         {
+            var scenarioGuid = Guid.NewGuid();
+            guids.Add(scenarioGuid);
             server.Given(Request.Create().WithPath([.. routes]).UsingPost().WithHeader(MockEngine.ScenarioHeader, [.. scenarios.Keys.Order(StringComparer.Ordinal)]))
-                .AtPriority(ScenarioPriority).RespondWith(Response.Create().WithCallback(r => RespondAsync(r, isApp)));
+                .WithGuid(scenarioGuid).WithTitle("OpMock: scenario").AtPriority(ScenarioPriority).RespondWith(Response.Create().WithCallback(r => RespondAsync(r, isApp)));
         }
 
         var routeGuids = routes.ToDictionary(route => route, _ => Guid.NewGuid(), StringComparer.Ordinal);
@@ -166,13 +215,25 @@ internal sealed class MockServer : IAsyncDisposable
         server.Given(Request.Create().WithPath(new WildcardMatcher("/*")).UsingAnyMethod()).WithGuid(catchAll).WithTitle("OpMock: unknown path or method")
             .AtPriority(CatchAllPriority).RespondWith(Response.Create().WithCallback(r => RespondAsync(r, isApp)));
 
-        var mine = server.Mappings.Where(m => !m.IsAdminInterface).ToDictionary(m => m.Guid);
+        guids.AddRange(routeGuids.Values);
+        guids.Add(catchAll);
+        var mine = server.Mappings.Where(m => guids.Contains(m.Guid)).ToDictionary(m => m.Guid);
         return new OurMappings(mine.Values, routeGuids.ToDictionary(r => r.Key, r => mine[r.Value], StringComparer.Ordinal), mine[catchAll]);
     }
 
     private async Task<IResponseMessage> RespondAsync(IRequestMessage request, bool isApp)
     {
-        var reply = Engine.Handle(ToMockRequest(request), isApp);
+        MockReply reply;
+        try
+        {
+            reply = Engine.Handle(ToMockRequest(request), isApp);
+        }
+        catch (Exception e)
+        {
+            // WireMock would answer 500 with the exception's message: the house envelope says it instead.
+            reply = Engine.Plain(500, $"OpMock failed to answer this request ({e.GetType().Name}); this is a bug in OpMock, please report it with the request", null);
+        }
+
         if (reply.Delay > TimeSpan.Zero)
         {
             await Task.Delay(reply.Delay);
@@ -200,7 +261,4 @@ internal sealed class MockServer : IAsyncDisposable
         var bytes = request.BodyAsBytes ?? (request.Body is { } text ? System.Text.Encoding.UTF8.GetBytes(text) : []);
         return MockRequest.Create(request.Method, request.Path, Header("Content-Type"), bytes, query, Header(MockEngine.ScenarioHeader));
     }
-
-    private IPAddress Address => options.Host is "0.0.0.0" or "*" or "+" ? IPAddress.Any
-        : IPAddress.TryParse(options.Host, out var parsed) ? parsed : IPAddress.Loopback;
 }

@@ -2,6 +2,9 @@ namespace OpMock.Core.Server;
 
 /// <summary>How `opmock serve` runs. Port 0 picks a free port (tests).</summary>
 /// <param name="MaxRequestLogCount">Bounds WireMock's request log: unbounded, it grew to 650 MB after 210k requests.</param>
+/// <param name="AdminOrigins">Web origins whose pages may call the admin API (CORS); none by default.</param>
+/// <param name="AllowAdminFiles">Lets the admin API save mappings and files to disk, and read them.</param>
+/// <param name="AllowAdminProxy">Lets admin stubs and settings proxy to, or call, hosts other than this machine.</param>
 internal sealed record MockServerOptions(
     string Docs,
     string? Overrides,
@@ -13,7 +16,38 @@ internal sealed record MockServerOptions(
     bool Watch = false,
     int MaxRequestLogCount = 1000,
     string? AdminUsername = null,
-    string? AdminPassword = null)
+    string? AdminPassword = null,
+    IReadOnlyList<string>? AdminOrigins = null,
+    bool AllowAdminFiles = false,
+    bool AllowAdminProxy = false)
 {
     public bool HasAdminCredentials => !string.IsNullOrEmpty(AdminUsername) && !string.IsNullOrEmpty(AdminPassword);
+
+    public IReadOnlyList<string> AdminOrigins { get; init; } = AdminOrigins ?? [];
+
+    /// <summary>What is wrong with the settings, as one line, or null: checked before anything is loaded.</summary>
+    public string? Problem()
+    {
+        foreach (var (name, port) in new[] { ("--port", Port), ("--app-port", AppPort) })
+        {
+            if (port is < 0 or > 65535)
+            {
+                return $"{name} {port} is not a port: use 0 to 65535 (0 picks a free one)";
+            }
+        }
+
+        if (Port != 0 && Port == AppPort)
+        {
+            return $"--port and --app-port are both {Port}: the direct and the app API need a port each";
+        }
+
+        if (string.IsNullOrEmpty(AdminUsername) != string.IsNullOrEmpty(AdminPassword))
+        {
+            return string.IsNullOrEmpty(AdminPassword)
+                ? "--admin-username needs a password: set OPMOCK_ADMIN_PASSWORD (or --admin-password-file); without both the admin API stays loopback-only"
+                : "an admin password needs --admin-username";
+        }
+
+        return MaxRequestLogCount < 0 ? "the request log bound must be 0 or more" : null;
+    }
 }

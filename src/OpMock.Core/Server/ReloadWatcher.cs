@@ -11,6 +11,8 @@ internal sealed class ReloadWatcher : IDisposable
     private readonly MockServer server;
     private readonly Action<string> report;
     private readonly List<FileSystemWatcher> watchers = [];
+    private readonly Dictionary<string, FileSystemWatcher> folders = new(StringComparer.Ordinal);
+    private readonly Lock rewatching = new();
     private readonly ITimer timer;
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -36,28 +38,77 @@ internal sealed class ReloadWatcher : IDisposable
 
     public void Dispose()
     {
-        foreach (var watcher in watchers)
+        lock (rewatching)
         {
-            watcher.Dispose();
+            foreach (var watcher in watchers.Concat(folders.Values))
+            {
+                watcher.Dispose();
+            }
+
+            watchers.Clear();
+            folders.Clear();
         }
 
         timer.Dispose();
     }
 
+    /// <summary>
+    /// Watches a folder's contents, and its parent for the folder itself: a watcher follows the folder it was
+    /// given, so after `mv fixtures old && cp -r new fixtures` it would watch `old`. When the name reappears,
+    /// the folder is watched again and reloaded.
+    /// </summary>
     private void Watch(string folder, string filter, bool recursive)
     {
-        if (!Directory.Exists(folder))
+        var full = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
+        if (!Directory.Exists(full))
         {
             return;
         }
 
-        var watcher = new FileSystemWatcher(folder, filter) { IncludeSubdirectories = recursive };
-        watcher.Changed += (_, _) => Touch();
-        watcher.Created += (_, _) => Touch();
-        watcher.Deleted += (_, _) => Touch();
-        watcher.Renamed += (_, _) => Touch();
-        watcher.EnableRaisingEvents = true;
-        watchers.Add(watcher);
+        WatchContents(full, filter, recursive);
+        if (Path.GetDirectoryName(full) is { } parent && Directory.Exists(parent))
+        {
+            var name = Path.GetFileName(full);
+            var above = new FileSystemWatcher(parent, name) { NotifyFilter = NotifyFilters.DirectoryName | NotifyFilters.FileName };
+            void Replaced()
+            {
+                WatchContents(full, filter, recursive);
+                Touch();
+            }
+
+            above.Created += (_, _) => Replaced();
+            above.Renamed += (_, e) => { if (e.Name == name) { Replaced(); } };
+            above.Deleted += (_, _) => Touch();
+            above.EnableRaisingEvents = true;
+            lock (rewatching)
+            {
+                watchers.Add(above);
+            }
+        }
+    }
+
+    private void WatchContents(string folder, string filter, bool recursive)
+    {
+        lock (rewatching)
+        {
+            if (folders.Remove(folder, out var old))
+            {
+                old.Dispose();
+            }
+
+            if (!Directory.Exists(folder))
+            {
+                return;
+            }
+
+            var watcher = new FileSystemWatcher(folder, filter) { IncludeSubdirectories = recursive };
+            watcher.Changed += (_, _) => Touch();
+            watcher.Created += (_, _) => Touch();
+            watcher.Deleted += (_, _) => Touch();
+            watcher.Renamed += (_, _) => Touch();
+            watcher.EnableRaisingEvents = true;
+            folders[folder] = watcher;
+        }
     }
 
     private void Touch() => timer.Change(Quiet, Timeout.InfiniteTimeSpan);

@@ -20,6 +20,12 @@ internal static class RequestBody
 
     public const string MaxText = "1 MiB";
 
+    /// <summary>Admin bodies (stubs, settings) may be larger than OP requests, still bounded.</summary>
+    public const int AdminMaxBytes = 8 << 20;
+
+    /// <summary>How much of each body the request log keeps (`/__admin/requests`).</summary>
+    public const int LoggedBytes = 4096;
+
     /// <summary>The body as text when it is UTF-8, or null and why not (a leading UTF-8 BOM is dropped).</summary>
     public static string? Decode(ReadOnlySpan<byte> bytes, out string? problem)
     {
@@ -50,9 +56,13 @@ internal static class RequestBody
     }
 
     /// <summary>The body as a JSON object (an empty body is {}), or null with the reason in <paramref name="problem"/>.</summary>
-    public static JsonObject? Read(MockRequest request, out string problem)
+    /// <param name="field">The field the problem is in: `$` for the body as a whole.</param>
+    /// <param name="expected">What the field should have been.</param>
+    public static JsonObject? Read(MockRequest request, out string problem, out string field, out string expected)
     {
         problem = "";
+        field = "$";
+        expected = "a JSON object";
         if (ContentTypeProblem(request) is { } wrongType)
         {
             problem = wrongType;
@@ -68,6 +78,12 @@ internal static class RequestBody
         if (request.Body.Trim().Length == 0)
         {
             return [];
+        }
+
+        if (JsonHazards.Find(request.Body, out var at) is { } hazard)
+        {
+            (problem, field, expected) = ($"{at}: {hazard}", at, "Unicode text and integers within 64 bits");
+            return null;
         }
 
         var node = OpJson.TryParse(request.Body, out var error, out var line);

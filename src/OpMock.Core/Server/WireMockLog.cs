@@ -39,11 +39,17 @@ internal sealed class WireMockLog
     public static WireMockLog? Find(WireMockServer server, int bound)
     {
         const BindingFlags Internal = BindingFlags.NonPublic | BindingFlags.Instance;
-        var options = typeof(WireMockServer).GetField("_options", Internal)?.GetValue(server);
-        var entries = options?.GetType().GetProperty("LogEntries")?.GetValue(options) as ObservableCollection<LogEntry>;
+        var entries = Entries(server);
         var newRequest = typeof(RequestMessage).GetConstructor(Internal, [
             typeof(UrlDetails), typeof(string), typeof(string), typeof(IBodyData), typeof(IDictionary<string, string[]>), typeof(IDictionary<string, string>)]);
         return entries is null || newRequest is null ? null : new WireMockLog(entries, newRequest, bound);
+    }
+
+    /// <summary>WireMock's request log itself, or null when its internals are not the expected ones.</summary>
+    public static ObservableCollection<LogEntry>? Entries(WireMockServer server)
+    {
+        var options = typeof(WireMockServer).GetField("_options", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(server);
+        return options?.GetType().GetProperty("LogEntries")?.GetValue(options) as ObservableCollection<LogEntry>;
     }
 
     /// <summary>Logs one exchange as WireMock would have, naming the mapping that would have answered it.</summary>

@@ -99,21 +99,49 @@ public sealed class MockServerScenarioTests
         watch.ElapsedMilliseconds.ShouldBeGreaterThanOrEqualTo(140);
     }
 
-    [Theory]
-    [InlineData("empty")]
-    [InlineData("chunk")]
-    public async Task Scenario_WireMockFault_SendsABodyThatIsNotJson(string name)
+    [Fact]
+    public async Task Scenario_EmptyResponseFault_SendsAnEmptyBody()
     {
         using var temp = new TempFolder();
         temp.Write("fixtures/s.yaml", Fixtures);
         await using var host = await MockHost.StartAsync(fixtures: Path.Combine(temp.Path, "fixtures"));
 
-        // When a fault scenario is asked for
-        using var response = await host.PostDirectAsync(ChatInfo, """{"userId":"u0001a"}""", scenario: name);
+        // When the empty-response fault is asked for
+        using var response = await host.PostDirectAsync(ChatInfo, """{"userId":"u0001a"}""", scenario: "empty");
 
-        // Then the body is empty or garbage: what a client must survive
-        var body = await response.Content.ReadAsByteArrayAsync();
-        (body.Length == 0 || body[0] != (byte)'{').ShouldBeTrue();
+        // Then the body is empty: what a client must survive
+        (await response.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("direct")]
+    [InlineData("transfer")]
+    public async Task Scenario_MalformedChunkFault_ClientRaisesATransportError(string port)
+    {
+        using var temp = new TempFolder();
+        temp.Write("fixtures/s.yaml", Fixtures);
+        await using var host = await MockHost.StartAsync(fixtures: Path.Combine(temp.Path, "fixtures"));
+
+        // When the malformed-chunk fault is asked for, then reading the answer fails in the transport
+        // (a cut chunk stream), not with a 200 and a body of garbage
+        Exception? failure = null;
+        try
+        {
+            using var response = port == "direct"
+                ? await host.PostDirectAsync(ChatInfo, """{"userId":"u0001a"}""", scenario: "chunk")
+                : await host.PostTransferAsync($$"""{"reqUrl":"{{ChatInfo}}","userId":"u0001a"}""", scenario: "chunk");
+            await response.Content.ReadAsByteArrayAsync();
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            failure = e;
+        }
+
+        failure.ShouldNotBeNull();
+
+        // And the server keeps serving
+        using var next = await host.PostDirectAsync(ChatInfo, """{"userId":"u0001a"}""");
+        next.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

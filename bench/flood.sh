@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Flood: attacks a fresh `opmock serve` on loopback (bounded) and prints the figures bench/README.md records.
+# Usage: bench/flood.sh [connections] [bodies]   (defaults 6000 and 1000; needs python3)
+# The server runs with an fd limit of FD_LIMIT (default 4096: its connection cap is (4096-256)/2 = 1920 per port); the
+# flood opens more connections than that. Exit 1 if the process died or the next valid request failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CONNECTIONS="${1:-6000}"
+BODIES="${2:-1000}"
+WORK="$(mktemp -d)"
+SERVER_PID=""
+cleanup() {
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+dotnet build -c Release src/OpMock.Cli -v q -nologo >/dev/null
+OPMOCK="src/OpMock.Cli/bin/Release/net10.0/opmock.dll"
+
+( ulimit -n "${FD_LIMIT:-4096}"; exec dotnet "$OPMOCK" serve --host 127.0.0.1 --port 0 --app-port 0 --fixtures fixtures ) >"$WORK/serve.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 500); do
+  grep -q '^direct API: ' "$WORK/serve.log" && break
+  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/serve.log" >&2; exit 2; }
+  sleep 0.02
+done
+DIRECT=$(sed -n 's|^direct API: \(http://127\.0\.0\.1:[0-9]*\) .*|\1|p' "$WORK/serve.log")
+APP=$(sed -n 's|.*app API: \(http://127\.0\.0\.1:[0-9]*\) .*|\1|p' "$WORK/serve.log")
+[ -n "$DIRECT" ] && [ -n "$APP" ] || { echo "serve did not print its ports" >&2; cat "$WORK/serve.log" >&2; exit 2; }
+
+rss_mb() { echo $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )); }
+fds() { ls "/proc/$SERVER_PID/fd" | wc -l; }
+curl -s -o /dev/null -X POST "$DIRECT/op/v2/getChatInfoByUserId" -H 'Content-Type: application/json' -d '{"userId":"u0001warm"}'
+echo "server: RSS $(rss_mb) MB at start, $(fds) fds, fd limit $(awk '/Max open files/ {print $4}' /proc/$SERVER_PID/limits)"
+
+# The client prints PHASE lines and waits: the server's RSS is read between phases.
+coproc CLIENT { python3 -u bench/flood.py "$DIRECT" "$APP" "$CONNECTIONS" "$BODIES"; }
+CLIENT_PROCESS=$CLIENT_PID   # bash unsets CLIENT_PID once the client exits
+while IFS= read -r line <&"${CLIENT[0]}"; do
+  case "$line" in
+    PHASE*)
+      if kill -0 "$SERVER_PID" 2>/dev/null; then
+        echo "  [${line#PHASE }] server alive, RSS $(rss_mb) MB, $(fds) fds"
+      else
+        echo "  [${line#PHASE }] server DIED"; exit 1
+      fi
+      echo >&"${CLIENT[1]}";;
+    *) echo "$line";;
+  esac
+done
+wait "$CLIENT_PROCESS" 2>/dev/null || true
+kill -0 "$SERVER_PID" 2>/dev/null || { echo "server DIED"; exit 1; }
+CODE=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$DIRECT/op/v2/getChatInfoByUserId" -H 'Content-Type: application/json' -d '{"userId":"u0001last"}')
+echo "server alive at the end, RSS $(rss_mb) MB; last valid request: $CODE"
+[ "$CODE" = 200 ] || exit 1

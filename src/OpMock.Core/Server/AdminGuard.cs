@@ -1,0 +1,227 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace OpMock.Core.Server;
+
+/// <summary>A refusal the gate sends instead of handing a request on: status, message, and a header when needed.</summary>
+internal sealed record Refusal(int Status, string Message, string? Challenge = null);
+
+/// <summary>
+/// The admin API (`/__admin`) as a web page or a network client can reach it. Without credentials it answers
+/// loopback clients only, and only when the request names this server (`Host` is localhost or the bound
+/// address: a DNS-rebinding page names its own host) and does not come from a page on another origin (a browser
+/// sends `Origin` on every cross-origin POST, including the "simple" ones that skip the preflight). With
+/// credentials, basic auth decides. Features that write files or make OpMock fetch other hosts are off unless
+/// the user turns them on, and settings changes cannot lift OpMock's own bounds.
+/// </summary>
+internal sealed class AdminGuard(MockServerOptions options, IReadOnlySet<string> boundHosts)
+{
+    public const string Prefix = "/__admin";
+    public const string SwaggerPath = "/__admin/mappings/swagger";
+
+    /// <summary>Admin paths that write to or read from disk (WireMock's folder under the working directory).</summary>
+    private static readonly string[] DiskPaths = ["/__admin/mappings/save", "/__admin/files", "/__admin/openapi/save", "/__admin/mappings/reloadStaticMappings"];
+
+    /// <summary>Settings that write files or read them.</summary>
+    private static readonly string[] DiskSettings = ["SaveUnmatchedRequests", "ReadStaticMappings", "WatchStaticMappings", "WatchStaticMappingsInSubdirectories", "SaveMappingToFile"];
+
+    private readonly byte[]? expected = options.HasAdminCredentials
+        ? Encoding.UTF8.GetBytes($"{options.AdminUsername}:{options.AdminPassword}")
+        : null;
+
+    public static bool IsAdmin(PathString path) => path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The origin a browser may call the admin API from, or null: only origins the user listed.</summary>
+    public string? AllowedOrigin(HttpRequest request) =>
+        request.Headers.Origin.ToString() is { Length: > 0 } origin && options.AdminOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase) ? origin : null;
+
+    /// <summary>Why an admin request is refused before its body is read, or null to let it through.</summary>
+    public Refusal? Check(HttpContext context)
+    {
+        var request = context.Request;
+        var path = request.Path.Value ?? "";
+        if (path.StartsWith(SwaggerPath, StringComparison.OrdinalIgnoreCase))
+        {
+            return new(501, "the admin swagger endpoint is not available in OpMock: WireMock.Net.Minimal builds it with an older NJsonSchema than OpMock loads; the generated schemas are in schemas/json");
+        }
+
+        if (expected is not null)
+        {
+            if (!Authorized(request.Headers.Authorization.ToString()))
+            {
+                return new(401, "the admin API needs the admin username and password (basic auth)", "Basic realm=\"OpMock admin\", charset=\"UTF-8\"");
+            }
+        }
+        else
+        {
+            if (context.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote))
+            {
+                return new(403, "the admin API answers loopback clients only; set admin credentials (--admin-username, OPMOCK_ADMIN_PASSWORD) to open it to others");
+            }
+
+            var host = request.Host.Host.Trim('[', ']');
+            if (!boundHosts.Contains(host))
+            {
+                return new(403, $"the admin API answers requests for localhost or {options.Host} only, not for Host `{MockEngine.Sample(request.Host.Value)}` (a page on another site may be pointing its name here); set admin credentials to allow other names");
+            }
+
+            if (request.Headers.Origin.Count > 0 && AllowedOrigin(request) is null)
+            {
+                return new(403, $"the admin API does not answer pages from origin `{MockEngine.Sample(request.Headers.Origin.ToString())}`; list the origin with --admin-origin, or set admin credentials");
+            }
+
+            // A cross-site GET in no-cors mode (an image, a script tag) carries no Origin; browsers say where it came from.
+            if (request.Headers["Sec-Fetch-Site"].ToString() is "cross-site" or "same-site" && request.Headers.Origin.Count == 0)
+            {
+                return new(403, "the admin API does not answer requests a page on another site made; list the page's origin with --admin-origin, or set admin credentials");
+            }
+        }
+
+        if (!options.AllowAdminFiles && DiskPaths.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            return new(403, $"{path} reads or writes files and is off in OpMock; start with --admin-allow-files to turn it on");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Checks a changing admin request's body (stubs, settings): null to hand it on, the (possibly rewritten)
+    /// body in <paramref name="body"/>; or why it is refused.
+    /// </summary>
+    public Refusal? CheckBody(HttpRequest request, ref byte[] body)
+    {
+        if (body.Length == 0 || HttpMethods.IsGet(request.Method) || HttpMethods.IsDelete(request.Method) || HttpMethods.IsHead(request.Method))
+        {
+            return null;
+        }
+
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 128 });
+        }
+        catch (JsonException e)
+        {
+            return RequestBody.IsJson(request.ContentType) ? new(400, $"the admin request body is not valid JSON: {e.Message}") : null;
+        }
+        catch (InvalidOperationException e)
+        {
+            return new(400, $"the admin request body is not valid JSON text: {e.Message}");
+        }
+
+        if (!options.AllowAdminProxy && Outbound(node) is { } url)
+        {
+            return new(403, $"`{MockEngine.Sample(url)}` would make OpMock call a host other than this machine (proxy, webhook); start with --admin-allow-proxy to allow it");
+        }
+
+        if (!options.AllowAdminFiles && Named(node, DiskSettings) is { } disk)
+        {
+            return new(403, $"{disk} reads or writes files and is off in OpMock; start with --admin-allow-files to turn it on");
+        }
+
+        var path = request.Path.Value ?? "";
+        if (path.TrimEnd('/').Equals(Prefix + "/settings", StringComparison.OrdinalIgnoreCase))
+        {
+            if (node is not JsonObject settings)
+            {
+                return new(400, "the settings body must be a JSON object");
+            }
+
+            if (KeepBounds(settings) is { } refusal)
+            {
+                return refusal;
+            }
+
+            body = Encoding.UTF8.GetBytes(settings.ToJsonString());
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// WireMock's settings update sets every setting, absent ones to null: an update that leaves out
+    /// MaxRequestLogCount unbounds the log, one that leaves out DisableRequestBodyDecompressing inflates gzip
+    /// bodies. Absent ones keep OpMock's values; one that asks to lift a bound is refused.
+    /// </summary>
+    private Refusal? KeepBounds(JsonObject settings)
+    {
+        var log = Take(settings, "MaxRequestLogCount");
+        if (log is not null && (log.GetValueKind() != JsonValueKind.Number || !log.AsValue().TryGetValue<int>(out var count) || count < 0 || count > options.MaxRequestLogCount))
+        {
+            return new(400, $"MaxRequestLogCount: OpMock keeps at most {options.MaxRequestLogCount} requests in its log (it bounds memory); ask for 0 to {options.MaxRequestLogCount}, not {MockEngine.Sample(log)}");
+        }
+
+        settings["MaxRequestLogCount"] = log?.DeepClone() ?? options.MaxRequestLogCount;
+        foreach (var (name, value) in new[] { ("DisableRequestBodyDecompressing", true), ("DoNotSaveDynamicResponseInLogEntry", true) })
+        {
+            var given = Take(settings, name);
+            if (given is not null && given.GetValueKind() != (value ? JsonValueKind.True : JsonValueKind.False))
+            {
+                return new(400, $"{name}: OpMock keeps it {value.ToString().ToLowerInvariant()} (request bodies are not inflated; the log stays small), not {MockEngine.Sample(given)}");
+            }
+
+            settings[name] = value;
+        }
+
+        return null;
+    }
+
+    private static JsonNode? Take(JsonObject settings, string name)
+    {
+        var key = settings.Select(p => p.Key).FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase));
+        if (key is null)
+        {
+            return null;
+        }
+
+        var value = settings[key];
+        settings.Remove(key);
+        return value;
+    }
+
+    private bool Authorized(string header)
+    {
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        Span<byte> given = stackalloc byte[512];
+        return Convert.TryFromBase64String(header[6..].Trim(), given, out var written)
+            && CryptographicOperations.FixedTimeEquals(given[..written], expected);
+    }
+
+    /// <summary>The first absolute URL to a host other than this machine in any property named *url*.</summary>
+    private static string? Outbound(JsonNode? node) => node switch
+    {
+        JsonObject o => o.Select(p => p.Key.Contains("url", StringComparison.OrdinalIgnoreCase) && p.Value is JsonValue v
+                && v.TryGetValue<string>(out var text) && Remote(text) ? text : Outbound(p.Value)).FirstOrDefault(u => u is not null),
+        JsonArray a => a.Select(Outbound).FirstOrDefault(u => u is not null),
+        _ => null,
+    };
+
+    private static bool Remote(string text)
+    {
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || uri.IsFile)
+        {
+            // Not a URL; or one WireMock cannot follow anyway.
+            return text.Contains("://", StringComparison.Ordinal);
+        }
+
+        return !(uri.IsLoopback || (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));
+    }
+
+    /// <summary>The first of <paramref name="names"/> set to true anywhere in the body.</summary>
+    private static string? Named(JsonNode? node, string[] names) => node switch
+    {
+        JsonObject o => o.Select(p => names.Contains(p.Key, StringComparer.OrdinalIgnoreCase) && p.Value?.GetValueKind() == JsonValueKind.True
+            ? p.Key : Named(p.Value, names)).FirstOrDefault(n => n is not null),
+        JsonArray a => a.Select(n => Named(n, names)).FirstOrDefault(n => n is not null),
+        _ => null,
+    };
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OpMock.Core.Server;
+
+/// <summary>
+/// Kestrel's limits for both ports. WireMock sets none that bound a flood: with no connection cap, 19,900
+/// half-open connections reached the file-descriptor limit and the runtime died ("Out of memory."). The cap
+/// leaves room under that limit for the other port, the docs and fixtures files and the runtime itself.
+/// </summary>
+internal static class ConnectionLimits
+{
+    /// <summary>Descriptors kept free for the runtime, files and the watcher.</summary>
+    private const int Reserve = 256;
+
+    /// <summary>Where no limit can be read (not Linux): a conservative cap.</summary>
+    private const int Fallback = 1024;
+
+    /// <summary>A client has this long to send its headers (Kestrel's default is 30 s).</summary>
+    public static readonly TimeSpan HeadersTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// An idle connection, kept alive or not yet used, is closed after this (Kestrel's default is 130 s). It is
+    /// what frees the cap's slots a flood of idle connections holds: a new client is served after at most this.
+    /// </summary>
+    public static readonly TimeSpan KeepAliveTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The cap per port: half of what the descriptor limit leaves after the reserve, as two ports share it.</summary>
+    public static int PerPort(long descriptors) => (int)Math.Clamp((descriptors - Reserve) / 2, 32, 10_000);
+
+    /// <summary>The process's soft limit on open files, from /proc (Linux), else a conservative guess.</summary>
+    public static long Descriptors()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/self/limits").FirstOrDefault(l => l.StartsWith("Max open files", StringComparison.Ordinal));
+            var soft = line?["Max open files".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            return soft is null ? Fallback
+                : soft == "unlimited" ? 1 << 20
+                : long.Parse(soft, CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException)
+        {
+            return Fallback;
+        }
+    }
+
+    /// <summary>Registers the limits, after WireMock's own Kestrel options (which only lift the body limits).</summary>
+    public static void Apply(IServiceCollection services, int cap) =>
+        services.PostConfigure<KestrelServerOptions>(kestrel =>
+        {
+            kestrel.Limits.MaxConcurrentConnections = cap;
+            kestrel.Limits.MaxConcurrentUpgradedConnections = cap;
+            kestrel.Limits.RequestHeadersTimeout = HeadersTimeout;
+            kestrel.Limits.KeepAliveTimeout = KeepAliveTimeout;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            // Kestrel's default minimum rate (240 bytes/s after a 5 s grace) makes a stalled body a 408.
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(240, TimeSpan.FromSeconds(5));
+            kestrel.AddServerHeader = false;
+        });
+}
