@@ -37,6 +37,9 @@ internal sealed class ValueGenerator(Randomizer random, WorldOptions options)
 
     public int ListLength() => random.Number(1, 3);
 
+    /// <summary>The length of a list that pages: long enough to need pages.</summary>
+    public int ListLength(int max) => random.Number(0, max);
+
     private JsonNode Integer(string name, HouseFormat? format)
     {
         if (format == HouseFormats.EpochMillis || name.EndsWith("time", StringComparison.Ordinal) || name.EndsWith("date", StringComparison.Ordinal))
