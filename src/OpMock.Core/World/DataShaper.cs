@@ -115,7 +115,6 @@ internal sealed class DataShaper(Endpoint endpoint, ValueGenerator generator)
     private JsonNode? Generate(DocField field, int depth, At? at = null)
     {
         var section = endpoint.Section(field.Target);
-        var values = at?.Generator() ?? generator;
         switch (field.Type.Kind)
         {
             case FieldKind.Object:
@@ -129,6 +128,8 @@ internal sealed class DataShaper(Endpoint endpoint, ValueGenerator generator)
                     return new JsonArray();
                 }
 
+                // A generator seeded by the entity and field is made only where a value is drawn: it costs a Random.
+                var values = at?.Generator() ?? generator;
                 if (section is not null && at?.Items(values) is { } entities)
                 {
                     // The world's list (an OP's chats, or one page of them).
@@ -146,7 +147,7 @@ internal sealed class DataShaper(Endpoint endpoint, ValueGenerator generator)
                     _ => [],
                 };
             default:
-                return values.Scalar(field) ?? (field.Nullable ? null : "");
+                return (at?.Generator() ?? generator).Scalar(field) ?? (field.Nullable ? null : "");
         }
     }
 

@@ -180,6 +180,7 @@ internal sealed class WorldScope
         _ => null,
     };
 
+    // Whole numbers as long: DataShaper reads integers as long, and a JsonValue made from an int does not convert.
     private static JsonNode? UserValue(User user, Attr attr) => attr switch
     {
         Attr.Id => user.Id,
@@ -197,9 +198,9 @@ internal sealed class WorldScope
         {
             ["name"] = c.Name, ["phone"] = c.Phone, ["userContactId"] = c.UserContactId,
         })]),
-        Attr.ServiceCount => user.ServiceCount,
-        Attr.ChatCount => user.ChatCount,
-        Attr.OrderCount => user.OrderCount,
+        Attr.ServiceCount => (long)user.ServiceCount,
+        Attr.ChatCount => (long)user.ChatCount,
+        Attr.OrderCount => (long)user.OrderCount,
         _ => null,
     };
 
@@ -215,7 +216,7 @@ internal sealed class WorldScope
         Attr.CreateTime => chat.CreateTime.ToUnixTimeMilliseconds(),
         Attr.Status => chat.Status,
         Attr.Message => chat.Message,
-        Attr.ClientId => chat.Client.ClientId,
+        Attr.ClientId => (long)chat.Client.ClientId,
         Attr.ClientName => chat.Client.Name,
         Attr.ClientLogo => chat.Client.Logo,
         Attr.ChannelId => chat.Channel.ChannelId,
