@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using Bogus;
 
@@ -16,6 +17,8 @@ internal sealed class WorldScope
     private Chat? chat;
     private User? user;
     private Op? op;
+    private FrozenDictionary<string, JsonNode?>? ownFacts;
+    private bool ownFactsRead;
 
     private WorldScope(OpWorld world, string route, ObjectPlan plan, string id, string seedPath, Chat? chat = null, Op? op = null)
     {
@@ -68,7 +71,7 @@ internal sealed class WorldScope
                 return true;
             }
 
-            if (world.Facts.Of(attribute.Owner, owner)?.TryGetValue(Facts.Key(attribute.Attr), out value) == true)
+            if (FactsOf(attribute.Owner, owner)?.TryGetValue(Facts.Key(attribute.Attr), out value) == true)
             {
                 return true;
             }
@@ -77,7 +80,7 @@ internal sealed class WorldScope
             return true;
         }
 
-        if (Plan.Kind != EntityKind.None && world.Facts.Of(Plan.Kind, Id)?.TryGetValue(Facts.Key(field.Path), out value) == true)
+        if (Plan.Kind != EntityKind.None && FactsOf(Plan.Kind, Id)?.TryGetValue(Facts.Key(field.Path), out value) == true)
         {
             return true;
         }
@@ -109,7 +112,7 @@ internal sealed class WorldScope
     }
 
     /// <summary>The scope of item <paramref name="item"/> of a list that is no entity list: a part of this entity.</summary>
-    public WorldScope? Item(int index, int item) => Plan.Fields[index].Child is { } child
+    public WorldScope? Item(int index, int item) => Plan.Fields[index] is { EntityList: false, Child: { } child }
         ? new WorldScope(world, route, child, Id, seedPath + Plan.Fields[index].Path[Plan.Prefix.Length..] + "." + item + ".", chat, op)
         : null;
 
@@ -157,6 +160,23 @@ internal sealed class WorldScope
     /// <summary>A generator for a field no attribute gives, seeded by the entity and the field's path.</summary>
     public ValueGenerator Generator(int index) =>
         new(new Randomizer(StableHash.Seed(world.Options.Seed, Plan.Kind, Id, seedPath + Plan.Fields[index].Path[Plan.Prefix.Length..])), world.Options);
+
+    // Most fields are the scope's own entity's: its facts are looked up once, not per field.
+    private FrozenDictionary<string, JsonNode?>? FactsOf(EntityKind kind, string id)
+    {
+        if (kind != Plan.Kind)
+        {
+            return world.Facts.Of(kind, id);
+        }
+
+        if (!ownFactsRead)
+        {
+            ownFacts = world.Facts.Of(kind, id);
+            ownFactsRead = true;
+        }
+
+        return ownFacts;
+    }
 
     private Chat Chat => chat ??= Plan.Kind == EntityKind.User ? world.ChatOf(Id) : world.ChatById(Id);
 
