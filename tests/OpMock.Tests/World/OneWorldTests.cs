@@ -213,6 +213,19 @@ public sealed class OneWorldTests(WikiWorld wiki) : IClassFixture<WikiWorld>
         info["createTime"]!.GetValue<long>().ShouldBe(Millis(JsonValue.Create("2016-04-02 10:15:41")));
     }
 
+    [Fact]
+    public async Task ServeCurl_ChatIdInput_NamesAChatOfTheWorld()
+    {
+        // Given the curl `opmock serve` prints for 5.3
+        var curl = OpMock.Core.Server.CurlExamples.For(wiki.Host.Server).First(c => c.Route == WikiWorld.ChatMessages).Curl;
+        var chat = World.ChatOf(World.UserId(0));
+
+        // Then it names the chat of the world's first user, whose OP the route shows
+        curl.ShouldContain(chat.ChatId);
+        var messages = await wiki.DataAsync(WikiWorld.ChatMessages, new JsonObject { ["chatId"] = chat.ChatId });
+        messages["operator"]!["staffId"]!.GetValue<string>().ShouldBe(chat.OperatorId);
+    }
+
     private static bool Same(JsonNode? a, JsonNode? b) => JsonNode.DeepEquals(a, b);
 
     private static bool Same(JsonNode? a, string b) => a?.GetValue<string>() == b;
