@@ -71,6 +71,13 @@ internal sealed class WorldScope
                 return true;
             }
 
+            if (attribute is { Owner: EntityKind.User, Attr: Attr.NickName } && world.Pinned(owner)?.NickName is { IsSet: true } pinned)
+            {
+                // A fixture's pin wins over a doc's example: the nickName its views agree on is the user's.
+                value = pinned.Value;
+                return true;
+            }
+
             if (FactsOf(attribute.Owner, owner)?.TryGetValue(Facts.Key(attribute.Attr), out value) == true)
             {
                 return true;

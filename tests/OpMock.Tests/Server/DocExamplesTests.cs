@@ -70,15 +70,19 @@ public sealed class DocExamplesTests(WikiWorld wiki) : IClassFixture<WikiWorld>
                 - userId: u0001248512029e4eb9d971c77e35f37f3506
                   operatorId: o0001aaaabbbbccccddddeeeeffff00001111
                   views:
-                    /op/v2/getChatInfoByUserId: {"subtitle": "固定的标题", "chatId": "u0001999999999999999999"}
+                    /op/v2/getChatInfoByUserId: {"subtitle": "固定的标题", "chatId": "u0001999999999999999999", "user": {"nickName": "固定昵称"}}
             """);
         await using var host = await MockHost.StartAsync(docs: docs, overrides: Path.Combine(temp.Path, "overrides.yaml"), fixtures: Path.Combine(temp.Path, "fixtures"));
 
         // When 2.36 is asked for that user
         var data = (await MockHost.JsonAsync(await host.PostDirectAsync(Routes.ChatInfo, """{"userId":"u0001248512029e4eb9d971c77e35f37f3506"}""")))["data"]!;
 
-        // Then the fixture's view and OP win, and the user keeps 5.1's example attributes
+        var detail = (await MockHost.JsonAsync(await host.PostDirectAsync(WikiWorld.UserDetail, """{"userId":"u0001248512029e4eb9d971c77e35f37f3506"}""")))["data"]!;
+
+        // Then the fixture's view, OP and nickName win, and the user keeps 5.1's other example attributes
         data["subtitle"]!.GetValue<string>().ShouldBe("固定的标题");
+        detail["nickName"]!.GetValue<string>().ShouldBe("固定昵称");
+        detail["phone"]!.GetValue<string>().ShouldBe("13911372208");
         data["chatId"]!.GetValue<string>().ShouldBe("u0001999999999999999999");
         data["operatorId"]!.GetValue<string>().ShouldBe("o0001aaaabbbbccccddddeeeeffff00001111");
         data["user"]!["userName"]!.GetValue<string>().ShouldBe("周晓东");
