@@ -35,7 +35,8 @@ internal static class CurlExamples
         foreach (var field in endpoint.Input)
         {
             var name = field.Name.ToLowerInvariant();
-            body[field.Name] = name.Contains("user") ? world.UserId(0)
+            body[field.Name] = name.Contains("chat") && name.EndsWith("id", StringComparison.Ordinal) ? world.ChatOf(world.UserId(0)).ChatId
+                : name.Contains("user") ? world.UserId(0)
                 : name.Contains("staff") || name.Contains("operator") ? world.OpId(0)
                 : field.Type.Kind switch
                 {

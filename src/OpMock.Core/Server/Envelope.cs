@@ -21,9 +21,9 @@ internal sealed class Envelope(Foot foot, TimeProvider time)
 
     public byte[] Write(int code, string message, JsonNode? data) => Complete(Head(code, message, data));
 
-    /// <summary>`{"code":…,"message":…,"data":…,"page":null,"foot":` as UTF-8.</summary>
-    public static byte[] Head(int code, string message, JsonNode? data) => Encoding.UTF8.GetBytes(
-        $"{{\"code\":{code.ToString(CultureInfo.InvariantCulture)},\"message\":{Text(message)},\"data\":{OpJson.ToCompactText(data)},\"page\":null,\"foot\":");
+    /// <summary>`{"code":…,"message":…,"data":…,"page":…,"foot":` as UTF-8; page is null unless the doc pages.</summary>
+    public static byte[] Head(int code, string message, JsonNode? data, JsonNode? page = null) => Encoding.UTF8.GetBytes(
+        $"{{\"code\":{code.ToString(CultureInfo.InvariantCulture)},\"message\":{Text(message)},\"data\":{OpJson.ToCompactText(data)},\"page\":{OpJson.ToCompactText(page)},\"foot\":");
 
     public byte[] Complete(byte[] head)
     {

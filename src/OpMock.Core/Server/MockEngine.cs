@@ -173,13 +173,13 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
             return envelope.Error(Errors.Validation, $"{violation.Path}: {violation.Message}", Field(violation.Path, violation.Expected, violation.Actual)) with { Delay = delay };
         }
 
-        JsonNode? data = state.Data.For(endpoint.Endpoint, parameters, request.Query.GetValueOrDefault("token"));
+        var answer = state.Data.For(endpoint.Endpoint, parameters, request.Query.GetValueOrDefault("token"));
         if (scenario is not null)
         {
-            return Scenarios.Reply(envelope, scenario, data, delay);
+            return Scenarios.Reply(envelope, scenario, answer.Data, delay);
         }
 
-        head = Envelope.Head(Envelope.SuccessCode, Envelope.SuccessMessage, data);
+        head = Envelope.Head(Envelope.SuccessCode, Envelope.SuccessMessage, answer.Data, answer.Page);
         return new MockReply(200, envelope.Complete(head), Fault.None, delay);
     }
 

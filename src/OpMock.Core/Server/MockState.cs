@@ -59,6 +59,7 @@ internal sealed record MockState(
             checkers[endpoint.Endpoint.Id] = await SchemaChecker.CompileAsync(endpoint.Request);
         }
 
-        return new MockState(contract, set, new WorldData(new OpWorld(set.World, set.Pins)), checkers.ToImmutable());
+        var facts = ExampleFacts.Read(contract.Endpoints.Select(e => e.Endpoint), set.World);
+        return new MockState(contract, set, new WorldData(new OpWorld(set.World, set.Pins, facts), contract), checkers.ToImmutable());
     }
 }

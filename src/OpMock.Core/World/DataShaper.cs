@@ -9,17 +9,20 @@ namespace OpMock.Core.World;
 /// Shapes data to an endpoint's documented fields: a known value is kept when its type fits the
 /// field (a time is written in the field's own format), every other documented field is generated,
 /// and anything undocumented is dropped. So what the server sends always validates, even after a
-/// doc or an override changes.
+/// doc or an override changes. With a <see cref="WorldScope"/>, a field the world knows shows the
+/// entity's value, and any other is generated from the entity and the field's path.
 /// </summary>
 internal sealed class DataShaper(Endpoint endpoint, ValueGenerator generator)
 {
     private const int MaxDepth = 5;
 
-    public JsonObject Object(ImmutableArray<DocField> fields, JsonObject? known, int depth = 0)
+    public JsonObject Object(ImmutableArray<DocField> fields, JsonObject? known, int depth = 0, WorldScope? scope = null)
     {
+        known ??= scope?.View();
         var result = new JsonObject();
-        foreach (var field in fields)
+        for (var i = 0; i < fields.Length; i++)
         {
+            var field = fields[i];
             JsonNode? value = null;
             var has = known is not null && known.TryGetPropertyValue(field.Name, out value);
             if (!has && known is not null && !field.Required)
@@ -28,18 +31,36 @@ internal sealed class DataShaper(Endpoint endpoint, ValueGenerator generator)
                 continue;
             }
 
+            At? at = scope is null ? null : new At(scope, i);
+            if (!has && scope is not null && scope.TryValue(i, out value))
+            {
+                if (ReferenceEquals(value, Facts.Absent))
+                {
+                    // An example shows this entity without the field: an optional field stays out everywhere.
+                    if (!field.Required)
+                    {
+                        continue;
+                    }
+
+                    result[field.Name] = Hinted(field, Generate(field, depth, at), at);
+                    continue;
+                }
+
+                has = true;
+            }
+
             // Last step for every value: inside the doc's hints (enum, range), whatever made it.
-            result[field.Name] = generator.Hinted(field, has ? Fit(field, value, depth) : Generate(field, depth));
+            result[field.Name] = Hinted(field, has ? Fit(field, value, depth, at) : Generate(field, depth, at), at);
         }
 
         return result;
     }
 
-    private JsonNode? Fit(DocField field, JsonNode? value, int depth)
+    private JsonNode? Fit(DocField field, JsonNode? value, int depth, At? at = null)
     {
         if (value is null)
         {
-            return field.Nullable ? null : Generate(field, depth);
+            return field.Nullable ? null : Generate(field, depth, at);
         }
 
         var kind = value.GetValueKind();
@@ -51,7 +72,7 @@ internal sealed class DataShaper(Endpoint endpoint, ValueGenerator generator)
                     return format.Format(DateTimeOffset.FromUnixTimeMilliseconds(millis).ToOffset(WorldOptions.ChinaOffset));
                 }
 
-                return kind == System.Text.Json.JsonValueKind.String && FitsFormat(field, value.GetValue<string>()) ? value.DeepClone() : Generate(field, depth);
+                return kind == System.Text.Json.JsonValueKind.String && FitsFormat(field, value.GetValue<string>()) ? value.DeepClone() : Generate(field, depth, at);
             case FieldKind.Integer:
                 if (kind == System.Text.Json.JsonValueKind.String && HouseFormats.DateTime.IsValid(value.GetValue<string>()))
                 {
@@ -59,62 +80,97 @@ internal sealed class DataShaper(Endpoint endpoint, ValueGenerator generator)
                     return new DateTimeOffset(local, WorldOptions.ChinaOffset).ToUnixTimeMilliseconds();
                 }
 
-                return kind == System.Text.Json.JsonValueKind.Number && value.AsValue().TryGetValue<long>(out _) ? value.DeepClone() : Generate(field, depth);
+                return kind == System.Text.Json.JsonValueKind.Number && value.AsValue().TryGetValue<long>(out _) ? value.DeepClone() : Generate(field, depth, at);
             case FieldKind.Number:
-                return kind == System.Text.Json.JsonValueKind.Number ? value.DeepClone() : Generate(field, depth);
+                return kind == System.Text.Json.JsonValueKind.Number ? value.DeepClone() : Generate(field, depth, at);
             case FieldKind.Boolean:
-                return kind is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False ? value.DeepClone() : Generate(field, depth);
+                return kind is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False ? value.DeepClone() : Generate(field, depth, at);
             case FieldKind.Object:
                 return value is JsonObject inner
-                    ? endpoint.Section(field.Target) is { } section ? Object(section.Fields, inner, depth + 1) : inner.DeepClone()
-                    : Generate(field, depth);
+                    ? endpoint.Section(field.Target) is { } section ? Object(section.Fields, inner, depth + 1, at?.Child()) : inner.DeepClone()
+                    : Generate(field, depth, at);
             case FieldKind.Map:
-                return value is JsonObject ? value.DeepClone() : Generate(field, depth);
+                return value is JsonObject ? value.DeepClone() : Generate(field, depth, at);
             case FieldKind.List:
-                return value is JsonArray items ? List(field, items, depth) : Generate(field, depth);
+                return value is JsonArray items ? List(field, items, depth, at) : Generate(field, depth, at);
             default:
                 return value.DeepClone();
         }
     }
 
-    private JsonArray List(DocField field, JsonArray items, int depth)
+    private JsonArray List(DocField field, JsonArray items, int depth, At? at)
     {
         var section = endpoint.Section(field.Target);
         var result = new JsonArray();
-        foreach (var item in items)
+        for (var k = 0; k < items.Count; k++)
         {
+            var item = items[k];
             result.Add(section is not null
-                ? item is JsonObject o ? Object(section.Fields, o, depth + 1) : Object(section.Fields, null, depth + 1)
+                ? Object(section.Fields, item as JsonObject, depth + 1, at?.Item(k))
                 : item?.DeepClone());
         }
 
         return result;
     }
 
-    private JsonNode? Generate(DocField field, int depth)
+    private JsonNode? Generate(DocField field, int depth, At? at = null)
     {
         var section = endpoint.Section(field.Target);
         switch (field.Type.Kind)
         {
             case FieldKind.Object:
-                return section is not null && depth < MaxDepth ? Object(section.Fields, null, depth + 1)
+                return section is not null && depth < MaxDepth ? Object(section.Fields, null, depth + 1, at?.Child())
                     : section is not null && field.Nullable ? null : new JsonObject();
             case FieldKind.Map:
                 return new JsonObject();
             case FieldKind.List:
+                if (section is not null && depth >= MaxDepth)
+                {
+                    return new JsonArray();
+                }
+
+                // A generator seeded by the entity and field is made only where a value is drawn: it costs a Random.
+                var values = at?.Generator() ?? generator;
+                if (section is not null && at?.Items(values) is { } entities)
+                {
+                    // The world's list (an OP's chats, or one page of them).
+                    return new JsonArray([.. entities.Select(e => (JsonNode)Object(section.Fields, null, depth + 1, e))]);
+                }
+
                 if (section is not null)
                 {
-                    return depth < MaxDepth ? new JsonArray([.. Enumerable.Range(0, generator.ListLength()).Select(_ => (JsonNode)Object(section.Fields, null, depth + 1))]) : [];
+                    return new JsonArray([.. Enumerable.Range(0, values.ListLength()).Select(k => (JsonNode)Object(section.Fields, null, depth + 1, at?.Item(k)))]);
                 }
 
                 return field.Type.Item?.Kind switch
                 {
-                    null or FieldKind.String => new JsonArray([.. Enumerable.Range(0, generator.ListLength()).Select(_ => (JsonNode)generator.ListText(field)).DistinctBy(n => n.GetValue<string>())]),
+                    null or FieldKind.String => new JsonArray([.. Enumerable.Range(0, values.ListLength()).Select(_ => (JsonNode)values.ListText(field)).DistinctBy(n => n.GetValue<string>())]),
                     _ => [],
                 };
             default:
-                return generator.Scalar(field) ?? (field.Nullable ? null : "");
+                return (at?.Generator() ?? generator).Scalar(field) ?? (field.Nullable ? null : "");
         }
+    }
+
+    /// <summary>
+    /// A value that breaks the field's hints is replaced by one drawn with the entity's own generator, so the
+    /// replacement is the same wherever the entity appears; fields without hints draw nothing.
+    /// </summary>
+    private JsonNode? Hinted(DocField field, JsonNode? value, At? at) =>
+        field.Hints.HasOptions || field.Hints.Minimum is not null || field.Hints.Maximum is not null
+            ? (at?.Generator() ?? generator).Hinted(field, value)
+            : value;
+
+    /// <summary>Field <see cref="Index"/> of the object <see cref="Scope"/> is about.</summary>
+    private readonly record struct At(WorldScope Scope, int Index)
+    {
+        public WorldScope? Child() => Scope.Child(Index);
+
+        public WorldScope? Item(int item) => Scope.Item(Index, item);
+
+        public IReadOnlyList<WorldScope>? Items(ValueGenerator generator) => Scope.Items(Index, generator);
+
+        public ValueGenerator Generator() => Scope.Generator(Index);
     }
 
     private static HouseFormat? Format(DocField field) =>

@@ -30,8 +30,9 @@ internal sealed record Channel(string ChannelId, string Name);
 internal sealed record Client(int ClientId, int ClientType, string Name, string Logo);
 
 /// <summary>
-/// A user's current chat. Every endpoint that shows it reads this one record, so 2.19 and 2.36
-/// agree on chatId, groupId, operator, nickname and creation instant by construction.
+/// A user's current chat. Every endpoint that shows it reads this one record (through <see cref="WorldMap"/>),
+/// so every doc agrees on its ids, OP, title (a doc's `title` or `subtitle`), address (`address` or
+/// `location.address`) and creation instant by construction.
 /// </summary>
 internal sealed record Chat(
     string ChatId,
@@ -42,7 +43,6 @@ internal sealed record Chat(
     string Status,
     string Message,
     string Title,
-    string Subtitle,
     Location Location,
     Channel Channel,
     Client Client,

@@ -19,13 +19,19 @@ internal sealed class OpWorld
     private readonly WorldIds ids;
     private readonly ImmutableDictionary<string, PinnedChat> pinnedChats;
     private readonly ImmutableDictionary<string, PinnedOp> pinnedOps;
+    private readonly ImmutableDictionary<string, string> pinnedChatIds;
+    private readonly ChatIds chatIds;
 
-    public OpWorld(WorldOptions options, Pins pins)
+    /// <param name="facts">What the docs' examples say about entities; fixture pins win over them.</param>
+    public OpWorld(WorldOptions options, Pins pins, Facts? facts = null)
     {
         this.options = options with { Ops = Math.Max(1, options.Ops), Users = Math.Max(1, options.Users) };
         ids = new WorldIds(options.Seed);
+        chatIds = new ChatIds(options.Seed);
+        Facts = facts ?? Facts.None;
         pinnedChats = pins.Chats.GroupBy(c => c.UserId).ToImmutableDictionary(g => g.Key, g => g.Last());
         var opIds = pins.Ops.Select(o => o.Id).Concat(pins.Chats.Select(c => c.OperatorId)).Distinct();
+        pinnedChatIds = pins.Chats.Where(c => c.ChatId is not null).GroupBy(c => c.ChatId!).ToImmutableDictionary(g => g.Key, g => g.Last().UserId);
         pinnedOps = opIds.ToImmutableDictionary(id => id, id => pins.Ops.LastOrDefault(o => o.Id == id) ?? new PinnedOp(id, null));
         Pins = pins;
     }
@@ -33,6 +39,8 @@ internal sealed class OpWorld
     public WorldOptions Options => options;
 
     public Pins Pins { get; }
+
+    public Facts Facts { get; }
 
     public string UserId(int index) => ids.User(index);
 
@@ -49,6 +57,12 @@ internal sealed class OpWorld
         {
             // A pinned OP serves exactly its pinned chats, in the fixture's order.
             return new Op(id, name, pinned.IsOnline ?? online, [.. Pins.Chats.Where(c => c.OperatorId == id).Select(c => c.UserId).Distinct()]);
+        }
+
+        if (Facts.Op(id) is { } shown)
+        {
+            // An OP an example shows serves the example's chats, then generated ones up to the example's total.
+            return new Op(id, name, online, [.. shown.Users]);
         }
 
         // An OP of this world serves users j, j + ops, j + 2·ops, …; an unknown OP serves nobody,
@@ -94,25 +108,28 @@ internal sealed class OpWorld
     {
         var random = new Randomizer(StableHash.Seed(options.Seed, "chat", userId));
         var pinned = pinnedChats.GetValueOrDefault(userId);
+        var shown = pinned is null && Facts.ChatOf(userId) is { } shownId ? Facts.Chat(shownId) : null;
         var index = ids.UserIndex(userId) is { } i && i < options.Users ? i : (int?)null;
-        var operatorId = pinned?.OperatorId ?? OperatorOf(userId, index);
-        var status = pinned is not null || IsServed(index) ? ChatStatuses.Service : ChatStatuses.NotServed.Pick(random);
-        var groupId = pinned?.GroupId ?? "1" + random.Number(0, 99_999_999).ToString("D8", CultureInfo.InvariantCulture)
+        var operatorId = pinned?.OperatorId ?? shown?.OperatorId ?? OperatorOf(userId, index);
+        // A chat a fixture or an example shows is on its OP's list, like a served world chat.
+        var status = pinned is not null || shown is not null || IsServed(index) ? ChatStatuses.Service : ChatStatuses.NotServed.Pick(random);
+        var drawn = "1" + random.Number(0, 99_999_999).ToString("D8", CultureInfo.InvariantCulture)
             + random.Number(0, 999_999_999).ToString("D9", CultureInfo.InvariantCulture);
-        var createTime = pinned?.CreateTime ?? ServiceHours.Instant(random, options, status.IsOpen ? 1 : options.WindowDays);
+        // A world user's group id carries the user's index, so a chatId in a request finds its chat.
+        var groupId = pinned?.GroupId ?? shown?.GroupId ?? (ids.UserIndex(userId) is { } world ? chatIds.GroupId(world) : drawn);
+        var createTime = pinned?.CreateTime ?? shown?.CreateTime ?? ServiceHours.Instant(random, options, status.IsOpen ? 1 : options.WindowDays);
         var city = ChinaPlaces.CityOf(StableHash.Of(options.Seed, "city", userId));
         var district = random.ArrayElement(city.Districts);
         var (lat, lng) = ChinaPlaces.Near(random, district);
         var topic = ChineseText.Topic(random);
         return new Chat(
-            pinned?.ChatId ?? WorldIds.UserPrefix + groupId,
+            pinned?.ChatId ?? shown?.ChatId ?? WorldIds.UserPrefix + groupId,
             groupId,
             userId,
             operatorId,
             createTime,
             status.Code,
             topic.Message,
-            topic.Title,
             topic.Title,
             new Location(ChinaPlaces.Address(random, city, district), lat, lng),
             Channels.All.Pick(random),
@@ -125,6 +142,37 @@ internal sealed class OpWorld
     /// <summary>The chats an OP is serving, newest first, as the captured list orders them.</summary>
     public ImmutableArray<Chat> ChatsOf(Op op) =>
         [.. op.Users.Select(ChatOf).OrderByDescending(c => c.CreateTime).ThenBy(c => c.ChatId, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The chat a chatId names: a pinned or example chat, a world chat (its id carries its user), or else a chat of a
+    /// user made up from the id, shown under the id asked for.
+    /// </summary>
+    public Chat ChatById(string chatId)
+    {
+        if (pinnedChatIds.TryGetValue(chatId, out var pinnedUser))
+        {
+            return ChatOf(pinnedUser);
+        }
+
+        if (Facts.Chat(chatId) is { } shown)
+        {
+            return ChatOf(shown.UserId);
+        }
+
+        if (chatIds.UserIndex(chatId) is { } index)
+        {
+            return ChatOf(ids.User(index));
+        }
+
+        return ChatOf(MadeUpUser("chat-user", chatId)) with { ChatId = chatId };
+    }
+
+    /// <summary>A user id for something a request names that no user of the world has (an unknown chat): stable per name.</summary>
+    public string MadeUpUser(string what, string of) => MadeUpUser(options.Seed, what, of);
+
+    public static string MadeUpUser(int seed, string what, string of) =>
+        WorldIds.UserPrefix + StableHash.Of(seed, what, of).ToString("x16", CultureInfo.InvariantCulture)
+        + StableHash.Of(seed, what, of, 2).ToString("x16", CultureInfo.InvariantCulture);
 
     private string OperatorOf(string userId, int? index) =>
         index is { } i

@@ -40,6 +40,9 @@ internal sealed class ValueGenerator(Randomizer random, WorldOptions options)
     /// <summary>The value, or one drawn from the field's doc hints when it breaks them.</summary>
     public JsonNode? Hinted(DocField field, JsonNode? value) => HintedValues.Constrain(field, value, random);
 
+    /// <summary>The length of a list that pages: long enough to need pages.</summary>
+    public int ListLength(int max) => random.Number(0, max);
+
     private JsonNode Integer(string name, HouseFormat? format)
     {
         if (format == HouseFormats.EpochMillis || name.EndsWith("time", StringComparison.Ordinal) || name.EndsWith("date", StringComparison.Ordinal))

@@ -1,49 +1,90 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Bogus;
 using OpMock.Core.Docs;
 using OpMock.Core.Json;
+using OpMock.Core.Schemas;
 
 namespace OpMock.Core.World;
 
+/// <summary>A response's <c>data</c>, and its <c>page</c> when the doc pages (null otherwise).</summary>
+internal sealed record WorldAnswer(JsonObject Data, JsonObject? Page);
+
 /// <summary>
-/// The <c>data</c> of a response: world-backed for the routes the world knows (2.36, 2.19), generated
-/// from field names for any other doc. Either way shaped to the endpoint's documented fields.
+/// The <c>data</c> of a response, for any doc: the entity the request names (<see cref="ObjectPlan.TopKind"/>) shown
+/// through the field table (<see cref="WorldMap"/>), shaped to the endpoint's documented fields.
 /// </summary>
-internal sealed class WorldData(OpWorld world)
+/// <param name="contract">Where the request schemas are: a paging doc's pageSize default and maximum.</param>
+internal sealed class WorldData(OpWorld world, ApiContract? contract = null)
 {
+    // Worked out once per endpoint (and so once per MockState): requests only index arrays.
+    private readonly ConcurrentDictionary<Endpoint, EndpointPlan> plans = new(ReferenceEqualityComparer.Instance);
+
     public OpWorld World => world;
 
     /// <param name="request">The request's parameters (a transfer's without reqUrl).</param>
-    /// <param name="token">The token query parameter: the current OP when staffId is empty.</param>
-    public JsonObject For(Endpoint endpoint, JsonObject request, string? token)
+    /// <param name="token">The token query parameter: the current OP when the request names nobody.</param>
+    public WorldAnswer For(Endpoint endpoint, JsonObject request, string? token)
     {
         var route = endpoint.IsTransfer && endpoint.TransferTarget is { } target ? target : endpoint.Route;
-        if (string.Equals(route, ChatViews.ChatInfoRoute, StringComparison.OrdinalIgnoreCase) && Text(request, "userId") is { } userId)
-        {
-            return Shape(endpoint, route, userId, world.Pinned(userId)?.Views.GetValueOrDefault(route)
-                ?? ChatViews.ChatInfo(world.ChatOf(userId), world.User(userId)));
-        }
-
-        if (string.Equals(route, ChatViews.ReceivesRoute, StringComparison.OrdinalIgnoreCase))
-        {
-            var opId = Text(request, "staffId") ?? (string.IsNullOrEmpty(token) ? world.OpId(0) : token);
-            var op = world.Op(opId);
-            var chats = world.ChatsOf(op).Select(c => (JsonNode)(world.Pinned(c.UserId)?.Views.GetValueOrDefault(route)?.DeepClone().AsObject()
-                ?? ChatViews.ReceivesItem(c, world.User(c.UserId))));
-            return Shape(endpoint, route, opId, new JsonObject { ["isOnline"] = op.IsOnline, ["chats"] = new JsonArray([.. chats]) });
-        }
-
-        // Keyed by the sorted params, so the same request in another field order gets the same data.
-        var key = new JsonObject(request.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
-        return Shape(endpoint, route, OpJson.ToCompactText(key), null);
+        var plan = plans.GetOrAdd(endpoint, e => EndpointPlan.Build(e, contract?.Endpoints.FirstOrDefault(s => ReferenceEquals(s.Endpoint, e))?.Request));
+        var (requestedKind, requestedId) = Requested(request);
+        var top = plan.Top(requestedKind);
+        var scope = Scope(top, requestedKind, requestedId, request, token, route, plan);
+        var page = plan.Paging?.Read(request);
+        scope.Paging = page;
+        var random = new Randomizer(StableHash.Seed(world.Options.Seed, "data", route, top.Kind, scope.Id));
+        var data = new DataShaper(endpoint, new ValueGenerator(random, world.Options)).Object(endpoint.Output, null, 0, scope);
+        return new WorldAnswer(data, page is null ? null : plan.Paging!.Write(page, scope.Total ?? 0));
     }
 
-    private JsonObject Shape(Endpoint endpoint, string route, string key, JsonObject? known)
+    /// <summary>The entity a request names by id: chatId before userId before staffId/operatorId; None when it names none.</summary>
+    public static (EntityKind Kind, string? Id) Requested(JsonObject request)
     {
-        var random = new Randomizer(StableHash.Seed(world.Options.Seed, "data", route, key));
-        return new DataShaper(endpoint, new ValueGenerator(random, world.Options)).Object(endpoint.Output, known);
+        foreach (var (name, kind) in WorldMap.Ids)
+        {
+            if (request[name] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0)
+            {
+                return (kind, id);
+            }
+        }
+
+        return (EntityKind.None, null);
     }
 
-    private static string? Text(JsonObject request, string name) =>
-        request[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+    private WorldScope Scope(ObjectPlan top, EntityKind kind, string? id, JsonObject request, string? token, string route, EndpointPlan plan)
+    {
+        switch (top.Kind)
+        {
+            case EntityKind.Chat:
+                return WorldScope.OfChat(world, route, top, kind switch
+                {
+                    EntityKind.Chat => world.ChatById(id!),
+                    EntityKind.User => world.ChatOf(id!),
+                    EntityKind.Op when world.Op(id!).Users is [var first, ..] => world.ChatOf(first),
+                    _ => world.ChatOf(world.MadeUpUser("request", Key(request, route, plan))),
+                });
+            case EntityKind.User:
+                return WorldScope.For(world, route, top, kind switch
+                {
+                    EntityKind.User => id!,
+                    EntityKind.Chat => world.ChatById(id!).UserId,
+                    _ => world.MadeUpUser("request", Key(request, route, plan)),
+                });
+            case EntityKind.Op:
+                return WorldScope.For(world, route, top, kind switch
+                {
+                    EntityKind.Op => id!,
+                    EntityKind.Chat => world.ChatById(id!).OperatorId,
+                    EntityKind.User => world.ChatOf(id!).OperatorId,
+                    _ => string.IsNullOrEmpty(token) ? world.OpId(0) : token,
+                });
+            default:
+                return WorldScope.For(world, route, top, Key(request, route, plan));
+        }
+    }
+
+    /// <summary>The request as a key: sorted, without its paging, so every page of one list is about one thing.</summary>
+    private static string Key(JsonObject request, string route, EndpointPlan plan) => route + "?" + OpJson.ToCompactText(new JsonObject(request
+        .Where(p => !plan.IsPaging(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))));
 }

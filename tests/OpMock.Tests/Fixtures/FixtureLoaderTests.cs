@@ -7,13 +7,11 @@ namespace OpMock.Tests.Fixtures;
 public sealed class FixtureLoaderTests
 {
     [Fact]
-    public async Task Load_ShippedFixtures_PinsTheDocsExamplesAndScenarios()
+    public async Task Load_ShippedFixtures_ReadsTheWorldAndScenarios()
     {
         var set = await FixtureLoader.LoadAsync(Repo.Fixtures);
 
         set.World.Seed.ShouldBe(20160308);
-        set.Pins.Chats.Select(c => c.UserId).ShouldContain("u00012b2e588bd93843168dfb67ae12cc2ee9");
-        set.Pins.Ops.Single().Id.ShouldBe("o0001403351be22c648efa24c20e842fd7351");
         set.Scenarios.Keys.ShouldContain("server-error");
         set.Scenarios["drop-connection"].Fault.ShouldBe(Fault.DropConnection);
     }

@@ -100,8 +100,7 @@ public sealed partial class OpWorldRealismTests
         titles.Count(t => ChineseText.Services.Any(t.StartsWith)).ShouldBe(titles.Count - 1);
         services.ShouldAllBe(s => titles.Any(t => t.Contains(s)));
 
-        // And a chat's title is the same text in both routes (2.19's title, 2.36's subtitle); some are empty, as in the example
-        Chats.ShouldAllBe(c => c.Title == c.Subtitle);
+        // And some titles are empty, as in the example (2.19's title and 2.36's subtitle are this one attribute)
         ((double)Chats.Count(c => c.Title.Length == 0) / Sample).ShouldBeInRange(0.05, 0.2);
         ((double)Chats.Count(c => c.Message.Length == 0) / Sample).ShouldBeInRange(0.08, 0.25);
     }

@@ -53,7 +53,7 @@ public sealed partial class OpWorldTests
             chat.OperatorId.ShouldMatch("^o0001[0-9a-f]{32}$");
             chat.CreateTime.ShouldBeInRange(options.Anchor.AddDays(-options.WindowDays), options.Anchor);
             (chat.Message.Length == 0 || ChineseText().IsMatch(chat.Message)).ShouldBeTrue(chat.Message);
-            (chat.Subtitle.Length == 0 || ChineseText().IsMatch(chat.Subtitle)).ShouldBeTrue(chat.Subtitle);
+            (chat.Title.Length == 0 || ChineseText().IsMatch(chat.Title)).ShouldBeTrue(chat.Title);
             chat.Status.ShouldBeOneOf("1", "3", "5", "7", "8", "9");
             chat.Client.Logo.ShouldMatch("^[0-9a-f]{32}_100.png$");
 

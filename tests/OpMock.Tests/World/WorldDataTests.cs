@@ -68,7 +68,7 @@ public sealed class WorldDataTests
         {
             // When its data is generated for many seeds and requests
             var data = new WorldData(new OpWorld(WorldOptions.Default with { Seed = seed }, Pins.None))
-                .For(endpoint.Endpoint, new JsonObject { ["id"] = "x" + seed }, null);
+                .For(endpoint.Endpoint, new JsonObject { ["id"] = "x" + seed }, null).Data;
 
             // Then every answer validates
             var body = OpJson.ToCompactText(new JsonObject

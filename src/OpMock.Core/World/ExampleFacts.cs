@@ -1,0 +1,253 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OpMock.Core.Docs;
+using OpMock.Core.Json;
+
+namespace OpMock.Core.World;
+
+/// <summary>
+/// Reads the docs' examples into <see cref="Facts"/>: the table (<see cref="WorldMap"/>) read in reverse. The
+/// entity an example is about is found as a request finds it (its own id field, else the sample request's ids,
+/// else the sample's token as the current OP), so each doc's sample request answers its example, and the users,
+/// chats and OPs an example names keep their example attributes in every other route.
+/// </summary>
+internal sealed class ExampleFacts(WorldOptions options)
+{
+    /// <summary>An example's page.totalCount makes the OP's list this long at most; the rest is generated.</summary>
+    private const int MaxTotal = 1000;
+
+    private readonly Dictionary<(EntityKind, string), Dictionary<string, JsonNode?>> values = [];
+    private readonly Dictionary<string, ChatLinks> chats = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OpChats> ops = new(StringComparer.Ordinal);
+
+    public static Facts Read(IEnumerable<Endpoint> endpoints, WorldOptions options)
+    {
+        var reader = new ExampleFacts(options);
+        foreach (var endpoint in endpoints.Where(e => !e.IsTransfer).OrderBy(e => e.Id, StringComparer.Ordinal))
+        {
+            reader.Add(endpoint);
+        }
+
+        return reader.Freeze();
+    }
+
+    private void Add(Endpoint endpoint)
+    {
+        if (endpoint.Doc.Example is not { } example || OpJson.TryParse(example.Text, out _, out _) is not JsonObject envelope
+            || envelope["data"] is not JsonObject data)
+        {
+            return;
+        }
+
+        var request = endpoint.Doc.Sample?.Body is { } body && OpJson.TryParse(body.Text, out _, out _) is JsonObject json ? json : [];
+        var token = endpoint.Doc.Sample?.Query.FirstOrDefault(q => q.Key == "token").Value;
+        var (requestedKind, requestedId) = WorldData.Requested(request);
+        var kind = ObjectPlan.TopKind(endpoint.Output, requestedKind);
+        if (kind == EntityKind.None)
+        {
+            return;
+        }
+
+        var plan = ObjectPlan.Build(endpoint, endpoint.Output, kind, "");
+        var id = OwnId(plan, data)
+            ?? (kind == requestedKind ? requestedId : null)
+            ?? (kind == EntityKind.Op && requestedKind == EntityKind.None && !string.IsNullOrEmpty(token) ? token : null);
+        var total = envelope["page"] is JsonObject page && Count(page) is { } count ? count : (int?)null;
+        Walk(plan, data, id, null, total);
+    }
+
+    /// <param name="parentOp">For a chat listed by an OP: that OP.</param>
+    /// <param name="total">For the response's data: the example page's totalCount, the length of its entity list.</param>
+    private void Walk(ObjectPlan plan, JsonObject json, string? id, string? parentOp, int? total = null)
+    {
+        var fields = plan.DocFields;
+        // Links first: a chat's user and OP are named by its fields or its nested objects.
+        string? userId = null, opId = parentOp;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var field = plan.Fields[i];
+            var value = json[fields[i].Name];
+            if (field.Attribute is { Attr: Attr.Id } r && r.Owner != plan.Kind && Text(value) is { } linked)
+            {
+                (userId, opId) = r.Owner == EntityKind.User ? (linked, opId) : r.Owner == EntityKind.Op ? (userId, linked) : (userId, opId);
+            }
+            else if (field is { EntityList: false, Child: { Prefix: "", Kind: var childKind } child } && childKind != plan.Kind && value is JsonObject inner
+                && OwnId(child, inner) is { } childId)
+            {
+                (userId, opId) = childKind == EntityKind.User ? (childId, opId) : childKind == EntityKind.Op ? (userId, childId) : (userId, opId);
+            }
+        }
+
+        if (plan is { Kind: EntityKind.Chat, Prefix: "" } && id is not null)
+        {
+            AddChat(id, userId, opId, json, plan);
+        }
+
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var field = plan.Fields[i];
+            var has = json.TryGetPropertyValue(fields[i].Name, out var value);
+            if (field.Attribute is { } attribute)
+            {
+                var owner = attribute.Owner == plan.Kind ? id : attribute.Owner == EntityKind.User ? userId : attribute.Owner == EntityKind.Op ? opId : null;
+                if (attribute.Attr != Attr.Id && owner is not null)
+                {
+                    Set(attribute.Owner, owner, Facts.Key(attribute.Attr), has ? value : Facts.Absent);
+                }
+            }
+            else if (field.Child is { } child && has && value is not null)
+            {
+                WalkChild(plan, child, field, value, id, userId, opId, total);
+            }
+            else if (id is not null && plan.Kind != EntityKind.None)
+            {
+                Set(plan.Kind, id, Facts.Key(field.Path), has ? value : Facts.Absent);
+            }
+        }
+    }
+
+    private void WalkChild(ObjectPlan plan, ObjectPlan child, FieldPlan field, JsonNode value, string? id, string? userId, string? opId, int? total)
+    {
+        if (child.Prefix.Length > 0 || child.Kind == EntityKind.None)
+        {
+            // A part of this entity: an object is read field by field (location.address), a list is kept whole.
+            if (value is JsonObject part && child.Kind != EntityKind.None)
+            {
+                Walk(child, part, id, opId);
+            }
+            else if (id is not null && plan.Kind != EntityKind.None)
+            {
+                Set(plan.Kind, id, Facts.Key(field.Path), value);
+            }
+
+            return;
+        }
+
+        if (field.EntityList && value is JsonArray items)
+        {
+            var listed = new List<string>();
+            foreach (var item in items.OfType<JsonObject>())
+            {
+                var itemId = OwnId(child, item);
+                Walk(child, item, itemId, plan.Kind == EntityKind.Op ? id : null);
+                if (child.Kind == EntityKind.Chat && itemId is not null)
+                {
+                    listed.Add(chats[itemId].UserId);
+                }
+            }
+
+            if (plan.Kind == EntityKind.Op && child.Kind == EntityKind.Chat && id is not null)
+            {
+                ops[id] = new OpChats(Extend(id, listed, Math.Min(MaxTotal, Math.Max(total ?? 0, listed.Count))), Math.Min(MaxTotal, Math.Max(total ?? 0, listed.Count)));
+            }
+        }
+        else if (value is JsonObject inner)
+        {
+            var childId = OwnId(child, inner)
+                ?? (child.Kind == EntityKind.User ? userId : child.Kind == EntityKind.Op ? opId : null);
+            Walk(child, inner, childId, null);
+        }
+    }
+
+    private void AddChat(string chatId, string? userId, string? opId, JsonObject json, ObjectPlan plan)
+    {
+        var fields = plan.DocFields;
+        string? groupId = null;
+        DateTimeOffset? created = null;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            switch (plan.Fields[i].Attribute)
+            {
+                case { Owner: EntityKind.Chat, Attr: Attr.GroupId }:
+                    groupId ??= Text(json[fields[i].Name]);
+                    break;
+                case { Owner: EntityKind.Chat, Attr: Attr.CreateTime }:
+                    created ??= Instant(json[fields[i].Name]);
+                    break;
+            }
+        }
+
+        var known = chats.GetValueOrDefault(chatId);
+        chats[chatId] = new ChatLinks(chatId, known?.UserId ?? userId ?? Synthetic("example-user", chatId), known?.OperatorId ?? opId,
+            known?.GroupId ?? groupId, known?.CreateTime ?? created);
+    }
+
+    /// <summary>The OP's listed users, then generated ones up to the page's total, each chat older than the one before.</summary>
+    private List<string> Extend(string opId, List<string> listed, int total)
+    {
+        var users = new List<string>(listed);
+        var last = listed.Select(u => chats.Values.First(c => c.UserId == u).CreateTime).LastOrDefault(t => t is not null) ?? options.Anchor;
+        for (var k = listed.Count; k < total; k++)
+        {
+            var userId = Synthetic("op-user", opId + "/" + k.ToString(CultureInfo.InvariantCulture));
+            var groupId = "1" + (StableHash.Of(options.Seed, "op-group", userId) % 100_000_000_000_000_000UL).ToString("D17", CultureInfo.InvariantCulture);
+            last = last.AddMinutes(-(5 + (double)(StableHash.Of(options.Seed, "op-gap", userId) % 600)));
+            chats[WorldIds.UserPrefix + groupId] = new ChatLinks(WorldIds.UserPrefix + groupId, userId, opId, groupId, last);
+            users.Add(userId);
+        }
+
+        return users;
+    }
+
+    private string Synthetic(string what, string of) => OpWorld.MadeUpUser(options.Seed, what, of);
+
+    private void Set(EntityKind kind, string id, string key, JsonNode? value)
+    {
+        if (!values.TryGetValue((kind, id), out var known))
+        {
+            values[(kind, id)] = known = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        }
+
+        // The first doc to show a value keeps it (docs are read in id order); leaving a field out says less than showing it.
+        if (!known.TryGetValue(key, out var was) || ReferenceEquals(was, Facts.Absent))
+        {
+            known[key] = ReferenceEquals(value, Facts.Absent) ? value : value?.DeepClone();
+        }
+    }
+
+    private Facts Freeze()
+    {
+        var frozen = values.ToDictionary(p => p.Key, p => p.Value.ToFrozenDictionary(StringComparer.Ordinal));
+        var chatOfUser = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chat in chats.Values)
+        {
+            chatOfUser.TryAdd(chat.UserId, chat.ChatId);
+        }
+
+        return new Facts(frozen, chats, chatOfUser, ops);
+    }
+
+    /// <summary>The object's own id: the value of its id field for its kind (chatId in a chat, staffId in an OP).</summary>
+    private static string? OwnId(ObjectPlan plan, JsonObject json)
+    {
+        var fields = plan.DocFields;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (plan.Fields[i].Attribute is { Attr: Attr.Id } r && r.Owner == plan.Kind && Text(json[fields[i].Name]) is { } id)
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+
+    private static int? Count(JsonObject page) =>
+        page.Where(p => p.Key.Equals("totalCount", StringComparison.OrdinalIgnoreCase) || p.Key.Equals("total", StringComparison.OrdinalIgnoreCase))
+            .Select(p => p.Value is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null).FirstOrDefault(n => n is not null);
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+
+    /// <summary>Epoch millis, or China time as yyyy-MM-dd HH:mm:ss: the two forms the docs use.</summary>
+    public static DateTimeOffset? Instant(JsonNode? node) => node?.GetValueKind() switch
+    {
+        JsonValueKind.Number when node.AsValue().TryGetValue<long>(out var millis) && millis is > 0 and < 253_402_300_799_000 =>
+            DateTimeOffset.FromUnixTimeMilliseconds(millis),
+        JsonValueKind.String when HouseFormats.DateTime.IsValid(node.GetValue<string>()) =>
+            new DateTimeOffset(DateTime.ParseExact(node.GetValue<string>(), HouseFormats.DateTime.Pattern!, CultureInfo.InvariantCulture), WorldOptions.ChinaOffset),
+        _ => null,
+    };
+}

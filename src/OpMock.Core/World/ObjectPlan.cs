@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using OpMock.Core.Docs;
+
+namespace OpMock.Core.World;
+
+/// <summary>
+/// How the fields of one documented object map to the world (<see cref="WorldMap"/>), worked out once per
+/// endpoint so a request only indexes arrays. <see cref="Fields"/> runs parallel to the object's DocFields.
+/// </summary>
+/// <param name="Kind">The entity the object is about; None when no rule names one.</param>
+/// <param name="Prefix">Where the object sits inside its entity: "" for the entity itself, "location." for a part of it.</param>
+internal sealed record ObjectPlan(EntityKind Kind, string Prefix, ImmutableArray<DocField> DocFields, ImmutableArray<FieldPlan> Fields)
+{
+    /// <summary>Bounds the plan of a section that refers to itself, as DataShaper bounds its data.</summary>
+    public const int MaxDepth = 5;
+
+    public static ObjectPlan Build(Endpoint endpoint, ImmutableArray<DocField> fields, EntityKind kind, string prefix, int depth = 0)
+    {
+        var plans = ImmutableArray.CreateBuilder<FieldPlan>(fields.Length);
+        foreach (var field in fields)
+        {
+            var path = prefix + field.Name;
+            var attribute = kind == EntityKind.None ? null : WorldMap.Attribute(kind, path);
+            var section = endpoint.Section(field.Target);
+            ObjectPlan? child = null;
+            if (section is not null && depth < MaxDepth && field.Type.Kind is FieldKind.Object or FieldKind.List)
+            {
+                var entity = WorldMap.Entity(field.Name, section.Name);
+                child = entity != EntityKind.None ? Build(endpoint, section.Fields, entity, "", depth + 1)
+                    : Build(endpoint, section.Fields, kind, kind == EntityKind.None ? "" : path + ".", depth + 1);
+            }
+
+            // A list of entities comes from the world (an OP's chats); an attribute-valued list (a user's addresses) does not.
+            var entityList = field.Type.Kind == FieldKind.List && attribute is null && child is { Kind: not EntityKind.None, Prefix: "" } && child.Kind != kind;
+            plans.Add(new FieldPlan(attribute, path, child, entityList));
+        }
+
+        return new ObjectPlan(kind, prefix, fields, plans.MoveToImmutable());
+    }
+
+    /// <summary>
+    /// The entity a response's <c>data</c> is about: named by its own id field (chatId, userId, staffId), else by the
+    /// request's ids, else the current OP when it shows an OP's attributes or chats; None when nothing names one.
+    /// </summary>
+    public static EntityKind TopKind(ImmutableArray<DocField> fields, EntityKind requested)
+    {
+        var own = WorldMap.ByIdField(fields.Select(f => f.Name));
+        return own != EntityKind.None ? own
+            : requested != EntityKind.None ? requested
+            : WorldMap.AboutAnOp(fields.Select(f => (f.Name, f.Target))) ? EntityKind.Op
+            : EntityKind.None;
+    }
+}
+
+/// <param name="Attribute">The attribute the field shows, when the table maps it.</param>
+/// <param name="Path">The field's path inside its entity: the seed of a value no attribute gives, and its key among facts.</param>
+/// <param name="Child">The plan of the field's object or list items.</param>
+/// <param name="EntityList">A list of the entities <see cref="Child"/> is about, taken from the world (an OP's chats).</param>
+internal sealed record FieldPlan(AttrRef? Attribute, string Path, ObjectPlan? Child, bool EntityList);

@@ -1,0 +1,171 @@
+using System.Collections.Frozen;
+
+namespace OpMock.Core.World;
+
+/// <summary>The kinds of entity the world holds. None: an object no rule below names, generated from the request.</summary>
+internal enum EntityKind
+{
+    None,
+    User,
+    Chat,
+    Op,
+}
+
+/// <summary>An attribute of an entity record; every doc field the table maps to it shows the same value.</summary>
+internal enum Attr
+{
+    Id,
+    UserName,
+    NickName,
+    Phone,
+    DisplayPhone,
+    Icon,
+    Addresses,
+    Tags,
+    Contacts,
+    ServiceCount,
+    ChatCount,
+    OrderCount,
+    GroupId,
+    Title,
+    Address,
+    Lat,
+    Lng,
+    CreateTime,
+    Status,
+    Message,
+    ClientId,
+    ClientName,
+    ClientLogo,
+    ChannelId,
+    ChannelName,
+    IsInGroup,
+    VersionCode,
+    RefChatId,
+    Name,
+    IsOnline,
+}
+
+/// <summary>Where a field's value comes from: an attribute of the object's own entity or of one related to it.</summary>
+internal readonly record struct AttrRef(EntityKind Owner, Attr Attr);
+
+/// <summary>
+/// The one table from doc field names to the world's entities, read by the server (entity → JSON) and by the
+/// examples reader (JSON → entity), so a name means the same in every doc. README "The world" explains it.
+/// </summary>
+/// <remarks>
+/// Names are matched case-insensitively. A path (<c>location.address</c>) is a field inside a plain object of the
+/// entity (one no entity rule names): the part's field name joined to the object's field name.
+/// </remarks>
+internal static class WorldMap
+{
+    /// <summary>A field or section with one of these names is an object (or list) about that entity.</summary>
+    private static readonly FrozenDictionary<string, EntityKind> EntityNames = new Dictionary<string, EntityKind>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["user"] = EntityKind.User, ["userInfo"] = EntityKind.User, ["customer"] = EntityKind.User,
+        ["operator"] = EntityKind.Op, ["staff"] = EntityKind.Op, ["op"] = EntityKind.Op, ["opInfo"] = EntityKind.Op,
+        ["chat"] = EntityKind.Chat, ["chats"] = EntityKind.Chat, ["chatItem"] = EntityKind.Chat, ["chatList"] = EntityKind.Chat,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Request and response fields that name an entity by id, strongest first: a chat names its user and OP too.</summary>
+    public static readonly (string Name, EntityKind Kind)[] Ids =
+    [
+        ("chatId", EntityKind.Chat),
+        ("userId", EntityKind.User),
+        ("staffId", EntityKind.Op),
+        ("operatorId", EntityKind.Op),
+        ("opId", EntityKind.Op),
+    ];
+
+    private static readonly FrozenDictionary<(EntityKind, string), AttrRef> Rows = Build(
+        (EntityKind.User, EntityKind.User, Attr.Id, ["userId"]),
+        (EntityKind.User, EntityKind.User, Attr.UserName, ["userName", "realName"]),
+        (EntityKind.User, EntityKind.User, Attr.NickName, ["nickName"]),
+        (EntityKind.User, EntityKind.User, Attr.Phone, ["phone", "mobile", "userPhone"]),
+        (EntityKind.User, EntityKind.User, Attr.DisplayPhone, ["displayPhone"]),
+        (EntityKind.User, EntityKind.User, Attr.Icon, ["icon", "userIcon", "avatar"]),
+        (EntityKind.User, EntityKind.User, Attr.Addresses, ["address", "addresses"]),
+        (EntityKind.User, EntityKind.User, Attr.Tags, ["tags"]),
+        (EntityKind.User, EntityKind.User, Attr.Contacts, ["contacts"]),
+        (EntityKind.User, EntityKind.User, Attr.ServiceCount, ["serviceCount", "userGradeServiceCount"]),
+        (EntityKind.User, EntityKind.User, Attr.ChatCount, ["chatCount", "userGradeChatCount"]),
+        (EntityKind.User, EntityKind.User, Attr.OrderCount, ["orderCount", "userGradeOrderCount"]),
+        (EntityKind.User, EntityKind.Chat, Attr.Id, ["chatId"]),
+        (EntityKind.User, EntityKind.Chat, Attr.GroupId, ["groupId"]),
+
+        (EntityKind.Chat, EntityKind.Chat, Attr.Id, ["chatId"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.GroupId, ["groupId"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.Title, ["title", "subtitle"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.Address, ["address", "location.address"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.Lat, ["lat", "location.lat"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.Lng, ["lng", "location.lng"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.CreateTime, ["createTime"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.Status, ["status"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.Message, ["message"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.ClientId, ["clientType", "client.clientId"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.ClientName, ["client.name"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.ClientLogo, ["client.logo"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.ChannelId, ["channel.channelId"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.ChannelName, ["channel.name"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.IsInGroup, ["isInGroup"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.VersionCode, ["versionCode"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.RefChatId, ["refChatId"]),
+        (EntityKind.Chat, EntityKind.User, Attr.Id, ["userId"]),
+        (EntityKind.Chat, EntityKind.User, Attr.UserName, ["userName"]),
+        (EntityKind.Chat, EntityKind.User, Attr.NickName, ["nickName"]),
+        (EntityKind.Chat, EntityKind.User, Attr.Phone, ["phone", "userPhone"]),
+        (EntityKind.Chat, EntityKind.User, Attr.Icon, ["userIcon", "icon", "avatar"]),
+        (EntityKind.Chat, EntityKind.User, Attr.ServiceCount, ["userGradeServiceCount"]),
+        (EntityKind.Chat, EntityKind.User, Attr.ChatCount, ["userGradeChatCount"]),
+        (EntityKind.Chat, EntityKind.User, Attr.OrderCount, ["userGradeOrderCount"]),
+        (EntityKind.Chat, EntityKind.Op, Attr.Id, ["operatorId", "staffId", "opId"]),
+        (EntityKind.Chat, EntityKind.Op, Attr.Name, ["operatorName", "staffName"]),
+
+        (EntityKind.Op, EntityKind.Op, Attr.Id, ["staffId", "operatorId", "opId"]),
+        (EntityKind.Op, EntityKind.Op, Attr.Name, ["name", "staffName", "operatorName"]),
+        (EntityKind.Op, EntityKind.Op, Attr.IsOnline, ["isOnline", "online"]));
+
+    /// <summary>The attribute a field at <paramref name="path"/> inside an object about <paramref name="kind"/> shows, if any.</summary>
+    public static AttrRef? Attribute(EntityKind kind, string path) =>
+        Rows.TryGetValue((kind, path), out var found) ? found : null;
+
+    /// <summary>The entity an object field is about, by its own name or its section's (<c>user</c>/<c>User</c>, <c>chats</c>/<c>ChatItem</c>).</summary>
+    public static EntityKind Entity(string fieldName, string? sectionName) =>
+        EntityNames.TryGetValue(fieldName, out var kind) ? kind
+        : sectionName is not null && EntityNames.TryGetValue(sectionName, out var bySection) ? bySection
+        : EntityKind.None;
+
+    /// <summary>The entity a response object is about when one of its own fields is an id (chatId before userId before staffId).</summary>
+    public static EntityKind ByIdField(IEnumerable<string> fieldNames)
+    {
+        var names = fieldNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return Ids.Where(i => names.Contains(i.Name)).Select(i => i.Kind).FirstOrDefault();
+    }
+
+    /// <summary>Whether any field of an object is an attribute of an OP (isOnline) or a list of its chats.</summary>
+    public static bool AboutAnOp(IEnumerable<(string Name, string? Section)> fields) =>
+        fields.Any(f => Attribute(EntityKind.Op, f.Name) is not null || Entity(f.Name, f.Section) == EntityKind.Chat);
+
+    private static FrozenDictionary<(EntityKind, string), AttrRef> Build(params (EntityKind Context, EntityKind Owner, Attr Attr, string[] Names)[] rows)
+    {
+        var table = new Dictionary<(EntityKind, string), AttrRef>(new KeyComparer());
+        foreach (var (context, owner, attr, names) in rows)
+        {
+            foreach (var name in names)
+            {
+                table.TryAdd((context, name), new AttrRef(owner, attr));
+            }
+        }
+
+        return table.ToFrozenDictionary(new KeyComparer());
+    }
+
+    private sealed class KeyComparer : IEqualityComparer<(EntityKind, string)>
+    {
+        public bool Equals((EntityKind, string) x, (EntityKind, string) y) =>
+            x.Item1 == y.Item1 && string.Equals(x.Item2, y.Item2, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((EntityKind, string) obj) =>
+            HashCode.Combine(obj.Item1, StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Item2));
+    }
+}

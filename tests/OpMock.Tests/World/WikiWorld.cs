@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using OpMock.Core.Json;
+using OpMock.Tests.Support;
+
+namespace OpMock.Tests.World;
+
+/// <summary>
+/// One server over a copy of the shipped docs plus the wiki test docs (TestDocs/wiki: 5.1 user detail, 5.2 paging,
+/// 5.3 messages, 5.9 a transfer to 5.1), shared by the tests that only read from it.
+/// </summary>
+public sealed class WikiWorld : IAsyncLifetime
+{
+    public const string UserDetail = "/op/v2/getUserDetail";
+    public const string ChatPage = "/op/v2/getChatPage";
+    public const string ChatMessages = "/op/v2/getChatMessages";
+
+    private readonly TempFolder temp = new();
+
+    internal MockHost Host { get; private set; } = null!;
+
+    internal string Docs { get; private set; } = null!;
+
+    internal string Overrides => Path.Combine(temp.Path, "overrides.yaml");
+
+    public static string WikiDocs => Path.Combine(Repo.Root, "tests", "OpMock.Tests", "TestDocs", "wiki");
+
+    public async Task InitializeAsync()
+    {
+        Docs = CopyWiki(temp);
+        Host = await MockHost.StartAsync(docs: Docs, overrides: Overrides);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        temp.Dispose();
+    }
+
+    /// <summary>Copies the shipped docs and the wiki test docs into docs/ of <paramref name="temp"/>.</summary>
+    internal static string CopyWiki(TempFolder temp)
+    {
+        var docs = temp.CopyShippedDocs();
+        foreach (var file in Directory.EnumerateFiles(WikiDocs, "*.txt", SearchOption.AllDirectories))
+        {
+            temp.Write(Path.Combine("docs", Path.GetRelativePath(WikiDocs, file)), File.ReadAllText(file));
+        }
+
+        return docs;
+    }
+
+    internal async Task<JsonObject> DirectAsync(string route, JsonObject body, string query = "") =>
+        await MockHost.JsonAsync(await Host.PostDirectAsync(route, OpJson.ToCompactText(body), query: query));
+
+    internal async Task<JsonObject> DataAsync(string route, JsonObject body) =>
+        (await DirectAsync(route, body))["data"]!.AsObject();
+}
