@@ -89,6 +89,12 @@ internal static class ProxyCommand
                 await output.WriteAsync($"{exchange.Method} {exchange.PathAndQuery.Split('?')[0]}: {recordError}\n");
             }
 
+            // Unchecked bodies and failed exchanges are said out loud: silence would read as "passed".
+            if (exchange.Note is { } note)
+            {
+                await output.WriteAsync($"{exchange.Method} {exchange.PathAndQuery.Split('?')[0]} → {exchange.Status}: warning: {note}\n");
+            }
+
             if (exchange.Result is not { } result)
             {
                 return;

@@ -80,26 +80,55 @@ internal static class ValidateCommand
         }
 
         var validator = await ContractValidator.CreateAsync(contract, settings.Strict);
-        var report = await CheckAsync(contract, validator, settings, cancel);
-        await console.Out.WriteAsync(settings.Format == "json" ? JsonReport.Render(report) : TextReport.Render(report));
-        if (settings.Junit is { } junit)
+
+        // Streamed: each outcome goes to the reports as it is known; only the bounded summary stays.
+        var summary = new ReportSummary();
+        var writers = new List<IReportWriter> { settings.Format == "json" ? new JsonReport(console.Out) : new TextReport(console.Out) };
+        try
         {
-            await JunitReport.WriteAsync(report, junit, cancel);
+            if (settings.Junit is { } junit)
+            {
+                writers.Add(new JunitReport(junit));
+            }
+
+            await CheckAsync(contract, validator, settings, new FanOutSink([summary, .. writers]), cancel);
+            foreach (var writer in writers)
+            {
+                await writer.CompleteAsync(summary, cancel);
+            }
+        }
+        finally
+        {
+            foreach (var writer in writers)
+            {
+                await writer.DisposeAsync();
+            }
         }
 
         if (settings.Html is { } html)
         {
-            await HtmlReport.WriteAsync(report, html, TimeProvider.System, cancel);
+            await HtmlReport.WriteAsync(summary, html, TimeProvider.System, cancel);
         }
 
-        return report.Passed ? ExitCodes.Ok : ExitCodes.Findings;
+        // A run that could check nothing must not read as green in CI: the reports say what was skipped.
+        return summary.NothingChecked
+            ? throw new OpMockException(NothingChecked(summary))
+            : summary.Passed ? ExitCodes.Ok : ExitCodes.Findings;
     }
 
-    private static async Task<ValidationReport> CheckAsync(ApiContract contract, ContractValidator validator, Settings settings, CancellationToken cancel)
+    private static string NothingChecked(ReportSummary summary) =>
+        summary.Checked > 0
+            ? $"nothing was checked: no response came back to any of {summary.Checked} requests"
+            : summary.Skipped == 0 ? "nothing was checked: no entries"
+            : $"nothing was checked: all {summary.Skipped} entries were skipped ("
+                + string.Join(", ", summary.SkipReasons.Select(r => $"{r.Count}: {r.Reason}")) + ")";
+
+    private static async Task CheckAsync(ApiContract contract, ContractValidator validator, Settings settings, IResultSink sink, CancellationToken cancel)
     {
         if (settings.Har.Length > 0)
         {
-            return await HarChecks.CheckAsync(validator, settings.Har, cancel);
+            await HarChecks.CheckAsync(validator, settings.Har, sink, cancel);
+            return;
         }
 
         if (settings.BaseUrl is { } baseUrl)
@@ -107,7 +136,8 @@ internal static class ValidateCommand
             var target = new LiveTarget(Url("--base-url", baseUrl), settings.AppUrl is { } app ? Url("--app-url", app) : null,
                 LiveTarget.ParseQuery(settings.Query), Durations.Parse("--timeout", settings.Timeout));
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            return await LiveChecks.CheckAsync(contract, validator, http, target, cancel);
+            await LiveChecks.CheckAsync(contract, validator, http, target, sink, cancel);
+            return;
         }
 
         if (settings.Route is null || settings.Files.Length == 0)
@@ -115,7 +145,7 @@ internal static class ValidateCommand
             throw new OpMockException("files mode needs --route ROUTE and at least one response file");
         }
 
-        return await FileChecks.CheckAsync(validator, settings.Route, settings.ReqUrl, settings.Files, cancel);
+        await FileChecks.CheckAsync(validator, settings.Route, settings.ReqUrl, settings.Files, sink, cancel);
     }
 
     private static Uri Url(string option, string text) =>

@@ -19,12 +19,19 @@ internal static class LiveChecks
     public static async Task<ValidationReport> CheckAsync(
         ApiContract contract, ContractValidator validator, HttpClient http, LiveTarget target, CancellationToken cancellationToken = default)
     {
+        var sink = new CollectingSink();
+        await CheckAsync(contract, validator, http, target, sink, cancellationToken);
+        return sink.Report;
+    }
+
+    public static async Task CheckAsync(
+        ApiContract contract, ContractValidator validator, HttpClient http, LiveTarget target, IResultSink sink, CancellationToken cancellationToken = default)
+    {
         var direct = contract.Endpoints.Select(e => e.Endpoint).Where(e => !e.IsTransfer).DistinctBy(e => e.Route, StringComparer.OrdinalIgnoreCase).ToList();
-        var results = ImmutableArray.CreateBuilder<CheckedResponse>();
         foreach (var endpoint in direct)
         {
             var url = Url(target.BaseUrl, endpoint.Route, Merge(endpoint.Doc.Sample?.Query, target.Query));
-            results.Add(await SendAsync(validator, http, endpoint.Method, url, endpoint.Route, null, SampleBody(endpoint), target.Timeout, cancellationToken));
+            await SendAsync(validator, http, endpoint.Method, url, endpoint.Route, null, SampleBody(endpoint), target.Timeout, sink, cancellationToken);
         }
 
         if (target.AppUrl is { } app)
@@ -40,14 +47,30 @@ internal static class LiveChecks
                     body[name] = value?.DeepClone();
                 }
 
-                results.Add(await SendAsync(validator, http, relay?.Method ?? "POST", url, Endpoint.TransferRoute, endpoint.Route, body, target.Timeout, cancellationToken));
+                await SendAsync(validator, http, relay?.Method ?? "POST", url, Endpoint.TransferRoute, endpoint.Route, body, target.Timeout, sink, cancellationToken);
             }
         }
-
-        return new ValidationReport(results.ToImmutable(), []);
     }
 
-    private static async Task<CheckedResponse> SendAsync(
+    private static async Task SendAsync(
+        ContractValidator validator, HttpClient http, string method, Uri url, string route, string? reqUrl, JsonObject body, TimeSpan timeout,
+        IResultSink sink, CancellationToken cancellationToken) =>
+        await Outcome(await ExchangeAsync(validator, http, method, url, route, reqUrl, body, timeout, cancellationToken), sink, cancellationToken);
+
+    private static async Task Outcome(object outcome, IResultSink sink, CancellationToken cancellationToken)
+    {
+        if (outcome is SkippedResponse skipped)
+        {
+            await sink.SkipAsync(skipped, cancellationToken);
+        }
+        else
+        {
+            await sink.AddAsync((CheckedResponse)outcome, cancellationToken);
+        }
+    }
+
+    /// <returns>The checked response, or why it was skipped (a body too large, a compression bomb).</returns>
+    private static async Task<object> ExchangeAsync(
         ContractValidator validator, HttpClient http, string method, Uri url, string route, string? reqUrl, JsonObject body, TimeSpan timeout, CancellationToken cancellationToken)
     {
         // The report names the request without its query: tokens and signs stay out of CI logs.
@@ -61,8 +84,19 @@ internal static class LiveChecks
                 Content = new StringContent(OpJson.ToCompactText(body), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
             };
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-            var text = await response.Content.ReadAsStringAsync(deadline.Token);
-            return validator.Check(route, reqUrl, source, (int)response.StatusCode, text);
+
+            // Bounded: a server that sends a gigabyte, or never ends its body, costs at most the bound.
+            await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
+            var (bytes, whole) = await BodyLimits.ReadAsync(stream, BodyLimits.Checked, deadline.Token);
+            if (!whole)
+            {
+                return new SkippedResponse(source, BodyLimits.TooLarge);
+            }
+
+            var plain = Proxy.HttpBody.Decompress(bytes, response.Content.Headers.ContentEncoding.LastOrDefault(), out var refused);
+            return plain is null
+                ? new SkippedResponse(source, refused!)
+                : validator.Check(route, reqUrl, source, (int)response.StatusCode, plain, Proxy.HttpBody.Charset(response.Content.Headers.ContentType?.CharSet));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

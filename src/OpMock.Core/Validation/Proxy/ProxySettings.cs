@@ -18,4 +18,10 @@ internal sealed record ProxyExchange(string Method, string PathAndQuery, int Sta
 {
     /// <summary>Why the exchange could not be saved to the --record folder, when it could not.</summary>
     public string? RecordError { get; init; }
+
+    /// <summary>
+    /// What went wrong or was left out: the target gave no answer (the client got a 502 or 504), the body
+    /// was forwarded unchecked (too large, a compression bomb), the connection broke mid-body.
+    /// </summary>
+    public string? Note { get; init; }
 }
