@@ -24,8 +24,7 @@ internal static class ValidateCommand
         var docs = CommonOptions.Docs();
         var overrides = CommonOptions.Overrides();
         var strict = EnvironmentOptions.Create<bool>("--strict", "Undocumented fields are errors, not warnings", () => false);
-        var format = EnvironmentOptions.Create<string>("--format", "Report format on stdout", () => "text");
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = EnvironmentOptions.Create<string>("--format", "Report format on stdout", () => "text").OneOf(["text", "json"]);
         var junit = EnvironmentOptions.Create<string?>("--junit", "Also write a JUnit XML report to this file", () => null);
         var html = EnvironmentOptions.Create<string?>("--html", "Also write a self-contained HTML report to this file", () => null);
         var route = EnvironmentOptions.Create<string?>("--route", "Files mode: the route the files are responses of (/op/v2/receives)", () => null);
@@ -36,7 +35,7 @@ internal static class ValidateCommand
         var baseUrl = EnvironmentOptions.Create<string?>("--base-url", "Live mode: the API server (http://HOST:8080)", () => null);
         var appUrl = EnvironmentOptions.Create<string?>("--app-url", "Live mode: the app server relaying /opapp/transfer (http://HOST:8086)", () => null);
         var query = EnvironmentOptions.Create<string?>("--query", "Live mode: query pairs for every request (apiVersion=01&client=…&token=…&sign=…)", () => null);
-        var timeout = EnvironmentOptions.Create<string>("--timeout", "Live mode: bound on each request (5s, 500ms)", () => "5s");
+        var timeout = EnvironmentOptions.Create<string>("--timeout", "Live mode: bound on each request (5s, 500ms)", () => "5s").Check(Durations.Problem);
         var command = new Command("validate", "Check real responses against the documented contract")
         {
             docs, overrides, strict, format, junit, html, route, reqUrl, files, har, baseUrl, appUrl, query, timeout,

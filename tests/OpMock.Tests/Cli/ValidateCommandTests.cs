@@ -208,7 +208,7 @@ public sealed class ValidateCommandTests
     [InlineData("missing HAR", new[] { "--har", "/nonexistent/s.har" }, "error: HAR file not found: /nonexistent/s.har")]
     [InlineData("not a HAR", new[] { "--har", "{file}" }, "not a HAR file")]
     [InlineData("empty HAR folder", new[] { "--har", "{folder}" }, "error: no .har files in ")]
-    [InlineData("bad format", new[] { "--har", "{file}", "--format", "xml" }, "error: Argument 'xml' not recognized")]
+    [InlineData("bad format", new[] { "--har", "{file}", "--format", "xml" }, "error: --format: expected one of text, json")]
     [InlineData("unknown option", new[] { "--route", "/op/v2/receives", "--bogus" }, "error: unknown option --bogus")]
     [InlineData("bad timeout", new[] { "--base-url", "http://127.0.0.1:1", "--timeout", "soon" }, "error: --timeout: expected a duration")]
     [InlineData("bad base URL", new[] { "--base-url", "127.0.0.1:8080" }, "error: --base-url: expected an http(s) URL")]
