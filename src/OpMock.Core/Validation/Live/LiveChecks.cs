@@ -52,26 +52,10 @@ internal static class LiveChecks
         }
     }
 
+    /// <summary>Sends one sample request; the response goes to the sink checked, or skipped with why (too large, a compression bomb).</summary>
     private static async Task SendAsync(
         ContractValidator validator, HttpClient http, string method, Uri url, string route, string? reqUrl, JsonObject body, TimeSpan timeout,
-        IResultSink sink, CancellationToken cancellationToken) =>
-        await Outcome(await ExchangeAsync(validator, http, method, url, route, reqUrl, body, timeout, cancellationToken), sink, cancellationToken);
-
-    private static async Task Outcome(object outcome, IResultSink sink, CancellationToken cancellationToken)
-    {
-        if (outcome is SkippedResponse skipped)
-        {
-            await sink.SkipAsync(skipped, cancellationToken);
-        }
-        else
-        {
-            await sink.AddAsync((CheckedResponse)outcome, cancellationToken);
-        }
-    }
-
-    /// <returns>The checked response, or why it was skipped (a body too large, a compression bomb).</returns>
-    private static async Task<object> ExchangeAsync(
-        ContractValidator validator, HttpClient http, string method, Uri url, string route, string? reqUrl, JsonObject body, TimeSpan timeout, CancellationToken cancellationToken)
+        IResultSink sink, CancellationToken cancellationToken)
     {
         // The report names the request without its query: tokens and signs stay out of CI logs.
         var source = $"{method} {url.GetLeftPart(UriPartial.Path)}";
@@ -88,23 +72,23 @@ internal static class LiveChecks
             // Bounded: a server that sends a gigabyte, or never ends its body, costs at most the bound.
             await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
             var (bytes, whole) = await BodyLimits.ReadAsync(stream, BodyLimits.Checked, deadline.Token);
-            if (!whole)
+            string? refused = BodyLimits.TooLarge;
+            var plain = whole ? Proxy.HttpBody.Decompress(bytes, response.Content.Headers.ContentEncoding.LastOrDefault(), out refused) : null;
+            if (plain is null)
             {
-                return new SkippedResponse(source, BodyLimits.TooLarge);
+                await sink.SkipAsync(new SkippedResponse(source, refused ?? BodyLimits.TooLarge), cancellationToken);
+                return;
             }
 
-            var plain = Proxy.HttpBody.Decompress(bytes, response.Content.Headers.ContentEncoding.LastOrDefault(), out var refused);
-            return plain is null
-                ? new SkippedResponse(source, refused!)
-                : validator.Check(route, reqUrl, source, (int)response.StatusCode, plain, Proxy.HttpBody.Charset(response.Content.Headers.ContentType?.CharSet));
+            await sink.AddAsync(validator.Check(route, reqUrl, source, (int)response.StatusCode, plain, Proxy.HttpBody.Charset(response.Content.Headers.ContentType?.CharSet)), cancellationToken);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return validator.NoResponse(route, reqUrl, source, "timeout", $"no response within {Show(timeout)}");
+            await sink.AddAsync(validator.NoResponse(route, reqUrl, source, "timeout", $"no response within {Show(timeout)}"), cancellationToken);
         }
         catch (HttpRequestException e)
         {
-            return validator.NoResponse(route, reqUrl, source, "no connection", $"request failed: {e.Message}");
+            await sink.AddAsync(validator.NoResponse(route, reqUrl, source, "no connection", $"request failed: {e.Message}"), cancellationToken);
         }
     }
 
