@@ -19,7 +19,7 @@ run() {
   set -e
 }
 run text --junit "$out/junit.xml" --html "$out/report.html" > "$out/report.txt"
-run json > "$out/report.json"
+run json --format json > "$out/report.json"
 python3 - "$out" "$entries" <<'PY'
 import json, sys, re
 out, entries = sys.argv[1], int(sys.argv[2])

@@ -190,13 +190,7 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
             }
             else if (kept is not null)
             {
-                // For the check only: the client gets the compressed bytes unchanged.
-                recorded = HttpBody.Decompress(kept, encoding, out var refused);
-                note = refused is null ? null : $"forwarded unchecked: {refused}";
-                if (relay.Checkable && recorded is not null)
-                {
-                    result = validator.Check(relay.Route, relay.ReqUrl, relay.Source, status, recorded, HttpBody.Charset(charset));
-                }
+                (recorded, result, note) = Check(relay, status, kept, encoding, charset);
             }
         }
         catch (Exception e) when (e is IOException or HttpRequestException)
@@ -239,6 +233,28 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
             whole ? recorded : null, response.Content.Headers.ContentType?.ToString(), Stopwatch.GetElapsedTime(relay.Started).TotalMilliseconds)
         { Error = whole && recorded is not null ? null : note ?? BodyLimits.TooLarge });
         await ReportAsync(new ProxyExchange(relay.Method, relay.PathAndQuery, status, result) { RecordError = recordError, Note = note });
+    }
+
+    /// <summary>
+    /// The body decompressed (for the check and the recording only: the client gets the bytes as sent) and
+    /// checked. Whatever goes wrong here is a note in the log; it never replaces the target's answer.
+    /// </summary>
+    private (byte[]? Plain, CheckedResponse? Result, string? Note) Check(Relay relay, int status, byte[] body, string? encoding, string? charset)
+    {
+        try
+        {
+            var plain = HttpBody.Decompress(body, encoding, out var refused);
+            if (plain is null)
+            {
+                return (null, null, $"forwarded unchecked: {refused}");
+            }
+
+            return (plain, relay.Checkable ? validator.Check(relay.Route, relay.ReqUrl, relay.Source, status, plain, HttpBody.Charset(charset)) : null, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return (null, null, $"forwarded unchecked: the body could not be read for checking ({e.GetType().Name}: {e.Message})");
+        }
     }
 
     /// <summary>No answer from the target: the client gets a 502 or 504 it can tell apart from the target's own, and the failure is recorded.</summary>
