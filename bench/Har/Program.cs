@@ -9,6 +9,13 @@ using OpMock.Core.Validation.Har;
 
 // Measures the validator on a large HAR: peak memory against file size, and responses checked per second.
 // Usage: dotnet run -c Release --project bench/Har -- [megabytes=100] [docs=schemas/docs]
+//        dotnet run -c Release --project bench/Har -- failing ENTRIES [docs]   (writes a HAR where every entry fails; see bench/har-failing.sh)
+if (args.Length > 1 && args[0] == "failing")
+{
+    await FailingHar.WriteAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length > 2 ? args[2] : "schemas/docs");
+    return;
+}
+
 var megabytes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
 var docs = args.Length > 1 ? args[1] : "schemas/docs";
 var contract = await ApiContract.LoadAsync(docs, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(docs))!, "overrides.yaml"));
@@ -31,20 +38,7 @@ if (!File.Exists(har) || new FileInfo(har).Length < megabytes * 1_000_000L)
     writer.WriteStartArray("entries");
     for (var i = 0; file.Position < megabytes * 1_000_000L; i++)
     {
-        writer.WriteStartObject();
-        writer.WriteStartObject("request");
-        writer.WriteString("method", "POST");
-        writer.WriteString("url", i % 10 == 9 ? "http://127.0.0.1:8080/static/app.js" : "http://127.0.0.1:8080/op/v2/getChatInfoByUserId");
-        writer.WriteEndObject();
-        writer.WriteStartObject("response");
-        writer.WriteNumber("status", 200);
-        writer.WriteStartObject("content");
-        writer.WriteNumber("size", compact.Length);
-        writer.WriteString("mimeType", "application/json");
-        writer.WriteString("text", compact);
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        writer.WriteEndObject();
+        FailingHar.WriteEntry(writer, i, compact);
         await writer.FlushAsync();
     }
 

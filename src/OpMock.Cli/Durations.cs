@@ -9,11 +9,13 @@ internal static partial class Durations
 {
     public static TimeSpan Parse(string option, string text)
     {
-        var match = Shape().Match(text.Trim());
-        if (!match.Success || !double.TryParse(match.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value <= 0)
+        if (Problem(text) is { } problem)
         {
-            throw new OpMockException($"{option}: expected a duration such as 5s or 500ms, found `{text}`");
+            throw new OpMockException($"{option}: {problem}");
         }
+
+        var match = Shape().Match(text.Trim());
+        var value = double.Parse(match.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
 
         return match.Groups[2].Value switch
         {
@@ -21,6 +23,15 @@ internal static partial class Durations
             "m" => TimeSpan.FromMinutes(value),
             _ => TimeSpan.FromSeconds(value),
         };
+    }
+
+    /// <summary>What is wrong with a duration as typed; null when it reads.</summary>
+    public static string? Problem(string text)
+    {
+        var match = Shape().Match(text.Trim());
+        return match.Success && double.TryParse(match.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? null
+            : $"expected a duration such as 5s or 500ms, found `{text}`";
     }
 
     [GeneratedRegex(@"^(\d+(?:\.\d+)?)(ms|s|m)?$")]

@@ -31,6 +31,46 @@ internal static class EnvironmentOptions
         };
     }
 
+    /// <summary>
+    /// A text option whose value must pass <paramref name="problem"/> (null: fine; else what is wrong),
+    /// wherever it came from: a bad command-line value names the option, a bad variable names the variable
+    /// (OPMOCK_TIMEOUT=abc), and both are usage errors (2) before the command runs.
+    /// </summary>
+    public static Option<T> Check<T>(this Option<T> option, Func<string, string?> problem, Func<string, string?>? environment = null)
+    {
+        var variable = VariableFor(option.Name);
+        var read = environment ?? Environment.GetEnvironmentVariable;
+        option.Validators.Add(result =>
+        {
+            // A value from the environment is reported by the default factory below, naming the variable;
+            // only a value typed on the command line is reported here.
+            if (!result.Implicit && result.GetValueOrDefault<T>() is string text && problem(text) is { } wrong)
+            {
+                result.AddError($"{option.Name}: {wrong}");
+            }
+        });
+        var inner = option.DefaultValueFactory!;
+        option.DefaultValueFactory = result =>
+        {
+            var value = inner(result);
+            if (read(variable) is { Length: > 0 } text && value is string given && problem(given) is { } wrong)
+            {
+                result.AddError($"environment variable {variable}=\"{text}\": {wrong}");
+            }
+
+            return value;
+        };
+        return option;
+    }
+
+    /// <summary>An option with a fixed set of values, from the command line or its variable (OPMOCK_FORMAT=xml is an error, not ignored).</summary>
+    /// <param name="environment">Reads a variable, as for <see cref="Create{T}"/>; tests pass their own.</param>
+    public static Option<string> OneOf(this Option<string> option, IReadOnlyList<string> values, Func<string, string?>? environment = null)
+    {
+        option.AcceptOnlyFromAmong([.. values]);
+        return option.Check(value => values.Contains(value, StringComparer.Ordinal) ? null : $"expected one of {string.Join(", ", values)}", environment);
+    }
+
     private static T Parse<T>(string text, string variable, ArgumentResult result, Func<T> fallback)
     {
         var type = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);

@@ -22,7 +22,18 @@ internal static class OpMockCli
             return ExitCodes.Usage;
         }
 
-        // A bare `opmock` (or one with an unknown command) shows the list of commands.
+        // A mistyped command gets a suggestion, not the whole help: `opmock serv` → did you mean serve?
+        if (parsed.Errors.Count > 0 && args.FirstOrDefault() is { } typed && !typed.StartsWith('-'))
+        {
+            var names = root.Subcommands.Select(c => c.Name).ToList();
+            var closest = names.OrderBy(n => Core.Docs.EditDistance.Between(typed.ToLowerInvariant(), n)).First();
+            var near = Core.Docs.EditDistance.Between(typed.ToLowerInvariant(), closest) <= Math.Max(2, closest.Length / 3) || closest.StartsWith(typed, StringComparison.OrdinalIgnoreCase);
+            await error.WriteLineAsync($"error: unknown command `{typed}`" + (near ? $"; did you mean {closest}?" : $"; commands: {string.Join(", ", names)}"));
+            await error.WriteLineAsync("run `opmock --help` for what each command does");
+            return ExitCodes.Usage;
+        }
+
+        // A bare `opmock` shows the list of commands.
         var code = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancel);
         return parsed.Errors.Count > 0 ? ExitCodes.Usage : code;
     }

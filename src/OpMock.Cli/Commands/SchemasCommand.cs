@@ -34,7 +34,12 @@ internal static class SchemasCommand
                 await console.Out.WriteLineAsync($"{state.Status.ToString().ToLowerInvariant()}: {Path.Combine(output, state.Path)}");
             }
 
-            await console.Out.WriteLineAsync(wrong.Count == 0
+            // A contract that did not read (a bad overrides.yaml, a broken doc) cannot vouch for any file:
+            // the errors above are why the check fails, and "up to date" would contradict the exit code.
+            var errors = contract.Findings.Count(f => f.Severity == Severity.Error);
+            await console.Out.WriteLineAsync(errors > 0
+                ? $"schema check failed: {errors} error{(errors == 1 ? "" : "s")} in the docs or overrides (listed above); fix {(errors == 1 ? "it" : "them")} first"
+                : wrong.Count == 0
                 ? $"{states.Length} schema files are up to date with {docs}"
                 : $"{wrong.Count} of {states.Length} schema files are out of date; run `opmock schemas` to regenerate them");
             return wrong.Count == 0 && !contract.HasErrors ? ExitCodes.Ok : ExitCodes.Findings;

@@ -24,8 +24,7 @@ internal static class ValidateCommand
         var docs = CommonOptions.Docs();
         var overrides = CommonOptions.Overrides();
         var strict = EnvironmentOptions.Create<bool>("--strict", "Undocumented fields are errors, not warnings", () => false);
-        var format = EnvironmentOptions.Create<string>("--format", "Report format on stdout", () => "text");
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = EnvironmentOptions.Create<string>("--format", "Report format on stdout", () => "text").OneOf(["text", "json"]);
         var junit = EnvironmentOptions.Create<string?>("--junit", "Also write a JUnit XML report to this file", () => null);
         var html = EnvironmentOptions.Create<string?>("--html", "Also write a self-contained HTML report to this file", () => null);
         var route = EnvironmentOptions.Create<string?>("--route", "Files mode: the route the files are responses of (/op/v2/receives)", () => null);
@@ -36,7 +35,7 @@ internal static class ValidateCommand
         var baseUrl = EnvironmentOptions.Create<string?>("--base-url", "Live mode: the API server (http://HOST:8080)", () => null);
         var appUrl = EnvironmentOptions.Create<string?>("--app-url", "Live mode: the app server relaying /opapp/transfer (http://HOST:8086)", () => null);
         var query = EnvironmentOptions.Create<string?>("--query", "Live mode: query pairs for every request (apiVersion=01&client=…&token=…&sign=…)", () => null);
-        var timeout = EnvironmentOptions.Create<string>("--timeout", "Live mode: bound on each request (5s, 500ms)", () => "5s");
+        var timeout = EnvironmentOptions.Create<string>("--timeout", "Live mode: bound on each request (5s, 500ms)", () => "5s").Check(Durations.Problem);
         var command = new Command("validate", "Check real responses against the documented contract")
         {
             docs, overrides, strict, format, junit, html, route, reqUrl, files, har, baseUrl, appUrl, query, timeout,
@@ -80,26 +79,55 @@ internal static class ValidateCommand
         }
 
         var validator = await ContractValidator.CreateAsync(contract, settings.Strict);
-        var report = await CheckAsync(contract, validator, settings, cancel);
-        await console.Out.WriteAsync(settings.Format == "json" ? JsonReport.Render(report) : TextReport.Render(report));
-        if (settings.Junit is { } junit)
+
+        // Streamed: each outcome goes to the reports as it is known; only the bounded summary stays.
+        var summary = new ReportSummary();
+        var writers = new List<IReportWriter> { settings.Format == "json" ? new JsonReport(console.Out) : new TextReport(console.Out) };
+        try
         {
-            await JunitReport.WriteAsync(report, junit, cancel);
+            if (settings.Junit is { } junit)
+            {
+                writers.Add(new JunitReport(junit));
+            }
+
+            await CheckAsync(contract, validator, settings, new FanOutSink([summary, .. writers]), cancel);
+            foreach (var writer in writers)
+            {
+                await writer.CompleteAsync(summary, cancel);
+            }
+        }
+        finally
+        {
+            foreach (var writer in writers)
+            {
+                await writer.DisposeAsync();
+            }
         }
 
         if (settings.Html is { } html)
         {
-            await HtmlReport.WriteAsync(report, html, TimeProvider.System, cancel);
+            await HtmlReport.WriteAsync(summary, html, TimeProvider.System, cancel);
         }
 
-        return report.Passed ? ExitCodes.Ok : ExitCodes.Findings;
+        // A run that could check nothing must not read as green in CI: the reports say what was skipped.
+        return summary.NothingChecked
+            ? throw new OpMockException(NothingChecked(summary))
+            : summary.Passed ? ExitCodes.Ok : ExitCodes.Findings;
     }
 
-    private static async Task<ValidationReport> CheckAsync(ApiContract contract, ContractValidator validator, Settings settings, CancellationToken cancel)
+    private static string NothingChecked(ReportSummary summary) =>
+        summary.Checked > 0
+            ? $"nothing was checked: no response came back to any of {summary.Checked} requests"
+            : summary.Skipped == 0 ? "nothing was checked: no entries"
+            : $"nothing was checked: all {summary.Skipped} entries were skipped ("
+                + string.Join(", ", summary.SkipReasons.Select(r => $"{r.Count}: {r.Reason}")) + ")";
+
+    private static async Task CheckAsync(ApiContract contract, ContractValidator validator, Settings settings, IResultSink sink, CancellationToken cancel)
     {
         if (settings.Har.Length > 0)
         {
-            return await HarChecks.CheckAsync(validator, settings.Har, cancel);
+            await HarChecks.CheckAsync(validator, settings.Har, sink, cancel);
+            return;
         }
 
         if (settings.BaseUrl is { } baseUrl)
@@ -107,7 +135,8 @@ internal static class ValidateCommand
             var target = new LiveTarget(Url("--base-url", baseUrl), settings.AppUrl is { } app ? Url("--app-url", app) : null,
                 LiveTarget.ParseQuery(settings.Query), Durations.Parse("--timeout", settings.Timeout));
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            return await LiveChecks.CheckAsync(contract, validator, http, target, cancel);
+            await LiveChecks.CheckAsync(contract, validator, http, target, sink, cancel);
+            return;
         }
 
         if (settings.Route is null || settings.Files.Length == 0)
@@ -115,7 +144,7 @@ internal static class ValidateCommand
             throw new OpMockException("files mode needs --route ROUTE and at least one response file");
         }
 
-        return await FileChecks.CheckAsync(validator, settings.Route, settings.ReqUrl, settings.Files, cancel);
+        await FileChecks.CheckAsync(validator, settings.Route, settings.ReqUrl, settings.Files, sink, cancel);
     }
 
     private static Uri Url(string option, string text) =>

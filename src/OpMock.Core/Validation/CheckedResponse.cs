@@ -15,6 +15,9 @@ internal sealed record CheckedResponse(string Route, string? ReqUrl, string Sour
     /// <summary>What the report groups by: a transfer is grouped under the route it relays to.</summary>
     public string Label => ReqUrl is null ? Route : $"{Route} → {ReqUrl}";
 
+    /// <summary>False when no response came back at all (refused, timed out): a run of only those checked nothing.</summary>
+    public bool Answered { get; init; } = true;
+
     public int Errors => Violations.Count(v => v.Severity == Severity.Error);
 
     public int Warnings => Violations.Count(v => v.Severity == Severity.Warning);

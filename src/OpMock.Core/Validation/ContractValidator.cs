@@ -12,7 +12,7 @@ namespace OpMock.Core.Validation;
 /// transfer against the schema of the direct route named in its reqUrl. Safe to share between threads
 /// (the proxy checks responses concurrently): it holds only compiled schemas.
 /// </summary>
-internal sealed class ContractValidator
+internal sealed partial class ContractValidator
 {
     private readonly ImmutableDictionary<string, SchemaChecker> checkers;
     private readonly bool strict;
@@ -62,7 +62,17 @@ internal sealed class ContractValidator
         route = NormalizeRoute(route);
         var transfer = IsTransfer(route);
         var target = transfer ? reqUrl : route;
-        var violations = Violations(transfer, target, status, body);
+        ImmutableArray<Violation> violations;
+        try
+        {
+            violations = [.. Oddities(body), .. Violations(transfer, target, status, body)];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One body the checker cannot digest is a finding on that response; it never ends the run
+            // and loses the report of every other one.
+            violations = [Whole("a body the checker can read", BodyText.Sample(body), $"the body could not be checked: {e.GetType().Name}: {e.Message}")];
+        }
 
         // In a body on one line (what servers send) every line number is 1: noise, not a location.
         if (!body.Contains('\n', StringComparison.Ordinal))
@@ -73,9 +83,59 @@ internal sealed class ContractValidator
         return new CheckedResponse(route, transfer ? reqUrl ?? "?" : null, source, status, Strict(violations));
     }
 
+    /// <summary>
+    /// Checks a body as it travelled, in its charset: bytes that are not valid UTF-8 are a finding (with
+    /// their offset), and the rest of the body is still checked.
+    /// </summary>
+    public CheckedResponse Check(string route, string? reqUrl, string source, int? status, ReadOnlySpan<byte> body, System.Text.Encoding? charset = null)
+    {
+        var text = BodyText.Decode(body, charset ?? System.Text.Encoding.UTF8, out var invalidAt);
+        var result = Check(route, reqUrl, source, status, text);
+        return invalidAt < 0 ? result : result with
+        {
+            Violations = [Whole("UTF-8 text", string.Create(CultureInfo.InvariantCulture, $"byte 0x{body[(int)invalidAt]:X2} at offset {invalidAt}"),
+                string.Create(CultureInfo.InvariantCulture, $"the body is not valid UTF-8 (first bad byte at offset {invalidAt}); it was checked with U+FFFD in its place")),
+                .. result.Violations],
+        };
+    }
+
     /// <summary>A request that got no response at all (timeout, refused connection): one finding.</summary>
     public CheckedResponse NoResponse(string route, string? reqUrl, string source, string actual, string message) =>
-        new(NormalizeRoute(route), reqUrl, source, null, [new Violation("$", "a response", actual, Severity.Error, message, 0)]);
+        new(NormalizeRoute(route), reqUrl, source, null, [new Violation("$", "a response", actual, Severity.Error, message, 0)]) { Answered = false };
+
+    /// <summary>
+    /// What no schema can say: a string escape that is half a surrogate pair (`"\ud800"`) is not text in
+    /// any encoding, and breaks whichever client decodes it.
+    /// </summary>
+    private static IEnumerable<Violation> Oddities(string body)
+    {
+        var at = BodyText.FirstLoneSurrogate(body);
+        if (at < 0 && body.Contains("\\u", StringComparison.Ordinal) && LoneSurrogateEscape(body) is { } escape)
+        {
+            at = escape;
+        }
+
+        if (at >= 0)
+        {
+            yield return Whole("valid Unicode text", "a lone surrogate", string.Create(CultureInfo.InvariantCulture,
+                $"the body holds a lone UTF-16 surrogate (half of a character) at character {at}"));
+        }
+    }
+
+    /// <summary>The index of a \\uD800-\\uDFFF escape that is not half of a pair; null when there is none.</summary>
+    private static int? LoneSurrogateEscape(string body)
+    {
+        var matches = LoneEscape().Matches(body);
+        foreach (System.Text.RegularExpressions.Match match in matches)
+        {
+            return match.Index;
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\\)(?:\\\\)*\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})(?<!\\)(?:\\\\)*\\u[dD][c-fC-F][0-9a-fA-F]{2}")]
+    private static partial System.Text.RegularExpressions.Regex LoneEscape();
 
     private ImmutableArray<Violation> Violations(bool transfer, string? target, int? status, string body)
     {
@@ -122,9 +182,9 @@ internal sealed class ContractValidator
             return Whole(Expected, BodyText.Sample(body), "the envelope is broken: the body has neither `code` nor `data`");
         }
 
-        if (envelope["code"] is JValue { Type: JTokenType.Integer } code && code.Value<long>() != 200)
+        // An integer past 2^63 arrives as a BigInteger, which Value<long>() cannot convert: compare as text.
+        if (envelope["code"] is JValue { Type: JTokenType.Integer } code && Convert.ToString(code.Value, CultureInfo.InvariantCulture) is { } value && value != "200")
         {
-            var value = code.Value<long>().ToString(CultureInfo.InvariantCulture);
             var message = envelope["message"] is JValue { Type: JTokenType.String } text ? $" ({text.Value<string>()})" : "";
             return new Violation("code", "200", value, Severity.Error, $"the envelope carries error code {value}{message}", 0);
         }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using OpMock.Core.Diagnostics;
 
 namespace OpMock.Core.Validation;
@@ -9,21 +8,38 @@ internal static class FileChecks
     public static async Task<ValidationReport> CheckAsync(
         ContractValidator validator, string route, string? reqUrl, IReadOnlyList<string> files, CancellationToken cancellationToken = default)
     {
+        var sink = new CollectingSink();
+        await CheckAsync(validator, route, reqUrl, files, sink, cancellationToken);
+        return sink.Report;
+    }
+
+    public static async Task CheckAsync(
+        ContractValidator validator, string route, string? reqUrl, IReadOnlyList<string> files, IResultSink sink, CancellationToken cancellationToken = default)
+    {
         RequireRoute(validator, route, reqUrl);
-        var missing = files.Where(f => !File.Exists(f)).ToList();
+        var missing = files.Where(f => !File.Exists(f) && !Directory.Exists(f)).ToList();
         if (missing.Count > 0)
         {
             throw new OpMockException($"file not found: {string.Join(", ", missing)}");
         }
 
-        var results = ImmutableArray.CreateBuilder<CheckedResponse>(files.Count);
         foreach (var file in files)
         {
-            var body = await File.ReadAllTextAsync(file, cancellationToken);
-            results.Add(validator.Check(route, reqUrl, file, null, body));
+            RegularFile.Require(file, "response file");
         }
 
-        return new ValidationReport(results.MoveToImmutable(), []);
+        foreach (var file in files)
+        {
+            if (new FileInfo(file).Length > BodyLimits.Checked)
+            {
+                await sink.SkipAsync(new SkippedResponse(file, BodyLimits.TooLarge), cancellationToken);
+                continue;
+            }
+
+            // Bytes, not text: a file that is not valid UTF-8 is a finding, not silently repaired.
+            var body = await File.ReadAllBytesAsync(file, cancellationToken);
+            await sink.AddAsync(validator.Check(route, reqUrl, file, null, body), cancellationToken);
+        }
     }
 
     /// <summary>A route the contract does not know is a usage error, not a violation: nothing could be checked.</summary>

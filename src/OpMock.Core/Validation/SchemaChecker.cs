@@ -119,9 +119,16 @@ internal sealed class SchemaChecker
         var expected = Expected(error);
         var message = actual == "null" && expected != "null"
             ? $"null where {expected} is required"
+            : NotARealDate(error, root, path) ? $"{actual} is written as {HouseFormats.ByName(error.Schema.Format!)!.Pattern} but is not a real {(HouseFormats.ByName(error.Schema.Format!)!.Pattern!.Contains('d', StringComparison.Ordinal) ? "date" : "time")}"
             : $"expected {expected}, found {Describe(root, path)} {actual}";
         return new Violation(path, expected, actual, Severity.Error, message, line);
     }
+
+    /// <summary>2026-02-30 has the right shape and no such day: saying "expected yyyy-MM-dd" would send people looking at the format.</summary>
+    private static bool NotARealDate(ValidationError error, JToken root, string path) =>
+        error.Kind == ValidationErrorKind.DateTimeExpected && error.Schema.Format is { } format
+        && HouseFormats.ByName(format) is { Regex: { } shape } && Select(root, path) is JValue { Type: JTokenType.String } value
+        && System.Text.RegularExpressions.Regex.IsMatch(value.Value<string>()!, shape);
 
     private static string Expected(ValidationError error) => error.Kind switch
     {
@@ -175,7 +182,7 @@ internal sealed class SchemaChecker
     private static string Show(JToken root, string path)
     {
         var token = Select(root, path);
-        var text = token is null ? "missing" : OpJson.ToCompactText(JsonNode.Parse(token.ToString(Formatting.None)));
+        var text = token is null ? "missing" : OpJson.ToCompactText(JsonNode.Parse(BodyText.Scrub(token.ToString(Formatting.None))));
         return text.Length > 120 ? text[..120] + "…" : text;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using OpMock.Core.Validation.Har;
 using OpMock.Tests.Support;
 using OpMock.Tests.Validation;
 using OpMock.Tests.Validation.Har;
@@ -96,14 +97,17 @@ public sealed class ValidateCommandTests
         text.ExitCode.ShouldBe(1, text.Error);
         Golden.Match("validate/har-session.txt", text.Out.Replace(temp.Path, "<tmp>"));
 
-        // And the JUnit XML has one test case per checked response, failures for the broken ones
+        // And the JUnit XML has one test case per entry, failures for the broken ones, skipped ones naming their reason,
+        // with counts that add up
         var xml = XDocument.Load(junit).Root!;
-        xml.Attribute("tests")!.Value.ShouldBe("5");
+        xml.Attribute("tests")!.Value.ShouldBe("9");
         xml.Attribute("failures")!.Value.ShouldBe("3");
         xml.Attribute("skipped")!.Value.ShouldBe("4");
         var cases = xml.Descendants("testcase").ToList();
-        cases.Count.ShouldBe(5);
+        cases.Count.ShouldBe(9);
         cases.Count(c => c.Element("failure") is not null).ShouldBe(3);
+        cases.Where(c => c.Element("skipped") is not null).Select(c => c.Element("skipped")!.Attribute("message")!.Value)
+            .ShouldBe([HarChecks.Preflight, HarChecks.NotDocumented, HarChecks.NoResponse, HarChecks.NotCaptured]);
         cases.Single(c => c.Attribute("classname")!.Value.StartsWith("/opapp/transfer", StringComparison.Ordinal))
             .Element("failure")!.Attribute("message")!.Value.ShouldContain("data.createTime");
         Directory.GetFiles(Path.GetDirectoryName(junit)!).ShouldBe([junit]);
@@ -115,6 +119,8 @@ public sealed class ValidateCommandTests
         ((int)report["failed"]!).ShouldBe(3);
         ((int)report["skipped"]!).ShouldBe(4);
         report["responses"]![1]!["violations"]![0]!["path"]!.GetValue<string>().ShouldBe("data.createTime");
+        report["skippedResponses"]!.AsArray().Select(s => s!["reason"]!.GetValue<string>())
+            .ShouldBe([HarChecks.Preflight, HarChecks.NotDocumented, HarChecks.NoResponse, HarChecks.NotCaptured]);
     }
 
     [Fact]
@@ -171,7 +177,7 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
-    public async Task Live_NothingListening_ExitsOneWithAFindingPerRoute()
+    public async Task Live_NothingListening_ExitsTwoWithAFindingPerRoute()
     {
         // Given a loopback port nothing listens on
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
@@ -182,9 +188,10 @@ public sealed class ValidateCommandTests
         // When it is validated live
         var result = await Run("--base-url", $"http://127.0.0.1:{port}", "--timeout", "2s");
 
-        // Then each route is a failed check saying the request failed, not a crash or a usage error
-        result.ExitCode.ShouldBe(1, result.Error);
-        result.Error.ShouldBeEmpty();
+        // Then each route is a finding saying the request failed, and the run is not a pass nor "violations":
+        // nothing could be checked, which CI must see as an error (2)
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.ShouldBe("error: nothing was checked: no response came back to any of 2 requests\n");
         result.Out.ShouldContain($"POST http://127.0.0.1:{port}/op/v2/receives:\n    error   $: request failed: ");
         result.Out.ShouldEndWith("2 responses checked, 2 failed, 2 errors, 0 warnings, 0 skipped\n");
     }
@@ -201,7 +208,7 @@ public sealed class ValidateCommandTests
     [InlineData("missing HAR", new[] { "--har", "/nonexistent/s.har" }, "error: HAR file not found: /nonexistent/s.har")]
     [InlineData("not a HAR", new[] { "--har", "{file}" }, "not a HAR file")]
     [InlineData("empty HAR folder", new[] { "--har", "{folder}" }, "error: no .har files in ")]
-    [InlineData("bad format", new[] { "--har", "{file}", "--format", "xml" }, "error: Argument 'xml' not recognized")]
+    [InlineData("bad format", new[] { "--har", "{file}", "--format", "xml" }, "error: --format: expected one of text, json")]
     [InlineData("unknown option", new[] { "--route", "/op/v2/receives", "--bogus" }, "error: unknown option --bogus")]
     [InlineData("bad timeout", new[] { "--base-url", "http://127.0.0.1:1", "--timeout", "soon" }, "error: --timeout: expected a duration")]
     [InlineData("bad base URL", new[] { "--base-url", "127.0.0.1:8080" }, "error: --base-url: expected an http(s) URL")]

@@ -51,7 +51,7 @@ public sealed class FixtureLoaderTests
     [InlineData("pins:\n  chats:\n    - userId: u1\n      operatorId: o1\n      views:\n        /a: {\"nickName\": 5}\n", 3, "`nickName` in a view has the wrong type")]
     [InlineData("pins:\n  chats:\n    - userId: u1\n      operatorId: o1\n      views:\n        /a: {\"createTime\": 99999999999999999}\n", 3, "`createTime` in a view")]
     [InlineData("pins:\n  chats:\n    - userId: u1\n      operatorId: o1\n      views:\n        /a: {\"chatId\": [1]}\n", 3, "`chatId` in a view has the wrong type")]
-    [InlineData("scenarios:\n  slow:\n    delay: {min: 800, max: 1500\n  empty-lists:\n    emptyLists: true\n", 4, "not valid YAML")]
+    [InlineData("scenarios:\n  slow:\n    delay: {min: 800, max: 1500\n  empty-lists:\n    emptyLists: true\n", 3, "not valid YAML")]
     [InlineData("scenarios:\n  x: {code: 1}\n  x: {code: 2}\n", 3, "Duplicate key")]
     public void Parse_BrokenFixture_FailsNamingFileAndLine(string yaml, int line, string message)
     {

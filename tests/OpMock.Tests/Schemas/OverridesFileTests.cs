@@ -29,7 +29,7 @@ public sealed class OverridesFileTests
     [InlineData("a/1:\n  x:\n    typo: Long\n    reason: r\n", 3, "unknown setting `typo`")]
     [InlineData("a/1:\n  x:\n    type: Long\n", 3, "needs a one-line `reason`")]
     [InlineData("a/1:\n  x:\n    required: maybe\n    reason: r\n", 3, "must be true or false")]
-    [InlineData("a/1:\n  x: {type: Long, reason: r\n  y:\n    type: Long\n", 3, "unclosed")]
+    [InlineData("a/1:\n  x: {type: Long, reason: r\n  y:\n    type: Long\n", 2, "the `{` on this line is never closed")]
     public void Parse_BadYaml_GivesFindingAtTheLine(string yaml, int line, string message)
     {
         var (_, findings) = OverridesFile.Parse("overrides.yaml", yaml);

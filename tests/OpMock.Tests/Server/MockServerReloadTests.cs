@@ -76,7 +76,7 @@ public sealed class MockServerReloadTests
     public static TheoryData<string, string> BrokenEdits => new()
     {
         { "scenarios:\n  teapot: {status: nope}\n", "s.yaml:2" },
-        { "scenarios:\n  teapot: {status: 418\n  other: {code: 1}\n", "s.yaml:3" },
+        { "scenarios:\n  teapot: {status: 418\n  other: {code: 1}\n", "s.yaml:2" },
         // Deep enough to overflow the stack of a recursive YAML loader, which would end the serving process.
         { "scenarios:\n  teapot:\n    data: " + new string('[', 10_000) + new string(']', 10_000) + "\n", "s.yaml:3" },
     };

@@ -12,9 +12,12 @@ public sealed class YamlTreeTests
     [InlineData("a: &a {b: [1, *a]}\n", 1, "`*a` is inside the node it names: a cycle")]
     [InlineData(Laughs, 5, "aliases here expand to more than 100,000 values")]
     [InlineData("a: 1\n---\nb: 2\n", 2, "a second YAML document")]
-    [InlineData("a: {b: 1, c: 2\nd:\n  e: 3\n", 2, "unclosed `{`")]
+    [InlineData("a: {b: 1, c: 2\nd:\n  e: 3\n", 1, "the `{` on this line is never closed")]
     [InlineData("a: [1\n", 2, "not valid YAML")]
-    [InlineData("a:\n\tb: 1\n", 1, "invalid tab as indentation")]
+    [InlineData("a:\n\tb: 1\n", 2, "invalid tab as indentation")]
+    [InlineData("a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\ng: 7\nh: 8\ni: 9\nj: 10\nk: 11\nl: 12\nm: 13\nn: 14\no: 15\np: 16\nq: 17\nr: 18\ns:\n\tt: 20\n", 20, "tab")]
+    [InlineData("a: 1\nb:\n  c: 1\n\td: 2\n", 4, "tab")]
+    [InlineData("a: 1\nb: [1, 2\nc: 3\n", 2, "not valid YAML")]
     public void Read_BrokenYaml_GivesOneFindingAtTheLine(string yaml, int line, string message)
     {
         // When broken YAML is read

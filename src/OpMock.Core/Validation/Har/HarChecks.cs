@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using OpMock.Core.Diagnostics;
 using OpMock.Core.Transfer;
 
@@ -6,7 +5,8 @@ namespace OpMock.Core.Validation.Har;
 
 /// <summary>
 /// HAR mode: every entry to a documented route (or to the transfer relay, with the reqUrl its request
-/// body names) is checked; every other entry is counted as skipped with the reason.
+/// body names) is checked; every other entry is skipped with the reason. Outcomes go to a sink as each
+/// entry is read, so a HAR of any size is checked in the memory of its largest entry.
 /// </summary>
 internal static class HarChecks
 {
@@ -16,38 +16,53 @@ internal static class HarChecks
     public const string BadBase64 = "content.text is not valid base64";
     public const string Preflight = "CORS preflight or HEAD request (no body to check)";
 
-    /// <param name="paths">HAR files, or folders whose *.har files are read in name order (`proxy --record`).</param>
+    /// <summary>Checks and keeps every outcome: for tests and small sessions.</summary>
     public static async Task<ValidationReport> CheckAsync(ContractValidator validator, IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
     {
-        var files = Expand(paths);
-        var results = ImmutableArray.CreateBuilder<CheckedResponse>();
-        var skipped = ImmutableArray.CreateBuilder<SkippedResponse>();
-        foreach (var file in files)
+        var sink = new CollectingSink();
+        await CheckAsync(validator, paths, sink, cancellationToken);
+        return sink.Report;
+    }
+
+    /// <param name="paths">HAR files, or folders whose *.har files are read in name order (`proxy --record`).</param>
+    public static async Task CheckAsync(ContractValidator validator, IReadOnlyList<string> paths, IResultSink sink, CancellationToken cancellationToken = default)
+    {
+        foreach (var file in Expand(paths))
         {
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
             await foreach (var entry in HarReader.ReadAsync(stream, file, cancellationToken))
             {
                 var source = $"{file} entries[{entry.Index}]";
+                var reqUrl = ContractValidator.IsTransfer(entry.Path) ? ReqUrl.Find(entry.RequestReqUrlParam, entry.RequestText) : null;
+                if (entry.Error is { } error && validator.IsDocumented(entry.Path) && entry.Method.ToUpperInvariant() is not ("OPTIONS" or "HEAD"))
+                {
+                    // A request that got no answer is evidence too (the proxy records its 502s and 504s this way).
+                    await sink.AddAsync(validator.NoResponse(entry.Path, reqUrl, source, "no response", $"no response: {error}"), cancellationToken);
+                    continue;
+                }
+
                 var reason = SkipReason(validator, entry);
-                string body = "";
-                if (reason is null && !entry.TryReadBody(out body))
+                byte[]? bytes = null;
+                if (reason is null && !entry.TryReadBytes(out bytes))
                 {
                     reason = BadBase64;
                 }
 
-                if (reason is null)
+                if (reason is not null)
                 {
-                    var reqUrl = ContractValidator.IsTransfer(entry.Path) ? ReqUrl.Find(entry.RequestReqUrlParam, entry.RequestText) : null;
-                    results.Add(validator.Check(entry.Path, reqUrl, source, entry.Status, body));
+                    await sink.SkipAsync(new SkippedResponse(source, entry.Oddities.IsEmpty ? reason : $"{reason}; {string.Join("; ", entry.Oddities)}"), cancellationToken);
+                    continue;
                 }
-                else
+
+                var result = bytes is null
+                    ? validator.Check(entry.Path, reqUrl, source, entry.Status, entry.Text ?? "")
+                    : validator.Check(entry.Path, reqUrl, source, entry.Status, bytes);
+                await sink.AddAsync(entry.Oddities.IsEmpty ? result : result with
                 {
-                    skipped.Add(new SkippedResponse(source, reason));
-                }
+                    Violations = [.. entry.Oddities.Select(o => new Violation("$", "a HAR entry of valid text", "invalid text", Severity.Error, o, 0)), .. result.Violations],
+                }, cancellationToken);
             }
         }
-
-        return new ValidationReport(results.ToImmutable(), skipped.ToImmutable());
     }
 
     private static string? SkipReason(ContractValidator validator, HarEntry entry) =>
@@ -58,6 +73,7 @@ internal static class HarChecks
         : entry.Text is null && entry.Size != 0 ? NotCaptured
         : null;
 
+    /// <summary>Every path is checked before any is read: a FIFO or a typo ends the run before it starts.</summary>
     private static List<string> Expand(IReadOnlyList<string> paths)
     {
         var files = new List<string>();
@@ -70,14 +86,15 @@ internal static class HarChecks
                 // An empty folder is a mistake (a wrong --record folder), not a clean run.
                 files.AddRange(found.Count > 0 ? found : throw new OpMockException($"no .har files in {path}"));
             }
-            else if (File.Exists(path))
+            else
             {
                 files.Add(path);
             }
-            else
-            {
-                throw new OpMockException($"HAR file not found: {path}");
-            }
+        }
+
+        foreach (var file in files)
+        {
+            RegularFile.Require(file, "HAR file");
         }
 
         return files;

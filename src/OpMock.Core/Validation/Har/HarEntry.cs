@@ -1,4 +1,4 @@
-using System.Text;
+using System.Collections.Immutable;
 using System.Text.Json;
 
 namespace OpMock.Core.Validation.Har;
@@ -20,32 +20,43 @@ internal sealed record HarEntry(
     long Size,
     string? MimeType)
 {
+    /// <summary>What was wrong with the entry's own text (invalid UTF-8, a lone surrogate): findings on the entry.</summary>
+    public ImmutableArray<string> Oddities { get; init; } = [];
+
+    /// <summary>Why no response came (a HAR's _error: the browser's or the proxy's 502/504); null when one did.</summary>
+    public string? Error { get; init; }
+
     /// <summary>The path of the request URL ("/op/v2/receives"), or the URL itself when it is not absolute.</summary>
     public string Path => Uri.TryCreate(Url, UriKind.Absolute, out var uri) ? uri.AbsolutePath : Url.Split('?')[0];
 
-    /// <summary>The body as text: base64 content (how browsers save binary, and sometimes JSON) is decoded.</summary>
+    /// <summary>
+    /// The body as bytes when content.encoding is base64 (how browsers save binary, and sometimes JSON), so
+    /// its charset can be checked; null when content.text is the body as text.
+    /// </summary>
     /// <returns>False when content.encoding is base64 but content.text is not.</returns>
-    public bool TryReadBody(out string body)
+    public bool TryReadBytes(out byte[]? bytes)
     {
-        body = Text ?? "";
+        bytes = null;
         if (!string.Equals(Encoding, "base64", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
 
-        var bytes = new byte[(body.Length * 3 / 4) + 3];
-        if (!Convert.TryFromBase64String(body, bytes, out var written))
+        var text = Text ?? "";
+        var buffer = new byte[(text.Length * 3 / 4) + 3];
+        if (!Convert.TryFromBase64String(text, buffer, out var written))
         {
             return false;
         }
 
-        // The OP servers write UTF-8; a BOM some proxies add is not part of the JSON.
-        body = new UTF8Encoding(false).GetString(bytes, 0, written).TrimStart('\uFEFF');
+        bytes = buffer[..written];
         return true;
     }
 
     public static HarEntry From(JsonElement entry, int index)
     {
+        var oddities = new List<string>();
+        string? Str(JsonElement element, string name) => ReadString(element, name, oddities);
         var request = Child(entry, "request");
         var response = Child(entry, "response");
         var content = Child(response, "content");
@@ -60,18 +71,42 @@ internal sealed record HarEntry(
             Str(content, "text"),
             Str(content, "encoding"),
             Child(content, "size") is { ValueKind: JsonValueKind.Number } size && size.TryGetInt64(out var length) ? length : -1,
-            Str(content, "mimeType"));
+            Str(content, "mimeType"))
+        {
+            Oddities = [.. oddities],
+            Error = Str(response, "_error") ?? Str(entry, "_error"),
+        };
     }
 
     private static JsonElement Child(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var child) ? child : default;
 
-    private static string? Str(JsonElement element, string name) =>
-        Child(element, name) is { ValueKind: JsonValueKind.String } text ? text.GetString() : null;
+    /// <summary>
+    /// A string value. An escape that is half a surrogate pair (`\ud800`) is valid JSON but no text:
+    /// System.Text.Json refuses it, so it is read with U+FFFD in its place and noted as an oddity.
+    /// </summary>
+    private static string? ReadString(JsonElement element, string name, List<string> oddities)
+    {
+        if (Child(element, name) is not { ValueKind: JsonValueKind.String } text)
+        {
+            return null;
+        }
+
+        try
+        {
+            return text.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            oddities.Add($"`{name}` holds a lone UTF-16 surrogate escape (half of a character); read with U+FFFD in its place");
+            using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(text.GetRawText()));
+            return BodyText.Scrub(reader.ReadAsString() ?? "");
+        }
+    }
 
     /// <summary>A form post lists its fields in postData.params.</summary>
     private static string? Param(JsonElement postData, string name) =>
         Child(postData, "params") is { ValueKind: JsonValueKind.Array } fields
-            ? fields.EnumerateArray().Where(f => Str(f, "name") == name).Select(f => Str(f, "value")).FirstOrDefault()
+            ? fields.EnumerateArray().Where(f => ReadString(f, "name", []) == name).Select(f => ReadString(f, "value", [])).FirstOrDefault()
             : null;
 }

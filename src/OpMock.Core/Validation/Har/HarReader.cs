@@ -22,6 +22,8 @@ internal static class HarReader
         var final = false;
         var scan = new Scan(name);
         var entries = new List<HarEntry>();
+        var checkedUpTo = 0;
+        long bufferBase = 0;
         while (!scan.Done)
         {
             if (!final)
@@ -37,10 +39,14 @@ internal static class HarReader
                 filled += read;
             }
 
+            // Invalid UTF-8 would make the JSON reader throw and lose every entry after it: each bad byte
+            // becomes '?' (same length, so offsets hold) and the entry holding it gets a finding.
+            checkedUpTo = Utf8Repair.Repair(buffer.AsSpan(0, filled), checkedUpTo, final, bufferBase, scan.InvalidUtf8);
+
             // Windows tools (Fiddler, PowerShell) start the file with a UTF-8 BOM, which the reader rejects.
             var start = scan.Empty && buffer.AsSpan(0, filled).StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
             entries.Clear();
-            var consumed = start + scan.Advance(buffer.AsSpan(start, filled - start), entries);
+            var consumed = start + scan.Advance(buffer.AsSpan(start, filled - start), bufferBase + start, entries);
             foreach (var entry in entries)
             {
                 yield return entry;
@@ -48,6 +54,8 @@ internal static class HarReader
 
             buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
             filled -= consumed;
+            bufferBase += consumed;
+            checkedUpTo = Math.Max(0, checkedUpTo - consumed);
             if (final && !scan.Done)
             {
                 throw new OpMockException(scan.InEntries
@@ -65,6 +73,7 @@ internal static class HarReader
         private string? topProperty;
         private bool entriesNext;
         private long offset;
+        private long dataBase;
 
         public bool InEntries { get; private set; }
 
@@ -74,9 +83,13 @@ internal static class HarReader
 
         public bool Empty => offset == 0;
 
+        /// <summary>File offsets of bytes that were not UTF-8, in order, until the entry holding them is read.</summary>
+        public Queue<long> InvalidUtf8 { get; } = new();
+
         /// <returns>How many bytes of <paramref name="data"/> were used; the rest is kept for the next call.</returns>
-        public int Advance(ReadOnlySpan<byte> data, List<HarEntry> entries)
+        public int Advance(ReadOnlySpan<byte> data, long fileOffset, List<HarEntry> entries)
         {
+            dataBase = fileOffset;
             // Never a final block: the walk stops at the end of log.entries, so running out of data
             // before it means the file is cut short, which the caller reports as such.
             var reader = new Utf8JsonReader(data, isFinalBlock: false, state);
@@ -130,6 +143,7 @@ internal static class HarReader
         private bool NextEntry(ref Utf8JsonReader reader, List<HarEntry> entries)
         {
             var before = reader;
+            var start = dataBase + reader.BytesConsumed;
             if (!reader.Read())
             {
                 return false;
@@ -148,9 +162,18 @@ internal static class HarReader
                 return false;
             }
 
+            var end = dataBase + reader.BytesConsumed;
+            long? invalid = null;
+            while (InvalidUtf8.TryPeek(out var at) && at < end)
+            {
+                InvalidUtf8.Dequeue();
+                invalid ??= at >= start ? at : null;
+            }
+
             using (document)
             {
-                entries.Add(HarEntry.From(document.RootElement, Count++));
+                var entry = HarEntry.From(document.RootElement, Count++);
+                entries.Add(invalid is { } bad ? entry with { Oddities = [$"the HAR entry is not valid UTF-8 (byte at file offset {bad}; read as '?')", .. entry.Oddities] } : entry);
             }
 
             return true;

@@ -19,12 +19,19 @@ internal static class LiveChecks
     public static async Task<ValidationReport> CheckAsync(
         ApiContract contract, ContractValidator validator, HttpClient http, LiveTarget target, CancellationToken cancellationToken = default)
     {
+        var sink = new CollectingSink();
+        await CheckAsync(contract, validator, http, target, sink, cancellationToken);
+        return sink.Report;
+    }
+
+    public static async Task CheckAsync(
+        ApiContract contract, ContractValidator validator, HttpClient http, LiveTarget target, IResultSink sink, CancellationToken cancellationToken = default)
+    {
         var direct = contract.Endpoints.Select(e => e.Endpoint).Where(e => !e.IsTransfer).DistinctBy(e => e.Route, StringComparer.OrdinalIgnoreCase).ToList();
-        var results = ImmutableArray.CreateBuilder<CheckedResponse>();
         foreach (var endpoint in direct)
         {
             var url = Url(target.BaseUrl, endpoint.Route, Merge(endpoint.Doc.Sample?.Query, target.Query));
-            results.Add(await SendAsync(validator, http, endpoint.Method, url, endpoint.Route, null, SampleBody(endpoint), target.Timeout, cancellationToken));
+            await SendAsync(validator, http, endpoint.Method, url, endpoint.Route, null, SampleBody(endpoint), target.Timeout, sink, cancellationToken);
         }
 
         if (target.AppUrl is { } app)
@@ -40,15 +47,15 @@ internal static class LiveChecks
                     body[name] = value?.DeepClone();
                 }
 
-                results.Add(await SendAsync(validator, http, relay?.Method ?? "POST", url, Endpoint.TransferRoute, endpoint.Route, body, target.Timeout, cancellationToken));
+                await SendAsync(validator, http, relay?.Method ?? "POST", url, Endpoint.TransferRoute, endpoint.Route, body, target.Timeout, sink, cancellationToken);
             }
         }
-
-        return new ValidationReport(results.ToImmutable(), []);
     }
 
-    private static async Task<CheckedResponse> SendAsync(
-        ContractValidator validator, HttpClient http, string method, Uri url, string route, string? reqUrl, JsonObject body, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Sends one sample request; the response goes to the sink checked, or skipped with why (too large, a compression bomb).</summary>
+    private static async Task SendAsync(
+        ContractValidator validator, HttpClient http, string method, Uri url, string route, string? reqUrl, JsonObject body, TimeSpan timeout,
+        IResultSink sink, CancellationToken cancellationToken)
     {
         // The report names the request without its query: tokens and signs stay out of CI logs.
         var source = $"{method} {url.GetLeftPart(UriPartial.Path)}";
@@ -61,16 +68,27 @@ internal static class LiveChecks
                 Content = new StringContent(OpJson.ToCompactText(body), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
             };
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-            var text = await response.Content.ReadAsStringAsync(deadline.Token);
-            return validator.Check(route, reqUrl, source, (int)response.StatusCode, text);
+
+            // Bounded: a server that sends a gigabyte, or never ends its body, costs at most the bound.
+            await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
+            var (bytes, whole) = await BodyLimits.ReadAsync(stream, BodyLimits.Checked, deadline.Token);
+            string? refused = BodyLimits.TooLarge;
+            var plain = whole ? Proxy.HttpBody.Decompress(bytes, response.Content.Headers.ContentEncoding.LastOrDefault(), out refused) : null;
+            if (plain is null)
+            {
+                await sink.SkipAsync(new SkippedResponse(source, refused ?? BodyLimits.TooLarge), cancellationToken);
+                return;
+            }
+
+            await sink.AddAsync(validator.Check(route, reqUrl, source, (int)response.StatusCode, plain, Proxy.HttpBody.Charset(response.Content.Headers.ContentType?.CharSet)), cancellationToken);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return validator.NoResponse(route, reqUrl, source, "timeout", $"no response within {Show(timeout)}");
+            await sink.AddAsync(validator.NoResponse(route, reqUrl, source, "timeout", $"no response within {Show(timeout)}"), cancellationToken);
         }
         catch (HttpRequestException e)
         {
-            return validator.NoResponse(route, reqUrl, source, "no connection", $"request failed: {e.Message}");
+            await sink.AddAsync(validator.NoResponse(route, reqUrl, source, "no connection", $"request failed: {e.Message}"), cancellationToken);
         }
     }
 

@@ -8,7 +8,7 @@ internal static class HttpBody
 {
     public static string Text(byte[] body, string? contentEncoding, string? charset)
     {
-        var plain = Decompress(body, contentEncoding);
+        var plain = Decompress(body, contentEncoding, out _) ?? body;
         return Charset(charset).GetString(plain).TrimStart('\uFEFF');
     }
 
@@ -35,9 +35,15 @@ internal static class HttpBody
         }
     }
 
-    /// <summary>The client gets the compressed bytes unchanged; only the check reads them decompressed.</summary>
-    public static byte[] Decompress(byte[] body, string? contentEncoding)
+    /// <summary>
+    /// The body decompressed for checking only — the client gets the compressed bytes unchanged. Bounded:
+    /// past <see cref="BodyLimits.Checked"/> bytes, or <see cref="BodyLimits.Ratio"/> times the compressed
+    /// size, inflating stops and the body is not checked (a 1 MB gzip bomb would otherwise become 1 GiB).
+    /// </summary>
+    /// <returns>Null, with the reason in <paramref name="refused"/>, when the bound was reached.</returns>
+    public static byte[]? Decompress(byte[] body, string? contentEncoding, out string? refused)
     {
+        refused = null;
         var name = contentEncoding?.Trim().ToLowerInvariant();
         if (body.Length == 0 || name is null or "" or "identity")
         {
@@ -52,10 +58,23 @@ internal static class HttpBody
             "br" => new BrotliStream(input, CompressionMode.Decompress),
             _ => input,
         };
+        var limit = (int)Math.Min(BodyLimits.Checked, Math.Max(64L * 1024, (long)body.Length * BodyLimits.Ratio));
         using var output = new MemoryStream();
+        var buffer = new byte[64 * 1024];
         try
         {
-            decoder.CopyTo(output);
+            int read;
+            while ((read = decoder.Read(buffer)) > 0)
+            {
+                if (output.Length + read > limit)
+                {
+                    refused = $"{name} body inflates past {limit / 1024} KiB ({body.Length} bytes compressed): not checked";
+                    return null;
+                }
+
+                output.Write(buffer, 0, read);
+            }
+
             return output.ToArray();
         }
         catch (InvalidDataException)

@@ -3,7 +3,7 @@ namespace OpMock.Core.Validation.Proxy;
 /// <param name="Target">The real server every request is forwarded to.</param>
 /// <param name="Port">The proxy's port; 0 picks a free one.</param>
 /// <param name="RecordFolder">When set, each exchange is saved there as a one-entry HAR file.</param>
-/// <param name="Timeout">Bounds each forwarded request; past it the client gets a 504.</param>
+/// <param name="Timeout">Bounds the wait for the target's status and headers; past it the client gets a 504. A body then streams for as long as both ends keep it going.</param>
 internal sealed record ProxySettings(Uri Target, int Port, string? RecordFolder, TimeSpan Timeout)
 {
     /// <summary>The address to listen on: loopback unless a device elsewhere (a phone, a tester's browser) must reach it.</summary>
@@ -18,4 +18,10 @@ internal sealed record ProxyExchange(string Method, string PathAndQuery, int Sta
 {
     /// <summary>Why the exchange could not be saved to the --record folder, when it could not.</summary>
     public string? RecordError { get; init; }
+
+    /// <summary>
+    /// What went wrong or was left out: the target gave no answer (the client got a 502 or 504), the body
+    /// was forwarded unchecked (too large, a compression bomb), the connection broke mid-body.
+    /// </summary>
+    public string? Note { get; init; }
 }

@@ -11,14 +11,18 @@ namespace OpMock.Core.Validation.Reports;
 internal static class HtmlReport
 {
     /// <param name="time">Dates the footer; a TimeProvider so tests can freeze it.</param>
-    public static string Render(ValidationReport report, TimeProvider time)
+    public static string Render(ValidationReport report, TimeProvider time) =>
+        Render(ReportSummary.OfAsync(report).GetAwaiter().GetResult(), time);
+
+    /// <summary>Renders from the bounded summary a streamed run keeps, so the page costs the same for any run.</summary>
+    public static string Render(ReportSummary report, TimeProvider time)
     {
-        var routes = RouteTotals.Of(report);
+        var routes = report.Routes;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta name=\"color-scheme\" content=\"light\">\n")
-            .Append(CultureInfo.InvariantCulture, $"<title>OpMock contract report: {(report.Passed ? "passed" : "failed")}</title>\n")
+            .Append(CultureInfo.InvariantCulture, $"<title>OpMock contract report: {(report.Passed && !report.NothingChecked ? "passed" : "failed")}</title>\n")
             .Append("<style>\n").Append(HtmlStyle.Css).Append("</style>\n</head>\n<body>\n<main>\n")
             .Append("<h1>OpMock contract report</h1>\n");
         Summary(html, report);
@@ -38,30 +42,34 @@ internal static class HtmlReport
     }
 
     public static Task WriteAsync(ValidationReport report, string path, TimeProvider time, CancellationToken cancellationToken = default) =>
+        WriteAsync(ReportSummary.OfAsync(report).GetAwaiter().GetResult(), path, time, cancellationToken);
+
+    public static Task WriteAsync(ReportSummary report, string path, TimeProvider time, CancellationToken cancellationToken = default) =>
         ReportFile.WriteAsync(path, async (stream, cancel) =>
         {
             await using var writer = new StreamWriter(stream, new UTF8Encoding(false));
             await writer.WriteAsync(Render(report, time).AsMemory(), cancel);
         }, cancellationToken);
 
-    private static void Summary(StringBuilder html, ValidationReport report)
+    private static void Summary(StringBuilder html, ReportSummary report)
     {
-        var checkedCount = HtmlText.Count(report.Checked.Length, "response");
-        var verdict = report.Checked.Length == 0 ? "No responses were checked."
+        var checkedCount = HtmlText.Count(report.Checked, "response");
+        var verdict = report.Checked == 0 ? "No responses were checked."
+            : report.NothingChecked ? $"Nothing was checked: no response came back to any of {checkedCount}."
             : report.Passed ? $"Passed: {checkedCount} checked, none breaks the contract"
                 + (report.Warnings > 0 ? $" ({HtmlText.Count(report.Warnings, "warning")})." : ".")
-            : $"Failed: {report.FailedResponses} of {checkedCount} {(report.FailedResponses == 1 ? "breaks" : "break")} the contract.";
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"verdict {(report.Passed ? "passed" : "failed")}\">{verdict}</p>\n")
+            : $"Failed: {report.Failed} of {checkedCount} {(report.Failed == 1 ? "breaks" : "break")} the contract.";
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"verdict {(report.Passed && !report.NothingChecked ? "passed" : "failed")}\">{verdict}</p>\n")
             .Append("<dl class=\"cards\">\n");
-        Card(html, "Responses checked", report.Checked.Length, "card");
-        Card(html, "Failed", report.FailedResponses, report.FailedResponses > 0 ? "card bad" : "card");
+        Card(html, "Responses checked", report.Checked, "card");
+        Card(html, "Failed", report.Failed, report.Failed > 0 ? "card bad" : "card");
         Card(html, "Errors", report.Errors, report.Errors > 0 ? "card bad" : "card");
         Card(html, "Warnings", report.Warnings, report.Warnings > 0 ? "card warn" : "card");
-        Card(html, "Skipped", report.Skipped.Length, "card");
+        Card(html, "Skipped", report.Skipped, "card");
         html.Append("</dl>\n");
     }
 
-    private static void Card(StringBuilder html, string name, int value, string classes) =>
+    private static void Card(StringBuilder html, string name, long value, string classes) =>
         html.Append(CultureInfo.InvariantCulture, $"<div class=\"{classes}\"><dt>{name}</dt><dd>{value}</dd></div>\n");
 
     private static void RouteTable(StringBuilder html, IReadOnlyList<RouteTotals> routes)
@@ -86,18 +94,24 @@ internal static class HtmlReport
         html.Append("</tbody>\n</table>\n");
     }
 
-    /// <summary>What was seen but not checked, by reason, so a HAR full of images does not look like silence.</summary>
-    private static void Skipped(StringBuilder html, ValidationReport report)
+    /// <summary>
+    /// What was seen but not checked, by reason, naming the first entries of each, so a HAR full of images
+    /// does not look like silence and a skipped entry can be found.
+    /// </summary>
+    private static void Skipped(StringBuilder html, ReportSummary report)
     {
-        if (report.Skipped.Length == 0)
+        if (report.Skipped == 0)
         {
             return;
         }
 
-        html.Append("<h2 id=\"skipped\">Skipped</h2>\n<table class=\"skipped\">\n<thead><tr><th>Reason</th><th class=\"num\">Responses</th></tr></thead>\n<tbody>\n");
-        foreach (var reason in report.Skipped.GroupBy(s => s.Reason, StringComparer.Ordinal))
+        html.Append("<h2 id=\"skipped\">Skipped</h2>\n<table class=\"skipped\">\n<thead><tr><th>Reason</th><th class=\"num\">Responses</th><th>Entries</th></tr></thead>\n<tbody>\n");
+        foreach (var reason in report.SkipReasons)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{HtmlText.Escape(reason.Key)}</td><td class=\"num\">{reason.Count()}</td></tr>\n");
+            var more = reason.Count - reason.Named.Count;
+            var named = string.Join("<br>", reason.Named.Select(n => $"<code>{HtmlText.Escape(n)}</code>"))
+                + (more > 0 ? string.Create(CultureInfo.InvariantCulture, $"<br><span class=\"muted\">and {more} more</span>") : "");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{HtmlText.Escape(reason.Reason)}</td><td class=\"num\">{reason.Count}</td><td>{named}</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n");

@@ -45,7 +45,7 @@ internal static class HtmlText
     }
 
     /// <summary>"1 error", "3 warnings": counts as a person writes them, in invariant digits.</summary>
-    public static string Count(int count, string noun) =>
+    public static string Count(long count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 
     private static bool NeedsReplacing(char c) =>

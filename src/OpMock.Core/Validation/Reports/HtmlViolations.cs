@@ -11,10 +11,17 @@ namespace OpMock.Core.Validation.Reports;
 /// </summary>
 internal static class HtmlViolations
 {
-    public static void Append(StringBuilder html, ValidationReport report)
+    public static void Append(StringBuilder html, ReportSummary report)
     {
         html.Append("<h2 id=\"violations\">Violations</h2>\n");
-        var routes = report.ByRoute().Select(r => (r.Key, Responses: r.Where(c => c.Violations.Length > 0).ToList())).Where(r => r.Responses.Count > 0).ToList();
+        var routes = report.Kept.GroupBy(c => c.Label, StringComparer.Ordinal).Select(r => (r.Key, Responses: r.ToList())).ToList();
+        if (report.WithFindings > report.Kept.Count)
+        {
+            // The page is for reading; the streamed text, JSON and JUnit reports list every response.
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">The first {report.Kept.Count} of {report.WithFindings} responses with findings")
+                .Append(CultureInfo.InvariantCulture, $" (at most {ReportSummary.KeptViolations} findings each); the text, JSON and JUnit reports list them all.</p>\n");
+        }
+
         if (routes.Count == 0)
         {
             html.Append("<p class=\"muted\">No violations.</p>\n");

@@ -7,38 +7,38 @@ using OpMock.Core.Diagnostics;
 namespace OpMock.Core.Validation.Reports;
 
 /// <summary>
-/// `--junit FILE`: one test suite per route, one test case per checked response, a failure for each
-/// response with errors, so CI servers show contract drift next to unit tests.
+/// `--junit FILE`: one test case per checked response (its class name is the route), a failure for each
+/// response with errors, and one skipped test case per skipped entry naming its reason, so the counts
+/// add up as CI servers expect (tests = passed + failed + skipped). Test cases are streamed to a
+/// temporary file; the totals the root element needs are only known at the end, when the report is
+/// assembled beside its target and renamed into place.
 /// </summary>
-internal static class JunitReport
+internal sealed class JunitReport : IReportWriter
 {
-    public static XDocument Build(ValidationReport report)
+    private const string Suite = "opmock validate";
+
+    private readonly string path;
+    private readonly FileStream spool;
+    private readonly StreamWriter cases;
+
+    public JunitReport(string path)
     {
-        var suites = report.ByRoute().Select(route => new XElement("testsuite",
-            new XAttribute("name", Clean(route.Key)),
-            new XAttribute("tests", route.Count()),
-            new XAttribute("failures", route.Count(r => r.Failed)),
-            new XAttribute("errors", 0),
-            new XAttribute("skipped", 0),
-            route.Select(Case)));
-        return new XDocument(new XElement("testsuites",
-            new XAttribute("name", "opmock validate"),
-            new XAttribute("tests", report.Checked.Length),
-            new XAttribute("failures", report.FailedResponses),
-            new XAttribute("errors", 0),
-            new XAttribute("skipped", report.Skipped.Length),
-            suites));
+        this.path = path;
+        spool = new FileStream(Path.Combine(Path.GetTempPath(), $"opmock-junit-{Guid.NewGuid():N}.xml"), FileMode.CreateNew, FileAccess.ReadWrite,
+            FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        cases = new StreamWriter(spool, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
     }
 
-    /// <summary>Writes beside the target and renames, so CI never picks up half a file.</summary>
-    public static Task WriteAsync(ValidationReport report, string path, CancellationToken cancellationToken = default) =>
-        ReportFile.WriteAsync(path, async (stream, cancel) =>
-        {
-            await using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Async = true, Indent = true, Encoding = new UTF8Encoding(false) });
-            await Build(report).SaveAsync(writer, cancel);
-        }, cancellationToken);
+    /// <summary>Writes a whole report held in memory.</summary>
+    public static async Task WriteAsync(ValidationReport report, string path, CancellationToken cancellationToken = default)
+    {
+        await using var writer = new JunitReport(path);
+        var summary = new ReportSummary();
+        await report.ReplayAsync(new FanOutSink([summary, writer]), cancellationToken);
+        await writer.CompleteAsync(summary, cancellationToken);
+    }
 
-    private static XElement Case(CheckedResponse response)
+    public async ValueTask AddAsync(CheckedResponse response, CancellationToken cancellationToken)
     {
         var element = new XElement("testcase",
             new XAttribute("classname", Clean(response.Label)),
@@ -59,10 +59,50 @@ internal static class JunitReport
             element.Add(new XElement("system-out", Clean(lines)));
         }
 
-        return element;
+        await WriteCaseAsync(element, cancellationToken);
     }
 
-    /// <summary>A response body can carry control characters that XML 1.0 cannot hold; they become U+FFFD.</summary>
-    private static string Clean(string text) =>
-        text.All(XmlConvert.IsXmlChar) ? text : new string([.. text.Select(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c) ? c : '\uFFFD')]);
+    public ValueTask SkipAsync(SkippedResponse skipped, CancellationToken cancellationToken) =>
+        WriteCaseAsync(new XElement("testcase",
+            new XAttribute("classname", "skipped"),
+            new XAttribute("name", Clean(skipped.Source)),
+            new XElement("skipped", new XAttribute("message", Clean(skipped.Reason)))), cancellationToken);
+
+    public async Task CompleteAsync(ReportSummary summary, CancellationToken cancellationToken)
+    {
+        await cases.FlushAsync(cancellationToken);
+        var tests = summary.Checked + summary.Skipped;
+        var counts = string.Create(CultureInfo.InvariantCulture,
+            $"tests=\"{tests}\" failures=\"{summary.Failed}\" errors=\"0\" skipped=\"{summary.Skipped}\"");
+        await ReportFile.WriteAsync(path, async (stream, cancel) =>
+        {
+            var utf8 = new UTF8Encoding(false);
+            await stream.WriteAsync(utf8.GetBytes(
+                $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<testsuites name=\"{Suite}\" {counts}>\n  <testsuite name=\"{Suite}\" {counts}>\n"), cancel);
+            spool.Position = 0;
+            await spool.CopyToAsync(stream, cancel);
+            await stream.WriteAsync(utf8.GetBytes("  </testsuite>\n</testsuites>\n"), cancel);
+        }, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await cases.DisposeAsync();
+        await spool.DisposeAsync();
+    }
+
+    private async ValueTask WriteCaseAsync(XElement element, CancellationToken cancellationToken)
+    {
+        await cases.WriteAsync(("    " + element.ToString(SaveOptions.DisableFormatting) + "\n").AsMemory(), cancellationToken);
+    }
+
+    /// <summary>
+    /// A response body can carry control characters that XML 1.0 cannot hold, and lone surrogates that no
+    /// encoding can: both become U+FFFD.
+    /// </summary>
+    private static string Clean(string text)
+    {
+        text = BodyText.Scrub(text);
+        return text.All(XmlConvert.IsXmlChar) ? text : new string([.. text.Select(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c) ? c : '\uFFFD')]);
+    }
 }

@@ -5,49 +5,59 @@ using OpMock.Core.Diagnostics;
 namespace OpMock.Core.Validation.Reports;
 
 /// <summary>
-/// The default report, for people: per route how many responses were checked and failed, then each
-/// response with findings and its findings. Clean responses are only counted, so a HAR of thousands of
-/// requests stays readable.
+/// The default report, for people, written as the run goes: each response with findings and its
+/// findings, each skipped entry with its reason, then per route how many responses were checked and
+/// failed. Clean responses are only counted, so a HAR of thousands of requests stays readable.
 /// </summary>
-internal static class TextReport
+internal sealed class TextReport(TextWriter output) : IReportWriter
 {
-    public static string Render(ValidationReport report)
+    public static string Render(ValidationReport report) =>
+        ReportWriters.RenderAsync(report, writer => new TextReport(writer)).GetAwaiter().GetResult();
+
+    public async ValueTask AddAsync(CheckedResponse response, CancellationToken cancellationToken)
     {
+        if (response.Violations.Length == 0)
+        {
+            return;
+        }
+
         var text = new StringBuilder();
-        foreach (var route in report.ByRoute())
+        var status = response.Status is { } code ? $" (HTTP {code})" : "";
+        text.Append(CultureInfo.InvariantCulture, $"{response.Label}: {response.Source}{status}:\n");
+        foreach (var violation in response.Violations)
         {
-            var responses = route.ToList();
-            var failed = responses.Count(r => r.Failed);
-            text.Append(CultureInfo.InvariantCulture, $"{route.Key}: {Count(responses.Count, "response")} checked, ")
-                .Append(failed == 0 ? "all passed" : $"{failed} failed")
-                .Append(Totals(responses.Sum(r => r.Errors), responses.Sum(r => r.Warnings)))
-                .Append('\n');
-            foreach (var response in responses.Where(r => r.Violations.Length > 0))
-            {
-                var status = response.Status is { } code ? $" (HTTP {code})" : "";
-                text.Append(CultureInfo.InvariantCulture, $"  {response.Source}{status}:\n");
-                foreach (var violation in response.Violations)
-                {
-                    var severity = violation.Severity == Severity.Error ? "error  " : "warning";
-                    var line = violation.Line > 0 ? $" (line {violation.Line})" : "";
-                    text.Append(CultureInfo.InvariantCulture, $"    {severity} {violation.Path}: {violation.Message}{line}\n");
-                }
-            }
+            var severity = violation.Severity == Severity.Error ? "error  " : "warning";
+            var line = violation.Line > 0 ? $" (line {violation.Line})" : "";
+            text.Append(CultureInfo.InvariantCulture, $"    {severity} {violation.Path}: {violation.Message}{line}\n");
         }
 
-        foreach (var reason in report.Skipped.GroupBy(s => s.Reason, StringComparer.Ordinal))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"skipped {reason.Count()}: {reason.Key}\n");
-        }
-
-        text.Append(CultureInfo.InvariantCulture, $"{Count(report.Checked.Length, "response")} checked, {report.FailedResponses} failed, ")
-            .Append(CultureInfo.InvariantCulture, $"{Count(report.Errors, "error")}, {Count(report.Warnings, "warning")}, {report.Skipped.Length} skipped\n");
-        return text.ToString();
+        await output.WriteAsync(text, cancellationToken);
     }
 
-    private static string Totals(int errors, int warnings) =>
-        errors + warnings == 0 ? "" : $" ({Count(errors, "error")}, {Count(warnings, "warning")})";
+    public async ValueTask SkipAsync(SkippedResponse skipped, CancellationToken cancellationToken) =>
+        await output.WriteAsync($"skipped {skipped.Source}: {skipped.Reason}\n".AsMemory(), cancellationToken);
 
-    private static string Count(int count, string noun) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
+    public async Task CompleteAsync(ReportSummary summary, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        foreach (var route in summary.Routes)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{route.Label}: {ReportWriters.Count(route.Checked, "response")} checked, ")
+                .Append(route.Failed == 0 ? "all passed" : $"{route.Failed} failed")
+                .Append(route.Errors + route.Warnings == 0 ? "" : $" ({ReportWriters.Count(route.Errors, "error")}, {ReportWriters.Count(route.Warnings, "warning")})")
+                .Append('\n');
+        }
+
+        foreach (var reason in summary.SkipReasons)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"skipped {reason.Count}: {reason.Reason}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"{ReportWriters.Count(summary.Checked, "response")} checked, {summary.Failed} failed, ")
+            .Append(CultureInfo.InvariantCulture, $"{ReportWriters.Count(summary.Errors, "error")}, {ReportWriters.Count(summary.Warnings, "warning")}, {summary.Skipped} skipped\n");
+        await output.WriteAsync(text, cancellationToken);
+        await output.FlushAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -22,8 +22,8 @@ public sealed class HarReaderTests
         // Then every entry comes out whole
         entries.Select(e => (e.Index, e.Path)).ShouldBe([(0, "/op/v2/receives"), (1, "/static/app.js"), (2, "/opapp/transfer")]);
         entries[0].Text!.Length.ShouldBe(100_010);
-        entries[2].TryReadBody(out var body).ShouldBeTrue();
-        body.ShouldBe(big);
+        entries[2].TryReadBytes(out var body).ShouldBeTrue();
+        Encoding.UTF8.GetString(body!).ShouldBe(big);
         entries[2].RequestText.ShouldBe("{\"reqUrl\":\"/op/v2/receives\"}");
     }
 
@@ -70,6 +70,34 @@ public sealed class HarReaderTests
         var error = await Should.ThrowAsync<OpMockException>(() => ReadAllAsync(stream));
         error.Message.ShouldStartWith("s.har: ");
         error.Message.ShouldContain(message);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(64 * 1024)]
+    public async Task ReadAsync_InvalidUtf8AmongChinese_MarksOnlyItsEntryWhateverTheBufferCuts(int chunk)
+    {
+        // Given three entries of Chinese text, the second with one byte that is not UTF-8
+        var text = Hars.Document(
+            Hars.Entry("POST", "http://h/op/v2/receives", 200, Hars.Text("{\"message\":\"成功，客服在线\"}")),
+            Hars.Entry("POST", "http://h/op/v2/receives", 200, Hars.Text("{\"message\":\"成功BAD客服\"}")),
+            Hars.Entry("POST", "http://h/op/v2/receives", 200, Hars.Text("{\"message\":\"成功，客服在线\"}")));
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var bad = bytes.AsSpan().IndexOf("BAD"u8);
+        bytes[bad + 1] = 0xC0;
+
+        // When it is read through a stream that cuts characters at every possible place
+        var entries = await ReadAllAsync(new TrickleStream(bytes, chunk));
+
+        // Then the reader goes on; only the second entry carries the finding, with the byte's file offset
+        entries.Count.ShouldBe(3);
+        entries[0].Oddities.ShouldBeEmpty();
+        entries[1].Oddities.ShouldBe([$"the HAR entry is not valid UTF-8 (byte at file offset {bad + 1}; read as '?')"]);
+        entries[1].Text.ShouldBe("{\"message\":\"成功B?D客服\"}");
+        entries[2].Oddities.ShouldBeEmpty();
+        entries[2].Text.ShouldBe("{\"message\":\"成功，客服在线\"}");
     }
 
     private static async Task<List<HarEntry>> ReadAllAsync(Stream stream)

@@ -9,7 +9,7 @@ namespace OpMock.Tests.Validation.Proxy;
 public sealed class HarRecorderTests
 {
     [Fact]
-    public async Task SaveAsync_Exchanges_AreNumberedHarFilesTheHarReaderReadsBack()
+    public async Task SaveAsync_Exchanges_AreUniquelyNamedHarFilesTheHarReaderReadsBack()
     {
         // Given a recorder with a frozen clock
         using var temp = new TempFolder();
@@ -24,9 +24,12 @@ public sealed class HarRecorderTests
                 200, [new("Content-Type", "application/json;charset=UTF-8")], Encoding.UTF8.GetBytes(body), "application/json;charset=UTF-8", 12.5), CancellationToken.None);
         }
 
-        // Then each is its own numbered HAR file, with nothing half-written left beside them
-        Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order().ShouldBe(["000001.har", "000002.har"]);
-        var first = Path.Combine(temp.Path, "000001.har");
+        // Then each is its own HAR file named by the run's start and a sequence, with nothing half-written left beside them
+        var names = Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order().ToList();
+        names.Count.ShouldBe(2);
+        names.ShouldAllBe(n => n!.StartsWith("20261122-083000-000-p", StringComparison.Ordinal) && n.EndsWith(".har", StringComparison.Ordinal));
+        names[0]!.ShouldEndWith("-000001.har");
+        var first = Path.Combine(temp.Path, names[0]!);
         JsonNode.Parse(await File.ReadAllTextAsync(first))!["log"]!["entries"]![0]!["startedDateTime"]!.GetValue<string>().ShouldBe("2026-11-22T08:30:00.000Z");
 
         // And the HAR reader gets back the request body and the response bytes, Chinese intact
@@ -35,8 +38,8 @@ public sealed class HarRecorderTests
         {
             entry.Path.ShouldBe("/opapp/transfer");
             entry.RequestText.ShouldBe("{\"reqUrl\":\"/op/v2/receives\"}");
-            entry.TryReadBody(out var read).ShouldBeTrue();
-            read.ShouldBe(body);
+            entry.TryReadBytes(out var read).ShouldBeTrue();
+            Encoding.UTF8.GetString(read!).ShouldBe(body);
         }
     }
 }

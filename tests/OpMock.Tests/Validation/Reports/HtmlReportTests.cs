@@ -134,8 +134,8 @@ public sealed class HtmlReportTests
         // When it is rendered
         var html = HtmlReport.Render(report, Noon);
 
-        // Then it says so in each section, draws no chart and passes
-        html.ShouldContain("<p class=\"verdict passed\">No responses were checked.</p>");
+        // Then it says so in each section, draws no chart and does not pass: nothing checked is no evidence
+        html.ShouldContain("<p class=\"verdict failed\">No responses were checked.</p>");
         html.ShouldContain("No documented route was checked.");
         html.ShouldContain("No violations.");
         html.ShouldNotContain("<svg");
