@@ -23,7 +23,21 @@ internal static class JsonReport
         return OpJson.ToFileText(root);
     }
 
-    private static JsonNode Response(CheckedResponse response) => new JsonObject
+    private static JsonNode Response(CheckedResponse response)
+    {
+        var node = Fields(response);
+        if (response.Case is { } test)
+        {
+            // Generated cases: what was sent (as JSON when it is JSON) and how to replay it.
+            node["case"] = new JsonObject { ["kind"] = test.Kind, ["why"] = test.Why };
+            node["request"] = response.Request is { } body ? OpJson.TryParse(body, out _, out _) ?? JsonValue.Create(body) : null;
+            node["curl"] = response.Curl;
+        }
+
+        return node;
+    }
+
+    private static JsonObject Fields(CheckedResponse response) => new()
     {
         ["route"] = response.Route,
         ["reqUrl"] = response.ReqUrl,

@@ -18,19 +18,25 @@ internal static class TextReport
         {
             var responses = route.ToList();
             var failed = responses.Count(r => r.Failed);
-            text.Append(CultureInfo.InvariantCulture, $"{route.Key}: {Count(responses.Count, "response")} checked, ")
+            text.Append(CultureInfo.InvariantCulture, $"{route.Key}: {Count(responses.Count, "response")} checked{Cases(responses)}, ")
                 .Append(failed == 0 ? "all passed" : $"{failed} failed")
                 .Append(Totals(responses.Sum(r => r.Errors), responses.Sum(r => r.Warnings)))
                 .Append('\n');
             foreach (var response in responses.Where(r => r.Violations.Length > 0))
             {
                 var status = response.Status is { } code ? $" (HTTP {code})" : "";
-                text.Append(CultureInfo.InvariantCulture, $"  {response.Source}{status}:\n");
+                var test = response.Case is { } c ? $" [{c.Kind}: {c.Why}]" : "";
+                text.Append(CultureInfo.InvariantCulture, $"  {response.Source}{test}{status}:\n");
                 foreach (var violation in response.Violations)
                 {
                     var severity = violation.Severity == Severity.Error ? "error  " : "warning";
                     var line = violation.Line > 0 ? $" (line {violation.Line})" : "";
                     text.Append(CultureInfo.InvariantCulture, $"    {severity} {violation.Path}: {violation.Message}{line}\n");
+                }
+
+                if (response.Curl is { } curl)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"    smallest failing request: {response.Request}\n    replay: {curl}\n");
                 }
             }
         }
@@ -43,6 +49,13 @@ internal static class TextReport
         text.Append(CultureInfo.InvariantCulture, $"{Count(report.Checked.Length, "response")} checked, {report.FailedResponses} failed, ")
             .Append(CultureInfo.InvariantCulture, $"{Count(report.Errors, "error")}, {Count(report.Warnings, "warning")}, {report.Skipped.Length} skipped\n");
         return text.ToString();
+    }
+
+    /// <summary>Generated cases: how many of the route's requests were valid and invalid.</summary>
+    private static string Cases(List<CheckedResponse> responses)
+    {
+        var kinds = responses.Where(r => r.Case is not null).GroupBy(r => r.Case!.Value.Kind, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        return kinds.Count == 0 ? "" : " (" + string.Join(", ", kinds.Select(g => $"{g.Count()} {g.Key}")) + ")";
     }
 
     private static string Totals(int errors, int warnings) =>
