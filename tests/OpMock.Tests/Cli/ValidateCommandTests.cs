@@ -171,7 +171,7 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
-    public async Task Live_NothingListening_ExitsOneWithAFindingPerRoute()
+    public async Task Live_NothingListening_AFindingPerRouteAndExitTwo()
     {
         // Given a loopback port nothing listens on
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
@@ -182,9 +182,10 @@ public sealed class ValidateCommandTests
         // When it is validated live
         var result = await Run("--base-url", $"http://127.0.0.1:{port}", "--timeout", "2s");
 
-        // Then each route is a failed check saying the request failed, not a crash or a usage error
-        result.ExitCode.ShouldBe(1, result.Error);
-        result.Error.ShouldBeEmpty();
+        // Then each route is a failed check saying the request failed, not a crash; and having checked
+        // nothing, the run exits 2 so a CI job cannot go green
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.ShouldBe("error: nothing could be checked: no request got a response\n");
         result.Out.ShouldContain($"POST http://127.0.0.1:{port}/op/v2/receives:\n    error   $: request failed: ");
         result.Out.ShouldEndWith("2 responses checked, 2 failed, 2 errors, 0 warnings, 0 skipped\n");
     }

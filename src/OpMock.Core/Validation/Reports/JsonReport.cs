@@ -28,9 +28,9 @@ internal static class JsonReport
         var node = Fields(response);
         if (response.Case is { } test)
         {
-            // Generated cases: what was sent (as JSON when it is JSON) and how to replay it.
+            // Generated cases: what was sent — the object, or the exact text when it was no object — and how to replay it.
             node["case"] = new JsonObject { ["kind"] = test.Kind, ["why"] = test.Why };
-            node["request"] = response.Request is { } body ? OpJson.TryParse(body, out _, out _) ?? JsonValue.Create(body) : null;
+            node["request"] = response.Request is { } body ? OpJson.TryParse(body, out _, out _) as JsonObject ?? (JsonNode)JsonValue.Create(body) : null;
             node["curl"] = response.Curl;
         }
 

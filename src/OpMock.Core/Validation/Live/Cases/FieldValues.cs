@@ -82,6 +82,31 @@ internal sealed class FieldValues(JsonObject schema, JsonObject root, JsonNode? 
         return Distinct(values.Where(v => Fits(s, v)));
     }
 
+    /// <summary>The values worth sending once each: enum members, the default, the ends of the range, the doc's sample, a value seen in an answer.</summary>
+    public List<JsonNode?> Notable()
+    {
+        var s = Resolved;
+        if (s["enum"] is JsonArray members)
+        {
+            return Distinct(members.Select(m => m?.DeepClone()));
+        }
+
+        var values = new List<JsonNode?> { s["default"]?.DeepClone() };
+        if (Type is "integer" or "number")
+        {
+            values.AddRange(new[] { Number(s, "minimum"), Number(s, "maximum") }.OfType<decimal>().Select(n => Numeric(n)));
+        }
+
+        if (Type == "string" && Number(s, "maxLength") is { } longest && longest < 10_000)
+        {
+            values.Add(JsonValue.Create(new string('长', (int)longest)));
+        }
+
+        values.Add(sample?.DeepClone());
+        values.AddRange(seen.Take(1).Select(v => (JsonNode?)JsonValue.Create(v)));
+        return Distinct(values.Where(v => v is not null && Fits(s, v)));
+    }
+
     /// <summary>The empty value of the field's type ("" [] {}), for "optional field empty" and "required field empty".</summary>
     public JsonNode? Empty() => Type switch
     {
@@ -124,7 +149,7 @@ internal sealed class FieldValues(JsonObject schema, JsonObject root, JsonNode? 
 
         if (s["enum"] is JsonArray members && members.All(m => m?.GetValueKind() is System.Text.Json.JsonValueKind.Number or System.Text.Json.JsonValueKind.String))
         {
-            var numbers = members.Where(m => m?.GetValueKind() == System.Text.Json.JsonValueKind.Number).Select(m => m!.GetValue<decimal>()).ToList();
+            var numbers = members.Where(m => m?.GetValueKind() == System.Text.Json.JsonValueKind.Number).Select(m => Decimal(m!)).ToList();
             yield return ("not in enum", numbers.Count > 0 ? Numeric(numbers.Max() + 1) : JsonValue.Create("不在枚举中"));
         }
     }
@@ -207,15 +232,18 @@ internal sealed class FieldValues(JsonObject schema, JsonObject root, JsonNode? 
     private JsonNode Numeric(decimal value) =>
         Type == "integer" && value == Math.Floor(value) && value is >= long.MinValue and <= long.MaxValue ? JsonValue.Create((long)value) : JsonValue.Create(value);
 
-    private static decimal? Number(JsonObject s, string key) =>
-        s[key] is JsonValue v && decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
+    private static decimal? Number(JsonObject s, string key) => s[key] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number ? Decimal(v) : null;
+
+    /// <summary>A JSON number as written, whether the node holds a long, a double or a parsed element.</summary>
+    private static decimal Decimal(JsonNode number) =>
+        decimal.TryParse(number.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     /// <summary>Whether a value keeps within the bounds this generator reads; the classifier has the last word.</summary>
     private bool Fits(JsonObject s, JsonNode? value)
     {
         if (value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number && Type is "integer" or "number")
         {
-            var n = v.GetValue<decimal>();
+            var n = Decimal(v);
             return n >= (Number(s, "minimum") ?? decimal.MinValue) && n <= (Number(s, "maximum") ?? decimal.MaxValue) && (Type == "number" || n == Math.Floor(n));
         }
 

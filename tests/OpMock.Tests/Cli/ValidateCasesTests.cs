@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using OpMock.Tests.Support;
+
+namespace OpMock.Tests.Cli;
+
+/// <summary>`opmock validate --base-url … --cases N`: generated cases against a running server.</summary>
+public sealed class ValidateCasesTests
+{
+    [Fact]
+    public async Task Cases_AgainstTheMock_EveryCasePassesOnEveryRouteDirectlyAndThroughTransfer()
+    {
+        // Given the mock serving the shipped docs
+        await using var host = await MockHost.StartAsync();
+
+        // When 40 cases per route run against it, directly and through the relay
+        var result = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--base-url", host.Server.DirectUrl, "--app-url", host.Server.AppUrl,
+            "--cases", "40", "--format", "json");
+
+        // Then everything passes: every route, both ways, valid and invalid cases alike
+        result.ExitCode.ShouldBe(0, result.Out + result.Error);
+        var responses = JsonNode.Parse(result.Out)!["responses"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        var byLabel = responses.GroupBy(r => r["route"]!.GetValue<string>() + " → " + r["reqUrl"]?.GetValue<string>()).ToDictionary(g => g.Key, g => g.ToList());
+        byLabel.Keys.ShouldBe([Routes.Receives + " → ", Routes.TransferRoute + " → " + Routes.Receives,
+            Routes.ChatInfo + " → ", Routes.TransferRoute + " → " + Routes.ChatInfo], ignoreOrder: true);
+        foreach (var (label, cases) in byLabel)
+        {
+            cases.Count.ShouldBe(label.StartsWith(Routes.TransferRoute, StringComparison.Ordinal) ? 42 : 40, label);
+            cases.Select(c => c["case"]!["kind"]!.GetValue<string>()).Distinct().ShouldContain("valid", label);
+            cases.Select(c => c["case"]!["kind"]!.GetValue<string>()).Distinct().ShouldContain("invalid", label);
+        }
+
+        responses.Where(r => r["errors"]!.GetValue<int>() > 0).Select(r => r.ToJsonString()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Cases_SameSeed_SameCases()
+    {
+        // Given the mock
+        await using var host = await MockHost.StartAsync();
+
+        // When the cases run twice with one seed, and once with another
+        async Task<List<string>> Bodies(string seed)
+        {
+            var result = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--base-url", host.Server.DirectUrl, "--cases", "20", "--seed", seed, "--format", "json");
+            return [.. JsonNode.Parse(result.Out)!["responses"]!.AsArray().Select(r => r!["request"]!.ToJsonString())];
+        }
+
+        var first = await Bodies("7");
+        var again = await Bodies("7");
+        var other = await Bodies("8");
+
+        // Then the same seed sends the same requests, and another seed others
+        again.ShouldBe(first);
+        other.ShouldNotBe(first);
+    }
+
+    [Fact]
+    public async Task Cases_NothingAnswers_ExitTwoNotGreen()
+    {
+        // Given a port nothing listens on
+        var url = $"http://127.0.0.1:{StubHttpServer.FreePort()}";
+
+        // When cases run against it
+        var result = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--base-url", url, "--cases", "3", "--timeout", "2s");
+
+        // Then the run says nothing could be checked and exits 2, so CI cannot go green
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("nothing could be checked");
+    }
+
+    [Theory]
+    [InlineData("--cases", "-1")]
+    [InlineData("--concurrency", "0")]
+    [InlineData("--rate", "0")]
+    public async Task Cases_BadBound_UsageError(string option, string value)
+    {
+        // Given a bound that makes no sense
+        // When validate runs with it
+        var result = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--base-url", "http://127.0.0.1:9", "--cases", "1", option, value);
+
+        // Then it is a usage error naming the options, and nothing is sent
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain(option);
+    }
+
+    [Fact]
+    public async Task Cases_WithoutBaseUrl_UsageError()
+    {
+        // Given a HAR mode run asking for generated cases
+        using var temp = new TempFolder();
+        var har = temp.Write("s.har", """{"log":{"entries":[]}}""");
+
+        // When it runs
+        var result = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--har", har, "--cases", "5");
+
+        // Then it says --cases needs a live server
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("--cases only goes with --base-url");
+    }
+
+    [Fact]
+    public async Task Cases_Rate_BoundsRequestsPerSecond()
+    {
+        // Given the mock
+        await using var host = await MockHost.StartAsync();
+
+        // When 10 cases per route (20 requests) run at 40 requests per second
+        var clock = Stopwatch.StartNew();
+        var result = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--base-url", host.Server.DirectUrl, "--cases", "10", "--rate", "40");
+        clock.Stop();
+
+        // Then they pass, spaced by the rate: 19 gaps of 25 ms at least
+        result.ExitCode.ShouldBe(0, result.Out + result.Error);
+        clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(19 * 25));
+    }
+}
