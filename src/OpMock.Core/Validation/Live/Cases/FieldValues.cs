@@ -172,8 +172,9 @@ internal sealed class FieldValues(JsonObject schema, JsonObject root, JsonNode? 
         }
 
         // An id keeps the shape of the ids the docs and answers show (u0001 + 32 hex), not their value.
-        var model = seen.Concat(sample is JsonValue v && v.TryGetValue<string>(out var text) ? [text] : []).FirstOrDefault();
-        var fresh = model is { Length: > 0 } ? Alike(model) : random.Next(3) == 0 ? "测试" + random.Next(1000) : "t" + random.Next(100_000);
+        // Each fresh one imitates a model picked at random: chat ids come in more than one shape (u0001 + hex, + digits).
+        var models = seen.Concat(sample is JsonValue v && v.TryGetValue<string>(out var text) && text.Length > 0 ? [text] : []).ToList();
+        var fresh = models.Count > 0 ? Alike(models[random.Next(models.Count)]) : random.Next(3) == 0 ? "测试" + random.Next(1000) : "t" + random.Next(100_000);
         var (least, most) = ((int?)Number(s, "minLength") ?? 0, (int?)Number(s, "maxLength") ?? int.MaxValue);
         fresh = fresh.Length > most ? fresh[..most] : fresh.PadRight(least, 'x');
         return JsonValue.Create(fresh);

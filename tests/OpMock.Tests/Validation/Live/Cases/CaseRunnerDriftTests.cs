@@ -117,6 +117,35 @@ public sealed class CaseRunnerDriftTests
         curls.ShouldAllBe(c => c.Contains("token=" + CurlCommand.Placeholder) && c.Contains("sign=" + CurlCommand.Placeholder));
     }
 
+    [Fact]
+    public async Task Validate_TextJunitAndHtml_ShowTheCaseTheSmallestRequestAndTheReplay()
+    {
+        // Given a server that answers a 500 HTML page to a wrong-typed id
+        using var server = await CaseDriftServer.StartAsync(Drifts["a 500 HTML page for a wrong-typed id"].Drift);
+        var url = server.Url.ToString().TrimEnd('/');
+        using var temp = new TempFolder();
+        var junit = Path.Combine(temp.Path, "cases.xml");
+        var html = Path.Combine(temp.Path, "cases.html");
+
+        // When cases run with the text report, JUnit and HTML
+        var result = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--base-url", url, "--cases", "40", "--junit", junit, "--html", html);
+
+        // Then the text report counts valid and invalid requests per route, and shows the failing case with its smallest request and replay
+        result.ExitCode.ShouldBe(1, result.Error);
+        result.Out.ShouldContain($"{Shipped.Receives}: 40 responses checked (4 invalid, 36 valid), all passed\n");
+        result.Out.ShouldContain($"{Shipped.ChatInfo}: 40 responses checked (7 invalid, 33 valid), 1 failed (1 error, 0 warnings)\n");
+        result.Out.ShouldContain("[invalid: userId wrong-typed (12345)] (HTTP 500):\n    error   $: HTTP status 500; the body is HTML or XML, not JSON\n");
+        result.Out.ShouldContain("    smallest failing request: {\"userId\":12345}\n");
+        result.Out.ShouldContain($"    replay: curl -sS -i -X POST '{url}{Shipped.ChatInfo}?");
+        result.Out.ShouldContain("-H 'Content-Type: application/json' --data-binary '{\"userId\":12345}'\n");
+
+        // And the JUnit failure and the HTML page carry the same replay
+        (await File.ReadAllTextAsync(junit)).ShouldContain("replay: curl -sS -i -X POST");
+        var page = await File.ReadAllTextAsync(html);
+        page.ShouldContain("33 valid, 7 invalid requests");
+        page.ShouldContain("smallest failing request <code>{&quot;userId&quot;:12345}</code>");
+    }
+
     private static string Label(JsonObject response) =>
         response["reqUrl"]?.GetValue<string>() is { } reqUrl ? $"{response["route"]!.GetValue<string>()} → {reqUrl}" : response["route"]!.GetValue<string>();
 
