@@ -27,6 +27,6 @@ internal sealed record CheckedResponse(string Route, string? ReqUrl, string Sour
     /// <summary>Generated cases only: the body sent — for a failing case, the smallest one that still fails.</summary>
     public string? Request { get; init; }
 
-    /// <summary>Generated cases that failed: a ready-to-paste curl replaying <see cref="Request"/>, the token as a placeholder.</summary>
+    /// <summary>Generated cases: a ready-to-paste curl replaying <see cref="Request"/>, the --query values as placeholders.</summary>
     public string? Curl { get; init; }
 }

@@ -10,19 +10,24 @@ public sealed class ValidateCasesTests
     [Fact]
     public async Task Cases_AgainstTheMock_EveryCasePassesOnEveryRouteDirectlyAndThroughTransfer()
     {
-        // Given the mock serving the shipped docs
-        await using var host = await MockHost.StartAsync();
+        // Given the mock serving the shipped docs and the test wiki (other authors, hints, paging, a second relay)
+        using var temp = new TempFolder();
+        var docs = temp.CopyShippedDocs();
+        CopyWiki(docs);
+        await using var host = await MockHost.StartAsync(docs: docs, overrides: Path.Combine(temp.Path, "overrides.yaml"));
+        var routes = (await OpMock.Core.Schemas.ApiContract.LoadAsync(docs, null)).Endpoints
+            .Where(e => !e.Endpoint.IsTransfer).Select(e => e.Endpoint.Route).Distinct().ToList();
 
         // When 40 cases per route run against it, directly and through the relay
-        var result = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--base-url", host.Server.DirectUrl, "--app-url", host.Server.AppUrl,
+        var result = await Support.Cli.RunAsync("validate", "--docs", docs, "--base-url", host.Server.DirectUrl, "--app-url", host.Server.AppUrl,
             "--cases", "40", "--format", "json");
 
         // Then everything passes: every route, both ways, valid and invalid cases alike
         result.ExitCode.ShouldBe(0, result.Out + result.Error);
         var responses = JsonNode.Parse(result.Out)!["responses"]!.AsArray().Select(r => r!.AsObject()).ToList();
         var byLabel = responses.GroupBy(r => r["route"]!.GetValue<string>() + " → " + r["reqUrl"]?.GetValue<string>()).ToDictionary(g => g.Key, g => g.ToList());
-        byLabel.Keys.ShouldBe([Routes.Receives + " → ", Routes.TransferRoute + " → " + Routes.Receives,
-            Routes.ChatInfo + " → ", Routes.TransferRoute + " → " + Routes.ChatInfo], ignoreOrder: true);
+        byLabel.Keys.ShouldBe([.. routes.Select(r => r + " → "), .. routes.Select(r => Routes.TransferRoute + " → " + r)], ignoreOrder: true);
+        routes.Count.ShouldBeGreaterThan(4);
         foreach (var (label, cases) in byLabel)
         {
             cases.Count.ShouldBe(label.StartsWith(Routes.TransferRoute, StringComparison.Ordinal) ? 42 : 40, label);
@@ -31,6 +36,17 @@ public sealed class ValidateCasesTests
         }
 
         responses.Where(r => r["errors"]!.GetValue<int>() > 0).Select(r => r.ToJsonString()).ShouldBeEmpty();
+    }
+
+    private static void CopyWiki(string docs)
+    {
+        var wiki = Path.Combine(Repo.Root, "tests", "OpMock.Tests", "TestDocs", "wiki");
+        foreach (var file in Directory.EnumerateFiles(wiki, "*.txt", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(docs, Path.GetRelativePath(wiki, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     [Fact]
@@ -67,6 +83,22 @@ public sealed class ValidateCasesTests
         // Then the run says nothing could be checked and exits 2, so CI cannot go green
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("nothing could be checked");
+    }
+
+    [Fact]
+    public async Task Cases_ServerNeverAnswers_EachCaseATimeoutAndExitTwo()
+    {
+        // Given a server that accepts connections and never answers
+        await using var stub = new StubHttpServer(status: null);
+
+        // When cases run against it with a short timeout
+        var result = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--base-url", stub.Url.ToString(), "--cases", "2", "--timeout", "300ms", "--format", "json");
+
+        // Then every case is a timeout finding, and having checked nothing the run exits 2
+        result.ExitCode.ShouldBe(2, result.Error);
+        var messages = JsonNode.Parse(result.Out)!["responses"]!.AsArray().Select(r => r!["violations"]![0]!["message"]!.GetValue<string>()).ToList();
+        messages.ShouldNotBeEmpty();
+        messages.ShouldAllBe(m => m == "no response within 300ms");
     }
 
     [Theory]

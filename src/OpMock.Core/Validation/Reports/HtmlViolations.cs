@@ -47,7 +47,7 @@ internal static class HtmlViolations
             html.Append(CultureInfo.InvariantCulture, $"<tr class=\"case\"><td colspan=\"4\">{HtmlText.Escape(test.Kind)} request: {HtmlText.Escape(test.Why)}</td></tr>\n");
         }
 
-        if (response.Curl is { } curl)
+        if (response is { Failed: true, Curl: { } curl })
         {
             // The smallest request that still fails, and the command that replays it, ready to copy.
             html.Append(CultureInfo.InvariantCulture, $"<tr class=\"replay\"><td colspan=\"4\">smallest failing request <code>{HtmlText.Escape(response.Request ?? "")}</code>")

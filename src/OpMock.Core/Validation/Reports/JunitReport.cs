@@ -45,7 +45,7 @@ internal static class JunitReport
             new XAttribute("name", Clean(response.Source + (response.Case is { } c ? $" [{c.Kind}: {c.Why}]" : "") + (response.Status is { } s ? string.Create(CultureInfo.InvariantCulture, $" (HTTP {s})") : ""))));
         var lines = string.Join('\n', response.Violations.Select(v =>
             $"{v.Severity.ToString().ToLowerInvariant()} {v.Path}: {v.Message}" + (v.Line > 0 ? string.Create(CultureInfo.InvariantCulture, $" (line {v.Line})") : "")));
-        if (response.Curl is { } curl)
+        if (response is { Failed: true, Curl: { } curl })
         {
             lines += $"\nsmallest failing request: {response.Request}\nreplay: {curl}";
         }

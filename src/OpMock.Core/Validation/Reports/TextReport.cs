@@ -34,7 +34,7 @@ internal static class TextReport
                     text.Append(CultureInfo.InvariantCulture, $"    {severity} {violation.Path}: {violation.Message}{line}\n");
                 }
 
-                if (response.Curl is { } curl)
+                if (response is { Failed: true, Curl: { } curl })
                 {
                     text.Append(CultureInfo.InvariantCulture, $"    smallest failing request: {response.Request}\n    replay: {curl}\n");
                 }

@@ -5,7 +5,7 @@ using OpMock.Core.Docs;
 
 namespace OpMock.Core.Validation.Live.Cases;
 
-/// <summary>What came back for one case: a status and a body, or no response at all and why.</summary>
+/// <summary>What came back for one case: a status and a body, or why there is none to check (no response, a body past the bound).</summary>
 internal sealed record CaseReply(int? Status, string Body, string? Failure = null, string? FailureMessage = null);
 
 /// <summary>
@@ -20,9 +20,9 @@ internal static class CaseCheck
     public static CheckedResponse Check(ContractValidator validator, TestCase test, string source, CaseReply reply)
     {
         var (route, reqUrl) = test.Via == Via.Transfer ? (Endpoint.TransferRoute, test.Route) : (test.Route, (string?)null);
-        if (reply.Status is null)
+        if (reply.Status is null || reply.Failure is not null)
         {
-            return validator.NoResponse(route, reqUrl, source, reply.Failure ?? "no response", reply.FailureMessage ?? "no response");
+            return validator.NoResponse(route, reqUrl, source, reply.Failure ?? "no response", reply.FailureMessage ?? "no response") with { Status = reply.Status };
         }
 
         var full = validator.Check(route, reqUrl, source, reply.Status, reply.Body);

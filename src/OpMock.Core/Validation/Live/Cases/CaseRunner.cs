@@ -16,6 +16,9 @@ internal sealed class CaseRunner(
     ApiContract contract, ContractValidator validator, HttpClient http, LiveTarget target, CaseSettings settings, TimeProvider time,
     IProgress<CaseProgress>? progress = null)
 {
+    /// <summary>Bound on one answer's body.</summary>
+    public const int MaxBody = 8 << 20;
+
     private readonly Pacer pacer = new(settings.Rate, time);
     private readonly ImmutableHashSet<string> secret = [.. target.Query.Select(p => p.Key)];
     private int sent;
@@ -52,28 +55,44 @@ internal sealed class CaseRunner(
                     progress?.Report(new CaseProgress(Interlocked.Increment(ref sent), total, failures, endpoint.Endpoint.Route));
                 });
 
+            // A server failing every case must not cost tens of requests per case: the route has a budget for shrinking.
+            var budget = settings.ShrinkTries * 5;
             for (var i = 0; i < all.Length; i++)
             {
-                results.Add(replies[i].Failed ? await ShrunkAsync(all[i], i + 1, replies[i], classifier, cancellationToken) : Described(replies[i], all[i]));
+                if (!replies[i].Failed)
+                {
+                    results.Add(Described(replies[i], all[i], all[i]));
+                    continue;
+                }
+
+                var (shrunk, spent) = await ShrunkAsync(all[i], i + 1, replies[i], classifier, Math.Min(budget, settings.ShrinkTries), cancellationToken);
+                budget -= spent;
+                results.Add(shrunk);
             }
         }
 
         return new ValidationReport(results.ToImmutable(), []);
     }
 
-    private async Task<CheckedResponse> ShrunkAsync(TestCase test, int number, CheckedResponse reply, CaseClassifier classifier, CancellationToken cancellationToken)
+    /// <summary>
+    /// A failing case with its smallest failing request and a curl. No response at all (timeout, refused) is not
+    /// shrunk: each try would wait out the timeout again, and the request's content is rarely why.
+    /// </summary>
+    private async Task<(CheckedResponse Result, int Spent)> ShrunkAsync(
+        TestCase test, int number, CheckedResponse reply, CaseClassifier classifier, int tries, CancellationToken cancellationToken)
     {
-        var (smallest, _) = await Shrinker.ShrinkAsync(test, reply, classifier, t => SendAsync(t, number, null, cancellationToken), settings.ShrinkTries);
-        var (method, baseUrl, route, query) = Where(smallest);
-        return Described(reply, test) with
-        {
-            Request = smallest.Body,
-            Curl = CurlCommand.For(method, baseUrl, route, query, secret, smallest.Body),
-        };
+        var (smallest, _, spent) = reply.Status is null
+            ? (test, reply, 0)
+            : await Shrinker.ShrinkAsync(test, reply, classifier, t => SendAsync(t, number, null, cancellationToken), tries);
+        return (Described(reply, test, smallest), spent);
     }
 
-    private static CheckedResponse Described(CheckedResponse reply, TestCase test) =>
-        reply with { Case = (test.Kind, test.Why), Request = test.Body };
+    /// <param name="sent">What the report shows as the request: the case itself, or for a failure the smallest request that still fails.</param>
+    private CheckedResponse Described(CheckedResponse reply, TestCase test, TestCase sent)
+    {
+        var (method, baseUrl, route, query) = Where(sent);
+        return reply with { Case = (test.Kind, test.Why), Request = sent.Body, Curl = CurlCommand.For(method, baseUrl, route, query, secret, sent.Body) };
+    }
 
     private async Task<CheckedResponse> SendAsync(TestCase test, int number, SeenValues? seen, CancellationToken cancellationToken)
     {
@@ -101,7 +120,10 @@ internal sealed class CaseRunner(
                 Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
             };
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-            return new CaseReply((int)response.StatusCode, await response.Content.ReadAsStringAsync(deadline.Token));
+            var bytes = await BoundedAsync(response.Content, deadline.Token);
+            return bytes is null
+                ? new CaseReply((int)response.StatusCode, "", "too large", $"HTTP {(int)response.StatusCode} with a body larger than {MaxBody / (1 << 20)} MiB; OP answers are a few KB")
+                : new CaseReply((int)response.StatusCode, Proxy.HttpBody.Charset(response.Content.Headers.ContentType?.CharSet).GetString(bytes).TrimStart('\uFEFF'));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -111,6 +133,26 @@ internal sealed class CaseRunner(
         {
             return new CaseReply(null, "", "no connection", $"request failed: {e.Message}");
         }
+    }
+
+    /// <summary>The body, or null past <see cref="MaxBody"/>: a server streaming without end must not cost the run its memory.</summary>
+    private static async Task<byte[]?> BoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBody)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Where a case goes: its route on the API server, or the relay on the app server, with the doc's sample query.</summary>

@@ -12,15 +12,17 @@ namespace OpMock.Core.Validation.Live.Cases;
 /// </summary>
 internal static class Shrinker
 {
-    public static async Task<(TestCase Case, CheckedResponse Result)> ShrinkAsync(
+    /// <returns>The smallest failing case found, its result, and how many requests that took.</returns>
+    public static async Task<(TestCase Case, CheckedResponse Result, int Spent)> ShrinkAsync(
         TestCase failing, CheckedResponse result, CaseClassifier classifier, Func<TestCase, Task<CheckedResponse>> run, int tries)
     {
         var signature = Signature(result);
         if (signature is null || OpJson.TryParse(failing.Body, out _, out _) is not JsonObject)
         {
-            return (failing, result);
+            return (failing, result, 0);
         }
 
+        var budget = tries;
         var (current, outcome) = (failing, result);
         var smaller = true;
         while (smaller && tries > 0)
@@ -44,7 +46,7 @@ internal static class Shrinker
             }
         }
 
-        return (current, outcome);
+        return (current, outcome, budget - Math.Max(tries, 0));
     }
 
     private static (string Path, string Expected)? Signature(CheckedResponse result) =>
