@@ -36,6 +36,11 @@ public sealed class ValidateCasesTests
         }
 
         responses.Where(r => r["errors"]!.GetValue<int>() > 0).Select(r => r.ToJsonString()).ShouldBeEmpty();
+
+        // And the report counts each route's cases: sent, valid, invalid, failed
+        var totals = JsonNode.Parse(result.Out)!["routes"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        totals.Count.ShouldBe(byLabel.Count);
+        totals.ShouldAllBe(t => t["valid"]!.GetValue<int>() + t["invalid"]!.GetValue<int>() == t["cases"]!.GetValue<int>() && t["failed"]!.GetValue<int>() == 0);
     }
 
     private static void CopyWiki(string docs)

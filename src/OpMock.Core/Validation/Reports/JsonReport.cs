@@ -20,6 +20,19 @@ internal static class JsonReport
             ["skippedBecause"] = new JsonArray([.. report.Skipped.GroupBy(s => s.Reason, StringComparer.Ordinal)
                 .Select(g => (JsonNode)new JsonObject { ["reason"] = g.Key, ["count"] = g.Count() })]),
         };
+        if (report.Checked.Any(c => c.Case is not null))
+        {
+            // Generated cases: per route, how many were sent, how many the contract accepts or refuses, how many failed.
+            root["routes"] = new JsonArray([.. RouteTotals.Of(report).Select(r => (JsonNode)new JsonObject
+            {
+                ["route"] = r.Label,
+                ["cases"] = r.Checked,
+                ["valid"] = r.Valid,
+                ["invalid"] = r.Invalid,
+                ["failed"] = r.Failed,
+            })]);
+        }
+
         return OpJson.ToFileText(root);
     }
 
