@@ -4,6 +4,7 @@ using OpMock.Core.Schemas;
 using OpMock.Core.Validation;
 using OpMock.Core.Validation.Har;
 using OpMock.Core.Validation.Live;
+using OpMock.Core.Validation.Live.Cases;
 using OpMock.Core.Validation.Reports;
 
 namespace OpMock.Cli.Commands;
@@ -17,7 +18,8 @@ internal static class ValidateCommand
     private sealed record Settings(
         string Docs, string? Overrides, bool Strict, string Format, string? Junit, string? Html,
         string? Route, string? ReqUrl, string[] Files, string[] Har,
-        string? BaseUrl, string? AppUrl, string? Query, string Timeout);
+        string? BaseUrl, string? AppUrl, string? Query, string Timeout,
+        int Cases, int Seed, int Concurrency, double? Rate);
 
     public static Command Create(CliConsole console)
     {
@@ -36,14 +38,19 @@ internal static class ValidateCommand
         var appUrl = EnvironmentOptions.Create<string?>("--app-url", "Live mode: the app server relaying /opapp/transfer (http://HOST:8086)", () => null);
         var query = EnvironmentOptions.Create<string?>("--query", "Live mode: query pairs for every request (apiVersion=01&client=…&token=…&sign=…)", () => null);
         var timeout = EnvironmentOptions.Create<string>("--timeout", "Live mode: bound on each request (5s, 500ms)", () => "5s").Check(Durations.Problem);
+        var cases = EnvironmentOptions.Create<int>("--cases", "Live mode: generated requests per route (valid and invalid); 0 sends each doc's sample", () => 0);
+        var seed = EnvironmentOptions.Create<int>("--seed", "Live mode with --cases: same seed, same cases", () => 1);
+        var concurrency = EnvironmentOptions.Create<int>("--concurrency", "Live mode with --cases: requests in flight at once", () => 4);
+        var rate = EnvironmentOptions.Create<double?>("--rate", "Live mode with --cases: at most this many requests per second", () => null);
         var command = new Command("validate", "Check real responses against the documented contract")
         {
-            docs, overrides, strict, format, junit, html, route, reqUrl, files, har, baseUrl, appUrl, query, timeout,
+            docs, overrides, strict, format, junit, html, route, reqUrl, files, har, baseUrl, appUrl, query, timeout, cases, seed, concurrency, rate,
         };
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, new Settings(
             result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(strict), result.GetValue(format)!, result.GetValue(junit), result.GetValue(html),
             result.GetValue(route), result.GetValue(reqUrl), result.GetValue(files) ?? [], result.GetValue(har) ?? [],
-            result.GetValue(baseUrl), result.GetValue(appUrl), result.GetValue(query), result.GetValue(timeout)!), cancel)));
+            result.GetValue(baseUrl), result.GetValue(appUrl), result.GetValue(query), result.GetValue(timeout)!,
+            result.GetValue(cases), result.GetValue(seed), result.GetValue(concurrency), result.GetValue(rate)), cancel)));
         return command;
     }
 
@@ -65,6 +72,16 @@ internal static class ValidateCommand
         if (settings.BaseUrl is null && (settings.AppUrl ?? settings.Query) is not null)
         {
             throw new OpMockException("--app-url and --query only go with --base-url");
+        }
+
+        if (settings.Cases < 0 || settings.Concurrency < 1 || settings.Rate is <= 0)
+        {
+            throw new OpMockException("--cases must be 0 or more, --concurrency 1 or more, --rate above 0");
+        }
+
+        if (settings.BaseUrl is null && settings.Cases > 0)
+        {
+            throw new OpMockException("--cases only goes with --base-url");
         }
 
         if (settings.Route is null && settings.ReqUrl is not null)
@@ -90,7 +107,7 @@ internal static class ValidateCommand
                 writers.Add(new JunitReport(junit));
             }
 
-            await CheckAsync(contract, validator, settings, new FanOutSink([summary, .. writers]), cancel);
+            await CheckAsync(console, contract, validator, settings, new FanOutSink([summary, .. writers]), cancel);
             foreach (var writer in writers)
             {
                 await writer.CompleteAsync(summary, cancel);
@@ -122,7 +139,7 @@ internal static class ValidateCommand
             : $"nothing was checked: all {summary.Skipped} entries were skipped ("
                 + string.Join(", ", summary.SkipReasons.Select(r => $"{r.Count}: {r.Reason}")) + ")";
 
-    private static async Task CheckAsync(ApiContract contract, ContractValidator validator, Settings settings, IResultSink sink, CancellationToken cancel)
+    private static async Task CheckAsync(CliConsole console, ApiContract contract, ContractValidator validator, Settings settings, IResultSink sink, CancellationToken cancel)
     {
         if (settings.Har.Length > 0)
         {
@@ -135,6 +152,16 @@ internal static class ValidateCommand
             var target = new LiveTarget(Url("--base-url", baseUrl), settings.AppUrl is { } app ? Url("--app-url", app) : null,
                 LiveTarget.ParseQuery(settings.Query), Durations.Parse("--timeout", settings.Timeout));
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            if (settings.Cases > 0)
+            {
+                // Generated cases are held per run (bounded by --cases × routes), then played into the reports.
+                var cases = new CaseSettings(settings.Cases, settings.Seed, settings.Concurrency, settings.Rate);
+                var report = await CaseProgressView.RunAsync(console, progress =>
+                    new CaseRunner(contract, validator, http, target, cases, TimeProvider.System, progress).RunAsync(cancel));
+                await report.ReplayAsync(sink, cancel);
+                return;
+            }
+
             await LiveChecks.CheckAsync(contract, validator, http, target, sink, cancel);
             return;
         }

@@ -23,4 +23,13 @@ internal sealed record CheckedResponse(string Route, string? ReqUrl, string Sour
     public int Warnings => Violations.Count(v => v.Severity == Severity.Warning);
 
     public bool Failed => Errors > 0;
+
+    /// <summary>Generated cases only: "valid", "invalid" or "either", and what the case varies.</summary>
+    public (string Kind, string Why)? Case { get; init; }
+
+    /// <summary>Generated cases only: the body sent — for a failing case, the smallest one that still fails.</summary>
+    public string? Request { get; init; }
+
+    /// <summary>Generated cases: a ready-to-paste curl replaying <see cref="Request"/>, the --query values as placeholders.</summary>
+    public string? Curl { get; init; }
 }

@@ -96,20 +96,20 @@ internal static class LiveChecks
     private static JsonObject SampleBody(Endpoint endpoint) =>
         endpoint.Doc.Sample?.Body is { } block && OpJson.TryParse(block.Text, out _, out _) is JsonObject body ? body : [];
 
-    private static List<KeyValuePair<string, string>> Merge(ImmutableArray<KeyValuePair<string, string>>? sample, ImmutableArray<KeyValuePair<string, string>> given)
+    internal static List<KeyValuePair<string, string>> Merge(ImmutableArray<KeyValuePair<string, string>>? sample, ImmutableArray<KeyValuePair<string, string>> given)
     {
         var pairs = (sample ?? []).Where(p => !given.Any(g => g.Key == p.Key)).ToList();
         pairs.AddRange(given);
         return pairs;
     }
 
-    private static Uri Url(Uri baseUrl, string route, List<KeyValuePair<string, string>> query)
+    internal static Uri Url(Uri baseUrl, string route, List<KeyValuePair<string, string>> query)
     {
         var text = baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + route;
         return new Uri(query.Count == 0 ? text : text + "?" + string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}")));
     }
 
-    private static string Show(TimeSpan span) =>
+    internal static string Show(TimeSpan span) =>
         span.TotalSeconds >= 1 && span.Milliseconds == 0 ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0}s")
             : string.Create(CultureInfo.InvariantCulture, $"{span.TotalMilliseconds:0}ms");
 }

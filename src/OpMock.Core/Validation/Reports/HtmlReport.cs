@@ -85,7 +85,8 @@ internal static class HtmlReport
             .Append("<th class=\"num\">Errors</th><th class=\"num\">Warnings</th></tr></thead>\n<tbody>\n");
         foreach (var route in routes)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{HtmlText.Escape(route.Label)}</code></td><td class=\"num\">{route.Checked}</td>")
+            var cases = route.Valid + route.Invalid > 0 ? $" <span class=\"muted\">{route.Valid} valid, {route.Invalid} invalid requests</span>" : "";
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{HtmlText.Escape(route.Label)}</code>{cases}</td><td class=\"num\">{route.Checked}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"num{(route.Failed > 0 ? " bad" : "")}\">{route.Failed}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"num{(route.Errors > 0 ? " bad" : "")}\">{route.Errors}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"num{(route.Warnings > 0 ? " warn" : "")}\">{route.Warnings}</td></tr>\n");

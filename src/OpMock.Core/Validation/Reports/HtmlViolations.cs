@@ -49,6 +49,18 @@ internal static class HtmlViolations
         var status = response.Status is { } code ? string.Create(CultureInfo.InvariantCulture, $"HTTP {code}") : "no HTTP status";
         html.Append(CultureInfo.InvariantCulture, $"<tbody>\n<tr class=\"response\"><th colspan=\"4\"><code>{HtmlText.Escape(response.Source)}</code>")
             .Append(CultureInfo.InvariantCulture, $"<span class=\"status muted\">{status}</span></th></tr>\n");
+        if (response.Case is { } test)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"case\"><td colspan=\"4\">{HtmlText.Escape(test.Kind)} request: {HtmlText.Escape(test.Why)}</td></tr>\n");
+        }
+
+        if (response is { Failed: true, Curl: { } curl })
+        {
+            // The smallest request that still fails, and the command that replays it, ready to copy.
+            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"replay\"><td colspan=\"4\">smallest failing request <code>{HtmlText.Escape(response.Request ?? "")}</code>")
+                .Append(CultureInfo.InvariantCulture, $"<br>replay <code>{HtmlText.Escape(curl)}</code></td></tr>\n");
+        }
+
         foreach (var violation in response.Violations)
         {
             var severity = violation.Severity == Severity.Error ? "error" : "warning";

@@ -61,6 +61,18 @@ internal sealed class JsonReport(TextWriter output) : IReportWriter
             ["passed"] = summary.Passed && !summary.NothingChecked,
             ["skippedBecause"] = new JsonArray([.. summary.SkipReasons.Select(r => (JsonNode)new JsonObject { ["reason"] = r.Reason, ["count"] = r.Count })]),
         };
+        if (summary.Routes.Any(r => r.HasCases))
+        {
+            // Generated cases: per route, how many were sent, how many the contract accepts or refuses, how many failed.
+            totals["routes"] = new JsonArray([.. summary.Routes.Select(r => (JsonNode)new JsonObject
+            {
+                ["route"] = r.Label,
+                ["cases"] = r.Checked,
+                ["valid"] = r.Valid,
+                ["invalid"] = r.Invalid,
+                ["failed"] = r.Failed,
+            })]);
+        }
 
         // The totals close the same object: its text without the opening brace follows the arrays.
         var rest = OpJson.ToFileText(totals).TrimStart()[1..];
@@ -79,7 +91,21 @@ internal sealed class JsonReport(TextWriter output) : IReportWriter
         }
     }
 
-    private static JsonNode Response(CheckedResponse response) => new JsonObject
+    private static JsonNode Response(CheckedResponse response)
+    {
+        var node = Fields(response);
+        if (response.Case is { } test)
+        {
+            // Generated cases: what was sent — the object, or the exact text when it was no object — and how to replay it.
+            node["case"] = new JsonObject { ["kind"] = test.Kind, ["why"] = test.Why };
+            node["request"] = response.Request is { } body ? OpJson.TryParse(body, out _, out _) as JsonObject ?? (JsonNode)JsonValue.Create(body) : null;
+            node["curl"] = response.Curl;
+        }
+
+        return node;
+    }
+
+    private static JsonObject Fields(CheckedResponse response) => new()
     {
         ["route"] = BodyText.Scrub(response.Route),
         ["reqUrl"] = response.ReqUrl is { } reqUrl ? BodyText.Scrub(reqUrl) : null,

@@ -42,9 +42,14 @@ internal sealed class JunitReport : IReportWriter
     {
         var element = new XElement("testcase",
             new XAttribute("classname", Clean(response.Label)),
-            new XAttribute("name", Clean(response.Source + (response.Status is { } s ? string.Create(CultureInfo.InvariantCulture, $" (HTTP {s})") : ""))));
+            new XAttribute("name", Clean(response.Source + (response.Case is { } c ? $" [{c.Kind}: {c.Why}]" : "") + (response.Status is { } s ? string.Create(CultureInfo.InvariantCulture, $" (HTTP {s})") : ""))));
         var lines = string.Join('\n', response.Violations.Select(v =>
             $"{v.Severity.ToString().ToLowerInvariant()} {v.Path}: {v.Message}" + (v.Line > 0 ? string.Create(CultureInfo.InvariantCulture, $" (line {v.Line})") : "")));
+        if (response is { Failed: true, Curl: { } curl })
+        {
+            lines += $"\nsmallest failing request: {response.Request}\nreplay: {curl}";
+        }
+
         if (response.Failed)
         {
             var first = response.Violations.First(v => v.Severity == Severity.Error);

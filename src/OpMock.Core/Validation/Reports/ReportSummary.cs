@@ -71,7 +71,7 @@ internal sealed class ReportSummary : IResultSink
         Failed += errors > 0 ? 1 : 0;
         Errors += errors;
         Warnings += warnings;
-        Route(response.Label).Add(errors, warnings);
+        Route(response.Label).Add(errors, warnings, response.Case?.Kind);
         if (response.Violations.Length > 0)
         {
             WithFindings++;
@@ -124,16 +124,21 @@ internal sealed class ReportSummary : IResultSink
         private int failed;
         private int errors;
         private int warnings;
+        private int valid;
+        private int invalid;
 
-        public void Add(int errors, int warnings)
+        /// <param name="caseKind">For generated cases (--cases): "invalid" for a request the contract refuses.</param>
+        public void Add(int errors, int warnings, string? caseKind)
         {
             checkedCount++;
+            valid += caseKind is not null and not "invalid" ? 1 : 0;
+            invalid += caseKind == "invalid" ? 1 : 0;
             failed += errors > 0 ? 1 : 0;
             this.errors += errors;
             this.warnings += warnings;
         }
 
-        public RouteTotals Totals(string label) => new(label, checkedCount, failed, errors, warnings);
+        public RouteTotals Totals(string label) => new(label, checkedCount, failed, errors, warnings) { Valid = valid, Invalid = invalid };
     }
 
     private sealed class SkipCounter

@@ -23,12 +23,18 @@ internal sealed class TextReport(TextWriter output) : IReportWriter
 
         var text = new StringBuilder();
         var status = response.Status is { } code ? $" (HTTP {code})" : "";
-        text.Append(CultureInfo.InvariantCulture, $"{response.Label}: {response.Source}{status}:\n");
+        var test = response.Case is { } c ? $" [{c.Kind}: {c.Why}]" : "";
+        text.Append(CultureInfo.InvariantCulture, $"{response.Label}: {response.Source}{test}{status}:\n");
         foreach (var violation in response.Violations)
         {
             var severity = violation.Severity == Severity.Error ? "error  " : "warning";
             var line = violation.Line > 0 ? $" (line {violation.Line})" : "";
             text.Append(CultureInfo.InvariantCulture, $"    {severity} {violation.Path}: {violation.Message}{line}\n");
+        }
+
+        if (response is { Failed: true, Curl: { } curl })
+        {
+            text.Append(CultureInfo.InvariantCulture, $"    smallest failing request: {response.Request}\n    replay: {curl}\n");
         }
 
         await output.WriteAsync(text, cancellationToken);
@@ -42,7 +48,7 @@ internal sealed class TextReport(TextWriter output) : IReportWriter
         var text = new StringBuilder();
         foreach (var route in summary.Routes)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{route.Label}: {ReportWriters.Count(route.Checked, "response")} checked, ")
+            text.Append(CultureInfo.InvariantCulture, $"{route.Label}: {ReportWriters.Count(route.Checked, "response")} checked{Cases(route)}, ")
                 .Append(route.Failed == 0 ? "all passed" : $"{route.Failed} failed")
                 .Append(route.Errors + route.Warnings == 0 ? "" : $" ({ReportWriters.Count(route.Errors, "error")}, {ReportWriters.Count(route.Warnings, "warning")})")
                 .Append('\n');
@@ -60,4 +66,8 @@ internal sealed class TextReport(TextWriter output) : IReportWriter
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Generated cases: how many of the route's requests the contract accepts and refuses.</summary>
+    private static string Cases(RouteTotals route) =>
+        route.HasCases ? string.Create(CultureInfo.InvariantCulture, $" ({route.Invalid} invalid, {route.Valid} valid)") : "";
 }
