@@ -13,7 +13,9 @@ internal static class CurlExamples
         foreach (var endpoint in state.DirectEndpoints)
         {
             var body = Body(endpoint.Endpoint, state);
-            yield return (endpoint.Endpoint.Route, Curl(server.DirectUrl + endpoint.Endpoint.Route, body));
+            yield return (endpoint.Endpoint.Route, QueryParameters.Carries(endpoint.Endpoint.Method)
+                ? Get(server.DirectUrl + endpoint.Endpoint.Route, body)
+                : Curl(server.DirectUrl + endpoint.Endpoint.Route, body));
         }
 
         foreach (var endpoint in state.DirectEndpoints)
@@ -38,6 +40,10 @@ internal static class CurlExamples
             body[field.Name] = name.Contains("chat") && name.EndsWith("id", StringComparison.Ordinal) ? world.ChatOf(world.UserId(0)).ChatId
                 : name.Contains("user") ? world.UserId(0)
                 : name.Contains("staff") || name.Contains("operator") ? world.OpId(0)
+                // A value the doc's hints allow: its default, its first enum value, its minimum.
+                : field.Hints.Default is { } given ? FieldHints.ToJson(given)
+                : field.Hints.HasOptions ? FieldHints.ToJson(field.Hints.Options[0].Value)
+                : field.Hints.Minimum is { } minimum ? FieldHints.ToJson(field.Type.Kind == FieldKind.Integer ? (object)(long)decimal.Ceiling(minimum) : minimum)
                 : field.Type.Kind switch
                 {
                     FieldKind.Integer => 1,
@@ -51,6 +57,10 @@ internal static class CurlExamples
 
         return body;
     }
+
+    /// <summary>A GET doc's params go in the query, as its sample URL writes them.</summary>
+    private static string Get(string url, JsonObject body) =>
+        $"curl -s '{url}?{string.Join('&', body.Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value is JsonValue v && v.TryGetValue<string>(out var text) ? text : OpJson.ToCompactText(p.Value))))}'";
 
     private static string Curl(string url, JsonObject body) =>
         $"curl -s -X POST '{url}' -H 'Content-Type: application/json' -d '{OpJson.ToCompactText(body)}'";

@@ -193,7 +193,7 @@ internal sealed class HttpGate(Func<MockEngine> engine, AdminGuard admin, FastPa
         }
 
         context.Response.StatusCode = StatusCodes.Status204NoContent;
-        context.Response.Headers.AccessControlAllowMethods = isAdmin ? "GET, POST, PUT, DELETE, OPTIONS" : "POST, OPTIONS";
+        context.Response.Headers.AccessControlAllowMethods = isAdmin ? "GET, POST, PUT, DELETE, OPTIONS" : "GET, POST, OPTIONS";
         var asked = context.Request.Headers.AccessControlRequestHeaders.ToString();
         context.Response.Headers.AccessControlAllowHeaders = asked.Length > 0 ? asked : "Content-Type, " + MockEngine.ScenarioHeader;
         context.Response.Headers.AccessControlMaxAge = "600";

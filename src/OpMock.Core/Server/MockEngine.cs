@@ -87,8 +87,9 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
     /// <summary>A reply outside the documented errors (the HTTP gate's refusals), in the house envelope.</summary>
     public MockReply Plain(int status, string message, JsonObject? data) => new(status, envelope.Write(status, message, data), Fault.None, TimeSpan.Zero);
 
+    // A GET doc's params are in the query, so its whole query is part of the key; a POST's only names the token.
     private static string CacheKey(MockRequest request, bool app) =>
-        $"{(app ? 'a' : 'd')}\n{request.Method}\n{request.Path}\n{request.ContentType}\n{request.Query.GetValueOrDefault("token")}\n{request.Body}";
+        $"{(app ? 'a' : 'd')}\n{request.Method}\n{request.Path}\n{request.ContentType}\n{(Docs.QueryParameters.Carries(request.Method) ? Docs.QueryParameters.Key(request.Query) : request.Query.GetValueOrDefault("token"))}\n{request.Body}";
 
     /// <param name="head">The cacheable head of a normal (no scenario) answer; null otherwise.</param>
     private MockReply Answer(MockRequest request, bool app, out byte[]? head)
@@ -101,15 +102,23 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
             return envelope.Error(Errors.NotFound, $"{request.Method} {request.Path} is not a documented route", Known(routes));
         }
 
-        if (!string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase))
+        // Each route takes the method its doc names (the relay takes POST); a GET doc's params are in the query.
+        var method = app ? "POST" : state.Direct(route)!.Endpoint.Method;
+        if (!string.Equals(request.Method, method, StringComparison.OrdinalIgnoreCase))
         {
-            return envelope.Error(Errors.MethodNotAllowed, $"{route} takes POST, not {request.Method}", Known(routes));
+            return envelope.Error(Errors.MethodNotAllowed, $"{route} takes {method}, not {request.Method}", Known(routes));
         }
 
         // A fault is the network failing: it comes before anything about the request is checked.
         if (request.Scenario is { } name && state.Fixtures.Scenarios.TryGetValue(name, out var named) && named.Fault != Fault.None)
         {
             return new MockReply(200, [], named.Fault, Scenarios.Delay(named));
+        }
+
+        if (!app && Docs.QueryParameters.Carries(method))
+        {
+            var parameters = Docs.QueryParameters.Read(state.Direct(route)!.Endpoint, request.Query);
+            return Direct(state.Direct(route)!, request, parameters, parameters, null, out head);
         }
 
         if (RequestBody.Read(request, out var problem, out var field, out var expected) is not { } body)

@@ -125,7 +125,9 @@ internal sealed class MockServer : IAsyncDisposable
         // when those names change. The new mappings go in before the old ones leave (both call the current
         // engine, so either answers the same): no moment without a mapping, and stubs added through the
         // admin API stay.
-        if (!old.DirectRoutes.SequenceEqual(state.DirectRoutes) || !old.Fixtures.Scenarios.Keys.Order().SequenceEqual(state.Fixtures.Scenarios.Keys.Order()))
+        if (!old.DirectRoutes.SequenceEqual(state.DirectRoutes)
+            || !old.DirectRoutes.Select(r => old.Direct(r)?.Endpoint.Method).SequenceEqual(state.DirectRoutes.Select(r => state.Direct(r)?.Endpoint.Method))
+            || !old.Fixtures.Scenarios.Keys.Order().SequenceEqual(state.Fixtures.Scenarios.Keys.Order()))
         {
             directPath.Close();
             appPath.Close();
@@ -204,9 +206,10 @@ internal sealed class MockServer : IAsyncDisposable
         }
 
         var routeGuids = routes.ToDictionary(route => route, _ => Guid.NewGuid(), StringComparer.Ordinal);
+        var methods = routes.ToDictionary(route => route, route => isApp ? "POST" : Engine.State.Direct(route)?.Endpoint.Method ?? "POST", StringComparer.Ordinal);
         foreach (var route in routes)
         {
-            server.Given(Request.Create().WithPath(route).UsingPost()).WithGuid(routeGuids[route]).WithTitle($"OpMock: POST {route}")
+            server.Given(Request.Create().WithPath(route).UsingMethod(methods[route])).WithGuid(routeGuids[route]).WithTitle($"OpMock: {methods[route]} {route}")
                 .AtPriority(RoutePriority).RespondWith(Response.Create().WithCallback(r => RespondAsync(r, isApp)));
         }
 
@@ -218,7 +221,7 @@ internal sealed class MockServer : IAsyncDisposable
         guids.AddRange(routeGuids.Values);
         guids.Add(catchAll);
         var mine = server.Mappings.Where(m => guids.Contains(m.Guid)).ToDictionary(m => m.Guid);
-        return new OurMappings(mine.Values, routeGuids.ToDictionary(r => r.Key, r => mine[r.Value], StringComparer.Ordinal), mine[catchAll]);
+        return new OurMappings(mine.Values, routeGuids.ToDictionary(r => r.Key, r => mine[r.Value], StringComparer.Ordinal), methods, mine[catchAll]);
     }
 
     private async Task<IResponseMessage> RespondAsync(IRequestMessage request, bool isApp)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -41,7 +42,10 @@ internal sealed class ExampleFacts(WorldOptions options)
             return;
         }
 
-        var request = endpoint.Doc.Sample?.Body is { } body && OpJson.TryParse(body.Text, out _, out _) is JsonObject json ? json : [];
+        // A GET doc's sample params are in its sample URL's query, as a client sends them.
+        var request = QueryParameters.Carries(endpoint.Method)
+            ? QueryParameters.Read(endpoint, (endpoint.Doc.Sample?.Query ?? []).DistinctBy(q => q.Key).ToImmutableDictionary())
+            : endpoint.Doc.Sample?.Body is { } body && OpJson.TryParse(body.Text, out _, out _) is JsonObject json ? json : [];
         var token = endpoint.Doc.Sample?.Query.FirstOrDefault(q => q.Key == "token").Value;
         var (requestedKind, requestedId) = WorldData.Requested(request);
         var kind = ObjectPlan.TopKind(endpoint.Output, requestedKind);

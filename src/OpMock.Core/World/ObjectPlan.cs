@@ -14,8 +14,9 @@ internal sealed record ObjectPlan(EntityKind Kind, string Prefix, ImmutableArray
     /// <summary>Bounds the plan of a section that refers to itself, as DataShaper bounds its data.</summary>
     public const int MaxDepth = 5;
 
-    public static ObjectPlan Build(Endpoint endpoint, ImmutableArray<DocField> fields, EntityKind kind, string prefix, int depth = 0)
+    public static ObjectPlan Build(Endpoint endpoint, ImmutableArray<DocField> fields, EntityKind kind, string prefix, int depth = 0, bool? statusNames = null)
     {
+        statusNames ??= WorldMap.WritesStatusNames(endpoint.Doc.Example?.Text);
         var plans = ImmutableArray.CreateBuilder<FieldPlan>(fields.Length);
         foreach (var field in fields)
         {
@@ -26,13 +27,13 @@ internal sealed record ObjectPlan(EntityKind Kind, string Prefix, ImmutableArray
             if (section is not null && depth < MaxDepth && field.Type.Kind is FieldKind.Object or FieldKind.List)
             {
                 var entity = WorldMap.Entity(field.Name, section.Name);
-                child = entity != EntityKind.None ? Build(endpoint, section.Fields, entity, "", depth + 1)
-                    : Build(endpoint, section.Fields, kind, kind == EntityKind.None ? "" : path + ".", depth + 1);
+                child = entity != EntityKind.None ? Build(endpoint, section.Fields, entity, "", depth + 1, statusNames)
+                    : Build(endpoint, section.Fields, kind, kind == EntityKind.None ? "" : path + ".", depth + 1, statusNames);
             }
 
             // A list of entities comes from the world (an OP's chats); an attribute-valued list (a user's addresses) does not.
             var entityList = field.Type.Kind == FieldKind.List && attribute is null && child is { Kind: not EntityKind.None, Prefix: "" } && child.Kind != kind;
-            plans.Add(new FieldPlan(attribute, path, child, entityList));
+            plans.Add(new FieldPlan(attribute, path, child, entityList) { StatusByName = statusNames.Value && attribute?.Attr == Attr.Status });
         }
 
         return new ObjectPlan(kind, prefix, fields, plans.MoveToImmutable());
@@ -56,4 +57,8 @@ internal sealed record ObjectPlan(EntityKind Kind, string Prefix, ImmutableArray
 /// <param name="Path">The field's path inside its entity: the seed of a value no attribute gives, and its key among facts.</param>
 /// <param name="Child">The plan of the field's object or list items.</param>
 /// <param name="EntityList">A list of the entities <see cref="Child"/> is about, taken from the world (an OP's chats).</param>
-internal sealed record FieldPlan(AttrRef? Attribute, string Path, ObjectPlan? Child, bool EntityList);
+internal sealed record FieldPlan(AttrRef? Attribute, string Path, ObjectPlan? Child, bool EntityList)
+{
+    /// <summary>The doc's example writes chat states by name ("Service", as 2.19 does), not by code ("5", as 2.36 does).</summary>
+    public bool StatusByName { get; init; }
+}

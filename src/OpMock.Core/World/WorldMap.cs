@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Text.Json.Nodes;
+using OpMock.Core.Json;
 
 namespace OpMock.Core.World;
 
@@ -35,6 +37,7 @@ internal enum Attr
     Status,
     Message,
     ClientId,
+    ClientType,
     ClientName,
     ClientLogo,
     ChannelId,
@@ -102,7 +105,8 @@ internal static class WorldMap
         (EntityKind.Chat, EntityKind.Chat, Attr.CreateTime, ["createTime"]),
         (EntityKind.Chat, EntityKind.Chat, Attr.Status, ["status"]),
         (EntityKind.Chat, EntityKind.Chat, Attr.Message, ["message"]),
-        (EntityKind.Chat, EntityKind.Chat, Attr.ClientId, ["clientType", "client.clientId"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.ClientId, ["client.clientId", "clientId"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.ClientType, ["clientType", "client.clientType"]),
         (EntityKind.Chat, EntityKind.Chat, Attr.ClientName, ["client.name"]),
         (EntityKind.Chat, EntityKind.Chat, Attr.ClientLogo, ["client.logo"]),
         (EntityKind.Chat, EntityKind.Chat, Attr.ChannelId, ["channel.channelId"]),
@@ -124,6 +128,47 @@ internal static class WorldMap
         (EntityKind.Op, EntityKind.Op, Attr.Id, ["staffId", "operatorId", "opId"]),
         (EntityKind.Op, EntityKind.Op, Attr.Name, ["name", "staffName", "operatorName"]),
         (EntityKind.Op, EntityKind.Op, Attr.IsOnline, ["isOnline", "online"]));
+
+    /// <summary>
+    /// Whether a doc's example writes chat states as names (2.19: "Service") rather than codes (2.36: "5"): the same
+    /// state is then written the doc's way, so one doc's list never mixes the two.
+    /// </summary>
+    public static bool WritesStatusNames(string? example)
+    {
+        var names = 0;
+        var codes = 0;
+        Walk(OpJson.TryParse(example ?? "", out _, out _));
+        return names > 0 && codes == 0;
+
+        void Walk(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject map:
+                    foreach (var (key, value) in map)
+                    {
+                        if (key.Equals("status", StringComparison.OrdinalIgnoreCase) && value is JsonValue text
+                            && text.TryGetValue<string>(out var written) && written.Length > 0)
+                        {
+                            _ = written.All(char.IsAsciiDigit) ? codes++ : names++;
+                        }
+                        else
+                        {
+                            Walk(value);
+                        }
+                    }
+
+                    break;
+                case JsonArray list:
+                    foreach (var item in list)
+                    {
+                        Walk(item);
+                    }
+
+                    break;
+            }
+        }
+    }
 
     /// <summary>The attribute a field at <paramref name="path"/> inside an object about <paramref name="kind"/> shows, if any.</summary>
     public static AttrRef? Attribute(EntityKind kind, string path) =>

@@ -84,6 +84,11 @@ internal sealed class WorldScope
             }
 
             value = Value(attribute);
+            if (field.StatusByName && value is JsonValue code && Catalog.ChatStatuses.Find(code.GetValue<string>()) is { } status)
+            {
+                value = status.Name;
+            }
+
             return true;
         }
 
@@ -244,6 +249,7 @@ internal sealed class WorldScope
         Attr.Status => chat.Status,
         Attr.Message => chat.Message,
         Attr.ClientId => (long)chat.Client.ClientId,
+        Attr.ClientType => (long)chat.Client.ClientType,
         Attr.ClientName => chat.Client.Name,
         Attr.ClientLogo => chat.Client.Logo,
         Attr.ChannelId => chat.Channel.ChannelId,

@@ -12,8 +12,7 @@ public sealed class ValidateCasesTests
     {
         // Given the mock serving the shipped docs and the test wiki (other authors, hints, paging, a second relay)
         using var temp = new TempFolder();
-        var docs = temp.CopyShippedDocs();
-        CopyWiki(docs);
+        var docs = TestDocs.BaseWithWiki(temp);
         await using var host = await MockHost.StartAsync(docs: docs, overrides: Path.Combine(temp.Path, "overrides.yaml"));
         var routes = (await OpMock.Core.Schemas.ApiContract.LoadAsync(docs, null)).Endpoints
             .Where(e => !e.Endpoint.IsTransfer).Select(e => e.Endpoint.Route).Distinct().ToList();
@@ -41,17 +40,6 @@ public sealed class ValidateCasesTests
         var totals = JsonNode.Parse(result.Out)!["routes"]!.AsArray().Select(r => r!.AsObject()).ToList();
         totals.Count.ShouldBe(byLabel.Count);
         totals.ShouldAllBe(t => t["valid"]!.GetValue<int>() + t["invalid"]!.GetValue<int>() == t["cases"]!.GetValue<int>() && t["failed"]!.GetValue<int>() == 0);
-    }
-
-    private static void CopyWiki(string docs)
-    {
-        var wiki = Path.Combine(Repo.Root, "tests", "OpMock.Tests", "TestDocs", "wiki");
-        foreach (var file in Directory.EnumerateFiles(wiki, "*.txt", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(docs, Path.GetRelativePath(wiki, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     [Fact]

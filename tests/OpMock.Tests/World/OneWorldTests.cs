@@ -138,15 +138,39 @@ public sealed class OneWorldTests(WikiWorld wiki) : IClassFixture<WikiWorld>
     }
 
     [Fact]
-    public async Task ChatInfo_ClientType_IsTheClientsIdForEveryChat()
+    public async Task Receives_StatusOfEveryListedChat_IsWrittenAsItsExampleWritesIt()
+    {
+        var listed = 0;
+        for (var j = 0; j < 20; j++)
+        {
+            // Given an OP's list (2.19 writes states by name, "Service", in its example)
+            var chats = (await wiki.DataAsync(Receives, new JsonObject { ["staffId"] = World.OpId(j) }))["chats"]!.AsArray();
+            foreach (var chat in chats.Select(c => c!.AsObject()))
+            {
+                listed++;
+
+                // Then each listed chat is "Service" there, and the same chat is "5" in 2.36, which writes codes
+                chat["status"]!.GetValue<string>().ShouldBe("Service");
+                var info = await wiki.DataAsync(ChatInfo, new JsonObject { ["userId"] = chat["userId"]!.GetValue<string>() });
+                info["status"]!.GetValue<string>().ShouldBe("5");
+            }
+        }
+
+        listed.ShouldBeGreaterThan(20);
+    }
+
+    [Fact]
+    public async Task ChatInfo_ClientType_IsTheClientAppsPlatformForEveryChat()
     {
         for (var i = 0; i < 100; i++)
         {
             // When 2.36 shows a chat
             var info = await wiki.DataAsync(ChatInfo, new JsonObject { ["userId"] = World.UserId(i * 7) });
 
-            // Then clientType and client.clientId, one attribute, are the same number
-            info["clientType"]!.GetValue<long>().ShouldBe(info["client"]!["clientId"]!.GetValue<long>());
+            // Then clientType is the platform of the client app the chat names (one app, one platform)
+            var app = OpMock.Core.World.Catalog.Clients.All.Items.Single(c => c.ClientId == info["client"]!["clientId"]!.GetValue<long>());
+            info["clientType"]!.GetValue<long>().ShouldBe(app.ClientType);
+            info["client"]!["name"]!.GetValue<string>().ShouldBe(app.Name);
         }
     }
 

@@ -22,11 +22,9 @@ public sealed class WikiWorld : IAsyncLifetime
 
     internal string Overrides => Path.Combine(temp.Path, "overrides.yaml");
 
-    public static string WikiDocs => Path.Combine(Repo.Root, "tests", "OpMock.Tests", "TestDocs", "wiki");
-
     public async Task InitializeAsync()
     {
-        Docs = CopyWiki(temp);
+        Docs = TestDocs.BaseWithWiki(temp);
         Host = await MockHost.StartAsync(docs: Docs, overrides: Overrides);
     }
 
@@ -34,18 +32,6 @@ public sealed class WikiWorld : IAsyncLifetime
     {
         await Host.DisposeAsync();
         temp.Dispose();
-    }
-
-    /// <summary>Copies the shipped docs and the wiki test docs into docs/ of <paramref name="temp"/>.</summary>
-    internal static string CopyWiki(TempFolder temp)
-    {
-        var docs = temp.CopyShippedDocs();
-        foreach (var file in Directory.EnumerateFiles(WikiDocs, "*.txt", SearchOption.AllDirectories))
-        {
-            temp.Write(Path.Combine("docs", Path.GetRelativePath(WikiDocs, file)), File.ReadAllText(file));
-        }
-
-        return docs;
     }
 
     internal async Task<JsonObject> DirectAsync(string route, JsonObject body, string query = "") =>

@@ -12,7 +12,7 @@ public sealed class WorldMapTests
     [InlineData("Chat", "title", "Chat", "Title")]
     [InlineData("Chat", "location.address", "Chat", "Address")]
     [InlineData("Chat", "address", "Chat", "Address")]
-    [InlineData("Chat", "clientType", "Chat", "ClientId")]
+    [InlineData("Chat", "clientType", "Chat", "ClientType")]
     [InlineData("Chat", "client.clientId", "Chat", "ClientId")]
     [InlineData("Chat", "nickName", "User", "NickName")]
     [InlineData("Chat", "userIcon", "User", "Icon")]

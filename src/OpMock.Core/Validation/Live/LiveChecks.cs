@@ -63,9 +63,11 @@ internal static class LiveChecks
         deadline.CancelAfter(timeout);
         try
         {
+            // A GET doc's sample params are in its sample URL's query (merged into url): it sends no body.
             using var request = new HttpRequestMessage(new HttpMethod(method), url)
             {
-                Content = new StringContent(OpJson.ToCompactText(body), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+                Content = QueryParameters.Carries(method) ? null
+                    : new StringContent(OpJson.ToCompactText(body), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
             };
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
 

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace OpMock.Core.Docs;
+
+/// <summary>
+/// A GET (or DELETE) doc's params, which clients send in the query string: the documented input fields found
+/// there, typed as the doc types them so the request schema checks them as it checks a JSON body. The house's
+/// common pairs (apiVersion, client, token, sign) are no input field and stay out.
+/// </summary>
+internal static class QueryParameters
+{
+    /// <summary>Whether requests of this method carry their params in the query rather than a body.</summary>
+    public static bool Carries(string method) =>
+        method.Equals("GET", StringComparison.OrdinalIgnoreCase) || method.Equals("DELETE", StringComparison.OrdinalIgnoreCase)
+        || method.Equals("HEAD", StringComparison.OrdinalIgnoreCase);
+
+    public static JsonObject Read(Endpoint endpoint, ImmutableDictionary<string, string> query)
+    {
+        var parameters = new JsonObject();
+        foreach (var field in endpoint.Input)
+        {
+            if (query.TryGetValue(field.Name, out var text))
+            {
+                parameters[field.Name] = Typed(field.Type.Kind, text);
+            }
+        }
+
+        return parameters;
+    }
+
+    /// <summary>The query in a stable order, for the answer cache's key.</summary>
+    public static string Key(ImmutableDictionary<string, string> query) =>
+        string.Join('&', query.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
+
+    /// <summary>Text that reads as the field's type becomes that type; other text stays text, for the schema to name.</summary>
+    private static JsonNode? Typed(FieldKind kind, string text) => kind switch
+    {
+        FieldKind.Integer when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) => whole,
+        FieldKind.Number when decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
+        FieldKind.Boolean when bool.TryParse(text, out var flag) => flag,
+        _ => text,
+    };
+}
