@@ -51,7 +51,7 @@ public sealed class ValidateCasesTests
         // When the cases run twice with one seed, and once with another
         async Task<List<string>> Bodies(string seed)
         {
-            var result = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--base-url", host.Server.DirectUrl, "--cases", "20", "--seed", seed, "--format", "json");
+            var result = await Support.Cli.RunAsync("validate", "--docs", TestDocs.Base, "--base-url", host.Server.DirectUrl, "--cases", "20", "--seed", seed, "--format", "json");
             return [.. JsonNode.Parse(result.Out)!["responses"]!.AsArray().Select(r => r!["request"]!.ToJsonString())];
         }
 
@@ -71,7 +71,7 @@ public sealed class ValidateCasesTests
         var url = $"http://127.0.0.1:{StubHttpServer.FreePort()}";
 
         // When cases run against it
-        var result = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--base-url", url, "--cases", "3", "--timeout", "2s");
+        var result = await Support.Cli.RunAsync("validate", "--docs", TestDocs.Base, "--base-url", url, "--cases", "3", "--timeout", "2s");
 
         // Then the run says nothing was checked and exits 2, so CI cannot go green
         result.ExitCode.ShouldBe(2);
@@ -85,7 +85,7 @@ public sealed class ValidateCasesTests
         await using var stub = new StubHttpServer(status: null);
 
         // When cases run against it with a short timeout
-        var result = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--base-url", stub.Url.ToString(), "--cases", "2", "--timeout", "300ms", "--format", "json");
+        var result = await Support.Cli.RunAsync("validate", "--docs", TestDocs.Base, "--base-url", stub.Url.ToString(), "--cases", "2", "--timeout", "300ms", "--format", "json");
 
         // Then every case is a timeout finding, and having checked nothing the run exits 2
         result.ExitCode.ShouldBe(2, result.Error);
@@ -102,7 +102,7 @@ public sealed class ValidateCasesTests
     {
         // Given a bound that makes no sense
         // When validate runs with it
-        var result = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--base-url", "http://127.0.0.1:9", "--cases", "1", option, value);
+        var result = await Support.Cli.RunAsync("validate", "--docs", TestDocs.Base, "--base-url", "http://127.0.0.1:9", "--cases", "1", option, value);
 
         // Then it is a usage error naming the options, and nothing is sent
         result.ExitCode.ShouldBe(2);
@@ -117,7 +117,7 @@ public sealed class ValidateCasesTests
         var har = temp.Write("s.har", """{"log":{"entries":[]}}""");
 
         // When it runs
-        var result = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--har", har, "--cases", "5");
+        var result = await Support.Cli.RunAsync("validate", "--docs", TestDocs.Base, "--har", har, "--cases", "5");
 
         // Then it says --cases needs a live server
         result.ExitCode.ShouldBe(2);
@@ -132,7 +132,7 @@ public sealed class ValidateCasesTests
 
         // When 10 cases per route (20 requests) run at 40 requests per second
         var clock = Stopwatch.StartNew();
-        var result = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--base-url", host.Server.DirectUrl, "--cases", "10", "--rate", "40");
+        var result = await Support.Cli.RunAsync("validate", "--docs", TestDocs.Base, "--base-url", host.Server.DirectUrl, "--cases", "10", "--rate", "40");
         clock.Stop();
 
         // Then they pass, spaced by the rate: 19 gaps of 25 ms at least

@@ -166,5 +166,5 @@ public sealed class ValidateEvidenceTests
     }
 
     private static Task<Support.Cli.Result> Run(params string[] args) =>
-        Support.Cli.RunAsync(["validate", "--docs", Repo.Docs, "--overrides", Repo.Overrides, .. args]);
+        Support.Cli.RunAsync(["validate", "--docs", TestDocs.Base, "--overrides", TestDocs.BaseOverrides, .. args]);
 }

@@ -54,7 +54,7 @@ public sealed class CaseRunnerDriftTests
         var url = server.Url.ToString().TrimEnd('/');
 
         // When 40 cases per route run against it, directly and through the relay
-        var result = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--base-url", url, "--app-url", url, "--cases", "40", "--format", "json");
+        var result = await Support.Cli.RunAsync("validate", "--docs", TestDocs.Base, "--base-url", url, "--app-url", url, "--cases", "40", "--format", "json");
 
         // Then the run fails, and every finding is this drift, at its path, on its routes
         result.ExitCode.ShouldBe(1, result.Error);
@@ -107,7 +107,7 @@ public sealed class CaseRunnerDriftTests
         var url = server.Url.ToString().TrimEnd('/');
 
         // When cases run with that query
-        var result = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--base-url", url, "--cases", "5", "--query", "token=SECRET-T0KEN&sign=SECRET-S1GN", "--format", "json");
+        var result = await Support.Cli.RunAsync("validate", "--docs", TestDocs.Base, "--base-url", url, "--cases", "5", "--query", "token=SECRET-T0KEN&sign=SECRET-S1GN", "--format", "json");
 
         // Then the curls show placeholders, and the secrets appear nowhere in the report
         result.ExitCode.ShouldBe(1, result.Error);
@@ -128,7 +128,7 @@ public sealed class CaseRunnerDriftTests
         var html = Path.Combine(temp.Path, "cases.html");
 
         // When cases run with the text report, JUnit and HTML
-        var result = await Support.Cli.RunAsync("validate", "--docs", Repo.Docs, "--base-url", url, "--cases", "40", "--junit", junit, "--html", html);
+        var result = await Support.Cli.RunAsync("validate", "--docs", TestDocs.Base, "--base-url", url, "--cases", "40", "--junit", junit, "--html", html);
 
         // Then the text report counts valid and invalid requests per route, and shows the failing case with its smallest request and replay
         result.ExitCode.ShouldBe(1, result.Error);
