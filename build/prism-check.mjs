@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createServer as createTcp } from 'node:net';
-import { load, operations, transferVariants, validBody, fullInstance, broken, resolve } from './openapi-lib.mjs';
+import { load, operations, transferVariants, validBody, instance, fullInstance, broken, resolve } from './openapi-lib.mjs';
 
 const [specPath, prism, ...opmock] = process.argv.slice(2);
 const doc = load(specPath);
@@ -50,11 +50,15 @@ async function prismProxy(upstream, errors = true) {
   return { base: `http://127.0.0.1:${port}`, child };
 }
 
-async function post(base, path, body, headers = {}) {
-  const response = await fetch(base + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+async function post(base, path, body, headers = {}, method = 'post') {
+  // A GET doc's params go in the query, as the export documents them; every other request sends a JSON body.
+  const get = method === 'get';
+  const query = get && body && typeof body === 'object'
+    ? '?' + new URLSearchParams(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString() : '';
+  const response = await fetch(base + path + query, {
+    method: method.toUpperCase(),
+    headers: get ? headers : { 'content-type': 'application/json', ...headers },
+    body: get ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     signal: AbortSignal.timeout(30000),
   });
   const text = await response.text();
@@ -63,8 +67,17 @@ async function post(base, path, body, headers = {}) {
   return { status: response.status, text, json };
 }
 
+/** A GET operation's params: its required query parameters, each with a value its schema accepts. */
+function queryParams(operation) {
+  return Object.fromEntries((operation.parameters ?? []).filter(p => p.in === 'query' && p.required).map(p => [p.name, instance(doc, p.schema ?? {})]));
+}
+
 /** Bodies the request schema refuses that are still JSON objects: required fields missing, a field of the wrong type. */
 function invalidBodies(request) {
+  if (request.method === 'get') {
+    return (request.operation.parameters ?? []).some(p => p.in === 'query' && p.required) ? [{}] : [];
+  }
+
   const bodies = [];
   const valid = request.body ?? {};
   const keep = request.reqUrl === undefined ? {} : { reqUrl: request.reqUrl };
@@ -89,10 +102,12 @@ function check(ok, what, detail) {
 const transfer = transferVariants(doc);
 const transferPaths = new Set(transfer.map(v => v.path));
 const requests = [
-  ...operations(doc).filter(o => !transferPaths.has(o.path)).map(o => ({ name: o.path, path: o.path, body: validBody(doc, o.operation), operation: o.operation })),
+  ...operations(doc).filter(o => !transferPaths.has(o.path)).map(o => ({
+    name: o.path, path: o.path, method: o.method, body: o.method === 'get' ? queryParams(o.operation) : validBody(doc, o.operation), operation: o.operation,
+  })),
   ...transfer.map(v => {
     const operation = doc.paths[v.path].post;
-    return { name: `${v.path} reqUrl=${v.reqUrl}`, path: v.path, body: validBody(doc, operation, v.reqUrl), operation, reqUrl: v.reqUrl };
+    return { name: `${v.path} reqUrl=${v.reqUrl}`, path: v.path, method: 'post', body: validBody(doc, operation, v.reqUrl), operation, reqUrl: v.reqUrl };
   }),
 ];
 if (requests.length === 0) throw new Error('the export has no routes');
@@ -108,7 +123,8 @@ async function drifted() {
     let body = '';
     req.on('data', d => { body += d; });
     req.on('end', () => {
-      const operation = doc.paths[req.url.split('?')[0]]?.post;
+      const item = doc.paths[req.url.split('?')[0]];
+      const operation = item?.post ?? item?.get;
       let schema = operation && successSchema(operation);
       const reqUrl = (() => { try { return JSON.parse(body).reqUrl; } catch { return undefined; } })();
       const variant = operation?.responses['200'].content['application/json'].schema.anyOf
@@ -121,7 +137,7 @@ async function drifted() {
   await new Promise(ok => server.listen(0, '127.0.0.1', ok));
   const { base } = await prismProxy(`http://127.0.0.1:${server.address().port}`);
   for (const request of requests) {
-    const result = await post(base, request.path, request.body);
+    const result = await post(base, request.path, request.body, {}, request.method);
     const found = violations(result);
     check(isViolation(result) && found.length > 0, `drifted ${request.name}`, `expected Prism to report violations, got ${result.status} ${result.text.slice(0, 300)}`);
     const data = fullInstance(doc, successSchema(request.operation))?.data;
@@ -156,11 +172,11 @@ async function served({ server, direct, app, proxies }) {
 
   // Documented answers.
   for (const request of requests) {
-    clean(await post(base(request), request.path, request.body), `opmock ${request.name}`, 200);
+    clean(await post(base(request), request.path, request.body, {}, request.method), `opmock ${request.name}`, 200);
   }
 
   // The scenarios opmock knows: an unknown one is a 400 whose data lists them (and that 400 is checked too).
-  const unknown = await post(base(requests[0]), requests[0].path, requests[0].body, { 'X-OpMock-Scenario': 'no-such-scenario' });
+  const unknown = await post(base(requests[0]), requests[0].path, requests[0].body, { 'X-OpMock-Scenario': 'no-such-scenario' }, requests[0].method);
   clean(unknown, 'opmock unknown scenario (400)', 400);
   const scenarios = unknown.json?.data?.scenarios ?? [];
   let scenarioChecks = 0;
@@ -168,10 +184,10 @@ async function served({ server, direct, app, proxies }) {
     const headers = { 'X-OpMock-Scenario': scenario };
     // A fault scenario breaks the connection itself (no HTTP answer to describe): asked directly, it is skipped.
     let plain;
-    try { plain = await post(upstream(request), request.path, request.body, headers); } catch { return; }
+    try { plain = await post(upstream(request), request.path, request.body, headers, request.method); } catch { return; }
     if (plain.json === undefined) return;
     scenarioChecks++;
-    clean(await post(base(request), request.path, request.body, headers), `opmock ${request.name} scenario ${scenario}`, plain.status);
+    clean(await post(base(request), request.path, request.body, headers, request.method), `opmock ${request.name} scenario ${scenario}`, plain.status);
   })));
   check(scenarioChecks > 0 || scenarios.length === 0, 'opmock scenarios', 'no scenario gave an HTTP answer');
 
@@ -184,11 +200,13 @@ async function served({ server, direct, app, proxies }) {
   let invalidCount = 0;
   for (const request of requests) {
     const via = transferPaths.has(request.path) ? lenientApp.base : `http://127.0.0.1:${port2}`;
-    const strict = await post(base(request), request.path, '[1]');
-    check(strict.status === 422, `prism --errors refuses an invalid body for ${request.name}`, `expected 422, got ${strict.status} ${strict.text.slice(0, 200)}`);
-    const bodies = ['[1]', ...invalidBodies(request)];
+    const bodies = [...(request.method === 'get' ? [] : ['[1]']), ...invalidBodies(request)];
+    if (bodies.length > 0) {
+      const strict = await post(base(request), request.path, bodies[0], {}, request.method);
+      check(strict.status === 422, `prism --errors refuses an invalid request for ${request.name}`, `expected 422, got ${strict.status} ${strict.text.slice(0, 200)}`);
+    }
     for (const body of bodies) {
-      const result = await post(via, request.path, body);
+      const result = await post(via, request.path, body, {}, request.method);
       invalidCount++;
       check(result.status === 400 && result.json?.code !== undefined && result.json?.data?.field !== undefined,
         `opmock answers ${request.name} ${typeof body === 'string' ? body : JSON.stringify(body)} with the 400 envelope`, `${result.status} ${result.text.slice(0, 200)}`);
@@ -201,8 +219,10 @@ async function served({ server, direct, app, proxies }) {
   }
   const notFound = await post(`http://127.0.0.1:${port2}`, '/op/v2/no-such-route', {});
   check(notFound.status === 404, 'an undocumented path is a 404', `${notFound.status} ${notFound.text.slice(0, 200)}`);
-  const get = await fetch(direct + requests[0].path, { signal: AbortSignal.timeout(30000) });
-  check(get.status === 405, `GET ${requests[0].path} is a 405`, `${get.status}`);
+  // A method the doc does not name: GET for a POST doc, POST for a GET doc.
+  const wrong = requests[0].method === 'get' ? 'POST' : 'GET';
+  const other = await fetch(direct + requests[0].path, { method: wrong, signal: AbortSignal.timeout(30000) });
+  check(other.status === 405, `${wrong} ${requests[0].path} is a 405`, `${other.status}`);
   // Prism's logs are read once it has stopped, so no line is missed. A status the document does not list is
   // only a warning to Prism (no 500 even under --errors): any "Violation: response" line, of any severity, fails.
   for (const child of [strictDirect.child, strictApp.child, lenient, lenientApp.child]) {

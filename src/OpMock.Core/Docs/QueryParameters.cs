@@ -30,6 +30,10 @@ internal static class QueryParameters
         return parameters;
     }
 
+    /// <summary>A GET doc's sample params: its sample URL's query pairs that name input fields.</summary>
+    public static JsonObject Sample(Endpoint endpoint) =>
+        Read(endpoint, (endpoint.Doc.Sample?.Query ?? []).DistinctBy(q => q.Key).ToImmutableDictionary());
+
     /// <summary>The query in a stable order, for the answer cache's key.</summary>
     public static string Key(ImmutableDictionary<string, string> query) =>
         string.Join('&', query.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -44,7 +43,7 @@ internal sealed class ExampleFacts(WorldOptions options)
 
         // A GET doc's sample params are in its sample URL's query, as a client sends them.
         var request = QueryParameters.Carries(endpoint.Method)
-            ? QueryParameters.Read(endpoint, (endpoint.Doc.Sample?.Query ?? []).DistinctBy(q => q.Key).ToImmutableDictionary())
+            ? QueryParameters.Sample(endpoint)
             : endpoint.Doc.Sample?.Body is { } body && OpJson.TryParse(body.Text, out _, out _) is JsonObject json ? json : [];
         var token = endpoint.Doc.Sample?.Query.FirstOrDefault(q => q.Key == "token").Value;
         var (requestedKind, requestedId) = WorldData.Requested(request);

@@ -49,9 +49,17 @@ internal static class DocSamples
         return [.. direct, .. relayed];
     }
 
-    /// <summary>The doc's sample body; a doc that shows only a URL (2.19) gets an empty object, as live validation sends.</summary>
+    /// <summary>
+    /// The doc's sample body; a GET doc's sample params are its sample URL's query pairs that name input fields; a doc
+    /// that shows only a URL (2.19) gets an empty object, as live validation sends.
+    /// </summary>
     private static JsonObject SampleBody(Endpoint endpoint)
     {
+        if (QueryParameters.Carries(endpoint.Method))
+        {
+            return QueryParameters.Sample(endpoint);
+        }
+
         try
         {
             return endpoint.Doc.Sample?.Body is { } block && JsonNode.Parse(block.Text) is JsonObject body ? body : [];

@@ -95,8 +95,11 @@ internal static class LiveChecks
     }
 
     /// <summary>The doc's sample body; a doc without one (2.19 shows only a URL) gets an empty object.</summary>
+    /// <summary>The doc's sample params: its sample body, or for a GET doc its sample URL's query pairs naming input fields (relayed as a body).</summary>
     private static JsonObject SampleBody(Endpoint endpoint) =>
-        endpoint.Doc.Sample?.Body is { } block && OpJson.TryParse(block.Text, out _, out _) is JsonObject body ? body : [];
+        QueryParameters.Carries(endpoint.Method)
+            ? QueryParameters.Sample(endpoint)
+            : endpoint.Doc.Sample?.Body is { } block && OpJson.TryParse(block.Text, out _, out _) is JsonObject body ? body : [];
 
     internal static List<KeyValuePair<string, string>> Merge(ImmutableArray<KeyValuePair<string, string>>? sample, ImmutableArray<KeyValuePair<string, string>> given)
     {
