@@ -34,6 +34,15 @@ internal static class QueryParameters
     public static JsonObject Sample(Endpoint endpoint) =>
         Read(endpoint, (endpoint.Doc.Sample?.Query ?? []).DistinctBy(q => q.Key).ToImmutableDictionary());
 
+    /// <summary>A request's params as query pairs: text as it is, other values as JSON text; a null has no query form and is left out.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> Pairs(JsonObject parameters) => parameters
+        .Where(p => p.Value is not null)
+        .Select(p => KeyValuePair.Create(p.Key, p.Value is JsonValue v && v.TryGetValue<string>(out var text) ? text : p.Value!.ToJsonString()));
+
+    /// <summary>Params as a server reads them back from the query they are sent in (<see cref="Pairs"/>, then <see cref="Read"/>).</summary>
+    public static JsonObject AsSent(Endpoint endpoint, JsonObject parameters) =>
+        Read(endpoint, Pairs(parameters).DistinctBy(p => p.Key).ToImmutableDictionary());
+
     /// <summary>The query in a stable order, for the answer cache's key.</summary>
     public static string Key(ImmutableDictionary<string, string> query) =>
         string.Join('&', query.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));

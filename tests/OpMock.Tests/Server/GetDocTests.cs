@@ -132,4 +132,21 @@ public sealed class GetDocTests : IAsyncLifetime
         // Then the mock answers it with its data
         JsonNode.Parse(output)!["code"]!.GetValue<int>().ShouldBe(200, output);
     }
+
+    [Fact]
+    public async Task ValidateCases_AgainstTheMock_GetDocsCasesTravelInTheQueryAndPass()
+    {
+        // When generated cases run against every route, the GET doc's in its query, directly and through the relay
+        var result = await Support.Cli.RunAsync("validate", "--docs", docs, "--base-url", host.Server.DirectUrl, "--app-url", host.Server.AppUrl,
+            "--cases", "30", "--format", "json");
+
+        // Then every case passes, valid and invalid alike, and the GET doc's cases were GETs with no body
+        result.ExitCode.ShouldBe(0, result.Out + result.Error);
+        var cases = JsonNode.Parse(result.Out)!["responses"]!.AsArray().Select(r => r!.AsObject())
+            .Where(r => r["route"]!.GetValue<string>() == Route).ToList();
+        cases.Count.ShouldBe(30);
+        cases.ShouldAllBe(c => c["source"]!.GetValue<string>().StartsWith("GET ", StringComparison.Ordinal));
+        cases.Select(c => c["case"]!["kind"]!.GetValue<string>()).Distinct().ShouldContain("invalid");
+        cases.ShouldAllBe(c => !c["curl"]!.GetValue<string>().Contains("--data-binary", StringComparison.Ordinal));
+    }
 }

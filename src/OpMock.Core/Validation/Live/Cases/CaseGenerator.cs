@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using OpMock.Core.Docs;
 using OpMock.Core.Json;
 using OpMock.Core.Schemas;
 using OpMock.Core.World;
@@ -79,10 +80,15 @@ internal sealed class CaseGenerator(CaseClassifier classifier)
             }
         }
 
-        var baseText = Text(baseBody);
-        invalid.Add(("malformed JSON", baseText[..^1]));
-        invalid.Add(("a JSON array instead of an object", "[" + baseText + "]"));
-        invalid.Add(("a JSON string instead of an object", OpJson.ToCompactText(JsonValue.Create(baseText))));
+        // A GET doc's params travel in the query: no body to break, and each case is what the server reads back.
+        var inQuery = QueryParameters.Carries(endpoint.Endpoint.Method);
+        if (!inQuery)
+        {
+            var baseText = Text(baseBody);
+            invalid.Add(("malformed JSON", baseText[..^1]));
+            invalid.Add(("a JSON array instead of an object", "[" + baseText + "]"));
+            invalid.Add(("a JSON string instead of an object", OpJson.ToCompactText(JsonValue.Create(baseText))));
+        }
 
         // Two thirds valid: most input-dependent breaks hide behind requests the server should accept.
         var invalidShare = Math.Min(invalid.Count, count / 3);
@@ -96,7 +102,8 @@ internal sealed class CaseGenerator(CaseClassifier classifier)
         }
 
         return [.. chosenValid.Concat(chosenInvalid).Take(count)
-            .Select(c => new TestCase(route, Via.Direct, classifier.Classify(route, Via.Direct, c.Item2), c.Item1, c.Item2))];
+            .Select(c => (c.Item1, Body: inQuery ? Text(QueryParameters.AsSent(endpoint.Endpoint, (JsonObject)JsonNode.Parse(c.Item2)!)) : c.Item2))
+            .Select(c => new TestCase(route, Via.Direct, classifier.Classify(route, Via.Direct, c.Body), c.Item1, c.Body))];
     }
 
     /// <summary>

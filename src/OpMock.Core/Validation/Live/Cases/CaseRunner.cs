@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net.Http.Headers;
 using System.Text;
 using OpMock.Core.Docs;
+using OpMock.Core.Json;
 using OpMock.Core.Schemas;
 
 namespace OpMock.Core.Validation.Live.Cases;
@@ -90,17 +91,17 @@ internal sealed class CaseRunner(
     /// <param name="sent">What the report shows as the request: the case itself, or for a failure the smallest request that still fails.</param>
     private CheckedResponse Described(CheckedResponse reply, TestCase test, TestCase sent)
     {
-        var (method, baseUrl, route, query) = Where(sent);
-        return reply with { Case = (test.Kind, test.Why), Request = sent.Body, Curl = CurlCommand.For(method, baseUrl, route, query, secret, sent.Body) };
+        var (method, baseUrl, route, query, body) = Where(sent);
+        return reply with { Case = (test.Kind, test.Why), Request = sent.Body, Curl = CurlCommand.For(method, baseUrl, route, query, secret, body) };
     }
 
     private async Task<CheckedResponse> SendAsync(TestCase test, int number, SeenValues? seen, CancellationToken cancellationToken)
     {
-        var (method, baseUrl, route, query) = Where(test);
+        var (method, baseUrl, route, query, body) = Where(test);
         var url = LiveChecks.Url(baseUrl, route, query);
         var source = $"{method} {url.GetLeftPart(UriPartial.Path)} case {number}";
         await pacer.WaitAsync(cancellationToken);
-        var reply = await ReplyAsync(method, url, test.Body, cancellationToken);
+        var reply = await ReplyAsync(method, url, body, cancellationToken);
         if (seen is not null && reply.Status is >= 200 and < 300)
         {
             seen.Harvest(reply.Body);
@@ -109,7 +110,8 @@ internal sealed class CaseRunner(
         return CaseCheck.Check(validator, test, source, reply);
     }
 
-    private async Task<CaseReply> ReplyAsync(string method, Uri url, string body, CancellationToken cancellationToken)
+    /// <param name="body">The JSON body; null for a GET doc's case, whose params are in the query.</param>
+    private async Task<CaseReply> ReplyAsync(string method, Uri url, string? body, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(target.Timeout);
@@ -117,7 +119,7 @@ internal sealed class CaseRunner(
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), url)
             {
-                Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+                Content = body is null ? null : new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
             };
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
             var bytes = await BoundedAsync(response.Content, deadline.Token);
@@ -155,16 +157,27 @@ internal sealed class CaseRunner(
         return buffer.ToArray();
     }
 
-    /// <summary>Where a case goes: its route on the API server, or the relay on the app server, with the doc's sample query.</summary>
-    private (string Method, Uri BaseUrl, string Route, List<KeyValuePair<string, string>> Query) Where(TestCase test)
+    /// <summary>
+    /// Where a case goes: its route on the API server, or the relay on the app server, with the doc's sample query;
+    /// a GET doc's case carries its params in the query too (over the sample's), and no body.
+    /// </summary>
+    private (string Method, Uri BaseUrl, string Route, List<KeyValuePair<string, string>> Query, string? Body) Where(TestCase test)
     {
         if (test.Via == Via.Transfer)
         {
             var relay = contract.Endpoints.Select(e => e.Endpoint).FirstOrDefault(e => e.IsTransfer);
-            return (relay?.Method ?? "POST", target.AppUrl!, Endpoint.TransferRoute, LiveChecks.Merge(relay?.Doc.Sample?.Query, target.Query));
+            return (relay?.Method ?? "POST", target.AppUrl!, Endpoint.TransferRoute, LiveChecks.Merge(relay?.Doc.Sample?.Query, target.Query), test.Body);
         }
 
         var endpoint = contract.Direct(test.Route)!.Endpoint;
-        return (endpoint.Method, target.BaseUrl, test.Route, LiveChecks.Merge(endpoint.Doc.Sample?.Query, target.Query));
+        var query = LiveChecks.Merge(endpoint.Doc.Sample?.Query, target.Query);
+        if (!QueryParameters.Carries(endpoint.Method) || OpJson.TryParse(test.Body, out _, out _) is not System.Text.Json.Nodes.JsonObject parameters)
+        {
+            return (endpoint.Method, target.BaseUrl, test.Route, query, test.Body);
+        }
+
+        // The case decides every input field: the sample URL's own values for them (7.1's staffId) are left out.
+        var pairs = QueryParameters.Pairs(parameters).ToList();
+        return (endpoint.Method, target.BaseUrl, test.Route, [.. query.Where(q => !endpoint.Input.Any(f => f.Name == q.Key)), .. pairs], null);
     }
 }

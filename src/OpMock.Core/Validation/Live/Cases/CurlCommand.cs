@@ -12,11 +12,14 @@ internal static class CurlCommand
 
     /// <param name="query">The pairs the request carried.</param>
     /// <param name="secret">Keys whose values came from --query and are hidden.</param>
-    public static string For(string method, Uri baseUrl, string route, IEnumerable<KeyValuePair<string, string>> query, ImmutableHashSet<string> secret, string body)
+    /// <param name="body">The JSON body; null when the params are all in the query (a GET doc).</param>
+    public static string For(string method, Uri baseUrl, string route, IEnumerable<KeyValuePair<string, string>> query, ImmutableHashSet<string> secret, string? body)
     {
         var pairs = query.Select(p => $"{Uri.EscapeDataString(p.Key)}={(secret.Contains(p.Key) ? Placeholder : Uri.EscapeDataString(p.Value))}").ToList();
         var url = baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + route + (pairs.Count == 0 ? "" : "?" + string.Join('&', pairs));
-        return $"curl -sS -i -X {method} {Quote(url)} -H 'Content-Type: application/json' --data-binary {Quote(body)}";
+        return body is null
+            ? $"curl -sS -i -X {method} {Quote(url)}"
+            : $"curl -sS -i -X {method} {Quote(url)} -H 'Content-Type: application/json' --data-binary {Quote(body)}";
     }
 
     /// <summary>POSIX shell single quotes: everything literal, a ' written as '\''.</summary>
