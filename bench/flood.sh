@@ -15,21 +15,9 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-dotnet build -c Release src/OpMock.Cli -v q -nologo >/dev/null
-OPMOCK="src/OpMock.Cli/bin/Release/net10.0/opmock.dll"
-
-( ulimit -n "${FD_LIMIT:-4096}"; exec dotnet "$OPMOCK" serve --host 127.0.0.1 --port 0 --app-port 0 --fixtures fixtures ) >"$WORK/serve.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 500); do
-  grep -q '^direct API: ' "$WORK/serve.log" && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/serve.log" >&2; exit 2; }
-  sleep 0.02
-done
-DIRECT=$(sed -n 's|^direct API: \(http://127\.0\.0\.1:[0-9]*\) .*|\1|p' "$WORK/serve.log")
-APP=$(sed -n 's|.*app API: \(http://127\.0\.0\.1:[0-9]*\) .*|\1|p' "$WORK/serve.log")
-[ -n "$DIRECT" ] && [ -n "$APP" ] || { echo "serve did not print its ports" >&2; cat "$WORK/serve.log" >&2; exit 2; }
-
-rss_mb() { echo $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )); }
+. bench/serve.sh
+# The fd limit applies to the server only: a shell sets it, then becomes dotnet.
+start_serve sh -c 'ulimit -n "$0" && exec "$@"' "${FD_LIMIT:-4096}"
 fds() { ls "/proc/$SERVER_PID/fd" | wc -l; }
 curl -s -o /dev/null -X POST "$DIRECT/op/v2/getChatInfoByUserId" -H 'Content-Type: application/json' -d '{"userId":"u0001warm"}'
 echo "server: RSS $(rss_mb) MB at start, $(fds) fds, fd limit $(awk '/Max open files/ {print $4}' /proc/$SERVER_PID/limits)"

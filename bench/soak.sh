@@ -21,22 +21,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-dotnet build -c Release src/OpMock.Cli -v q -nologo >/dev/null
-OPMOCK="src/OpMock.Cli/bin/Release/net10.0/opmock.dll"
-
-# Port 0: the OS picks two free loopback ports; serve prints them.
-dotnet "$OPMOCK" serve --host 127.0.0.1 --port 0 --app-port 0 --fixtures fixtures >"$WORK/serve.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 500); do
-  grep -q '^direct API: ' "$WORK/serve.log" && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/serve.log" >&2; exit 2; }
-  sleep 0.02
-done
-DIRECT=$(sed -n 's|^direct API: \(http://127\.0\.0\.1:[0-9]*\) .*|\1|p' "$WORK/serve.log")
-APP=$(sed -n 's|.*app API: \(http://127\.0\.0\.1:[0-9]*\) .*|\1|p' "$WORK/serve.log")
-[ -n "$DIRECT" ] && [ -n "$APP" ] || { echo "serve did not print its ports" >&2; cat "$WORK/serve.log" >&2; exit 2; }
-
-rss_mb() { echo $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )); }
+. bench/serve.sh
+start_serve
 
 # One connection per thread (see soak.lua); two processes, so both ports take load at once.
 MODE=direct wrk -t3 -c3 -d"${DURATION}s" --timeout 10s -s bench/soak.lua "$DIRECT/" >"$WORK/direct.txt" 2>&1 &
