@@ -16,7 +16,7 @@ public sealed class ReloadWatcherTests
         temp.Write("fixtures/s.yaml", "scenarios:\n  teapot: {status: 418}\n");
         temp.Write("next/s.yaml", "scenarios:\n  teapot: {status: 429}\n");
         await using var host = await MockHost.StartAsync(fixtures: fixtures);
-        var options = new MockServerOptions(Repo.Docs, Repo.Overrides, fixtures, Port: 0, AppPort: 0, Watch: true);
+        var options = new MockServerOptions(TestDocs.Base, TestDocs.BaseOverrides, fixtures, Port: 0, AppPort: 0, Watch: true);
         var reloads = Channel.CreateUnbounded<string?>();
         using var watcher = new ReloadWatcher(host.Server, options, TimeProvider.System, _ => { });
         watcher.Reloaded += r => reloads.Writer.TryWrite(r);
@@ -56,7 +56,7 @@ public sealed class ReloadWatcherTests
         temp.Write("fixtures/s.yaml", "scenarios:\n  teapot: {status: 418}\n");
         temp.Write("fixtures/world.yaml", "seed: 7\n");
         await using var host = await MockHost.StartAsync(fixtures: fixtures);
-        var options = new MockServerOptions(Repo.Docs, Repo.Overrides, fixtures, Port: 0, AppPort: 0, Watch: true);
+        var options = new MockServerOptions(TestDocs.Base, TestDocs.BaseOverrides, fixtures, Port: 0, AppPort: 0, Watch: true);
         var reloaded = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var watcher = new ReloadWatcher(host.Server, options, TimeProvider.System, _ => { });
         watcher.Reloaded += r => reloaded.TrySetResult(r);
