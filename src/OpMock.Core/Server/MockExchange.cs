@@ -15,6 +15,9 @@ internal sealed record MockRequest(
     string? Scenario,
     string? NotUtf8 = null)
 {
+    /// <summary>The session the request runs under (<see cref="SessionName"/>): whose changes to the world it sees.</summary>
+    public string Session { get; init; } = SessionName.Default;
+
     /// <summary>A request from what either HTTP path reads: the body's bytes decide whether it is UTF-8 text.</summary>
     public static MockRequest Create(string method, string path, string? contentType, byte[] body, ImmutableDictionary<string, string> query, string? scenario)
     {
