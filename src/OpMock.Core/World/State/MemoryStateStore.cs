@@ -1,0 +1,252 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+
+namespace OpMock.Core.World.State;
+
+/// <summary>
+/// Session state in this process: the default, nothing to install. A session's records are immutable and replaced
+/// whole on each write, under that session's own lock, so reads never wait (a flood of writes never stops reads)
+/// and a write is applied all at once. Expiry is checked when a session is touched and when room is needed; the
+/// <see cref="StateLimits.Sessions"/> bound holds whether or not anything expires.
+/// </summary>
+internal sealed class MemoryStateStore(StateLimits limits, TimeProvider time) : IStateStore
+{
+    private readonly ConcurrentDictionary<string, Session> sessions = new(StringComparer.Ordinal);
+
+    // Taken only to add a session, so the count bound holds; every other call is per session.
+    private readonly Lock adding = new();
+
+    // Versions come from one clock for all sessions: never reused, even after a reset, so (session, version) keys a cache.
+    private long clock;
+
+    public StateLimits Limits => limits;
+
+    public ValueTask<SessionHead> HeadAsync(string session, CancellationToken cancel)
+    {
+        if (Live(session) is not { } found)
+        {
+            return ValueTask.FromResult(SessionHead.Seeded);
+        }
+
+        Volatile.Write(ref found.LastUsed, Now);
+        return ValueTask.FromResult(new SessionHead(Volatile.Read(ref found.Data).Version, Volatile.Read(ref found.Scenario)));
+    }
+
+    public ValueTask<SessionSnapshot> ReadAsync(string session, CancellationToken cancel) =>
+        ValueTask.FromResult(Live(session) is { } found ? Volatile.Read(ref found.Data).Snapshot : SessionSnapshot.Empty);
+
+    public ValueTask<long> ApplyAsync(string session, IReadOnlyList<Change> changes, CancellationToken cancel)
+    {
+        var target = Create(session);
+        lock (target.Gate)
+        {
+            var data = Volatile.Read(ref target.Data);
+            var records = data.Records.ToBuilder();
+            var counts = data.Counts.ToBuilder();
+            foreach (var change in changes)
+            {
+                var key = new RecordKey(change.Collection, change.Id);
+                if (!records.TryGetValue(key, out var fields))
+                {
+                    if (records.Count >= limits.RecordsPerSession)
+                    {
+                        throw new StateFullException(StateLimit.Records,
+                            $"session `{session}` already changed {limits.RecordsPerSession} records (entities, messages, created items), the most one session keeps; reset it (POST /__admin/opmock/reset?session={session})");
+                    }
+
+                    var inCollection = counts.GetValueOrDefault(change.Collection);
+                    if (inCollection >= limits.PerCollection)
+                    {
+                        throw new StateFullException(StateLimit.Collection,
+                            $"session `{session}` already holds {limits.PerCollection} records in `{change.Collection}` (messages of one chat, items of one list), the most one keeps; reset it (POST /__admin/opmock/reset?session={session})");
+                    }
+
+                    counts[change.Collection] = inCollection + 1;
+                    fields = ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+                }
+
+                records[key] = fields.SetItem(change.Field, change.Json);
+            }
+
+            var version = Interlocked.Increment(ref clock);
+            Volatile.Write(ref target.Data, new Data(version, records.ToImmutable(), counts.ToImmutable(), data.Writes + 1));
+            Volatile.Write(ref target.LastUsed, Now);
+            return ValueTask.FromResult(version);
+        }
+    }
+
+    public ValueTask<long> NextSequenceAsync(string session, int count, CancellationToken cancel)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var target = Create(session);
+        return ValueTask.FromResult(Interlocked.Add(ref target.Sequence, count) - count + 1);
+    }
+
+    public ValueTask ResetAsync(string? session, CancellationToken cancel)
+    {
+        foreach (var name in session is null ? [.. sessions.Keys] : new[] { session })
+        {
+            if (sessions.TryGetValue(name, out var found))
+            {
+                lock (found.Gate)
+                {
+                    Volatile.Write(ref found.Data, Data.Empty);
+                    Interlocked.Exchange(ref found.Sequence, 0);
+                }
+
+                // A session kept only for its default scenario stays; one with nothing left goes.
+                if (Volatile.Read(ref found.Scenario) is null)
+                {
+                    sessions.TryRemove(KeyValuePair.Create(name, found));
+                }
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<ImmutableArray<SessionInfo>> ListAsync(CancellationToken cancel)
+    {
+        var list = ImmutableArray.CreateBuilder<SessionInfo>();
+        foreach (var name in sessions.Keys.Order(StringComparer.Ordinal))
+        {
+            if (Live(name) is { } found)
+            {
+                var data = Volatile.Read(ref found.Data);
+                list.Add(new SessionInfo(name, data.Version, data.Records.Count, data.Writes,
+                    new DateTimeOffset(Volatile.Read(ref found.LastUsed), TimeSpan.Zero), Volatile.Read(ref found.Scenario)));
+            }
+        }
+
+        return ValueTask.FromResult(list.ToImmutable());
+    }
+
+    public ValueTask SetScenarioAsync(string session, string? scenario, CancellationToken cancel)
+    {
+        if (scenario is null && Live(session) is null)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var target = Create(session);
+        Volatile.Write(ref target.Scenario, scenario);
+        Volatile.Write(ref target.LastUsed, Now);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        sessions.Clear();
+        return ValueTask.CompletedTask;
+    }
+
+    private long Now => time.GetUtcNow().UtcTicks;
+
+    /// <summary>The session, unless the store holds none or it expired (then it is dropped).</summary>
+    private Session? Live(string name)
+    {
+        if (!sessions.TryGetValue(name, out var found))
+        {
+            return null;
+        }
+
+        if (Now - Volatile.Read(ref found.LastUsed) < limits.Idle.Ticks)
+        {
+            return found;
+        }
+
+        sessions.TryRemove(KeyValuePair.Create(name, found));
+        return null;
+    }
+
+    private Session Create(string name)
+    {
+        if (Live(name) is { } found)
+        {
+            return found;
+        }
+
+        lock (adding)
+        {
+            if (sessions.TryGetValue(name, out found))
+            {
+                return found;
+            }
+
+            if (sessions.Count >= limits.Sessions)
+            {
+                MakeRoom();
+            }
+
+            found = new Session { LastUsed = Now };
+            sessions[name] = found;
+            return found;
+        }
+    }
+
+    /// <summary>Drops expired sessions, else the one idle longest if idle long enough; else the store is full.</summary>
+    private void MakeRoom()
+    {
+        var now = Now;
+        (string Name, Session Session, long Used)? oldest = null;
+        foreach (var pair in sessions)
+        {
+            var used = Volatile.Read(ref pair.Value.LastUsed);
+            if (now - used >= limits.Idle.Ticks)
+            {
+                sessions.TryRemove(pair);
+            }
+            else if (oldest is null || used < oldest.Value.Used)
+            {
+                oldest = (pair.Key, pair.Value, used);
+            }
+        }
+
+        if (sessions.Count < limits.Sessions)
+        {
+            return;
+        }
+
+        if (oldest is { } idle && now - idle.Used >= limits.EvictAfter.Ticks)
+        {
+            sessions.TryRemove(KeyValuePair.Create(idle.Name, idle.Session));
+            return;
+        }
+
+        throw new StateFullException(StateLimit.Sessions,
+            $"{limits.Sessions} sessions are in use, each within the last {limits.EvictAfter.TotalSeconds:0} s, the most the server keeps; reset finished ones (POST /__admin/opmock/reset?session=NAME) or reuse a session name");
+    }
+
+    private readonly record struct RecordKey(string Collection, string Id);
+
+    private sealed class Session
+    {
+        public readonly Lock Gate = new();
+        public Data Data = Data.Empty;
+        public long LastUsed;
+        public long Sequence;
+        public string? Scenario;
+    }
+
+    /// <summary>A session's records at one version; replaced whole, never changed.</summary>
+    private sealed class Data(long version, ImmutableDictionary<RecordKey, ImmutableDictionary<string, string>> records, ImmutableDictionary<string, int> counts, int writes)
+    {
+        public static readonly Data Empty = new(0, ImmutableDictionary<RecordKey, ImmutableDictionary<string, string>>.Empty,
+            ImmutableDictionary<string, int>.Empty.WithComparers(StringComparer.Ordinal), 0);
+
+        private SessionSnapshot? snapshot;
+
+        public long Version => version;
+
+        public ImmutableDictionary<RecordKey, ImmutableDictionary<string, string>> Records => records;
+
+        public ImmutableDictionary<string, int> Counts => counts;
+
+        public int Writes => writes;
+
+        // Built on the first read of this version: a session written many times between reads pays once.
+        public SessionSnapshot Snapshot => snapshot ??= version == 0 ? SessionSnapshot.Empty : new SessionSnapshot(version, [.. records
+            .SelectMany(r => r.Value.Select(f => new Change(r.Key.Collection, r.Key.Id, f.Key, f.Value)))
+            .OrderBy(c => c.Collection, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal).ThenBy(c => c.Field, StringComparer.Ordinal)]);
+    }
+}
