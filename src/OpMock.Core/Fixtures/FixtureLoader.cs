@@ -12,7 +12,7 @@ namespace OpMock.Core.Fixtures;
 /// </summary>
 internal static class FixtureLoader
 {
-    private static readonly string[] TopKeys = ["seed", "world", "foot", "cors", "errors", "pins", "scenarios"];
+    private static readonly string[] TopKeys = ["seed", "world", "foot", "cors", "errors", "pins", "scenarios", "effects"];
 
     public static async Task<FixtureSet> LoadAsync(string? folder, CancellationToken cancellationToken = default)
     {
@@ -82,6 +82,7 @@ internal static class FixtureLoader
                 "errors" => set with { Errors = reader.Errors(value, set.Errors) },
                 "pins" => set with { Pins = reader.Pins(value, set.Pins) },
                 "scenarios" => set with { Scenarios = set.Scenarios.SetItems(reader.Scenarios(value)) },
+                "effects" => set with { Effects = set.Effects.SetItems(reader.Effects(value)) },
                 var other => Unknown(reader, key, other, set),
             };
         }

@@ -42,6 +42,9 @@ internal sealed record ErrorReplies(ErrorReply Validation, ErrorReply NotFound, 
         new ErrorReply(404, "接口不存在", 404),
         new ErrorReply(405, "请求方式不支持", 405),
         new ErrorReply(400, "未知的场景", 400));
+
+    /// <summary>A write refused because the session state is full (too many sessions, records, messages); not configurable yet.</summary>
+    public ErrorReply StateFull { get; init; } = new(503, "会话状态已满", 503);
 }
 
 /// <summary>The envelope's foot, apart from operationTime, which follows the clock.</summary>
@@ -59,6 +62,10 @@ internal sealed record FixtureSet(
     Foot Foot,
     ImmutableArray<string> CorsOrigins)
 {
+    /// <summary>What write routes do, where a fixture says it (`effects:`); the rest is inferred.</summary>
+    public ImmutableDictionary<string, World.Actions.DeclaredEffect> Effects { get; init; } =
+        ImmutableDictionary<string, World.Actions.DeclaredEffect>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
+
     public static FixtureSet Default { get; } = new(WorldOptions.Default, Pins.None,
         ImmutableDictionary<string, Scenario>.Empty, ErrorReplies.Default, Foot.Default, ["*"]);
 }

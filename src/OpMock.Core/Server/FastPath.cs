@@ -89,9 +89,10 @@ internal sealed class FastPath(Func<MockEngine> engine, bool app, TimeProvider t
         }
 
         var request = MockRequest.Create(context.Request.Method, context.Request.Path.Value ?? "", context.Request.ContentType, bytes,
-            context.Request.Query.ToImmutableDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? ""), scenario: null);
+            context.Request.Query.ToImmutableDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? ""), scenario: null)
+            with { Session = context.Request.Headers[SessionName.Header].FirstOrDefault() ?? SessionName.Default }; // round5: the pipeline's MockRequest will carry the session
         var current = engine();
-        var reply = current.Handle(request, app);
+        var reply = await current.HandleAsync(request, app, context.RequestAborted);
         if (reply.Fault == Fault.EmptyResponse)
         {
             // WireMock writes this fault.

@@ -115,6 +115,10 @@ internal sealed class HttpGate(Func<MockEngine> engine, AdminGuard admin, FastPa
 
         context.Request.Body = new MemoryStream(body, writable: false);
         context.Request.ContentLength = body.Length;
+        if (await new SessionsAdmin(engine).TryHandleAsync(context)) // round5: wired here until the pipeline's endpoint registry lands
+        {
+            return;
+        }
 
         // The fast path stands aside before WireMock applies a change, and decides again before the answer is
         // sent: whoever got the admin answer sees the change in every later request.
@@ -195,7 +199,7 @@ internal sealed class HttpGate(Func<MockEngine> engine, AdminGuard admin, FastPa
         context.Response.StatusCode = StatusCodes.Status204NoContent;
         context.Response.Headers.AccessControlAllowMethods = isAdmin ? "GET, POST, PUT, DELETE, OPTIONS" : "GET, POST, OPTIONS";
         var asked = context.Request.Headers.AccessControlRequestHeaders.ToString();
-        context.Response.Headers.AccessControlAllowHeaders = asked.Length > 0 ? asked : "Content-Type, " + MockEngine.ScenarioHeader;
+        context.Response.Headers.AccessControlAllowHeaders = asked.Length > 0 ? asked : $"Content-Type, {MockEngine.ScenarioHeader}, {SessionName.Header}";
         context.Response.Headers.AccessControlMaxAge = "600";
     }
 

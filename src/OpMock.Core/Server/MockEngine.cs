@@ -4,15 +4,19 @@ using OpMock.Core.Fixtures;
 using OpMock.Core.Json;
 using OpMock.Core.Schemas;
 using OpMock.Core.Transfer;
+using OpMock.Core.World;
+using OpMock.Core.World.Actions;
+using OpMock.Core.World.State;
 
 namespace OpMock.Core.Server;
 
 /// <summary>
-/// Answers one request from a <see cref="MockState"/>: routing, request validation, scenarios and
-/// the world's data. The transfer route hands its params to exactly the code the direct route runs,
-/// so the two answer the same bytes (foot.operationTime aside).
+/// Answers one request from a <see cref="MockState"/>: routing, request validation, the session, scenarios,
+/// the write's effect and the world's data. The transfer route hands its params to exactly the code the direct
+/// route runs, so the two answer the same bytes (foot.operationTime aside).
 /// </summary>
-internal sealed class MockEngine(MockState state, TimeProvider time)
+/// <param name="sessions">The server's sessions, which outlive reloads; a fresh in-memory set when none is given.</param>
+internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? sessions = null)
 {
     public const string ScenarioHeader = "X-OpMock-Scenario";
 
@@ -25,6 +29,10 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
     private const int CacheableBody = 4096;
 
     private readonly Envelope envelope = new(state.Fixtures.Foot, time);
+
+    private readonly Sessions sessions = sessions ?? Sessions.InMemory(time);
+
+    private readonly ActionRunner actions = new(time);
 
     // Answers are a pure function of (port, path, token, body) for a given state, so the head of a
     // normal answer can be reused; only foot.operationTime is written per request.
@@ -42,23 +50,32 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
 
     public MockState State => state;
 
+    public Sessions Sessions => sessions;
+
     /// <summary>How many answers the cache holds now.</summary>
     public int CachedAnswers => Volatile.Read(ref cachedCount);
 
     private ErrorReplies Errors => state.Fixtures.Errors;
 
     /// <param name="app">True on the app port, which serves the transfer route; false on the direct port.</param>
-    public MockReply Handle(MockRequest request, bool app)
+    public async ValueTask<MockReply> HandleAsync(MockRequest request, bool app, CancellationToken cancel)
     {
-        var key = request.Scenario is null && request.Body.Length <= CacheableBody ? CacheKey(request, app) : null;
+        if (SessionName.Read(request.Session, out var badSession) is not { } session)
+        {
+            return envelope.Error(Errors.Validation, badSession!, Field(SessionName.Header, "a session name", Sample(request.Session)));
+        }
+
+        // One cheap call per request: has the session changed since it was last read, and does it have a default scenario?
+        var head = await sessions.Store.HeadAsync(session, cancel);
+        var key = request.Scenario is null && head.Scenario is null && request.Body.Length <= CacheableBody ? CacheKey(request, app, session, head.Version) : null;
         if (key is not null && heads.TryGetValue(key, out var cached))
         {
             return new MockReply(200, envelope.Complete(cached), Fault.None, TimeSpan.Zero);
         }
 
-        var reply = Answer(request, app, out var head);
+        var (reply, answerHead) = await AnswerAsync(request with { Session = session }, app, head, cancel);
         // ConcurrentDictionary.Count takes every lock (microseconds per call), so entries are counted here.
-        if (key is not null && head is not null && SeenBefore(key) && heads.TryAdd(key, head) && Interlocked.Increment(ref cachedCount) > CacheLimit)
+        if (key is not null && answerHead is not null && SeenBefore(key) && heads.TryAdd(key, answerHead) && Interlocked.Increment(ref cachedCount) > CacheLimit)
         {
             heads.Clear();
             Interlocked.Exchange(ref cachedCount, 0);
@@ -87,55 +104,55 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
     /// <summary>A reply outside the documented errors (the HTTP gate's refusals), in the house envelope.</summary>
     public MockReply Plain(int status, string message, JsonObject? data) => new(status, envelope.Write(status, message, data), Fault.None, TimeSpan.Zero);
 
-    // A GET doc's params are in the query, so its whole query is part of the key; a POST's only names the token.
-    private static string CacheKey(MockRequest request, bool app) =>
-        $"{(app ? 'a' : 'd')}\n{request.Method}\n{request.Path}\n{request.ContentType}\n{(Docs.QueryParameters.Carries(request.Method) ? Docs.QueryParameters.Key(request.Query) : request.Query.GetValueOrDefault("token"))}\n{request.Body}";
+    // A GET doc's params are in the query, so its whole query is part of the key; a POST's only names the token. A session
+    // nobody changed answers as the seeded world (version 0, shared by all such sessions); a changed one by its version,
+    // which the store never hands out twice: an answer cached before a write is never served after it.
+    private static string CacheKey(MockRequest request, bool app, string session, long version) =>
+        $"{(app ? 'a' : 'd')}\n{request.Method}\n{request.Path}\n{request.ContentType}\n{(Docs.QueryParameters.Carries(request.Method) ? Docs.QueryParameters.Key(request.Query) : request.Query.GetValueOrDefault("token"))}\n{(version == 0 ? "" : session + "@" + version)}\n{request.Body}";
 
-    /// <param name="head">The cacheable head of a normal (no scenario) answer; null otherwise.</param>
-    private MockReply Answer(MockRequest request, bool app, out byte[]? head)
+    /// <returns>The reply, and the cacheable head of a normal (no scenario, no write) answer, else null.</returns>
+    private async ValueTask<(MockReply Reply, byte[]? Head)> AnswerAsync(MockRequest request, bool app, SessionHead session, CancellationToken cancel)
     {
-        head = null;
         var routes = app ? AppRoutes : state.DirectRoutes;
         var route = Route(request.Path, app);
         if (route is null)
         {
-            return envelope.Error(Errors.NotFound, $"{request.Method} {request.Path} is not a documented route", Known(routes));
+            return (envelope.Error(Errors.NotFound, $"{request.Method} {request.Path} is not a documented route", Known(routes)), null);
         }
 
         // Each route takes the method its doc names (the relay takes POST); a GET doc's params are in the query.
         var method = app ? "POST" : state.Direct(route)!.Endpoint.Method;
         if (!string.Equals(request.Method, method, StringComparison.OrdinalIgnoreCase))
         {
-            return envelope.Error(Errors.MethodNotAllowed, $"{route} takes {method}, not {request.Method}", Known(routes));
+            return (envelope.Error(Errors.MethodNotAllowed, $"{route} takes {method}, not {request.Method}", Known(routes)), null);
         }
 
         // A fault is the network failing: it comes before anything about the request is checked.
-        if (request.Scenario is { } name && state.Fixtures.Scenarios.TryGetValue(name, out var named) && named.Fault != Fault.None)
+        if ((request.Scenario ?? session.Scenario) is { } name && state.Fixtures.Scenarios.TryGetValue(name, out var named) && named.Fault != Fault.None)
         {
-            return new MockReply(200, [], named.Fault, Scenarios.Delay(named));
+            return (new MockReply(200, [], named.Fault, Scenarios.Delay(named)), null);
         }
 
         if (!app && Docs.QueryParameters.Carries(method))
         {
             var parameters = Docs.QueryParameters.Read(state.Direct(route)!.Endpoint, request.Query);
-            return Direct(state.Direct(route)!, request, parameters, parameters, null, out head);
+            return await DirectAsync(state.Direct(route)!, request, parameters, parameters, null, session, cancel);
         }
 
         if (RequestBody.Read(request, out var problem, out var field, out var expected) is not { } body)
         {
-            return envelope.Error(Errors.Validation, problem, Field(field, expected, Sample(request.Body)));
+            return (envelope.Error(Errors.Validation, problem, Field(field, expected, Sample(request.Body))), null);
         }
 
-        return app ? Transfer(request, body, out head) : Direct(state.Direct(route)!, request, body, body, null, out head);
+        return app ? await TransferAsync(request, body, session, cancel) : await DirectAsync(state.Direct(route)!, request, body, body, null, session, cancel);
     }
 
-    private MockReply Transfer(MockRequest request, JsonObject body, out byte[]? head)
+    private async ValueTask<(MockReply Reply, byte[]? Head)> TransferAsync(MockRequest request, JsonObject body, SessionHead session, CancellationToken cancel)
     {
-        head = null;
         if (body["reqUrl"] is not JsonValue value || !value.TryGetValue<string>(out var reqUrl) || reqUrl.Length == 0)
         {
             var what = body["reqUrl"] is null ? "reqUrl is required" : $"reqUrl must be text, not {body["reqUrl"]!.GetValueKind().ToString().ToLowerInvariant()}";
-            return envelope.Error(Errors.Validation, $"{what}: the direct route to relay to", Field("reqUrl", "a documented route", Sample(body["reqUrl"])));
+            return (envelope.Error(Errors.Validation, $"{what}: the direct route to relay to", Field("reqUrl", "a documented route", Sample(body["reqUrl"]))), null);
         }
 
         // Messages quote the reqUrl shortened: it is the caller's text, of any length.
@@ -143,35 +160,35 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
         {
             var data = Known(state.DirectRoutes);
             data["field"] = "reqUrl";
-            return envelope.Error(Errors.Validation, $"reqUrl `{Sample(reqUrl)}` is refused: {why}; the mock only relays to documented routes", data);
+            return (envelope.Error(Errors.Validation, $"reqUrl `{Sample(reqUrl)}` is refused: {why}; the mock only relays to documented routes", data), null);
         }
 
         if (state.Direct(reqUrl) is not { } direct)
         {
             var data = Known(state.DirectRoutes);
             data["field"] = "reqUrl";
-            return envelope.Error(Errors.NotFound, $"reqUrl `{Sample(reqUrl)}` is not a documented route", data);
+            return (envelope.Error(Errors.NotFound, $"reqUrl `{Sample(reqUrl)}` is not a documented route", data), null);
         }
 
         var parameters = new JsonObject(body.Where(p => p.Key != "reqUrl").Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
-        return Direct(direct, request, parameters, body, state.TransferFor(direct.Endpoint.Route), out head);
+        return await DirectAsync(direct, request, parameters, body, state.TransferFor(direct.Endpoint.Route), session, cancel);
     }
 
     /// <param name="checkedBody">What the request schema checks: a transfer's whole body against its own doc when there is one.</param>
-    private MockReply Direct(EndpointSchemas endpoint, MockRequest request, JsonObject parameters, JsonObject checkedBody, EndpointSchemas? transferDoc, out byte[]? head)
+    private async ValueTask<(MockReply Reply, byte[]? Head)> DirectAsync(EndpointSchemas endpoint, MockRequest request, JsonObject parameters, JsonObject checkedBody,
+        EndpointSchemas? transferDoc, SessionHead session, CancellationToken cancel)
     {
-        head = null;
-        var scenario = Scenarios.For(state.Fixtures.Scenarios, request, parameters, out var unknown);
+        var scenario = Scenarios.For(state.Fixtures.Scenarios, request, parameters, session.Scenario, out var unknown);
         if (unknown is not null)
         {
             var names = new JsonArray([.. state.Fixtures.Scenarios.Keys.Order(StringComparer.Ordinal).Select(n => (JsonNode)n)]);
-            return envelope.Error(Errors.UnknownScenario, $"no scenario `{unknown}` in the fixtures", new JsonObject { ["scenarios"] = names });
+            return (envelope.Error(Errors.UnknownScenario, $"no scenario `{unknown}` in the fixtures", new JsonObject { ["scenarios"] = names }), null);
         }
 
         var delay = Scenarios.Delay(scenario);
         if (scenario is { Fault: not Fault.None })
         {
-            return new MockReply(200, [], scenario.Fault, delay);
+            return (new MockReply(200, [], scenario.Fault, delay), null);
         }
 
         var checker = state.RequestCheckers[(transferDoc ?? endpoint).Endpoint.Id];
@@ -179,17 +196,47 @@ internal sealed class MockEngine(MockState state, TimeProvider time)
         var violation = checker.Check(OpJson.ToCompactText(target)).FirstOrDefault(v => v.Severity == Diagnostics.Severity.Error);
         if (violation is not null)
         {
-            return envelope.Error(Errors.Validation, $"{violation.Path}: {violation.Message}", Field(violation.Path, violation.Expected, violation.Actual)) with { Delay = delay };
+            return (envelope.Error(Errors.Validation, $"{violation.Path}: {violation.Message}", Field(violation.Path, violation.Expected, violation.Actual)) with { Delay = delay }, null);
         }
 
-        var answer = state.Data.For(endpoint.Endpoint, parameters, request.Query.GetValueOrDefault("token"));
+        var token = request.Query.GetValueOrDefault("token");
+        var changes = await sessions.OverlayAsync(request.Session, session.Version, cancel);
+        var effect = state.Effects.For(endpoint.Endpoint.Route);
+        Written? written = null;
+        if (effect.IsWrite && Scenarios.Succeeds(scenario))
+        {
+            try
+            {
+                (changes, written) = await WriteAsync(effect, request.Session, parameters, token, changes, cancel);
+            }
+            catch (StateFullException full)
+            {
+                return (envelope.Error(Errors.StateFull, full.Message, new JsonObject { ["session"] = request.Session, ["limit"] = full.Limit.ToString().ToLowerInvariant() }) with { Delay = delay }, null);
+            }
+        }
+
+        var answer = state.Data.For(endpoint.Endpoint, parameters, token, changes, written);
         if (scenario is not null)
         {
-            return Scenarios.Reply(envelope, scenario, answer.Data, delay);
+            return (Scenarios.Reply(envelope, scenario, answer.Data, delay), null);
         }
 
-        head = Envelope.Head(Envelope.SuccessCode, Envelope.SuccessMessage, answer.Data, answer.Page);
-        return new MockReply(200, envelope.Complete(head), Fault.None, delay);
+        var head = Envelope.Head(Envelope.SuccessCode, Envelope.SuccessMessage, answer.Data, answer.Page);
+        // A write's answer is never cached: the same request again is another write.
+        return (new MockReply(200, envelope.Complete(head), Fault.None, delay), effect.IsWrite ? null : head);
+    }
+
+    /// <summary>Applies a write's changes to its session at once; the session as changed, and what the write made.</summary>
+    private async ValueTask<(Overlay Changes, Written? Written)> WriteAsync(Effect effect, string session, JsonObject parameters, string? token, Overlay before, CancellationToken cancel)
+    {
+        var outcome = await actions.RunAsync(effect, parameters, token, state.Data.World.In(before), sessions.Store, session, cancel);
+        if (outcome.Changes.IsEmpty)
+        {
+            return (before, outcome.Written);
+        }
+
+        var version = await sessions.Store.ApplyAsync(session, outcome.Changes, cancel);
+        return (await sessions.OverlayAsync(session, version, cancel), outcome.Written);
     }
 
     private static JsonObject Known(IEnumerable<string> routes) =>

@@ -36,6 +36,7 @@ internal sealed class MockServer : IAsyncDisposable
     private readonly TransferRelay relay;
     private readonly TimeProvider time;
     private readonly int connectionCap = ConnectionLimits.PerPort(ConnectionLimits.Descriptors());
+    private readonly World.State.Sessions sessions;
     private MockEngine engine;
     private OurMappings? directMappings;
     private OurMappings? appMappings;
@@ -45,7 +46,8 @@ internal sealed class MockServer : IAsyncDisposable
         this.options = options;
         this.listen = listen;
         this.time = time;
-        engine = new MockEngine(state, time);
+        sessions = World.State.Sessions.InMemory(time, options.StateLimits);
+        engine = new MockEngine(state, time, sessions);
         admin = new AdminGuard(options, listen.Names);
         directPath = new FastPath(() => Engine, app: false, time);
         appPath = new FastPath(() => Engine, app: true, time);
@@ -68,6 +70,9 @@ internal sealed class MockServer : IAsyncDisposable
     }
 
     public MockEngine Engine => Volatile.Read(ref engine);
+
+    /// <summary>The sessions' state, shared by both ports and every reload.</summary>
+    public World.State.Sessions Sessions => sessions;
 
     public int Port => direct.Ports[0];
 
@@ -119,7 +124,8 @@ internal sealed class MockServer : IAsyncDisposable
 
         var state = await MockState.LoadAsync(options.Docs, options.Overrides, options.Fixtures, options.Seed, cancellationToken);
         var old = Engine.State;
-        Volatile.Write(ref engine, new MockEngine(state, time));
+        // Sessions outlive a reload: what tests wrote stays (reset it through the admin API).
+        Volatile.Write(ref engine, new MockEngine(state, time, sessions));
 
         // Mappings only name routes and scenarios and call the current engine; rebuilding them is needed only
         // when those names change. The new mappings go in before the old ones leave (both call the current
@@ -142,7 +148,7 @@ internal sealed class MockServer : IAsyncDisposable
         direct.Dispose();
         app.Dispose();
         relay.Dispose();
-        return ValueTask.CompletedTask;
+        return sessions.DisposeAsync();
     }
 
     private WireMockServer Start(int port, FastPath fastPath, TransferRelay? relayTo)
@@ -229,7 +235,7 @@ internal sealed class MockServer : IAsyncDisposable
         MockReply reply;
         try
         {
-            reply = Engine.Handle(ToMockRequest(request), isApp);
+            reply = await Engine.HandleAsync(ToMockRequest(request), isApp, CancellationToken.None);
         }
         catch (Exception e)
         {
@@ -262,6 +268,7 @@ internal sealed class MockServer : IAsyncDisposable
             .ToImmutableDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? "");
         // WireMock's own text reading is lenient (or absent for binary-looking bytes): the bytes decide.
         var bytes = request.BodyAsBytes ?? (request.Body is { } text ? System.Text.Encoding.UTF8.GetBytes(text) : []);
-        return MockRequest.Create(request.Method, request.Path, Header("Content-Type"), bytes, query, Header(MockEngine.ScenarioHeader));
+        return MockRequest.Create(request.Method, request.Path, Header("Content-Type"), bytes, query, Header(MockEngine.ScenarioHeader))
+            with { Session = Header(SessionName.Header) ?? SessionName.Default }; // round5: the pipeline's MockRequest will carry the session
     }
 }

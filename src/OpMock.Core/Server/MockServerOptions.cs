@@ -25,6 +25,9 @@ internal sealed record MockServerOptions(
 
     public IReadOnlyList<string> AdminOrigins { get; init; } = AdminOrigins ?? [];
 
+    /// <summary>The bounds of session state (sessions, changed records, messages per chat, idle expiry).</summary>
+    public World.State.StateLimits StateLimits { get; init; } = World.State.StateLimits.Default;
+
     /// <summary>What is wrong with the settings, as one line, or null: checked before anything is loaded.</summary>
     public string? Problem()
     {

@@ -4,6 +4,7 @@ using OpMock.Core.Fixtures;
 using OpMock.Core.Schemas;
 using OpMock.Core.Validation;
 using OpMock.Core.World;
+using OpMock.Core.World.Actions;
 
 namespace OpMock.Core.Server;
 
@@ -18,6 +19,9 @@ internal sealed record MockState(
     WorldData Data,
     ImmutableDictionary<string, SchemaChecker> RequestCheckers)
 {
+    /// <summary>What each direct route's requests do to the world (World/Actions).</summary>
+    public EffectTable Effects { get; init; } = EffectTable.Empty;
+
     // Computed once: every request looks routes up.
     private readonly ImmutableDictionary<string, EndpointSchemas> direct = Contract.Endpoints.Where(e => !e.Endpoint.IsTransfer)
         .GroupBy(e => e.Endpoint.Route, StringComparer.OrdinalIgnoreCase)
@@ -59,7 +63,15 @@ internal sealed record MockState(
             checkers[endpoint.Endpoint.Id] = await SchemaChecker.CompileAsync(endpoint.Request);
         }
 
-        var facts = ExampleFacts.Read(contract.Endpoints.Select(e => e.Endpoint), set.World);
-        return new MockState(contract, set, new WorldData(new OpWorld(set.World, set.Pins, facts), contract), checkers.ToImmutable());
+        var findings = new List<Finding>();
+        var effects = EffectTable.Build(contract.Endpoints.Select(e => e.Endpoint), set.Effects, findings);
+        if (findings.Count > 0)
+        {
+            throw new InvalidInputException(findings);
+        }
+
+        // A write's example shows the world after the write, not the seeded one: it is no fact about the seeded world.
+        var facts = ExampleFacts.Read(contract.Endpoints.Select(e => e.Endpoint).Where(e => !effects.Writes(e.IsTransfer ? e.TransferTarget ?? "" : e.Route)), set.World);
+        return new MockState(contract, set, new WorldData(new OpWorld(set.World, set.Pins, facts), contract), checkers.ToImmutable()) { Effects = effects };
     }
 }

@@ -7,8 +7,11 @@ namespace OpMock.Core.Server;
 /// <summary>Choosing a fixture scenario for a request, and turning the normal answer into its answer.</summary>
 internal static class Scenarios
 {
-    /// <summary>The header names a scenario; otherwise the first (by name) whose `match` fields all equal the request's.</summary>
-    public static Scenario? For(ImmutableDictionary<string, Scenario> scenarios, MockRequest request, JsonObject parameters, out string? unknown)
+    /// <summary>
+    /// The header names a scenario; else the session's default (one no longer in the fixtures is ignored); otherwise the
+    /// first (by name) whose `match` fields all equal the request's.
+    /// </summary>
+    public static Scenario? For(ImmutableDictionary<string, Scenario> scenarios, MockRequest request, JsonObject parameters, string? sessionDefault, out string? unknown)
     {
         unknown = null;
         if (!string.IsNullOrEmpty(request.Scenario))
@@ -22,9 +25,18 @@ internal static class Scenarios
             return null;
         }
 
+        if (sessionDefault is not null && scenarios.TryGetValue(sessionDefault, out var chosen))
+        {
+            return chosen;
+        }
+
         return scenarios.Values.Where(s => s.Match.Count > 0).OrderBy(s => s.Name, StringComparer.Ordinal)
             .FirstOrDefault(s => s.Match.All(m => parameters[m.Key] is JsonValue v && v.ToString() == m.Value));
     }
+
+    /// <summary>Whether a request answered under this scenario did what it asked: a write under an error scenario changes nothing.</summary>
+    public static bool Succeeds(Scenario? scenario) =>
+        scenario is null || ((scenario.Code ?? Envelope.SuccessCode) == Envelope.SuccessCode && (scenario.Status ?? 200) is >= 200 and < 300 && scenario.Fault == Fault.None);
 
     public static TimeSpan Delay(Scenario? scenario) => scenario is null || scenario.DelayMaxMs == 0 ? TimeSpan.Zero
         : TimeSpan.FromMilliseconds(Random.Shared.Next(scenario.DelayMs, scenario.DelayMaxMs + 1));

@@ -50,9 +50,12 @@ internal sealed class TransferRelay(Func<MockEngine> engine, FastPath direct, Fu
             Content = new ByteArrayContent(Encoding.UTF8.GetBytes(OpJson.ToCompactText(parameters))),
         };
         relayed.Content.Headers.ContentType = MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) ? type : new MediaTypeHeaderValue("application/json");
-        if (context.Request.Headers.TryGetValue(MockEngine.ScenarioHeader, out var scenario))
+        foreach (var header in new[] { MockEngine.ScenarioHeader, SessionName.Header })
         {
-            relayed.Headers.TryAddWithoutValidation(MockEngine.ScenarioHeader, scenario.ToString());
+            if (context.Request.Headers.TryGetValue(header, out var sent))
+            {
+                relayed.Headers.TryAddWithoutValidation(header, sent.ToString());
+            }
         }
 
         byte[] bytes;

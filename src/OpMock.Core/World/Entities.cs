@@ -49,3 +49,13 @@ internal sealed record Chat(
     bool IsInGroup,
     string? VersionCode,
     string? RefChatId);
+
+/// <summary>
+/// A message of a chat: its generated history (see <see cref="ChatMessages"/>) or one a session sent.
+/// <see cref="FromType"/> is who wrote it, as the docs code it: 1 the user, 2 an OP, 3 the system.
+/// </summary>
+internal sealed record Message(string Id, string ChatId, int FromType, string FromId, DateTimeOffset SendTime, string Content, string MsgType)
+{
+    public const int FromUser = 1;
+    public const int FromOp = 2;
+}

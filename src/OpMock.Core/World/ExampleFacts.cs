@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -21,6 +22,7 @@ internal sealed class ExampleFacts(WorldOptions options)
     private readonly Dictionary<(EntityKind, string), Dictionary<string, JsonNode?>> values = [];
     private readonly Dictionary<string, ChatLinks> chats = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OpChats> ops = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImmutableArray<string>> messages = new(StringComparer.Ordinal);
 
     public static Facts Read(IEnumerable<Endpoint> endpoints, WorldOptions options)
     {
@@ -141,6 +143,13 @@ internal sealed class ExampleFacts(WorldOptions options)
                 }
             }
 
+            if (plan.Kind == EntityKind.Chat && child.Kind == EntityKind.Message && id is not null)
+            {
+                // A chat's messages as its example lists them, kept oldest first whatever order the doc lists them in.
+                var shown = items.OfType<JsonObject>().Select(item => OwnId(child, item)).OfType<string>();
+                messages.TryAdd(id, [.. ChatMessages.NewestFirst(plan.DocFields[plan.Fields.IndexOf(field)]) ? shown.Reverse() : shown]);
+            }
+
             if (plan.Kind == EntityKind.Op && child.Kind == EntityKind.Chat && id is not null)
             {
                 ops[id] = new OpChats(Extend(id, listed, Math.Min(MaxTotal, Math.Max(total ?? 0, listed.Count))), Math.Min(MaxTotal, Math.Max(total ?? 0, listed.Count)));
@@ -219,7 +228,7 @@ internal sealed class ExampleFacts(WorldOptions options)
             chatOfUser.TryAdd(chat.UserId, chat.ChatId);
         }
 
-        return new Facts(frozen, chats, chatOfUser, ops);
+        return new Facts(frozen, chats, chatOfUser, ops, messages);
     }
 
     /// <summary>The object's own id: the value of its id field for its kind (chatId in a chat, staffId in an OP).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 
 namespace OpMock.Core.World;
@@ -17,6 +18,8 @@ internal sealed class Facts
         new Dictionary<(EntityKind, string), FrozenDictionary<string, JsonNode?>>(), new Dictionary<string, ChatLinks>(),
         new Dictionary<string, string>(), new Dictionary<string, OpChats>());
 
+    private readonly FrozenDictionary<string, ImmutableArray<string>> messages;
+
     private readonly FrozenDictionary<(EntityKind, string), FrozenDictionary<string, JsonNode?>> values;
     private readonly FrozenDictionary<string, ChatLinks> chats;
     private readonly FrozenDictionary<string, string> chatOfUser;
@@ -26,8 +29,10 @@ internal sealed class Facts
         IDictionary<(EntityKind, string), FrozenDictionary<string, JsonNode?>> values,
         IDictionary<string, ChatLinks> chats,
         IDictionary<string, string> chatOfUser,
-        IDictionary<string, OpChats> ops)
+        IDictionary<string, OpChats> ops,
+        IDictionary<string, ImmutableArray<string>>? messages = null)
     {
+        this.messages = (messages ?? new Dictionary<string, ImmutableArray<string>>()).ToFrozenDictionary(StringComparer.Ordinal);
         this.values = values.ToFrozenDictionary();
         this.chats = chats.ToFrozenDictionary(StringComparer.Ordinal);
         this.chatOfUser = chatOfUser.ToFrozenDictionary(StringComparer.Ordinal);
@@ -45,6 +50,9 @@ internal sealed class Facts
     public string? ChatOf(string userId) => chatOfUser.GetValueOrDefault(userId);
 
     public OpChats? Op(string opId) => ops.GetValueOrDefault(opId);
+
+    /// <summary>The ids of the messages an example lists for a chat, oldest first.</summary>
+    public ImmutableArray<string> MessagesOf(string chatId) => messages.GetValueOrDefault(chatId);
 
     public static string Key(Attr attr) => AttrNames[(int)attr];
 

@@ -1,14 +1,17 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Bogus;
 using OpMock.Core.World.Catalog;
+using OpMock.Core.World.State;
 
 namespace OpMock.Core.World;
 
 /// <summary>
 /// The seeded world. Nothing is stored: an entity is generated from (seed, id) whenever it is asked
 /// for, so a million users cost no memory and two instances with one seed agree byte for byte.
-/// Pinned entities from fixtures take precedence over generated ones.
+/// Pinned entities from fixtures take precedence over generated ones. <see cref="In"/> gives the world as one
+/// session changed it: the same world read through the session's <see cref="Overlay"/>.
 /// </summary>
 internal sealed class OpWorld
 {
@@ -21,6 +24,7 @@ internal sealed class OpWorld
     private readonly ImmutableDictionary<string, PinnedOp> pinnedOps;
     private readonly ImmutableDictionary<string, string> pinnedChatIds;
     private readonly ChatIds chatIds;
+    private readonly Overlay overlay = Overlay.Empty;
 
     /// <param name="facts">What the docs' examples say about entities; fixture pins win over them.</param>
     public OpWorld(WorldOptions options, Pins pins, Facts? facts = null)
@@ -36,7 +40,26 @@ internal sealed class OpWorld
         Pins = pins;
     }
 
+    private OpWorld(OpWorld seeded, Overlay overlay)
+    {
+        options = seeded.options;
+        ids = seeded.ids;
+        chatIds = seeded.chatIds;
+        pinnedChats = seeded.pinnedChats;
+        pinnedOps = seeded.pinnedOps;
+        pinnedChatIds = seeded.pinnedChatIds;
+        Facts = seeded.Facts;
+        Pins = seeded.Pins;
+        this.overlay = overlay;
+    }
+
     public WorldOptions Options => options;
+
+    /// <summary>What the session this world is read for changed; empty for the seeded world.</summary>
+    public Overlay Overlay => overlay;
+
+    /// <summary>This world as a session changed it (itself when the session changed nothing).</summary>
+    public OpWorld In(Overlay changes) => ReferenceEquals(changes, overlay) || (changes.IsEmpty && overlay.IsEmpty) ? this : new OpWorld(this, changes);
 
     public Pins Pins { get; }
 
@@ -48,7 +71,9 @@ internal sealed class OpWorld
 
     public PinnedChat? Pinned(string userId) => pinnedChats.GetValueOrDefault(userId);
 
-    public Op Op(string id)
+    public Op Op(string id) => overlay.IsEmpty ? SeededOp(id) : Changed(SeededOp(id));
+
+    private Op SeededOp(string id)
     {
         var random = new Randomizer(StableHash.Seed(options.Seed, "op", id));
         var name = ChineseNames.FullName(random);
@@ -104,7 +129,9 @@ internal sealed class OpWorld
     /// it is on its OP's list (2.19); otherwise it is finished, queued or being transferred (see
     /// <see cref="ChatStatuses"/>). Open chats started within the last day, at service hours.
     /// </summary>
-    public Chat ChatOf(string userId)
+    public Chat ChatOf(string userId) => overlay.IsEmpty ? SeededChatOf(userId) : overlay.Apply(SeededChatOf(userId));
+
+    private Chat SeededChatOf(string userId)
     {
         var random = new Randomizer(StableHash.Seed(options.Seed, "chat", userId));
         var pinned = pinnedChats.GetValueOrDefault(userId);
@@ -139,6 +166,56 @@ internal sealed class OpWorld
             null);
     }
 
+    /// <summary>
+    /// A chat's messages, oldest first: the ones an example shows for it, else its generated history; then the
+    /// ones its session sent.
+    /// </summary>
+    public ImmutableArray<Message> MessagesOf(Chat chat)
+    {
+        var latest = Facts.Of(EntityKind.Chat, chat.ChatId)?.GetValueOrDefault(Facts.Key(Attr.Message)) is JsonValue shown
+            && shown.TryGetValue<string>(out var text) ? text : chat.Message;
+        var history = ChatMessages.History(options, chat, latest);
+        if (Facts.MessagesOf(chat.ChatId) is { IsDefaultOrEmpty: false } known)
+        {
+            // An example's messages keep their ids (and, through facts, their values); times and turns come from the history's rules.
+            history = [.. known.Select((id, k) => history[Math.Min(k, history.Length - 1)] with { Id = id })];
+        }
+
+        return overlay.IsEmpty ? history : history.AddRange(overlay.Messages(chat.ChatId));
+    }
+
+    /// <summary>A message by id: one its session sent, else one of a chat's history when the chat is known, else one made up from the id.</summary>
+    public Message MessageById(string id, Chat? chat = null)
+    {
+        if (overlay.MessageById(id) is { } sent)
+        {
+            return sent;
+        }
+
+        var of = chat ?? ChatOf(MadeUpUser("message-user", id));
+        return MessagesOf(of).FirstOrDefault(m => m.Id == id) ?? ChatMessages.History(options, of, of.Message)[^1] with { Id = id };
+    }
+
+    /// <summary>The OP as its session changed it: online or not, and serving the chats given to it, not those closed or moved away.</summary>
+    private Op Changed(Op op)
+    {
+        var isOnline = overlay.Of(EntityKind.Op, op.Id)?.GetValueOrDefault(Facts.Key(Attr.IsOnline)) is JsonValue online
+            && online.TryGetValue<bool>(out var flag) ? flag : op.IsOnline;
+        var users = op.Users.Where(Serves).Concat(overlay.UsersGivenTo(op.Id).Where(u => !op.Users.Contains(u) && Serves(u))).ToImmutableArray();
+        return op with { IsOnline = isOnline, Users = users };
+
+        bool Serves(string userId)
+        {
+            if (!overlay.ChangedChatOf(userId))
+            {
+                return true;
+            }
+
+            var chat = ChatOf(userId);
+            return chat.OperatorId == op.Id && chat.Status == ChatStatuses.Service.Code && !overlay.Deleted(EntityKind.Chat, chat.ChatId);
+        }
+    }
+
     /// <summary>The chats an OP is serving, newest first, as the captured list orders them.</summary>
     public ImmutableArray<Chat> ChatsOf(Op op) =>
         [.. op.Users.Select(ChatOf).OrderByDescending(c => c.CreateTime).ThenBy(c => c.ChatId, StringComparer.Ordinal)];
@@ -164,7 +241,8 @@ internal sealed class OpWorld
             return ChatOf(ids.User(index));
         }
 
-        return ChatOf(MadeUpUser("chat-user", chatId)) with { ChatId = chatId };
+        var madeUp = SeededChatOf(MadeUpUser("chat-user", chatId)) with { ChatId = chatId };
+        return overlay.IsEmpty ? madeUp : overlay.Apply(madeUp);
     }
 
     /// <summary>A user id for something a request names that no user of the world has (an unknown chat): stable per name.</summary>

@@ -4,11 +4,18 @@ using Bogus;
 using OpMock.Core.Docs;
 using OpMock.Core.Json;
 using OpMock.Core.Schemas;
+using OpMock.Core.World.State;
 
 namespace OpMock.Core.World;
 
 /// <summary>A response's <c>data</c>, and its <c>page</c> when the doc pages (null otherwise).</summary>
 internal sealed record WorldAnswer(JsonObject Data, JsonObject? Page);
+
+/// <summary>
+/// What a write made, for its own answer: the entity it created or acted on (a sent message, a closed chat) and
+/// the values its answer echoes (what the request sent, a created item's fields), keyed "~name".
+/// </summary>
+internal sealed record Written(EntityKind Kind, string? Id, IReadOnlyDictionary<string, JsonNode?> Fields);
 
 /// <summary>
 /// The <c>data</c> of a response, for any doc: the entity the request names (<see cref="ObjectPlan.TopKind"/>) shown
@@ -24,13 +31,16 @@ internal sealed class WorldData(OpWorld world, ApiContract? contract = null)
 
     /// <param name="request">The request's parameters (a transfer's without reqUrl).</param>
     /// <param name="token">The token query parameter: the current OP when the request names nobody.</param>
-    public WorldAnswer For(Endpoint endpoint, JsonObject request, string? token)
+    /// <param name="changes">The request's session as its writes changed the world; the seeded world when null or empty.</param>
+    /// <param name="written">For a write's own answer: what it made.</param>
+    public WorldAnswer For(Endpoint endpoint, JsonObject request, string? token, Overlay? changes = null, Written? written = null)
     {
+        var world = changes is null ? World : World.In(changes);
         var route = endpoint.IsTransfer && endpoint.TransferTarget is { } target ? target : endpoint.Route;
         var plan = plans.GetOrAdd(endpoint, e => EndpointPlan.Build(e, contract?.Endpoints.FirstOrDefault(s => ReferenceEquals(s.Endpoint, e))?.Request));
         var (requestedKind, requestedId) = Requested(request);
         var top = plan.Top(requestedKind);
-        var scope = Scope(top, requestedKind, requestedId, request, token, route, plan);
+        var scope = Scope(world, top, requestedKind, requestedId, request, token, route, plan, written).With(written?.Fields);
         var page = plan.Paging?.Read(request);
         scope.Paging = page;
         var random = new Randomizer(StableHash.Seed(world.Options.Seed, "data", route, top.Kind, scope.Id));
@@ -52,14 +62,24 @@ internal sealed class WorldData(OpWorld world, ApiContract? contract = null)
         return (EntityKind.None, null);
     }
 
-    private WorldScope Scope(ObjectPlan top, EntityKind kind, string? id, JsonObject request, string? token, string route, EndpointPlan plan)
+    private static WorldScope Scope(OpWorld world, ObjectPlan top, EntityKind kind, string? id, JsonObject request, string? token, string route, EndpointPlan plan, Written? written)
     {
         switch (top.Kind)
         {
+            case EntityKind.Message:
+                return WorldScope.OfMessage(world, route, top, (written, kind) switch
+                {
+                    ({ Kind: EntityKind.Message, Id: { } made }, _) => world.MessageById(made),
+                    (_, EntityKind.Message) => world.MessageById(id!),
+                    (_, EntityKind.Chat) => world.MessagesOf(world.ChatById(id!))[^1],
+                    (_, EntityKind.User) => world.MessagesOf(world.ChatOf(id!))[^1],
+                    _ => world.MessageById(world.MadeUpUser("request", Key(request, route, plan))),
+                });
             case EntityKind.Chat:
                 return WorldScope.OfChat(world, route, top, kind switch
                 {
                     EntityKind.Chat => world.ChatById(id!),
+                    EntityKind.Message => world.ChatById(world.MessageById(id!).ChatId),
                     EntityKind.User => world.ChatOf(id!),
                     EntityKind.Op when world.Op(id!).Users is [var first, ..] => world.ChatOf(first),
                     _ => world.ChatOf(world.MadeUpUser("request", Key(request, route, plan))),
@@ -69,6 +89,7 @@ internal sealed class WorldData(OpWorld world, ApiContract? contract = null)
                 {
                     EntityKind.User => id!,
                     EntityKind.Chat => world.ChatById(id!).UserId,
+                    EntityKind.Message => world.ChatById(world.MessageById(id!).ChatId).UserId,
                     _ => world.MadeUpUser("request", Key(request, route, plan)),
                 });
             case EntityKind.Op:
@@ -77,6 +98,7 @@ internal sealed class WorldData(OpWorld world, ApiContract? contract = null)
                     EntityKind.Op => id!,
                     EntityKind.Chat => world.ChatById(id!).OperatorId,
                     EntityKind.User => world.ChatOf(id!).OperatorId,
+                    EntityKind.Message => world.ChatById(world.MessageById(id!).ChatId).OperatorId,
                     _ => string.IsNullOrEmpty(token) ? world.OpId(0) : token,
                 });
             default:

@@ -11,6 +11,7 @@ internal enum EntityKind
     User,
     Chat,
     Op,
+    Message,
 }
 
 /// <summary>An attribute of an entity record; every doc field the table maps to it shows the same value.</summary>
@@ -47,6 +48,14 @@ internal enum Attr
     RefChatId,
     Name,
     IsOnline,
+    Closed,
+    CloseTime,
+    Duration,
+    Content,
+    FromType,
+    FromId,
+    SendTime,
+    MsgType,
 }
 
 /// <summary>Where a field's value comes from: an attribute of the object's own entity or of one related to it.</summary>
@@ -68,11 +77,16 @@ internal static class WorldMap
         ["user"] = EntityKind.User, ["userInfo"] = EntityKind.User, ["customer"] = EntityKind.User,
         ["operator"] = EntityKind.Op, ["staff"] = EntityKind.Op, ["op"] = EntityKind.Op, ["opInfo"] = EntityKind.Op,
         ["chat"] = EntityKind.Chat, ["chats"] = EntityKind.Chat, ["chatItem"] = EntityKind.Chat, ["chatList"] = EntityKind.Chat,
+        ["message"] = EntityKind.Message, ["messages"] = EntityKind.Message, ["messageList"] = EntityKind.Message, ["msg"] = EntityKind.Message,
+        ["msgs"] = EntityKind.Message, ["msgList"] = EntityKind.Message, ["chatMessage"] = EntityKind.Message, ["chatMessages"] = EntityKind.Message,
+        ["lastMessage"] = EntityKind.Message,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Request and response fields that name an entity by id, strongest first: a chat names its user and OP too.</summary>
     public static readonly (string Name, EntityKind Kind)[] Ids =
     [
+        ("messageId", EntityKind.Message),
+        ("msgId", EntityKind.Message),
         ("chatId", EntityKind.Chat),
         ("userId", EntityKind.User),
         ("staffId", EntityKind.Op),
@@ -114,6 +128,9 @@ internal static class WorldMap
         (EntityKind.Chat, EntityKind.Chat, Attr.IsInGroup, ["isInGroup"]),
         (EntityKind.Chat, EntityKind.Chat, Attr.VersionCode, ["versionCode"]),
         (EntityKind.Chat, EntityKind.Chat, Attr.RefChatId, ["refChatId"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.Closed, ["closed", "isClosed"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.CloseTime, ["closeTime", "endTime", "finishTime"]),
+        (EntityKind.Chat, EntityKind.Chat, Attr.Duration, ["duration", "chatDuration", "serviceDuration"]),
         (EntityKind.Chat, EntityKind.User, Attr.Id, ["userId"]),
         (EntityKind.Chat, EntityKind.User, Attr.UserName, ["userName"]),
         (EntityKind.Chat, EntityKind.User, Attr.NickName, ["nickName"]),
@@ -127,7 +144,18 @@ internal static class WorldMap
 
         (EntityKind.Op, EntityKind.Op, Attr.Id, ["staffId", "operatorId", "opId"]),
         (EntityKind.Op, EntityKind.Op, Attr.Name, ["name", "staffName", "operatorName"]),
-        (EntityKind.Op, EntityKind.Op, Attr.IsOnline, ["isOnline", "online"]));
+        (EntityKind.Op, EntityKind.Op, Attr.IsOnline, ["isOnline", "online"]),
+
+        (EntityKind.Message, EntityKind.Message, Attr.Id, ["messageId", "msgId"]),
+        (EntityKind.Message, EntityKind.Message, Attr.Content, ["content", "text", "msg", "message", "msgContent", "messageContent"]),
+        (EntityKind.Message, EntityKind.Message, Attr.FromType, ["fromType", "senderType"]),
+        (EntityKind.Message, EntityKind.Message, Attr.FromId, ["fromId", "senderId"]),
+        (EntityKind.Message, EntityKind.Message, Attr.SendTime, ["sendTime", "createTime", "time", "msgTime"]),
+        (EntityKind.Message, EntityKind.Message, Attr.MsgType, ["msgType", "messageType"]),
+        (EntityKind.Message, EntityKind.Chat, Attr.Id, ["chatId"]),
+        (EntityKind.Message, EntityKind.Chat, Attr.GroupId, ["groupId"]),
+        (EntityKind.Message, EntityKind.User, Attr.Id, ["userId"]),
+        (EntityKind.Message, EntityKind.Op, Attr.Id, ["staffId", "operatorId", "opId"]));
 
     /// <summary>
     /// Whether a doc's example writes chat states as names (2.19: "Service") rather than codes (2.36: "5"): the same

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using Bogus;
+using OpMock.Core.World.Actions;
+using OpMock.Core.World.State;
 
 namespace OpMock.Core.World;
 
@@ -8,6 +10,8 @@ namespace OpMock.Core.World;
 /// The entity an object being shaped is about, with its plan: what <see cref="DataShaper"/> asks for each field.
 /// A mapped field shows the entity's attribute (an example's value first); any other field is generated from
 /// (seed, entity kind, entity id, field path), so it is the same wherever the entity is shown, in any doc.
+/// Values come first from the session's <see cref="Overlay"/> (what its writes changed), then fixture pins, then
+/// the docs' examples, then the generator.
 /// </summary>
 internal sealed class WorldScope
 {
@@ -17,16 +21,22 @@ internal sealed class WorldScope
     private Chat? chat;
     private User? user;
     private Op? op;
+    private Message? message;
     private FrozenDictionary<string, JsonNode?>? ownFacts;
     private bool ownFactsRead;
 
-    private WorldScope(OpWorld world, string route, ObjectPlan plan, string id, string seedPath, Chat? chat = null, Op? op = null)
+    // Values that win over everything for this object's own fields, by JSON name ("~remark"): a list item a session
+    // created or changed, or a write's echo of what its request sent.
+    private IReadOnlyDictionary<string, JsonNode?>? record;
+
+    private WorldScope(OpWorld world, string route, ObjectPlan plan, string id, string seedPath, Chat? chat = null, Op? op = null, Message? message = null)
     {
         this.world = world;
         this.route = route;
         this.seedPath = seedPath;
         this.chat = chat;
         this.op = op;
+        this.message = message;
         Plan = plan;
         Id = id;
     }
@@ -47,11 +57,22 @@ internal sealed class WorldScope
     public static WorldScope For(OpWorld world, string route, ObjectPlan plan, string id) => plan.Kind switch
     {
         EntityKind.Chat => OfChat(world, route, plan, world.ChatById(id)),
+        EntityKind.Message => OfMessage(world, route, plan, world.MessageById(id)),
         _ => new WorldScope(world, route, plan, id, ""),
     };
 
     public static WorldScope OfChat(OpWorld world, string route, ObjectPlan plan, Chat chat) =>
         new(world, route, plan, chat.ChatId, "", chat);
+
+    public static WorldScope OfMessage(OpWorld world, string route, ObjectPlan plan, Message message) =>
+        new(world, route, plan, message.Id, "", message: message);
+
+    /// <summary>Gives this object's own fields the values of <paramref name="fields"/> (keyed "~name"), ahead of the world's.</summary>
+    public WorldScope With(IReadOnlyDictionary<string, JsonNode?>? fields)
+    {
+        record = fields;
+        return this;
+    }
 
     /// <summary>A fixture's view of this chat for this route: exact data that wins over the world's.</summary>
     public JsonObject? View() =>
@@ -61,6 +82,12 @@ internal sealed class WorldScope
     public bool TryValue(int index, out JsonNode? value)
     {
         var field = Plan.Fields[index];
+        if (record is not null && record.TryGetValue(Facts.Key(Plan.DocFields[index].Name), out value))
+        {
+            return true;
+        }
+
+        var changes = world.Overlay;
         if (field.Attribute is { } attribute)
         {
             var owner = OwnerId(attribute.Owner);
@@ -68,6 +95,12 @@ internal sealed class WorldScope
             {
                 // The id a request names comes back as asked: no record is generated for it.
                 value = owner;
+                return true;
+            }
+
+            if (!changes.IsEmpty && changes.Of(attribute.Owner, owner)?.TryGetValue(Facts.Key(attribute.Attr), out value) == true)
+            {
+                value = Written(index, attribute.Attr, value);
                 return true;
             }
 
@@ -83,12 +116,17 @@ internal sealed class WorldScope
                 return true;
             }
 
-            value = Value(attribute);
-            if (field.StatusByName && value is JsonValue code && Catalog.ChatStatuses.Find(code.GetValue<string>()) is { } status)
+            value = Written(index, attribute.Attr, Value(attribute));
+            if (!changes.IsEmpty && changes.HasCollections && value is JsonArray listed)
             {
-                value = status.Name;
+                value = Collected(index, listed);
             }
 
+            return true;
+        }
+
+        if (!changes.IsEmpty && Plan.Kind != EntityKind.None && changes.Of(Plan.Kind, Id)?.TryGetValue(Facts.Key(field.Path), out value) == true)
+        {
             return true;
         }
 
@@ -119,6 +157,7 @@ internal sealed class WorldScope
         {
             EntityKind.User => new WorldScope(world, route, child, OwnerId(EntityKind.User), ""),
             EntityKind.Op => new WorldScope(world, route, child, OwnerId(EntityKind.Op), ""),
+            EntityKind.Message => OfMessage(world, route, child, world.MessagesOf(Chat)[^1]),
             _ => OfChat(world, route, child, Plan.Kind == EntityKind.User ? world.ChatOf(Id) : world.ChatById(OwnerId(EntityKind.Chat))),
         };
     }
@@ -140,6 +179,11 @@ internal sealed class WorldScope
             return null;
         }
 
+        if (!field.EntityList && !world.Overlay.IsEmpty && world.Overlay.HasCollections && ItemsChanged(index) is { } changed)
+        {
+            return Collected(index, changed, generator);
+        }
+
         if (!field.EntityList)
         {
             if (Paging is not { } generated || generated.Field != index)
@@ -156,6 +200,7 @@ internal sealed class WorldScope
         {
             (EntityKind.Op, EntityKind.Chat) => [.. world.ChatsOf(Op).Select(c => OfChat(world, route, child, c))],
             (EntityKind.User, EntityKind.Chat) => [OfChat(world, route, child, world.ChatOf(Id))],
+            (_, EntityKind.Message) => Ordered(index, world.MessagesOf(Chat)).Select(m => OfMessage(world, route, child, m)).ToList(),
             (_, EntityKind.Chat) => [OfChat(world, route, child, Chat)],
             (_, EntityKind.User) => [new WorldScope(world, route, child, OwnerId(EntityKind.User), "")],
             _ => [new WorldScope(world, route, child, OwnerId(EntityKind.Op), "")],
@@ -190,7 +235,14 @@ internal sealed class WorldScope
         return ownFacts;
     }
 
-    private Chat Chat => chat ??= Plan.Kind == EntityKind.User ? world.ChatOf(Id) : world.ChatById(Id);
+    private Chat Chat => chat ??= Plan.Kind switch
+    {
+        EntityKind.User => world.ChatOf(Id),
+        EntityKind.Message => world.ChatById(Message.ChatId),
+        _ => world.ChatById(Id),
+    };
+
+    private Message Message => message ??= world.MessageById(Id);
 
     private User User => user ??= world.User(OwnerId(EntityKind.User));
 
@@ -198,9 +250,9 @@ internal sealed class WorldScope
 
     private string OwnerId(EntityKind kind) => kind == Plan.Kind ? Id : kind switch
     {
-        EntityKind.User => Plan.Kind == EntityKind.Chat ? Chat.UserId : world.MadeUpUser("related-user", Id),
-        EntityKind.Op => Plan.Kind is EntityKind.Chat or EntityKind.User ? Chat.OperatorId : world.OpId(0),
-        EntityKind.Chat => Plan.Kind == EntityKind.User ? Chat.ChatId : world.ChatOf(world.MadeUpUser("related-chat", Id)).ChatId,
+        EntityKind.User => Plan.Kind is EntityKind.Chat or EntityKind.Message ? Chat.UserId : world.MadeUpUser("related-user", Id),
+        EntityKind.Op => Plan.Kind is EntityKind.Chat or EntityKind.User or EntityKind.Message ? Chat.OperatorId : world.OpId(0),
+        EntityKind.Chat => Plan.Kind is EntityKind.User or EntityKind.Message ? Chat.ChatId : world.ChatOf(world.MadeUpUser("related-chat", Id)).ChatId,
         _ => Id,
     };
 
@@ -209,6 +261,7 @@ internal sealed class WorldScope
         EntityKind.User => UserValue(User, attribute.Attr),
         EntityKind.Chat => ChatValue(Chat, attribute.Attr),
         EntityKind.Op => OpValue(Op, attribute.Attr),
+        EntityKind.Message => MessageValue(Message, attribute.Attr),
         _ => null,
     };
 
@@ -237,7 +290,7 @@ internal sealed class WorldScope
     };
 
     // Times are epoch millis here; the shaper writes each field's documented format, so every doc shows one instant.
-    private static JsonNode? ChatValue(Chat chat, Attr attr) => attr switch
+    private JsonNode? ChatValue(Chat chat, Attr attr) => attr switch
     {
         Attr.Id => chat.ChatId,
         Attr.GroupId => chat.GroupId,
@@ -257,8 +310,160 @@ internal sealed class WorldScope
         Attr.IsInGroup => chat.IsInGroup,
         Attr.VersionCode => chat.VersionCode,
         Attr.RefChatId => chat.RefChatId,
+        Attr.Closed => !Catalog.ChatStatuses.IsOpen(chat.Status),
+        Attr.CloseTime => Catalog.ChatStatuses.IsOpen(chat.Status) ? null : chat.CreateTime.ToUnixTimeMilliseconds() + Served(chat),
+        Attr.Duration => Catalog.ChatStatuses.IsOpen(chat.Status) ? null : Served(chat),
         _ => null,
     };
+
+    /// <summary>How long a finished chat of the seeded world lasted, in milliseconds: 2 to 90 minutes.</summary>
+    private long Served(Chat chat) => (2 + (long)(StableHash.Of(world.Options.Seed, "served-for", chat.ChatId) % 89)) * 60_000;
+
+    private static JsonNode? MessageValue(Message message, Attr attr) => attr switch
+    {
+        Attr.Id => message.Id,
+        Attr.Content => message.Content,
+        Attr.FromType => (long)message.FromType,
+        Attr.FromId => message.FromId,
+        Attr.SendTime => message.SendTime.ToUnixTimeMilliseconds(),
+        Attr.MsgType => message.MsgType,
+        _ => null,
+    };
+
+    /// <summary>
+    /// A world value written the doc's way: a chat state as a name where the doc's example writes names (2.19's
+    /// "Service"), or as the doc's own code for the label that names it (`3`:已结束 for a closed chat); a duration
+    /// (kept in milliseconds) in the unit the doc's words name (秒, 分钟, 毫秒; seconds when they name none).
+    /// </summary>
+    private JsonNode? Written(int index, Attr attr, JsonNode? value)
+    {
+        var doc = Plan.DocFields[index];
+        if (attr == Attr.Status && value is JsonValue code && code.TryGetValue<string>(out var text) && Catalog.ChatStatuses.Find(text) is { } status)
+        {
+            return Plan.Fields[index].StatusByName ? status.Name
+                : doc.Hints.HasOptions && Catalog.ChatStatuses.Option(doc.Hints.Options, status) is { } option ? Docs.FieldHints.ToJson(option.Value)
+                : value;
+        }
+
+        if (attr == Attr.Duration && value is JsonValue span && span.TryGetValue<long>(out var millis))
+        {
+            return Catalog.ChatStatuses.InUnit(millis, doc.Description + doc.Remark);
+        }
+
+        return value;
+    }
+
+    /// <summary>A list's items in the order its doc names: oldest first unless it says newest first (倒序).</summary>
+    private IEnumerable<Message> Ordered(int index, IEnumerable<Message> messages) =>
+        ChatMessages.NewestFirst(Plan.DocFields[index]) ? messages.Reverse() : messages;
+
+    /// <summary>The session's changes to the list of field <paramref name="index"/>: by its owner and its items' id field.</summary>
+    private (ItemCollection Items, string IdField)? ItemsChanged(int index)
+    {
+        if (Plan.Fields[index].Child is not { } child)
+        {
+            return null;
+        }
+
+        var (ownerKind, ownerId) = Plan.Kind == EntityKind.None ? (EntityKind.None, "") : (Plan.Kind, Id);
+        foreach (var name in child.DocFields.Select(f => f.Name).Where(ItemIds.IsItemId))
+        {
+            if (world.Overlay.Items(ownerKind, ownerId, name) is { } items)
+            {
+                return (items, name);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A list the world gives whole (a user's addresses) with the session's created, changed and deleted items.</summary>
+    private JsonArray Collected(int index, JsonArray listed)
+    {
+        if (ItemsChanged(index) is not var (items, idField))
+        {
+            return listed;
+        }
+
+        var result = new JsonArray();
+        foreach (var item in listed)
+        {
+            if (item is JsonObject json && ItemIds.Of(json, idField) is { } id)
+            {
+                if (items.Deleted.Contains(id))
+                {
+                    continue;
+                }
+
+                if (items.Changed.TryGetValue(id, out var changed))
+                {
+                    json = Patched(json, ItemCollection.Json(idField, id, changed));
+                }
+
+                result.Add(json.DeepClone());
+            }
+            else
+            {
+                result.Add(item?.DeepClone());
+            }
+        }
+
+        foreach (var (id, fields) in items.Created.Where(c => !items.Deleted.Contains(c.Id)))
+        {
+            result.Add(ItemCollection.Json(idField, id, fields));
+        }
+
+        return result;
+    }
+
+    /// <summary>An item with the fields a session set: each under the item's own spelling of its name.</summary>
+    private static JsonObject Patched(JsonObject item, JsonObject set)
+    {
+        var result = (JsonObject)item.DeepClone();
+        foreach (var (name, value) in set)
+        {
+            result[result.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase)) ?? name] = value?.DeepClone();
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A generated list with the session's items: the generated ones (those it deleted left out, those it changed
+    /// with its values), then the ones it created; one page of them when the response pages.
+    /// </summary>
+    private List<WorldScope> Collected(int index, (ItemCollection Items, string IdField) changed, ValueGenerator generator)
+    {
+        var (items, idField) = changed;
+        var paged = Paging is { } page && page.Field == index;
+        var length = paged ? generator.ListLength(PagedMax) : generator.ListLength();
+        var child = Plan.Fields[index].Child!;
+        var idIndex = child.DocFields.IndexOf(child.DocFields.First(f => string.Equals(f.Name, idField, StringComparison.OrdinalIgnoreCase)));
+        var all = new List<WorldScope>();
+        for (var k = 0; k < length; k++)
+        {
+            var item = Item(index, k)!;
+            var id = item.Generator(idIndex).Scalar(child.DocFields[idIndex])?.ToString() ?? "";
+            if (!items.Deleted.Contains(id))
+            {
+                all.Add(items.Changed.TryGetValue(id, out var fields) ? item.With(fields) : item);
+            }
+        }
+
+        foreach (var (id, fields) in items.Created.Where(c => !items.Deleted.Contains(c.Id)))
+        {
+            all.Add(new WorldScope(world, route, child, Id, seedPath + Plan.Fields[index].Path[Plan.Prefix.Length..] + "." + id + ".", chat, op)
+                .With(new Dictionary<string, JsonNode?>(fields) { [Facts.Key(idField)] = id }));
+        }
+
+        if (!paged)
+        {
+            return all;
+        }
+
+        Total = all.Count;
+        return [.. Paging!.Slice(all.Count).Select(k => all[k])];
+    }
 
     private static JsonNode? OpValue(Op op, Attr attr) => attr switch
     {

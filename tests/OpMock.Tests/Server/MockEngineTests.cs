@@ -22,14 +22,14 @@ public sealed class MockEngineTests
     {
         // Given an engine, and a fresh one to compare with
         var engine = await NewEngineAsync();
-        var fresh = (await NewEngineAsync()).Handle(Request(path, body), app);
+        var fresh = await (await NewEngineAsync()).HandleAsync(Request(path, body), app, default);
 
         // When the same request comes three times
-        var first = engine.Handle(Request(path, body), app);
+        var first = await engine.HandleAsync(Request(path, body), app, default);
         engine.CachedAnswers.ShouldBe(0);
-        var second = engine.Handle(Request(path, body), app);
+        var second = await engine.HandleAsync(Request(path, body), app, default);
         engine.CachedAnswers.ShouldBe(1);
-        var third = engine.Handle(Request(path, body), app);
+        var third = await engine.HandleAsync(Request(path, body), app, default);
 
         // Then a request seen once is not cached, one seen twice is, and every answer is the fresh engine's
         foreach (var reply in new[] { first, second, third })
@@ -48,7 +48,7 @@ public sealed class MockEngineTests
         // When 500 users are each asked for once (traffic that never repeats)
         for (var i = 0; i < 500; i++)
         {
-            engine.Handle(Request("/op/v2/getChatInfoByUserId", $$"""{"userId":"u0001once{{i}}"}"""), app: false).Status.ShouldBe(200);
+            (await engine.HandleAsync(Request("/op/v2/getChatInfoByUserId", $$"""{"userId":"u0001once{{i}}"}"""), app: false, default)).Status.ShouldBe(200);
         }
 
         // Then none of those answers is kept

@@ -41,4 +41,36 @@ internal static class ChatStatuses
     /// <summary>The status with this code ("5") or name ("Service"), e.g. to write a chat's status the way a route does.</summary>
     public static ChatStatus? Find(string codeOrName) =>
         All.FirstOrDefault(s => s.Code == codeOrName || string.Equals(s.Name, codeOrName, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether a chat in this state (by code) is still waiting for or with an OP.</summary>
+    public static bool IsOpen(string code) => Find(code)?.IsOpen ?? false;
+
+    /// <summary>
+    /// The state a doc's enum label names, in the doc's own words (`1`:待接入 `2`:服务中 `3`:已结束): how a doc with
+    /// its own codes shows a chat's state, and how a write in those codes sets it.
+    /// </summary>
+    public static ChatStatus? ByLabel(string label) =>
+        Labels.FirstOrDefault(l => l.Words.Any(w => label.Contains(w, StringComparison.Ordinal))).Status;
+
+    /// <summary>The option of a doc's enum that stands for <paramref name="status"/>, by its label.</summary>
+    public static Docs.EnumOption? Option(ImmutableArray<Docs.EnumOption> options, ChatStatus status) =>
+        options.FirstOrDefault(o => ByLabel(o.Label) == status);
+
+    /// <summary>A duration kept in milliseconds, in the unit a doc's words name: 毫秒, 分钟/分, 小时; seconds otherwise.</summary>
+    public static long InUnit(long millis, string words) =>
+        words.Contains("毫秒", StringComparison.Ordinal) || words.Contains("ms", StringComparison.OrdinalIgnoreCase) ? millis
+        : words.Contains("小时", StringComparison.Ordinal) ? millis / 3_600_000
+        : words.Contains('分') ? millis / 60_000
+        : millis / 1000;
+
+    // Checked in order: 超时关闭 is a timeout before it is a close.
+    private static readonly (ChatStatus Status, string[] Words)[] Labels =
+    [
+        (Timeout, ["超时"]),
+        (Cancelled, ["取消"]),
+        (Transfer, ["转接", "转移"]),
+        (Queue, ["排队", "待接入", "等待", "待分配", "未接入"]),
+        (Service, ["服务中", "接待中", "进行中", "会话中", "已接入"]),
+        (Closed, ["结束", "关闭", "完成"]),
+    ];
 }

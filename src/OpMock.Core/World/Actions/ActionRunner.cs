@@ -1,0 +1,260 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using OpMock.Core.Json;
+using OpMock.Core.World.Catalog;
+using OpMock.Core.World.State;
+
+namespace OpMock.Core.World.Actions;
+
+/// <summary>What a write changes (records for the store, applied at once) and what it made, for its own answer.</summary>
+internal sealed record Outcome(ImmutableArray<Change> Changes, Written? Written)
+{
+    public static Outcome Nothing { get; } = new([], null);
+}
+
+/// <summary>
+/// Turns one write request into store records, by its route's <see cref="Effect"/>, reading the world as the
+/// request's session sees it. "Now" is the server's <see cref="TimeProvider"/>; fresh ids are derived from
+/// (seed, session, the session's sequence number), so the same requests in the same order give the same ids.
+/// </summary>
+internal sealed class ActionRunner(TimeProvider time)
+{
+    /// <param name="request">The request's parameters (a transfer's without reqUrl).</param>
+    /// <param name="token">The token query parameter: the current OP.</param>
+    /// <param name="world">The world as the session sees it before this write.</param>
+    public async ValueTask<Outcome> RunAsync(Effect effect, JsonObject request, string? token, OpWorld world, IStateStore store, string session, CancellationToken cancel)
+    {
+        if (!effect.IsWrite)
+        {
+            return Outcome.Nothing;
+        }
+
+        var now = time.GetUtcNow();
+        var changes = new List<Change>();
+        var echo = Echo(request);
+        switch (effect.Target)
+        {
+            case EffectTarget.Item:
+                return await ItemAsync(effect, request, world, store, session, echo, cancel);
+            case EffectTarget.Chat when ChatNamed(request, world) is { } chat:
+                if (effect.Transition == Transition.Send)
+                {
+                    return await SendAsync(request, token, world, store, session, chat, echo, cancel);
+                }
+
+                Chat(changes, chat, effect, request, token, now);
+                Fields(changes, effect, request, world, EntityKind.Chat, chat.ChatId, chat);
+                return new Outcome([.. changes], new Written(EntityKind.Chat, chat.ChatId, echo));
+            case EffectTarget.Op or EffectTarget.User or EffectTarget.Message when Named(effect.Target, request, token, world) is { } id:
+                var kind = Effect.KindOf(effect.Target);
+                if (effect.Transition == Transition.Delete)
+                {
+                    changes.Add(new Change(Records.Entity(kind), id, Records.Deleted, "true"));
+                }
+
+                Fields(changes, effect, request, world, kind, id, null);
+                return new Outcome([.. changes], new Written(kind, id, echo));
+            default:
+                // The request names nothing this route acts on: it is answered as a read.
+                return Outcome.Nothing;
+        }
+    }
+
+    /// <summary>A chat's transition: its status, OP and times as the verb table says.</summary>
+    private static void Chat(List<Change> changes, Chat chat, Effect effect, JsonObject request, string? token, DateTimeOffset now)
+    {
+        void Set(string field, JsonNode? value) => changes.Add(new Change(Records.Entity(EntityKind.Chat), chat.ChatId, field, OpJson.ToCompactText(value)));
+        Set(Records.User, chat.UserId);
+        switch (effect.Transition)
+        {
+            case Transition.Close:
+                // A clock before the chat's start (a world anchored ahead of it) still closes it after it started.
+                var closed = now < chat.CreateTime ? chat.CreateTime : now;
+                Set(Facts.Key(Attr.Status), ChatStatuses.Closed.Code);
+                Set(Facts.Key(Attr.Closed), true);
+                Set(Facts.Key(Attr.CloseTime), closed.ToUnixTimeMilliseconds());
+                Set(Facts.Key(Attr.Duration), (closed - chat.CreateTime).Ticks / TimeSpan.TicksPerMillisecond);
+                break;
+            case Transition.Accept:
+                Set(Records.Operator, OpNamed(request) ?? Current(token) ?? chat.OperatorId);
+                Set(Facts.Key(Attr.Status), ChatStatuses.Service.Code);
+                break;
+            case Transition.Transfer when effect.ToField is { } to && Text(request[to]) is { } target:
+                Set(Records.Operator, target);
+                Set(Facts.Key(Attr.Status), ChatStatuses.Service.Code);
+                break;
+            case Transition.Delete:
+                Set(Records.Deleted, true);
+                break;
+        }
+    }
+
+    /// <summary>The fields a request sets, each on the entity the field table (or the doc's labels) says it belongs to.</summary>
+    private static void Fields(List<Change> changes, Effect effect, JsonObject request, OpWorld world, EntityKind kind, string id, Chat? chat)
+    {
+        foreach (var write in effect.Writes)
+        {
+            if (!request.TryGetPropertyValue(write.Field, out var sent))
+            {
+                continue;
+            }
+
+            var owner = write.Owner == kind ? id
+                : write.Owner == EntityKind.User ? (chat ?? world.ChatOf(id)).UserId
+                : write.Owner == EntityKind.Op && chat is not null ? chat.OperatorId
+                : write.Owner == EntityKind.Chat && kind == EntityKind.User ? world.ChatOf(id).ChatId
+                : null;
+            if (owner is null)
+            {
+                continue;
+            }
+
+            if (write.Owner == EntityKind.Chat)
+            {
+                // Every changed chat carries its user: the user's chat is found from the user.
+                changes.Add(new Change(Records.Entity(EntityKind.Chat), owner, Records.User, OpJson.ToCompactText(JsonValue.Create(chat?.UserId ?? world.ChatById(owner).UserId))));
+            }
+
+            changes.Add(new Change(Records.Entity(write.Owner), owner, write.Key, OpJson.ToCompactText(write.Value(sent))));
+        }
+    }
+
+    /// <summary>A message sent now by the request's OP (or, with fromType 1, the chat's user): its chat's latest message.</summary>
+    private async ValueTask<Outcome> SendAsync(JsonObject request, string? token, OpWorld world, IStateStore store, string session, Chat chat, Dictionary<string, JsonNode?> echo, CancellationToken cancel)
+    {
+        var seq = await store.NextSequenceAsync(session, 1, cancel);
+        var id = FreshHex(world.Options.Seed, session, seq);
+        var content = Sent(request, Attr.Content) is JsonValue text ? FieldWrite.Text(text) : "";
+        var fromType = Sent(request, Attr.FromType) is JsonValue type && type.TryGetValue<long>(out var from) ? (int)from
+            : Sent(request, Attr.FromType) is JsonValue typeText && int.TryParse(FieldWrite.Text(typeText), CultureInfo.InvariantCulture, out var parsed) ? parsed
+            : Message.FromOp;
+        var fromId = fromType == Message.FromUser ? chat.UserId : OpNamed(request) ?? Current(token) ?? chat.OperatorId;
+        // A message is never older than the chat's history (a clock behind the world's anchor).
+        var last = world.MessagesOf(chat)[^1].SendTime;
+        var sent = time.GetUtcNow() <= last ? last.AddSeconds(1) : time.GetUtcNow();
+        var collection = Records.Messages(chat.ChatId);
+        var changes = new List<Change>
+        {
+            new(collection, id, Records.Seq, Records.Number(seq)),
+            new(collection, id, Facts.Key(Attr.Content), OpJson.ToCompactText(JsonValue.Create(content))),
+            new(collection, id, Facts.Key(Attr.FromType), Records.Number(fromType)),
+            new(collection, id, Facts.Key(Attr.FromId), OpJson.ToCompactText(JsonValue.Create(fromId))),
+            new(collection, id, Facts.Key(Attr.SendTime), Records.Number(sent.ToUnixTimeMilliseconds())),
+            new(collection, id, Facts.Key(Attr.MsgType), OpJson.ToCompactText(JsonValue.Create(Sent(request, Attr.MsgType) is JsonValue kind ? FieldWrite.Text(kind) : "text"))),
+            new(Records.Entity(EntityKind.Chat), chat.ChatId, Records.User, OpJson.ToCompactText(JsonValue.Create(chat.UserId))),
+            new(Records.Entity(EntityKind.Chat), chat.ChatId, Facts.Key(Attr.Message), OpJson.ToCompactText(JsonValue.Create(content))),
+        };
+        return new Outcome([.. changes], new Written(EntityKind.Message, id, echo));
+    }
+
+    /// <summary>A list item created (fresh id, the fields sent), deleted, or given the fields sent.</summary>
+    private async ValueTask<Outcome> ItemAsync(Effect effect, JsonObject request, OpWorld world, IStateStore store, string session, Dictionary<string, JsonNode?> echo, CancellationToken cancel)
+    {
+        var idField = effect.ItemIdField!;
+        var (ownerKind, ownerId) = WorldData.Requested(request) is (not EntityKind.None and var kind, { } owner) ? (kind, owner) : (EntityKind.None, "");
+        var collection = Records.Items(ownerKind, ownerId, idField);
+        var changes = new List<Change>();
+        string id;
+        if (effect.Transition == Transition.Create)
+        {
+            var seq = await store.NextSequenceAsync(session, 1, cancel);
+            id = effect.ItemIdIsNumber ? FreshNumber(world.Options.Seed, session, seq) : FreshHex(world.Options.Seed, session, seq);
+            changes.Add(new Change(collection, id, Records.Seq, Records.Number(seq)));
+            foreach (var (name, value) in request.Where(p => !IsReference(p.Key, idField)))
+            {
+                changes.Add(new Change(collection, id, Facts.Key(name), OpJson.ToCompactText(value)));
+            }
+        }
+        else if (request.FirstOrDefault(p => string.Equals(p.Key, idField, StringComparison.OrdinalIgnoreCase)).Value is JsonValue sent && FieldWrite.Text(sent) is { Length: > 0 } given)
+        {
+            id = given;
+            if (effect.Transition == Transition.Delete)
+            {
+                changes.Add(new Change(collection, id, Records.Deleted, "true"));
+            }
+            else
+            {
+                foreach (var write in effect.Writes.Where(w => request.ContainsKey(w.Field)))
+                {
+                    changes.Add(new Change(collection, id, write.Key, OpJson.ToCompactText(write.Value(request[write.Field]))));
+                }
+            }
+        }
+        else
+        {
+            return Outcome.Nothing;
+        }
+
+        var fields = new Dictionary<string, JsonNode?>(echo) { [Facts.Key(idField)] = effect.ItemIdIsNumber && long.TryParse(id, CultureInfo.InvariantCulture, out var number) ? number : id };
+        return new Outcome([.. changes], new Written(EntityKind.None, id, fields));
+    }
+
+    /// <summary>Fields that name things rather than describe an item: ids of entities, paging, the token.</summary>
+    private static bool IsReference(string name, string idField) =>
+        string.Equals(name, idField, StringComparison.OrdinalIgnoreCase) || name is "token" || Paging.IsPageField(name)
+        || WorldMap.Ids.Any(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>What a write's answer echoes: each field as sent, and an OP id sent also as the `from…` side (staffId → fromStaffId).</summary>
+    private static Dictionary<string, JsonNode?> Echo(JsonObject request)
+    {
+        var echo = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (name, value) in request)
+        {
+            echo[Facts.Key(name)] = value;
+            if (WorldMap.Ids.Any(i => i.Kind == EntityKind.Op && i.Name == name))
+            {
+                echo.TryAdd(Facts.Key("from" + char.ToUpperInvariant(name[0]) + name[1..]), value);
+            }
+        }
+
+        return echo;
+    }
+
+    /// <summary>The chat a request names: by message, chat, or user (the user's chat).</summary>
+    private static Chat? ChatNamed(JsonObject request, OpWorld world) => WorldData.Requested(request) switch
+    {
+        (EntityKind.Message, { } id) => world.ChatById(world.MessageById(id).ChatId),
+        (EntityKind.Chat, { } id) => world.ChatById(id),
+        (EntityKind.User, { } id) => world.ChatOf(id),
+        _ => Text(request["chatId"]) is { } chatId ? world.ChatById(chatId) : Text(request["userId"]) is { } userId ? world.ChatOf(userId) : null,
+    };
+
+    /// <summary>The id of the target entity the request names; for an OP, else the current OP (the token's).</summary>
+    private static string? Named(EffectTarget target, JsonObject request, string? token, OpWorld world)
+    {
+        var kind = Effect.KindOf(target);
+        foreach (var (name, idKind) in WorldMap.Ids)
+        {
+            if (idKind == kind && Text(request[name]) is { } id)
+            {
+                return id;
+            }
+        }
+
+        return kind == EntityKind.Op ? Current(token) ?? world.OpId(0) : null;
+    }
+
+    private static string? OpNamed(JsonObject request) =>
+        WorldMap.Ids.Where(i => i.Kind == EntityKind.Op).Select(i => Text(request[i.Name])).FirstOrDefault(id => id is not null);
+
+    private static string? Current(string? token) => string.IsNullOrEmpty(token) ? null : token;
+
+    /// <summary>The value sent in the first request field the message table maps to <paramref name="attr"/> (content, text, msg …).</summary>
+    private static JsonNode? Sent(JsonObject request, Attr attr) =>
+        request.FirstOrDefault(p => WorldMap.Attribute(EntityKind.Message, p.Key) is { Owner: EntityKind.Message } a && a.Attr == attr).Value;
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && FieldWrite.Text(value) is { Length: > 0 } text ? text : null;
+
+    /// <summary>A fresh id in the examples' shape (32 hex digits) from (seed, session, sequence number).</summary>
+    public static string FreshHex(int seed, string session, long seq)
+    {
+        var number = seq.ToString(CultureInfo.InvariantCulture);
+        return StableHash.Of(seed, "fresh", session, number).ToString("x16", CultureInfo.InvariantCulture)
+            + StableHash.Of(seed, "fresh-2", session, number).ToString("x16", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A fresh numeric id, 10 digits: above the small numbers generated lists show.</summary>
+    public static string FreshNumber(int seed, string session, long seq) =>
+        (1_000_000_000 + (long)(StableHash.Of(seed, "fresh", session, seq.ToString(CultureInfo.InvariantCulture)) % 8_999_999_999UL)).ToString(CultureInfo.InvariantCulture);
+}

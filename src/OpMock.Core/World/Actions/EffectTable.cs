@@ -1,0 +1,52 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using OpMock.Core.Diagnostics;
+using OpMock.Core.Docs;
+
+namespace OpMock.Core.World.Actions;
+
+/// <summary>The effect of every direct route, inferred or declared, worked out once per loaded state.</summary>
+internal sealed class EffectTable
+{
+    public static EffectTable Empty { get; } = new(FrozenDictionary<string, Effect>.Empty);
+
+    private readonly FrozenDictionary<string, Effect> byRoute;
+
+    private EffectTable(FrozenDictionary<string, Effect> byRoute) => this.byRoute = byRoute;
+
+    /// <summary>The effect of a direct route; a read for a route it does not know.</summary>
+    public Effect For(string route) => byRoute.GetValueOrDefault(route, Effect.Read);
+
+    /// <summary>Whether a route's answers change the world (such answers are never cached).</summary>
+    public bool Writes(string route) => For(route).IsWrite;
+
+    /// <summary>Routes that write or look like writes (a verb other than a read's, or declared), by route.</summary>
+    public IEnumerable<(string Route, Effect Effect)> Actions =>
+        byRoute.Where(p => p.Value.Transition != Transition.None || p.Value.Source.StartsWith("declared", StringComparison.Ordinal))
+            .OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value));
+
+    /// <summary>The table for a contract's direct routes; a declaration naming no route, or a field the route has not, is a file:line error.</summary>
+    public static EffectTable Build(IEnumerable<Endpoint> endpoints, ImmutableDictionary<string, DeclaredEffect> declared, List<Finding> findings)
+    {
+        var direct = endpoints.Where(e => !e.IsTransfer).GroupBy(e => e.Route, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        foreach (var declaration in declared.Values)
+        {
+            if (!direct.TryGetValue(declaration.Route, out var endpoint))
+            {
+                findings.Add(new Finding(declaration.File, declaration.Line, Severity.Error,
+                    $"effects: `{declaration.Route}` is not a documented route; documented: {string.Join(", ", direct.Keys.Order(StringComparer.Ordinal))}"));
+                continue;
+            }
+
+            var inputs = endpoint.Input.Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var field in declaration.Fields.Keys.Append(declaration.To).OfType<string>().Where(f => !inputs.Contains(f)))
+            {
+                findings.Add(new Finding(declaration.File, declaration.Line, Severity.Error,
+                    $"effects.{declaration.Route}: `{field}` is not a request field of the route; its fields: {string.Join(", ", endpoint.Input.Select(f => f.Name))}"));
+            }
+        }
+
+        return new EffectTable(direct.ToFrozenDictionary(p => p.Key, p => EffectInference.Infer(p.Value, declared.GetValueOrDefault(p.Key)), StringComparer.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using Bogus;
+
+namespace OpMock.Core.World;
+
+/// <summary>
+/// A chat's messages, oldest first: its generated history — turns of the user and the OP from the chat's
+/// start, the last one the chat's own latest message, deterministic from (seed, chat) — or the messages an
+/// example shows for it; then whatever its session sent (<see cref="State.Overlay"/>).
+/// </summary>
+internal static class ChatMessages
+{
+    /// <summary>The most turns a generated history has.</summary>
+    public const int MaxHistory = 12;
+
+    /// <param name="latest">The chat's latest message as every route shows it (an example's, else the generated one).</param>
+    public static ImmutableArray<Message> History(WorldOptions options, Chat chat, string latest)
+    {
+        var random = new Randomizer(StableHash.Seed(options.Seed, "messages", chat.ChatId));
+        var count = random.Number(1, MaxHistory);
+        var messages = ImmutableArray.CreateBuilder<Message>(count);
+        var time = chat.CreateTime;
+        for (var k = 0; k < count; k++)
+        {
+            // The user opens the chat; the OP answers; turns alternate.
+            var fromUser = k % 2 == 0;
+            var content = k == count - 1 && latest.Length > 0 ? latest : Turn(random);
+            messages.Add(new Message(RandomHex.Of32(random), chat.ChatId, fromUser ? Message.FromUser : Message.FromOp,
+                fromUser ? chat.UserId : chat.OperatorId, time, content, "text"));
+            time = time.AddSeconds(random.Number(20, 600));
+        }
+
+        return messages.MoveToImmutable();
+    }
+
+    /// <summary>Whether a doc lists messages newest first (按时间倒序): by the words of the list's field.</summary>
+    public static bool NewestFirst(Docs.DocField field)
+    {
+        var words = field.Description + field.Remark;
+        return words.Contains("倒序", StringComparison.Ordinal) || words.Contains("降序", StringComparison.Ordinal) || words.Contains("最新在前", StringComparison.Ordinal);
+    }
+
+    /// <summary>One turn's text; a history shows no empty messages.</summary>
+    private static string Turn(Randomizer random)
+    {
+        for (var tries = 0; tries < 8; tries++)
+        {
+            if (ChineseText.Message(random) is { Length: > 0 } text)
+            {
+                return text;
+            }
+        }
+
+        return "好的，谢谢！";
+    }
+}

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+
+namespace OpMock.Core.World.State;
+
+/// <summary>
+/// The sessions of one server, across reloads: the <see cref="IStateStore"/> and the overlays read from it, one per
+/// session, rebuilt only when the session's version moved. A request of a session nobody changed reads no
+/// overlay at all.
+/// </summary>
+internal sealed class Sessions(IStateStore store) : IAsyncDisposable
+{
+    /// <summary>Overlays kept at once; past it they are read again from the store (they are small and rebuilt fast).</summary>
+    private const int Kept = 4096;
+
+    private readonly ConcurrentDictionary<string, Overlay> overlays = new(StringComparer.Ordinal);
+    private int count;
+
+    public IStateStore Store => store;
+
+    public static Sessions InMemory(TimeProvider time, StateLimits? limits = null) => new(new MemoryStateStore(limits ?? StateLimits.Default, time));
+
+    /// <summary>The session at <paramref name="version"/> (or later, if it moved meanwhile): empty for version 0, else from cache or one store read.</summary>
+    public async ValueTask<Overlay> OverlayAsync(string session, long version, CancellationToken cancel)
+    {
+        if (version == 0)
+        {
+            return Overlay.Empty;
+        }
+
+        if (overlays.TryGetValue(session, out var known) && known.Version == version)
+        {
+            return known;
+        }
+
+        var snapshot = await store.ReadAsync(session, cancel);
+        var overlay = snapshot.Version == 0 ? Overlay.Empty : new Overlay(snapshot);
+        if (overlays.TryGetValue(session, out var cached))
+        {
+            overlays.TryUpdate(session, overlay, cached);
+        }
+        else if (overlays.TryAdd(session, overlay) && Interlocked.Increment(ref count) > Kept)
+        {
+            overlays.Clear();
+            Interlocked.Exchange(ref count, 0);
+        }
+
+        return overlay;
+    }
+
+    public ValueTask DisposeAsync() => store.DisposeAsync();
+}
