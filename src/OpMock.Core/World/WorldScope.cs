@@ -111,14 +111,14 @@ internal sealed class WorldScope
                 return true;
             }
 
-            if (FactsOf(attribute.Owner, owner)?.TryGetValue(Facts.Key(attribute.Attr), out value) == true)
+            if (FactsOf(attribute.Owner, owner)?.TryGetValue(Facts.Key(attribute.Attr), out value) != true)
             {
-                return true;
+                value = Written(index, attribute.Attr, Value(attribute));
             }
 
-            value = Written(index, attribute.Attr, Value(attribute));
             if (!changes.IsEmpty && changes.HasCollections && value is JsonArray listed)
             {
+                // A list the world gives whole (a user's addresses), with the items the session created, changed or deleted.
                 value = Collected(index, listed);
             }
 
@@ -132,6 +132,11 @@ internal sealed class WorldScope
 
         if (Plan.Kind != EntityKind.None && FactsOf(Plan.Kind, Id)?.TryGetValue(Facts.Key(field.Path), out value) == true)
         {
+            if (!changes.IsEmpty && changes.HasCollections && value is JsonArray listed)
+            {
+                value = Collected(index, listed);
+            }
+
             return true;
         }
 

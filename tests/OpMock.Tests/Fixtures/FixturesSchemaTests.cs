@@ -50,6 +50,9 @@ public sealed class FixturesSchemaTests
     [InlineData("scenarios: {broken: {fault: timeout}}")]
     [InlineData("scenarios: {typo: {stauts: 500}}")]
     [InlineData("sede: 1")]
+    [InlineData("effects: {/op/v2/closeChat: shut}")]
+    [InlineData("effects: {/op/v2/closeChat: {entity: order}}")]
+    [InlineData("effects: {/op/v2/closeChat: {transition: close, zzz: 1}}")]
     public async Task Validate_BrokenFixture_FailsTheSchemaAndTheReader(string yaml)
     {
         // Given a fixture with one mistake
@@ -76,6 +79,7 @@ public sealed class FixturesSchemaTests
         { "pins: {chats: [{userId: a, operatorId: b, zzz: 1}]}", "/properties/pins/properties/chats/items" },
         { "scenarios: {s: {zzz: 1}}", "/definitions/scenario" },
         { "scenarios: {s: {delay: {min: 1, max: 2, zzz: 1}}}", "/definitions/scenario/properties/delay/oneOf/1" },
+        { "effects: {/op/v2/closeChat: {zzz: 1}}", "/definitions/effect" },
     };
 
     [Theory]

@@ -22,9 +22,9 @@ internal sealed class MockHost : IAsyncDisposable
         StartAsync(new MockServerOptions(docs ?? TestDocs.Base, overrides ?? TestDocs.BaseOverrides, fixtures ?? Repo.Fixtures, Port: 0, AppPort: 0,
             Seed: seed, AdminUsername: adminUsername, AdminPassword: adminPassword));
 
-    public static async Task<MockHost> StartAsync(MockServerOptions options)
+    public static async Task<MockHost> StartAsync(MockServerOptions options, TimeProvider? time = null)
     {
-        var server = await MockServer.StartAsync(options, new FixedTime());
+        var server = await MockServer.StartAsync(options, time ?? new FixedTime());
         return new MockHost(server, new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
     }
 

@@ -18,6 +18,12 @@ internal static class TestDocs
     /// <summary>5.1, 5.2, 5.3 and the transfer doc 5.9 (see wiki/README.md).</summary>
     public static string Wiki => Path.Combine(Folder, "wiki");
 
+    /// <summary>Write docs (7.x: close, set online, transfer, send, messages, addresses, remark, accept …) for the actions tests (see actions/README.md).</summary>
+    public static string Actions => Path.Combine(Folder, "actions");
+
+    /// <summary>The frozen shipped docs plus the write docs, for tests that walk flows of writes and reads.</summary>
+    public static string BaseWithActions(TempFolder temp) => Copy(temp, Base, BaseOverrides, Actions);
+
     /// <summary>The docs in schemas/docs plus the wiki docs, copied into docs/ of <paramref name="temp"/> with overrides.yaml beside them.</summary>
     public static string ShippedWithWiki(TempFolder temp) => Copy(temp, Repo.Docs, Repo.Overrides, Wiki);
 
