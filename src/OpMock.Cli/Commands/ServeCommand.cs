@@ -69,6 +69,17 @@ internal static class ServeCommand
             await console.Out.WriteLineAsync($"    {curl}");
         }
 
+        var actions = server.Engine.State.Effects.Actions.ToList();
+        if (actions.Count > 0)
+        {
+            // What OpMock understood each write route to do, so a doc author can see it (and declare `effects:` where it is wrong).
+            await console.Out.WriteLineAsync($"writes (per session: header {SessionName.Header}; reset with POST {server.DirectUrl}{SessionsAdmin.ResetPath}):");
+            foreach (var (route, effect) in actions)
+            {
+                await console.Out.WriteLineAsync($"  {route}: {effect.Describe()}");
+            }
+        }
+
         using var watcher = options.Watch ? new ReloadWatcher(server, options, TimeProvider.System, m => console.Out.WriteLine(m)) : null;
         await console.Out.WriteLineAsync(options.Watch ? "watching docs and fixtures; Ctrl-C stops" : "serving; Ctrl-C stops");
         try

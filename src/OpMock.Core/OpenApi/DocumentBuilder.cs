@@ -240,19 +240,19 @@ internal sealed class DocumentBuilder
         }
     }
     /// <summary>Each input field of a GET or DELETE doc as a query parameter.</summary>
-    private List<IOpenApiParameter>? InputsInQuery(string id, JsonObject request)
+    private List<IOpenApiParameter> InputsInQuery(string id, JsonObject request)
     {
         var converter = Converter(id, request);
         var required = (request["required"] as JsonArray ?? []).Select(r => r?.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
         var fields = request["properties"] as JsonObject ?? [];
-        return fields.Count == 0 ? null : [.. fields.Select(field => (IOpenApiParameter)new OpenApiParameter
+        return [.. fields.Select(field => (IOpenApiParameter)new OpenApiParameter
         {
             Name = field.Key,
             In = ParameterLocation.Query,
             Required = required.Contains(field.Key),
             Description = field.Value?["description"]?.GetValue<string>(),
             Schema = converter.Convert((JsonObject)field.Value!),
-        })];
+        }), .. OperationParts.Headers()];
     }
 
     private HashSet<OpenApiTagReference> Tag(ApiDoc doc)

@@ -13,19 +13,43 @@ internal static class OperationParts
 
     public static bool IsRequired(JsonObject request) => request["required"] is JsonArray { Count: > 0 };
 
-    /// <summary>The query parameters of the docs' sample requests (apiVersion, client, token, sign), as optional strings.</summary>
-    public static List<IOpenApiParameter>? Query(IEnumerable<EndpointSchemas> endpoints)
+    /// <summary>The query parameters of the docs' sample requests (apiVersion, client, token, sign), as optional strings, and OpMock's headers.</summary>
+    public static List<IOpenApiParameter> Query(IEnumerable<EndpointSchemas> endpoints)
     {
         var query = endpoints.SelectMany(e => e.Endpoint.Doc.Sample?.Query ?? []).Select(p => p.Key).Distinct(StringComparer.Ordinal).ToList();
-        return query.Count == 0 ? null : [.. query.Select(name => (IOpenApiParameter)new OpenApiParameter
+        return [.. query.Select(name => (IOpenApiParameter)new OpenApiParameter
         {
             Name = name,
             In = ParameterLocation.Query,
             Required = false,
             Description = "文档测试环境示例请求所带的查询参数",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-        })];
+        }), .. Headers()];
     }
+
+    /// <summary>
+    /// OpMock's own request headers, optional on every operation so typed clients can send them: the session whose
+    /// writes a request sees, and a fixture scenario.
+    /// </summary>
+    public static IEnumerable<IOpenApiParameter> Headers() =>
+    [
+        new OpenApiParameter
+        {
+            Name = Server.SessionName.Header,
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = "OpMock：会话名（写操作只改变本会话看到的世界；不带时为 default 会话）。1-64 个字母、数字、-、_、.、:",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[A-Za-z0-9_.:-]{1,64}$" },
+        },
+        new OpenApiParameter
+        {
+            Name = Server.MockEngine.ScenarioHeader,
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = "OpMock：fixtures 中的场景名（如 slow、server-error、offline），本请求按该场景应答",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        },
+    ];
 
     public static OpenApiRequestBody RequestBody(IOpenApiSchema schema, bool required, Dictionary<string, IOpenApiExample>? examples) => new()
     {

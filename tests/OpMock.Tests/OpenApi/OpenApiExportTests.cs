@@ -170,8 +170,28 @@ public sealed class OpenApiExportTests
         // Then its input fields are query parameters, as tools send a GET, and the document is still clean
         diagnostic!.Errors.ShouldBeEmpty();
         operation.RequestBody.ShouldBeNull();
-        var userId = operation.Parameters!.ShouldHaveSingleItem();
+        var userId = operation.Parameters!.Where(p => p.In == ParameterLocation.Query).ShouldHaveSingleItem();
         (userId.Name, userId.In, userId.Required, userId.Description).ShouldBe(("userId", ParameterLocation.Query, true, "用户ID"));
+    }
+
+    [Fact]
+    public async Task ToJson_EveryOperation_ListsTheSessionAndScenarioHeadersAsOptional()
+    {
+        // Given the shipped docs plus a GET doc, exported and read back
+        var json = await ShippedDocs.ExportWithAsync(("get-op-api/3.1.txt", ShippedDocs.Doc236As("/op/v2/getThing", "get")));
+        var (document, _) = ShippedDocs.Read(json);
+
+        // When every operation's header parameters are read
+        var operations = document!.Paths.Values.SelectMany(p => p.Operations!.Values).ToList();
+
+        // Then each has X-OpMock-Session and X-OpMock-Scenario, optional, so typed clients can send them
+        operations.Count.ShouldBeGreaterThan(3);
+        foreach (var operation in operations)
+        {
+            var headers = operation.Parameters!.Where(p => p.In == ParameterLocation.Header).ToList();
+            headers.Select(h => h.Name).ShouldBe(["X-OpMock-Session", "X-OpMock-Scenario"]);
+            headers.ShouldAllBe(h => h.Required == false);
+        }
     }
 
     [Fact]
