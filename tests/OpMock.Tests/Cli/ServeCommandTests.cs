@@ -48,6 +48,52 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public async Task Serve_WriteDocs_PrintsEachWriteRouteWithItsEffectInferredOrDeclared()
+    {
+        // Given the write docs, and a fixture declaring one route's effect the rules would infer otherwise
+        using var temp = new TempFolder();
+        var docs = TestDocs.BaseWithActions(temp);
+        temp.Write("fixtures/effects.yaml", "effects:\n  /op/v2/updateChatRemark: none\n");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var synchronizedOut = TextWriter.Synchronized(output);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var run = OpMockCli.RunAsync(["serve", "--docs", docs, "--fixtures", Path.Combine(temp.Path, "fixtures"), "--port", "0", "--app-port", "0"],
+            synchronizedOut, TextWriter.Synchronized(error), cancel.Token);
+
+        // When it has started (polled, bounded)
+        for (var attempt = 0; attempt < 300 && !output.ToString().Contains("serving;", StringComparison.Ordinal) && !run.IsCompleted; attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        await cancel.CancelAsync();
+        (await run.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBe(0, error.ToString());
+
+        // Then each write route is printed with what OpMock understood, and the declared one says where it was declared
+        var printed = output.ToString();
+        printed.ShouldContain("writes (per session: header X-OpMock-Session");
+        printed.ShouldContain("  /op/v2/closeChat: close chat: status 7 (已结束)");
+        printed.ShouldContain("  /op/v2/transferChat: transfer chat: to the OP in `toStaffId`");
+        printed.ShouldContain("  /op/v2/addUserAddress: create list item by `userAddressId`: a new item with a fresh `userAddressId`");
+        printed.ShouldContain("  /op/v2/setOnline: set op; sets online → op.isOnline");
+        printed.ShouldContain("  /op/v2/updateChatRemark: none (declared in fixtures/effects.yaml:2)");
+        printed.ShouldNotContain("  /op/v2/getChatDetail:");
+    }
+
+    [Fact]
+    public async Task Serve_EffectOnAnUndocumentedRoute_ExitsTwoNamingFileAndLine()
+    {
+        using var temp = new TempFolder();
+        temp.Write("fixtures/effects.yaml", "effects:\n  /op/v2/closeChat: close\n");
+
+        var result = await Support.Cli.RunAsync("serve", "--docs", TestDocs.Base, "--fixtures", Path.Combine(temp.Path, "fixtures"), "--port", "0", "--app-port", "0");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.Trim().ShouldStartWith("fixtures/effects.yaml:2: error: effects: `/op/v2/closeChat` is not a documented route; documented: /op/v2/getChatInfoByUserId, /op/v2/receives");
+    }
+
+    [Fact]
     public async Task Serve_BrokenFixture_ExitsTwoNamingFileAndLine()
     {
         using var temp = new TempFolder();

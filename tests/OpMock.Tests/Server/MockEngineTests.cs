@@ -55,6 +55,75 @@ public sealed class MockEngineTests
         engine.CachedAnswers.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Handle_ReadCachedThenAWrite_NextReadShowsTheWriteNotTheCachedAnswer()
+    {
+        // Given an engine on the write docs, whose 2.19 answer for an OP is cached (asked twice)
+        using var temp = new TempFolder();
+        var engine = new MockEngine(await MockState.LoadAsync(TestDocs.BaseWithActions(temp), Path.Combine(temp.Path, "overrides.yaml"), Repo.Fixtures, seed: null), new FixedTime());
+        var list = Request(ActionsHost.Receives, "{}", ActionsHost.Op) with { Session = "s" };
+        var before = Encoding.UTF8.GetString((await engine.HandleAsync(list, app: false, default)).Body);
+        await engine.HandleAsync(list, app: false, default);
+        engine.CachedAnswers.ShouldBe(1);
+        before.ShouldContain("\"isOnline\":false");
+
+        // When the session sets the OP online, and the same list is asked again
+        var write = Request(ActionsHost.SetOnline, $$"""{"staffId":"{{ActionsHost.Op}}","online":true}""") with { Session = "s" };
+        (await engine.HandleAsync(write, app: false, default)).Status.ShouldBe(200);
+        var after = Encoding.UTF8.GetString((await engine.HandleAsync(list, app: false, default)).Body);
+
+        // Then the answer shows the write; another session still gets the seeded (cached) answer
+        after.ShouldContain("\"isOnline\":true");
+        Encoding.UTF8.GetString((await engine.HandleAsync(list with { Session = "t" }, app: false, default)).Body).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Handle_WriteRepeated_NeverCachedEachOneApplied()
+    {
+        // Given an engine on the write docs
+        using var temp = new TempFolder();
+        var engine = new MockEngine(await MockState.LoadAsync(TestDocs.BaseWithActions(temp), Path.Combine(temp.Path, "overrides.yaml"), Repo.Fixtures, seed: null), new FixedTime());
+        var send = Request(ActionsHost.SendMessage, $$"""{"chatId":"{{ActionsHost.Chat}}","staffId":"{{ActionsHost.Op}}","content":"一"}""");
+
+        // When the same send comes three times
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var body = System.Text.Json.Nodes.JsonNode.Parse((await engine.HandleAsync(send, app: false, default)).Body)!;
+            ids.Add(body["data"]!["msgId"]!.GetValue<string>());
+        }
+
+        // Then three messages were sent, none answered from the cache
+        ids.Distinct().Count().ShouldBe(3);
+        engine.CachedAnswers.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Handle_SessionFull_WriteAnswersTheStateFullEnvelopeReadsStillAnswer()
+    {
+        // Given an engine whose sessions keep at most 2 messages per chat
+        using var temp = new TempFolder();
+        var state = await MockState.LoadAsync(TestDocs.BaseWithActions(temp), Path.Combine(temp.Path, "overrides.yaml"), Repo.Fixtures, seed: null);
+        var engine = new MockEngine(state, new FixedTime(), Core.World.State.Sessions.InMemory(new FixedTime(), Core.World.State.StateLimits.Default with { PerCollection = 2 }));
+        var send = Request(ActionsHost.SendMessage, $$"""{"chatId":"{{ActionsHost.Chat}}","staffId":"{{ActionsHost.Op}}","content":"一"}""") with { Session = "full" };
+        await engine.HandleAsync(send, app: false, default);
+        await engine.HandleAsync(send, app: false, default);
+
+        // When a third is sent
+        var reply = await engine.HandleAsync(send, app: false, default);
+
+        // Then it is refused with the house envelope naming the limit, and reads go on
+        reply.Status.ShouldBe(503);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(reply.Body)!;
+        body["code"]!.GetValue<int>().ShouldBe(503);
+        body["message"]!.GetValue<string>().ShouldStartWith("会话状态已满: session `full` already holds 2 records in `msg:");
+        body["data"]!["limit"]!.GetValue<string>().ShouldBe("collection");
+        (await engine.HandleAsync(Request(ActionsHost.Receives, "{}", ActionsHost.Op) with { Session = "full" }, app: false, default)).Status.ShouldBe(200);
+    }
+
+    private static MockRequest Request(string path, string body, string token) =>
+        MockRequest.Create("POST", path, "application/json", Encoding.UTF8.GetBytes(body), NoQuery.Add("token", token), scenario: null);
+
     private static MockRequest Request(string path, string body) =>
         MockRequest.Create("POST", path, "application/json", Encoding.UTF8.GetBytes(body), NoQuery, scenario: null);
 
