@@ -77,7 +77,9 @@ public sealed partial class ReadmeTests
     {
         // Given the mock on ephemeral ports with the shipped docs and fixtures
         await using var host = await MockHost.StartAsync();
-        var curls = ShellLines().Where(l => l.StartsWith("curl ", StringComparison.Ordinal) && !l.Contains("/__admin/", StringComparison.Ordinal)).ToList();
+        // Curls in a session ($S) walk the write docs: SessionCurlExamples_AgainstTheWriteDocs_CloseListAndReset sends them.
+        var curls = ShellLines().Where(l => l.StartsWith("curl ", StringComparison.Ordinal) && !l.Contains("/__admin/", StringComparison.Ordinal)
+            && !l.Contains("$S", StringComparison.Ordinal)).ToList();
         curls.Count.ShouldBeGreaterThanOrEqualTo(2);
 
         foreach (var curl in curls)
@@ -98,11 +100,48 @@ public sealed partial class ReadmeTests
     }
 
     [Fact]
+    public async Task SessionCurlExamples_AgainstTheWriteDocs_CloseListAndReset()
+    {
+        // Given the mock on the write docs, and the README's session curls in order
+        await using var host = await ActionsHost.StartAsync();
+        var curls = ShellLines().Where(l => l.StartsWith("curl ", StringComparison.Ordinal) && (l.Contains("$S", StringComparison.Ordinal) || l.Contains("/__admin/opmock/", StringComparison.Ordinal))).ToList();
+        curls.Count.ShouldBe(5);
+        var answers = new List<string>();
+        foreach (var curl in curls)
+        {
+            // When each is sent as curl would, in the session the README names
+            var url = UrlInCurl().Match(curl).Value.TrimEnd('\'').Replace("http://127.0.0.1:8080", host.Host.Server.DirectUrl, StringComparison.Ordinal);
+            var method = curl.Contains("-X PUT", StringComparison.Ordinal) ? HttpMethod.Put : curl.Contains(" -d ", StringComparison.Ordinal) || curl.Contains("-X POST", StringComparison.Ordinal) ? HttpMethod.Post : HttpMethod.Get;
+            using var request = new HttpRequestMessage(method, url);
+            if (curl.Contains(" -d ", StringComparison.Ordinal))
+            {
+                request.Content = new StringContent(BodyInCurl().Match(curl).Groups["body"].Value, System.Text.Encoding.UTF8, "application/json");
+            }
+
+            if (curl.Contains("$S", StringComparison.Ordinal))
+            {
+                request.Headers.Add("X-OpMock-Session", "e2e-42");
+            }
+
+            using var response = await host.Host.Client.SendAsync(request);
+            response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, curl);
+            answers.Add(await response.Content.ReadAsStringAsync());
+        }
+
+        // Then the close took the chat off the list, the session is listed with its change, and the reset was done
+        answers[1].ShouldNotContain(ActionsHost.Chat);
+        answers[2].ShouldContain("\"name\":\"e2e-42\",\"changes\":1");
+        answers[3].ShouldContain("\"scenario\":\"slow\"");
+        answers[4].ShouldBe("{\"reset\":\"e2e-42\"}");
+    }
+
+    [Fact]
     public async Task AdminCurlExamples_AgainstTheMock_AddAStubThatWinsThenRemoveIt()
     {
         // Given the mock, and the README's admin example: a POST adding a stub, a DELETE removing it
         await using var host = await MockHost.StartAsync();
-        var curls = ShellLines().Where(l => l.StartsWith("curl ", StringComparison.Ordinal) && l.Contains("/__admin/", StringComparison.Ordinal)).ToList();
+        var curls = ShellLines().Where(l => l.StartsWith("curl ", StringComparison.Ordinal) && l.Contains("/__admin/", StringComparison.Ordinal)
+            && !l.Contains("/__admin/opmock/", StringComparison.Ordinal)).ToList();
         var add = curls.Single(l => l.Contains("-X POST", StringComparison.Ordinal));
         var remove = curls.Single(l => l.Contains("-X DELETE", StringComparison.Ordinal));
         string Local(string curl) => UrlInCurl().Match(curl).Value.Replace("http://127.0.0.1:8080", host.Server.DirectUrl, StringComparison.Ordinal);
