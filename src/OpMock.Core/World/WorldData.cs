@@ -40,12 +40,42 @@ internal sealed class WorldData(OpWorld world, ApiContract? contract = null)
         var plan = plans.GetOrAdd(endpoint, e => EndpointPlan.Build(e, contract?.Endpoints.FirstOrDefault(s => ReferenceEquals(s.Endpoint, e))?.Request));
         var (requestedKind, requestedId) = Requested(request);
         var top = plan.Top(requestedKind);
-        var scope = Scope(world, top, requestedKind, requestedId, request, token, route, plan, written).With(written?.Fields);
+        var scope = Scope(world, top, requestedKind, requestedId, request, token, route, plan, written).With(written?.Fields ?? Item(world.Overlay, request));
         var page = plan.Paging?.Read(request);
         scope.Paging = page;
         var random = new Randomizer(StableHash.Seed(world.Options.Seed, "data", route, top.Kind, scope.Id));
         var data = new DataShaper(endpoint, new ValueGenerator(random, world.Options)).Object(endpoint.Output, null, 0, scope);
         return new WorldAnswer(data, page is null ? null : plan.Paging!.Write(page, scope.Total ?? 0));
+    }
+
+    /// <summary>
+    /// A list item the request names by its id field (a detail route: userAddressId) that its session created or
+    /// changed: its fields, for the answer's own fields of those names.
+    /// </summary>
+    private static Dictionary<string, JsonNode?>? Item(Overlay changes, JsonObject request)
+    {
+        if (changes.IsEmpty || !changes.HasCollections)
+        {
+            return null;
+        }
+
+        var (kind, owner) = Requested(request) is (not EntityKind.None and var named, { } id) ? (named, id) : (EntityKind.None, "");
+        foreach (var (name, value) in request)
+        {
+            if (!Actions.ItemIds.IsItemId(name) || value is not JsonValue sent || changes.Items(kind, owner, name) is not { } items)
+            {
+                continue;
+            }
+
+            var itemId = sent.TryGetValue<string>(out var text) ? text : sent.ToJsonString();
+            var fields = items.Created.FirstOrDefault(c => c.Id == itemId).Fields ?? items.Changed.GetValueOrDefault(itemId);
+            if (fields is not null && !items.Deleted.Contains(itemId))
+            {
+                return new Dictionary<string, JsonNode?>(fields) { [Facts.Key(name)] = value };
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The entity a request names by id: chatId before userId before staffId/operatorId; None when it names none.</summary>

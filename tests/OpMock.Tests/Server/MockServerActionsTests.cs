@@ -164,6 +164,9 @@ public sealed class MockServerActionsTests : IAsyncLifetime
             listed[^1]!["remark"]!.GetValue<string>().ShouldBe("公司");
         }
 
+        // And its detail finds it
+        var detail = await DataAsync(AddressDetail, $$"""{"userId":"{{user}}","userAddressId":"{{id}}"}""", "a", viaTransfer);
+        (detail["userAddressId"]!.GetValue<string>(), detail["address"]!.GetValue<string>(), detail["remark"]!.GetValue<string>()).ShouldBe((id, "上海市徐汇区漕溪北路88号", "公司"));
         (await DataAsync(Addresses, $$"""{"userId":"{{user}}"}""", "b", viaTransfer))["addresses"]!.AsArray().Count.ShouldBe(before.Count);
 
         // And once deleted (the new one and the example's), neither is listed

@@ -33,6 +33,7 @@ internal sealed class ActionsHost : IAsyncDisposable
     public const string ChatDetail = "/op/v2/getChatDetail";
     public const string AcceptChat = "/op/v2/acceptChat";
     public const string DeleteAddress = "/op/v2/deleteUserAddress";
+    public const string AddressDetail = "/op/v2/getUserAddress";
 
     private readonly TempFolder temp;
 
