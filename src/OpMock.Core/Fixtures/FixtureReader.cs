@@ -83,7 +83,7 @@ internal sealed class FixtureReader(string file, List<Finding> findings)
                 "ops" => Int(value, "world.ops", 1) is { } ops ? world with { Ops = ops } : world,
                 "users" => Int(value, "world.users", 1) is { } users ? world with { Users = users } : world,
                 "windowDays" => Int(value, "world.windowDays", 1) is { } days ? world with { WindowDays = days } : world,
-                "anchor" => Anchor(value) is { } anchor ? world with { Anchor = anchor } : world,
+                "anchor" => Anchor(value) is { } anchor ? world with { Anchor = anchor, FrozenAnchor = anchor } : world,
                 _ => Locale(value, world),
             };
         }

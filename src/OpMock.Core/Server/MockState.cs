@@ -43,7 +43,8 @@ internal sealed record MockState(
     /// <summary>The transfer doc that relays to a direct route (2.9 for 2.36), when there is one.</summary>
     public EndpointSchemas? TransferFor(string route) => transfers.GetValueOrDefault(route);
 
-    public static async Task<MockState> LoadAsync(string docs, string? overrides, string? fixtures, int? seed, CancellationToken cancellationToken = default)
+    /// <param name="time">The clock the world's anchor follows (unless a fixture freezes it): the server's.</param>
+    public static async Task<MockState> LoadAsync(string docs, string? overrides, string? fixtures, int? seed, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         var contract = await ApiContract.LoadAsync(docs, overrides, cancellationToken);
         if (contract.HasErrors)
@@ -71,7 +72,10 @@ internal sealed record MockState(
         }
 
         // A write's example shows the world after the write, not the seeded one: it is no fact about the seeded world.
-        var facts = ExampleFacts.Read(contract.Endpoints.Select(e => e.Endpoint).Where(e => !effects.Writes(e.IsTransfer ? e.TransferTarget ?? "" : e.Route)), set.World);
-        return new MockState(contract, set, new WorldData(new OpWorld(set.World, set.Pins, facts), contract), checkers.ToImmutable()) { Effects = effects };
+        // The world of each China day: examples are read again for each, as their facts place generated chats before the anchor.
+        var endpoints = contract.Endpoints.Select(e => e.Endpoint).Where(e => !effects.Writes(e.IsTransfer ? e.TransferTarget ?? "" : e.Route)).ToImmutableArray();
+        var worlds = new DailyWorld(set.World, options => new OpWorld(options, set.Pins, ExampleFacts.Read(endpoints, options)), time ?? TimeProvider.System);
+        _ = worlds.Today;
+        return new MockState(contract, set, new WorldData(worlds, contract), checkers.ToImmutable()) { Effects = effects };
     }
 }
