@@ -90,7 +90,7 @@ internal sealed class FastPath(Func<MockEngine> engine, bool app, TimeProvider t
 
         var request = MockRequest.Create(context.Request.Method, context.Request.Path.Value ?? "", context.Request.ContentType, bytes,
             context.Request.Query.ToImmutableDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? ""), scenario: null)
-            with { Session = context.Request.Headers[SessionName.Header].FirstOrDefault() ?? SessionName.Default }; // round5: the pipeline's MockRequest will carry the session
+            with { Session = context.Request.Headers[SessionName.Header].FirstOrDefault() ?? SessionName.Default, Host = AvatarEndpoint.HostOf(context) }; // round5: the pipeline's MockRequest will carry the session
         var current = engine();
         var reply = await current.HandleAsync(request, app, context.RequestAborted);
         if (reply.Fault == Fault.EmptyResponse)

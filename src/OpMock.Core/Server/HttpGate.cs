@@ -15,6 +15,8 @@ namespace OpMock.Core.Server;
 /// </summary>
 internal sealed class HttpGate(Func<MockEngine> engine, AdminGuard admin, FastPath fastPath, TransferRelay? relay)
 {
+    private readonly AvatarEndpoint avatars = new(engine); // round5: wired here until the pipeline's endpoint registry lands
+
     public void Install(object app) => ((IApplicationBuilder)app).Use(InvokeAsync);
 
     private async Task InvokeAsync(HttpContext context, Func<Task> next)
@@ -46,6 +48,11 @@ internal sealed class HttpGate(Func<MockEngine> engine, AdminGuard admin, FastPa
         if (HostProblem(context.Request) is { } badHost)
         {
             await RefuseAsync(context, new Refusal(400, badHost));
+            return;
+        }
+
+        if (await avatars.TryHandleAsync(context)) // round5: wired here until the pipeline's endpoint registry lands
+        {
             return;
         }
 

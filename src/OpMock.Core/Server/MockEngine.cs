@@ -106,9 +106,10 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
 
     // A GET doc's params are in the query, so its whole query is part of the key; a POST's only names the token. A session
     // nobody changed answers as the seeded world (version 0, shared by all such sessions); a changed one by its version,
-    // which the store never hands out twice: an answer cached before a write is never served after it.
-    private static string CacheKey(MockRequest request, bool app, string session, long version) =>
-        $"{(app ? 'a' : 'd')}\n{request.Method}\n{request.Path}\n{request.ContentType}\n{(Docs.QueryParameters.Carries(request.Method) ? Docs.QueryParameters.Key(request.Query) : request.Query.GetValueOrDefault("token"))}\n{(version == 0 ? "" : session + "@" + version)}\n{request.Body}";
+    // which the store never hands out twice: an answer cached before a write is never served after it. The world's day
+    // and the host the answer's image URLs name are part of it too.
+    private string CacheKey(MockRequest request, bool app, string session, long version) =>
+        $"{(app ? 'a' : 'd')}\n{state.Data.World.Options.Anchor.UtcTicks}\n{request.Host}\n{request.Method}\n{request.Path}\n{request.ContentType}\n{(Docs.QueryParameters.Carries(request.Method) ? Docs.QueryParameters.Key(request.Query) : request.Query.GetValueOrDefault("token"))}\n{(version == 0 ? "" : session + "@" + version)}\n{request.Body}";
 
     /// <returns>The reply, and the cacheable head of a normal (no scenario, no write) answer, else null.</returns>
     private async ValueTask<(MockReply Reply, byte[]? Head)> AnswerAsync(MockRequest request, bool app, SessionHead session, CancellationToken cancel)
@@ -215,7 +216,7 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
             }
         }
 
-        var answer = state.Data.For(endpoint.Endpoint, parameters, token, changes, written);
+        var answer = state.Data.For(endpoint.Endpoint, parameters, token, changes, written, request.Host);
         if (scenario is not null)
         {
             return (Scenarios.Reply(envelope, scenario, answer.Data, delay), null);

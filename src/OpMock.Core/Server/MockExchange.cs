@@ -18,6 +18,9 @@ internal sealed record MockRequest(
     /// <summary>The session the request runs under (<see cref="SessionName"/>): whose changes to the world it sees.</summary>
     public string Session { get; init; } = SessionName.Default;
 
+    /// <summary>The host the client reached the server by (its Host header): the world's image URLs name it (<see cref="World.Avatars"/>).</summary>
+    public string? Host { get; init; }
+
     /// <summary>A request from what either HTTP path reads: the body's bytes decide whether it is UTF-8 text.</summary>
     public static MockRequest Create(string method, string path, string? contentType, byte[] body, ImmutableDictionary<string, string> query, string? scenario)
     {

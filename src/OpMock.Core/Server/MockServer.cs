@@ -99,7 +99,7 @@ internal sealed class MockServer : IAsyncDisposable
         }
 
         var listen = ListenAddress.Resolve(options.Host);
-        var state = await MockState.LoadAsync(options.Docs, options.Overrides, options.Fixtures, options.Seed, cancellationToken);
+        var state = await MockState.LoadAsync(options.Docs, options.Overrides, options.Fixtures, options.Seed, time, cancellationToken);
         try
         {
             return new MockServer(options, listen, state, time);
@@ -122,7 +122,7 @@ internal sealed class MockServer : IAsyncDisposable
             }
         }
 
-        var state = await MockState.LoadAsync(options.Docs, options.Overrides, options.Fixtures, options.Seed, cancellationToken);
+        var state = await MockState.LoadAsync(options.Docs, options.Overrides, options.Fixtures, options.Seed, time, cancellationToken);
         var old = Engine.State;
         // Sessions outlive a reload: what tests wrote stays (reset it through the admin API).
         Volatile.Write(ref engine, new MockEngine(state, time, sessions));
@@ -269,6 +269,6 @@ internal sealed class MockServer : IAsyncDisposable
         // WireMock's own text reading is lenient (or absent for binary-looking bytes): the bytes decide.
         var bytes = request.BodyAsBytes ?? (request.Body is { } text ? System.Text.Encoding.UTF8.GetBytes(text) : []);
         return MockRequest.Create(request.Method, request.Path, Header("Content-Type"), bytes, query, Header(MockEngine.ScenarioHeader))
-            with { Session = Header(SessionName.Header) ?? SessionName.Default }; // round5: the pipeline's MockRequest will carry the session
+            with { Session = Header(SessionName.Header) ?? SessionName.Default, Host = Header("Host") ?? $"{request.Host}:{request.Port}" }; // round5: the pipeline's MockRequest will carry the session
     }
 }

@@ -50,6 +50,8 @@ internal sealed class TransferRelay(Func<MockEngine> engine, FastPath direct, Fu
             Content = new ByteArrayContent(Encoding.UTF8.GetBytes(OpJson.ToCompactText(parameters))),
         };
         relayed.Content.Headers.ContentType = MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) ? type : new MediaTypeHeaderValue("application/json");
+        // The direct port links the answer's images on the host the client reached, not on the loopback hop's.
+        relayed.Headers.Host = AvatarEndpoint.HostOf(context);
         foreach (var header in new[] { MockEngine.ScenarioHeader, SessionName.Header })
         {
             if (context.Request.Headers.TryGetValue(header, out var sent))

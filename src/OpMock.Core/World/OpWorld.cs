@@ -118,7 +118,7 @@ internal sealed class OpWorld
             contacts.Add(new UserContact(ChineseNames.Contact(random, family), ChineseMobile.Number(random), RandomHex.Of32(random)));
         }
 
-        var icon = random.Bool(0.3f) ? Icons.DefaultUserIcon() : Icons.UserIcon(random);
+        var icon = Avatars.UserIcon(random, id);
         var user = new User(id, family + given, nick, phone, icon, ChineseText.TagList(random), addresses.DrainToImmutable(), contacts.DrainToImmutable(),
             random.Number(0, 30), random.Number(1, 60), random.Number(0, 40));
         return pinnedChats.TryGetValue(id, out var pinned) && pinned.NickName.IsSet ? user with { NickName = pinned.NickName.Value } : user;

@@ -21,21 +21,42 @@ internal sealed record Written(EntityKind Kind, string? Id, IReadOnlyDictionary<
 /// The <c>data</c> of a response, for any doc: the entity the request names (<see cref="ObjectPlan.TopKind"/>) shown
 /// through the field table (<see cref="WorldMap"/>), shaped to the endpoint's documented fields.
 /// </summary>
-/// <param name="contract">Where the request schemas are: a paging doc's pageSize default and maximum.</param>
-internal sealed class WorldData(OpWorld world, ApiContract? contract = null)
+internal sealed class WorldData
 {
-    // Worked out once per endpoint (and so once per MockState): requests only index arrays.
+    // Worked out once per endpoint (and so once per MockState): requests only index arrays. Plans do not depend on the day.
     private readonly ConcurrentDictionary<Endpoint, EndpointPlan> plans = new(ReferenceEqualityComparer.Instance);
+    private readonly OpWorld? fixedWorld;
+    private readonly DailyWorld? daily;
+    private readonly ApiContract? contract;
 
-    public OpWorld World => world;
+    /// <summary>Data from one world, whatever the day (tests, tools).</summary>
+    /// <param name="contract">Where the request schemas are: a paging doc's pageSize default and maximum.</param>
+    public WorldData(OpWorld world, ApiContract? contract = null)
+    {
+        fixedWorld = world;
+        this.contract = contract;
+    }
+
+    /// <summary>Data from the world of the current China day (what the server answers from).</summary>
+    public WorldData(DailyWorld worlds, ApiContract? contract = null)
+    {
+        daily = worlds;
+        this.contract = contract;
+    }
+
+    /// <summary>The world answers come from now: today's, for a server.</summary>
+    public OpWorld World => daily?.Today ?? fixedWorld!;
 
     /// <param name="request">The request's parameters (a transfer's without reqUrl).</param>
     /// <param name="token">The token query parameter: the current OP when the request names nobody.</param>
     /// <param name="changes">The request's session as its writes changed the world; the seeded world when null or empty.</param>
     /// <param name="written">For a write's own answer: what it made.</param>
-    public WorldAnswer For(Endpoint endpoint, JsonObject request, string? token, Overlay? changes = null, Written? written = null)
+    /// <param name="host">The host the request reached (its Host header): image URLs name it. Without one, <see cref="Avatars.FallbackHost"/>.</param>
+    public WorldAnswer For(Endpoint endpoint, JsonObject request, string? token, Overlay? changes = null, Written? written = null, string? host = null)
     {
-        var world = changes is null ? World : World.In(changes);
+        // One world for the whole answer, even when the day turns while it is made.
+        var today = World;
+        var world = changes is null ? today : today.In(changes);
         var route = endpoint.IsTransfer && endpoint.TransferTarget is { } target ? target : endpoint.Route;
         var plan = plans.GetOrAdd(endpoint, e => EndpointPlan.Build(e, contract?.Endpoints.FirstOrDefault(s => ReferenceEquals(s.Endpoint, e))?.Request));
         var (requestedKind, requestedId) = Requested(request);
@@ -45,6 +66,7 @@ internal sealed class WorldData(OpWorld world, ApiContract? contract = null)
         scope.Paging = page;
         var random = new Randomizer(StableHash.Seed(world.Options.Seed, "data", route, top.Kind, scope.Id));
         var data = new DataShaper(endpoint, new ValueGenerator(random, world.Options)).Object(endpoint.Output, null, 0, scope);
+        Avatars.Link(data, Avatars.Base(host));
         return new WorldAnswer(data, page is null ? null : plan.Paging!.Write(page, scope.Total ?? 0));
     }
 

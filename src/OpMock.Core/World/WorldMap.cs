@@ -100,7 +100,7 @@ internal static class WorldMap
         (EntityKind.User, EntityKind.User, Attr.NickName, ["nickName"]),
         (EntityKind.User, EntityKind.User, Attr.Phone, ["phone", "mobile", "userPhone"]),
         (EntityKind.User, EntityKind.User, Attr.DisplayPhone, ["displayPhone"]),
-        (EntityKind.User, EntityKind.User, Attr.Icon, ["icon", "userIcon", "avatar"]),
+        (EntityKind.User, EntityKind.User, Attr.Icon, ["icon", "userIcon", "avatar", "avatarUrl", "headImg", "headImgUrl", "headUrl", "portrait"]),
         (EntityKind.User, EntityKind.User, Attr.Addresses, ["address", "addresses"]),
         (EntityKind.User, EntityKind.User, Attr.Tags, ["tags"]),
         (EntityKind.User, EntityKind.User, Attr.Contacts, ["contacts"]),
@@ -145,6 +145,7 @@ internal static class WorldMap
         (EntityKind.Op, EntityKind.Op, Attr.Id, ["staffId", "operatorId", "opId"]),
         (EntityKind.Op, EntityKind.Op, Attr.Name, ["name", "staffName", "operatorName"]),
         (EntityKind.Op, EntityKind.Op, Attr.IsOnline, ["isOnline", "online"]),
+        (EntityKind.Op, EntityKind.Op, Attr.Icon, ["icon", "avatar", "avatarUrl", "headImg", "headImgUrl", "headUrl", "portrait", "staffIcon", "operatorIcon"]),
 
         (EntityKind.Message, EntityKind.Message, Attr.Id, ["messageId", "msgId"]),
         (EntityKind.Message, EntityKind.Message, Attr.Content, ["content", "text", "msg", "message", "msgContent", "messageContent"]),

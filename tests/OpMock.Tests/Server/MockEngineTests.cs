@@ -124,9 +124,52 @@ public sealed class MockEngineTests
     private static MockRequest Request(string path, string body, string token) =>
         MockRequest.Create("POST", path, "application/json", Encoding.UTF8.GetBytes(body), NoQuery.Add("token", token), scenario: null);
 
+    [Fact]
+    public async Task Handle_SameRequestToTwoHosts_EachAnswerLinksItsOwnHostsImages()
+    {
+        // Given an engine that has cached an answer asked through one host name
+        var engine = await NewEngineAsync();
+        var body = """{"userId":"u0001twohosts"}""";
+        for (var i = 0; i < 2; i++)
+        {
+            await engine.HandleAsync(Request("/op/v2/getChatInfoByUserId", body) with { Host = "localhost:8080" }, app: false, default);
+        }
+
+        // When the same request comes through another (a container's name)
+        var other = Encoding.UTF8.GetString((await engine.HandleAsync(Request("/op/v2/getChatInfoByUserId", body) with { Host = "opmock:8080" }, app: false, default)).Body);
+
+        // Then its images are linked on that host, not on the cached answer's
+        other.ShouldContain("\"http://opmock:8080/__opmock/avatars/");
+        other.ShouldNotContain("localhost:8080");
+    }
+
+    [Fact]
+    public async Task Handle_SameRequestNextDay_AnswersFromTheNextDaysWorld()
+    {
+        // Given an engine whose world follows the clock, asked twice (so the answer is cached) on one day
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
+        var engine = await NewEngineAsync(clock);
+        var request = Request("/op/v2/getChatInfoByUserId", """{"userId":"u0001nextday"}""");
+        var today = Data(await engine.HandleAsync(request, app: false, default));
+        Data(await engine.HandleAsync(request, app: false, default)).ShouldBe(today);
+
+        // When the China day turns
+        clock.Advance(TimeSpan.FromDays(1));
+
+        // Then the chat's time moved with the anchor, a day later
+        var tomorrow = Data(await engine.HandleAsync(request, app: false, default));
+        var created = System.Text.Json.Nodes.JsonNode.Parse(tomorrow)!["createTime"]!.GetValue<long>();
+        (created - System.Text.Json.Nodes.JsonNode.Parse(today)!["createTime"]!.GetValue<long>()).ShouldBe((long)TimeSpan.FromDays(1).TotalMilliseconds);
+
+        static string Data(MockReply reply) => System.Text.Json.Nodes.JsonNode.Parse(reply.Body)!["data"]!.ToJsonString();
+    }
+
     private static MockRequest Request(string path, string body) =>
         MockRequest.Create("POST", path, "application/json", Encoding.UTF8.GetBytes(body), NoQuery, scenario: null);
 
-    private static async Task<MockEngine> NewEngineAsync() =>
-        new(await MockState.LoadAsync(TestDocs.Base, TestDocs.BaseOverrides, Repo.Fixtures, seed: null), new FixedTime());
+    private static async Task<MockEngine> NewEngineAsync(TimeProvider? time = null)
+    {
+        time ??= new FixedTime();
+        return new(await MockState.LoadAsync(TestDocs.Base, TestDocs.BaseOverrides, Repo.Fixtures, seed: null, time), time);
+    }
 }

@@ -73,7 +73,7 @@ public sealed class MockServerContractTests
         direct.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await direct.Content.ReadAsStringAsync();
         checker.Check(body).ShouldBeEmpty();
-        (await transfer.Content.ReadAsStringAsync()).ShouldBe(body);
+        MockHost.SameImageHost(await transfer.Content.ReadAsStringAsync()).ShouldBe(MockHost.SameImageHost(body));
         var order = JsonNode.Parse(body)!["data"]!["orders"]![0]!;
         order["phone"]!.GetValue<string>().ShouldMatch(@"^1[3-9]\d{9}$");
         order["userId"]!.GetValue<string>().ShouldMatch("^u0001[0-9a-f]{32}$");
@@ -131,8 +131,8 @@ public sealed class MockServerContractTests
             var b = await (await second.PostDirectAsync("/op/v2/getChatInfoByUserId", body)).Content.ReadAsStringAsync();
             var c = await (await other.PostDirectAsync("/op/v2/getChatInfoByUserId", body)).Content.ReadAsStringAsync();
 
-            // Then the answers are byte-identical, and another seed makes another world
-            b.ShouldBe(a);
+            // Then the answers are byte-identical (images linked on each server's port), and another seed makes another world
+            MockHost.SameImageHost(b).ShouldBe(MockHost.SameImageHost(a));
             differs += a == c ? 0 : 1;
         }
 

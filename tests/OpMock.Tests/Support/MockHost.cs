@@ -22,6 +22,7 @@ internal sealed class MockHost : IAsyncDisposable
         StartAsync(new MockServerOptions(docs ?? TestDocs.Base, overrides ?? TestDocs.BaseOverrides, fixtures ?? Repo.Fixtures, Port: 0, AppPort: 0,
             Seed: seed, AdminUsername: adminUsername, AdminPassword: adminPassword));
 
+    /// <param name="time">The server's clock: frozen (<see cref="FixedTime"/>) unless a test moves it.</param>
     public static async Task<MockHost> StartAsync(MockServerOptions options, TimeProvider? time = null)
     {
         var server = await MockServer.StartAsync(options, time ?? new FixedTime());
@@ -44,6 +45,15 @@ internal sealed class MockHost : IAsyncDisposable
 
         return await Client.SendAsync(request);
     }
+
+    /// <summary>
+    /// The body with the host of its image URLs written HOST: images are linked on the host (and so the port) each
+    /// request reached, so the direct and the transfer port, or two servers, differ there and only there.
+    /// </summary>
+    public static string SameImageHost(string body) =>
+        System.Text.RegularExpressions.Regex.Replace(body, @"http://[^/""]+/__opmock/avatars/", "http://HOST/__opmock/avatars/");
+
+    public static string SameImageHost(byte[] body) => SameImageHost(Encoding.UTF8.GetString(body));
 
     public static async Task<JsonObject> JsonAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
