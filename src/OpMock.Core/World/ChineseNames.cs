@@ -74,6 +74,9 @@ internal static class ChineseNames
             ? (family, name[family.Length..])
             : null;
 
+    /// <summary>Whether a text is a name this generator makes: a known family name and a known given name (钟点工 is not one).</summary>
+    public static bool IsFullName(string text) => Split(text) is { } parts && Given.Contains(parts.Given);
+
     /// <summary>Whether a full name starts with a known family name and has a given name after it.</summary>
     public static bool LooksLikeFullName(string name) =>
         Family.Any(f => name.StartsWith(f, StringComparison.Ordinal) && name.Length > f.Length && name.Length <= f.Length + 2);

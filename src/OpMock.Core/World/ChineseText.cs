@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Bogus;
+using OpMock.Core.World.Catalog;
 
 namespace OpMock.Core.World;
 
@@ -8,33 +9,40 @@ internal readonly record struct ChatTopic(string Title, string Message);
 
 /// <summary>
 /// Chinese texts of a home-services customer-service desk (the docs' domain: 保洁, 家政, 维修, 搬家 …).
-/// A chat's title and message are composed — service × intent × detail — from a small phrase corpus,
-/// so a few hundred phrases give thousands of distinct, coherent texts: 空调清洗售后 / 空调清洗做完了，
-/// 但是开起来还有异味. In a template, {s} is the service, {t} a time, {d} a detail, {p} a problem.
+/// A chat's title and its messages are composed — service × intent × stage of the conversation × detail — from a
+/// small phrase corpus, so a few hundred phrases give hundreds of thousands of distinct, coherent texts: 空调清洗售后 /
+/// 空调清洗做完了，但是开起来还有异味. In a template, {s} is the service, {t} a time, {d} a detail, {p} a problem,
+/// {a} a district. Texts use Chinese characters and ，。？！ only.
 /// </summary>
 internal static class ChineseText
 {
-    /// <summary>Services of one kind, with the details customers give and the problems they report.</summary>
-    private sealed record Kind(string[] Services, string[] Details, string[] Problems);
+    /// <summary>Services of one category (<see cref="HomeServices"/>), with the details customers give and the problems they report.</summary>
+    private sealed record Kind(string[] Services, string[] Details, string[] Problems)
+    {
+        public Kind(string category, string[] details, string[] problems)
+            : this([.. HomeServices.Of(category).Select(s => s.Name)], details, problems)
+        {
+        }
+    }
 
     /// <summary>What the customer wants: the title's suffix, what the customer writes, what the OP answers.</summary>
     private sealed record Intent(string Title, string[] Asks, string[] Replies);
 
     private static readonly Kind[] Kinds =
     [
-        new(["日常保洁", "深度保洁", "开荒保洁", "擦玻璃", "除螨", "收纳整理", "钟点工"],
+        new(HomeServices.Cleaning,
             ["八十平的两居室", "一百二十平的三居室", "刚装修完的新房", "住了十年的老房子", "六十平的一居室", "带小院的复式"],
             ["厨房油污没擦干净", "卫生间还有水渍", "窗户边角没擦到", "床底下没打扫", "地板上多了划痕", "柜子里面没擦"]),
-        new(["空调清洗", "油烟机清洗", "洗衣机清洗", "冰箱清洗", "热水器清洗"],
+        new(HomeServices.ApplianceCleaning,
             ["家里三台挂机", "一台柜机两台挂机", "用了五年的油烟机", "滚筒洗衣机", "双开门冰箱", "燃气热水器"],
             ["开起来还有异味", "还在往下滴油", "洗完之后有点漏水", "外壳被刮花了", "清洗完不制冷了", "滤网没装回去"]),
-        new(["水电维修", "管道疏通", "家电维修", "开锁换锁", "家具安装", "墙面翻新", "防水补漏"],
+        new(HomeServices.Repair,
             ["卫生间下水道堵了", "厨房水龙头一直漏水", "插座一用就跳闸", "门锁打不开了", "新买的衣柜要组装", "墙面有好几道裂缝", "楼上渗水到我家"],
             ["修完又开始漏水了", "下水还是很慢", "师傅多收了材料费", "换的配件不是原装的", "墙上留了很多灰", "用了两天又坏了"]),
-        new(["居民搬家", "小件搬运", "公司搬迁", "钢琴搬运"],
+        new(HomeServices.Moving,
             ["六楼没电梯", "两室一厅的东西", "十几个纸箱", "同城十公里左右", "有一台大冰箱"],
             ["家具磕坏了一个角", "少了一个箱子", "到了之后又加价", "师傅迟到了一个小时", "电视屏幕被压坏了"]),
-        new(["月嫂", "育儿嫂", "住家保姆", "老人陪护", "做饭阿姨"],
+        new(HomeServices.Care,
             ["宝宝刚满月", "预产期在下个月", "家里有两位老人", "需要住家", "白天帮忙照看孩子", "一家四口做两顿饭"],
             ["阿姨做饭不太合口味", "阿姨上班经常看手机", "阿姨请假没有提前说", "阿姨和老人相处不太好", "阿姨对宝宝不够细心"]),
     ];
@@ -78,8 +86,53 @@ internal static class ChineseText
         "您好，请问有什么可以帮您？", "收到，马上为您处理", "请稍等，正在为您查询", "好的，谢谢！", "还在吗？", "好的，辛苦了",
     ];
 
+    /// <summary>The middle of a conversation: the customer gives details and asks about them.</summary>
+    private static readonly string[] UserDetails =
+    [
+        "{d}", "家里是{d}", "是{d}，大概要多久？", "{t}家里有人", "我家在{a}，师傅能上门吗？", "师傅需要自己带工具吗？", "价格能便宜一点吗？",
+        "可以指定上次那位师傅吗？", "{s}包含哪些内容？", "需要提前准备什么吗？", "上门前能先打个电话吗？", "{t}之前能到吗？", "师傅大概几点到？",
+        "上次{p}，这次能注意一下吗？", "有没有更早一点的时间？", "可以开发票吗？", "能用优惠券吗？", "小区需要登记，师傅到了给我打电话", "地址就是{a}那个",
+    ];
+
+    /// <summary>The middle of a conversation: the OP asks for details, confirms and arranges.</summary>
+    private static readonly string[] OpDetails =
+    [
+        "请问您家是{d}吗？", "已经帮您备注{d}", "师傅会在{t}上门", "请问方便留一下联系电话吗？", "{s}的费用师傅上门确认后再收取", "已为您安排{a}附近的师傅",
+        "师傅出发前会提前联系您", "{t}可以的，已为您锁定时间", "工具师傅都会自带，您不用准备", "优惠券在下单时可以直接使用", "已帮您备注指定上次的师傅",
+        "请问具体是哪里{p}？", "这个问题我已经记录下来了", "麻烦您发一张照片给我看看", "已为您升级处理，请稍等", "正在为您查询师傅的位置",
+    ];
+
+    private static readonly string[] UserClosings =
+    [
+        "好的，谢谢", "好的，那就这样", "辛苦了", "好的，我等师傅电话", "明白了，谢谢你", "没有其他问题了", "好的，麻烦你了", "行，就按这个来",
+        "知道了，谢谢客服", "好的，收到", "那我{t}等师傅", "好，{s}就拜托了", "{t}我都在家", "那就{t}吧", "好的，{s}做完我再评价",
+        "师傅到{a}了给我打电话就行", "好，{d}的情况师傅知道就行", "行，那我{t}再联系你们",
+    ];
+
+    private static readonly string[] OpClosings =
+    [
+        "不客气，祝您生活愉快！", "还有其他可以帮您的吗？", "感谢您的耐心等待", "有问题随时联系我们", "感谢您的支持，再见", "稍后会有满意度评价，麻烦您给个好评",
+        "服务完成后请在订单里确认", "祝您{s}顺利", "{t}见，师傅会准时到", "已为您记录，{t}之前会有专人回电", "{s}的订单已经确认，请留意短信通知",
+        "{a}的师傅已接单，出发前会联系您", "{d}的情况已备注给师傅",
+    ];
+
+    private static readonly string[] UserPrefixes = ["", "", "", "你好，", "您好，", "在吗？", "麻烦问一下，", "客服你好，", "打扰一下，", "请问", "那个，", "对了，"];
+
+    private static readonly string[] UserSuffixes = ["", "", "", "，谢谢", "，麻烦尽快", "，比较急", "，辛苦了", "，麻烦了", "。"];
+
+    private static readonly string[] OpPrefixes = ["", "", "", "您好，", "好的，", "收到，", "明白，", "亲，", "非常理解，", "稍等，"];
+
+    private static readonly string[] OpSuffixes = ["", "", "", "，请您放心", "，有问题随时联系我们", "，祝您生活愉快", "，请保持电话畅通", "，感谢您的耐心", "。"];
+
+    /// <summary>Where customers live, as they say it (海淀区, 浦东新区): the districts of the world's cities.</summary>
+    private static readonly string[] Areas = [.. ChinaPlaces.Cities.SelectMany(c => c.Districts).Select(d => d.Name).Distinct()];
+
     /// <summary>The brand's slogan, as 2.36's example titles a chat that has no topic yet.</summary>
     private const string Slogan = "Get帮你搞定一切";
+
+    /// <summary>How many turns a conversation has before it closes (see <see cref="Turn"/>).</summary>
+    private const int OpeningTurns = 2;
+    private const int DetailTurns = 12;
 
     private static readonly string[] Tags =
     [
@@ -91,8 +144,8 @@ internal static class ChineseText
     private static readonly string[] Words = ["服务", "订单", "会员", "优惠", "配送", "预约", "咨询", "售后"];
 
     /// <summary>
-    /// A chat's topic. The captured list shows chats with no title and no message (""), so some are
-    /// empty; a title without a service is the brand's slogan, as in 2.36's example.
+    /// A chat's topic. The captured list shows chats with no title and no message (""), so some are empty; a title
+    /// without a service is the brand's slogan, as in 2.36's example. The message is a turn of the chat's conversation.
     /// </summary>
     public static ChatTopic Topic(Randomizer random)
     {
@@ -101,14 +154,24 @@ internal static class ChineseText
         var service = random.ArrayElement(kind.Services);
         var roll = random.Number(0, 99);
         var title = roll < 12 ? "" : roll < 20 ? Slogan : service + intent.Title;
-        var message = random.Number(0, 99) switch
-        {
-            < 15 => "",
-            < 60 => Fill(random.ArrayElement(intent.Asks), service, random.ArrayElement(Times), random.ArrayElement(kind.Details), random.ArrayElement(kind.Problems)),
-            < 85 => Fill(random.ArrayElement(intent.Replies), service, random.ArrayElement(Times), "", ""),
-            _ => random.ArrayElement(Openers),
-        };
+        var message = random.Number(0, 99) < 15 ? "" : Turn(random, kind, service, intent, random.Number(0, 9), random.Bool(0.55f));
         return new ChatTopic(title, message);
+    }
+
+    /// <summary>
+    /// One turn of a conversation about <paramref name="topic"/> (a chat's title such as 空调清洗售后, or a service; any
+    /// other text, the slogan or "" leaves the service to the draw): what the user writes (<paramref name="fromUser"/>)
+    /// or what the OP answers at turn <paramref name="turn"/> (0 first). The first turns open the matter (the user asks,
+    /// the OP greets and answers), the middle ones settle details, the last close; every turn is composed anew, so a
+    /// long conversation rarely repeats itself. The same (random state, topic, turn, side) gives the same text.
+    /// </summary>
+    public static string Turn(Randomizer random, string topic, int turn, bool fromUser)
+    {
+        var named = HomeServices.Named(topic);
+        var kind = named is null ? random.ArrayElement(Kinds) : Kinds.First(k => k.Services.Contains(named.Name));
+        var service = named?.Name ?? random.ArrayElement(kind.Services);
+        var intent = Intents.FirstOrDefault(i => topic.EndsWith(i.Title, StringComparison.Ordinal)) ?? random.ArrayElement(Intents);
+        return Turn(random, kind, service, intent, turn, fromUser);
     }
 
     /// <summary>A last message on its own, for a field of a doc the world knows nothing about.</summary>
@@ -155,24 +218,33 @@ internal static class ChineseText
     /// <summary>Every service the desk offers (日常保洁, 空调清洗, 管道疏通 …).</summary>
     internal static IEnumerable<string> Services => Kinds.SelectMany(k => k.Services);
 
-    /// <summary>Every text the corpus can compose, for tests that check it is Chinese and fits.</summary>
+    /// <summary>Every text the corpus can compose (prefixes and suffixes with the longest core), for tests that check it is Chinese and fits.</summary>
     internal static IEnumerable<string> AllTexts()
     {
+        var area = Areas.MaxBy(a => a.Length)!;
         foreach (var kind in Kinds)
         {
+            var detail = kind.Details.MaxBy(d => d.Length)!;
+            var problem = kind.Problems.MaxBy(p => p.Length)!;
             foreach (var intent in Intents)
             {
                 foreach (var service in kind.Services)
                 {
                     yield return service + intent.Title;
-                    foreach (var template in intent.Asks.Concat(intent.Replies))
+                    foreach (var template in intent.Asks.Concat(intent.Replies).Concat(UserDetails).Concat(OpDetails).Concat(UserClosings).Concat(OpClosings))
                     {
                         foreach (var time in Times)
                         {
-                            yield return Fill(template, service, time, kind.Details.MaxBy(d => d.Length)!, kind.Problems.MaxBy(p => p.Length)!);
+                            yield return Fill(template, service, time, detail, problem, area);
                         }
                     }
                 }
+            }
+
+            var longest = Fill(UserDetails.MaxBy(t => t.Length)!, kind.Services.MaxBy(s => s.Length)!, Times.MaxBy(t => t.Length)!, detail, problem, area);
+            foreach (var (prefix, suffix) in UserPrefixes.SelectMany(p => UserSuffixes.Concat(OpSuffixes).Select(s => (p, s))).Concat(OpPrefixes.SelectMany(p => OpSuffixes.Select(s => (p, s)))))
+            {
+                yield return Join(prefix, longest, suffix);
             }
         }
 
@@ -182,8 +254,34 @@ internal static class ChineseText
         }
     }
 
-    /// <summary>Fills a template's {s} {t} {d} {p} slots in one allocation; the corpus keeps every text well under the buffer.</summary>
-    private static string Fill(string template, string service, string time, string detail, string problem)
+    private static string Turn(Randomizer random, Kind kind, string service, Intent intent, int turn, bool fromUser)
+    {
+        var core = (turn < OpeningTurns, turn < OpeningTurns + DetailTurns, fromUser) switch
+        {
+            (true, _, true) => random.ArrayElement(intent.Asks),
+            (true, _, false) => random.Number(0, 3) == 0 ? random.ArrayElement(Openers) : random.ArrayElement(intent.Replies),
+            (_, true, true) => random.Number(0, 3) == 0 ? random.ArrayElement(intent.Asks) : random.ArrayElement(UserDetails),
+            (_, true, false) => random.Number(0, 3) == 0 ? random.ArrayElement(intent.Replies) : random.ArrayElement(OpDetails),
+            (_, _, true) => random.ArrayElement(UserClosings),
+            _ => random.ArrayElement(OpClosings),
+        };
+        var text = Fill(core, service, random.ArrayElement(Times), random.ArrayElement(kind.Details), random.ArrayElement(kind.Problems), random.ArrayElement(Areas));
+        return fromUser
+            ? Join(random.ArrayElement(UserPrefixes), text, random.ArrayElement(UserSuffixes))
+            : Join(random.ArrayElement(OpPrefixes), text, random.ArrayElement(OpSuffixes));
+    }
+
+    /// <summary>A core text with a lead-in and a tail, without doubled punctuation or greetings (好的，好的，).</summary>
+    private static string Join(string prefix, string core, string suffix)
+    {
+        var ends = core.Length > 0 && core[^1] is '？' or '！' or '。';
+        suffix = !ends ? suffix : suffix.StartsWith('，') ? suffix[1..] : suffix == "。" ? "" : suffix;
+        prefix = prefix.Length > 1 && core.StartsWith(prefix[..^1], StringComparison.Ordinal) ? "" : prefix;
+        return prefix + core + suffix;
+    }
+
+    /// <summary>Fills a template's {s} {t} {d} {p} {a} slots in one allocation; the corpus keeps every text well under the buffer.</summary>
+    private static string Fill(string template, string service, string time, string detail, string problem, string area)
     {
         Span<char> buffer = stackalloc char[128];
         var length = 0;
@@ -191,7 +289,7 @@ internal static class ChineseText
         {
             if (template[i] == '{' && i + 2 < template.Length && template[i + 2] == '}')
             {
-                var value = template[i + 1] switch { 's' => service, 't' => time, 'd' => detail, _ => problem };
+                var value = template[i + 1] switch { 's' => service, 't' => time, 'd' => detail, 'a' => area, _ => problem };
                 value.CopyTo(buffer[length..]);
                 length += value.Length;
                 i += 2;

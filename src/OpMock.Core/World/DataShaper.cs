@@ -144,11 +144,15 @@ internal sealed class DataShaper(Endpoint endpoint, ValueGenerator generator)
 
                 return field.Type.Item?.Kind switch
                 {
-                    null or FieldKind.String => new JsonArray([.. Enumerable.Range(0, values.ListLength()).Select(_ => (JsonNode)values.ListText(field)).DistinctBy(n => n.GetValue<string>())]),
+                    null or FieldKind.String => new JsonArray([.. Enumerable.Range(0, values.ListLength()).Select(_ => (JsonNode)values.ListText(field, at?.Value ?? ValueKinds.Plan(field))).DistinctBy(n => n.GetValue<string>())]),
                     _ => [],
                 };
             default:
-                return (at?.Generator() ?? generator).Scalar(field) ?? (field.Nullable ? null : "");
+                // A value priced like its sibling (an item's 单价) reads the sibling's draw from the sibling's own generator.
+                var plan = at?.Value ?? ValueKinds.Plan(field);
+                var sibling = at is { } a && plan.Sibling is { } s ? a.Scope.Generator(s) : null;
+                var service = at?.Scope.Parent is { } parent && plan.ParentService is { } p ? parent.Generator(p) : null;
+                return (at?.Generator() ?? generator).Scalar(field, plan, sibling, service) ?? (field.Nullable ? null : "");
         }
     }
 
@@ -171,6 +175,9 @@ internal sealed class DataShaper(Endpoint endpoint, ValueGenerator generator)
         public IReadOnlyList<WorldScope>? Items(ValueGenerator generator) => Scope.Items(Index, generator);
 
         public ValueGenerator Generator() => Scope.Generator(Index);
+
+        /// <summary>How the field's value is generated when the world gives none.</summary>
+        public ValuePlan Value => Scope.Plan.Fields[Index].Value;
     }
 
     private static HouseFormat? Format(DocField field) =>

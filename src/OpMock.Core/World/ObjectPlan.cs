@@ -14,12 +14,16 @@ internal sealed record ObjectPlan(EntityKind Kind, string Prefix, ImmutableArray
     /// <summary>Bounds the plan of a section that refers to itself, as DataShaper bounds its data.</summary>
     public const int MaxDepth = 5;
 
-    public static ObjectPlan Build(Endpoint endpoint, ImmutableArray<DocField> fields, EntityKind kind, string prefix, int depth = 0, bool? statusNames = null)
+    /// <param name="values">What surrounds the object and what the example shows in it, for the values no attribute gives (<see cref="ValueKinds"/>).</param>
+    public static ObjectPlan Build(Endpoint endpoint, ImmutableArray<DocField> fields, EntityKind kind, string prefix, int depth = 0, bool? statusNames = null, ValueContext? values = null)
     {
         statusNames ??= WorldMap.WritesStatusNames(endpoint.Doc.Example?.Text);
+        values ??= ValueContext.Top(endpoint, prefix.Length == 0 ? kind : EntityKind.None);
+        var kinds = ValueKinds.Plans(fields, values);
         var plans = ImmutableArray.CreateBuilder<FieldPlan>(fields.Length);
-        foreach (var field in fields)
+        for (var i = 0; i < fields.Length; i++)
         {
+            var field = fields[i];
             var path = prefix + field.Name;
             var attribute = kind == EntityKind.None ? null : WorldMap.Attribute(kind, path);
             var section = endpoint.Section(field.Target);
@@ -27,16 +31,24 @@ internal sealed record ObjectPlan(EntityKind Kind, string Prefix, ImmutableArray
             if (section is not null && depth < MaxDepth && field.Type.Kind is FieldKind.Object or FieldKind.List)
             {
                 var entity = WorldMap.Entity(field.Name, section.Name);
-                child = entity != EntityKind.None ? Build(endpoint, section.Fields, entity, "", depth + 1, statusNames)
-                    : Build(endpoint, section.Fields, kind, kind == EntityKind.None ? "" : path + ".", depth + 1, statusNames);
+                var inner = values.Child(field, section, entity) with { ParentService = entity == EntityKind.None ? ServiceField(kinds) : null };
+                child = entity != EntityKind.None ? Build(endpoint, section.Fields, entity, "", depth + 1, statusNames, inner)
+                    : Build(endpoint, section.Fields, kind, kind == EntityKind.None ? "" : path + ".", depth + 1, statusNames, inner);
             }
 
             // A list of entities comes from the world (an OP's chats); an attribute-valued list (a user's addresses) does not.
             var entityList = field.Type.Kind == FieldKind.List && attribute is null && child is { Kind: not EntityKind.None, Prefix: "" } && child.Kind != kind;
-            plans.Add(new FieldPlan(attribute, path, child, entityList) { StatusByName = statusNames.Value && attribute?.Attr == Attr.Status });
+            plans.Add(new FieldPlan(attribute, path, child, entityList) { StatusByName = statusNames.Value && attribute?.Attr == Attr.Status, Value = kinds[i] });
         }
 
         return new ObjectPlan(kind, prefix, fields, plans.MoveToImmutable());
+    }
+
+    /// <summary>The field of an object that names its service, if any: its parts' items are that service's.</summary>
+    private static int? ServiceField(ImmutableArray<ValuePlan> kinds)
+    {
+        var index = kinds.IndexOf(kinds.FirstOrDefault(k => k.Kind == ValueKind.Service)!);
+        return index >= 0 ? index : null;
     }
 
     /// <summary>
@@ -61,4 +73,7 @@ internal sealed record FieldPlan(AttrRef? Attribute, string Path, ObjectPlan? Ch
 {
     /// <summary>The doc's example writes chat states by name ("Service", as 2.19 does), not by code ("5", as 2.36 does).</summary>
     public bool StatusByName { get; init; }
+
+    /// <summary>How a value no attribute or example gives is generated: its kind, its example's shape, its sibling's price band.</summary>
+    public ValuePlan Value { get; init; } = ValuePlan.None;
 }

@@ -43,6 +43,9 @@ internal sealed class WorldScope
 
     public ObjectPlan Plan { get; }
 
+    /// <summary>For a part of an entity (an order of a user, a line of the order): the object it is in.</summary>
+    public WorldScope? Parent { get; private init; }
+
     /// <summary>The entity's id; for an object about nothing, a key of the request.</summary>
     public string Id { get; }
 
@@ -155,7 +158,7 @@ internal sealed class WorldScope
 
         if (child.Prefix.Length > 0 || child.Kind == Plan.Kind || child.Kind == EntityKind.None)
         {
-            return new WorldScope(world, route, child, Id, seedPath + field.Path[Plan.Prefix.Length..] + ".", chat, op);
+            return new WorldScope(world, route, child, Id, seedPath + field.Path[Plan.Prefix.Length..] + ".", chat, op) { Parent = this };
         }
 
         return child.Kind switch
@@ -169,7 +172,7 @@ internal sealed class WorldScope
 
     /// <summary>The scope of item <paramref name="item"/> of a list that is no entity list: a part of this entity.</summary>
     public WorldScope? Item(int index, int item) => Plan.Fields[index] is { EntityList: false, Child: { } child }
-        ? new WorldScope(world, route, child, Id, seedPath + Plan.Fields[index].Path[Plan.Prefix.Length..] + "." + item + ".", chat, op)
+        ? new WorldScope(world, route, child, Id, seedPath + Plan.Fields[index].Path[Plan.Prefix.Length..] + "." + item + ".", chat, op) { Parent = this }
         : null;
 
     /// <summary>
@@ -309,7 +312,7 @@ internal sealed class WorldScope
         Attr.ClientId => (long)chat.Client.ClientId,
         Attr.ClientType => (long)chat.Client.ClientType,
         Attr.ClientName => chat.Client.Name,
-        Attr.ClientLogo => chat.Client.Logo,
+        Attr.ClientLogo => Avatars.Logo(chat.Client),
         Attr.ChannelId => chat.Channel.ChannelId,
         Attr.ChannelName => chat.Channel.Name,
         Attr.IsInGroup => chat.IsInGroup,
@@ -475,6 +478,7 @@ internal sealed class WorldScope
         Attr.Id => op.Id,
         Attr.Name => op.Name,
         Attr.IsOnline => op.IsOnline,
+        Attr.Icon => Avatars.Path(op.Id),
         _ => null,
     };
 }
