@@ -107,7 +107,7 @@ internal static partial class ValueKinds
         new(ValueKind.Remark, ["remark", "memo", "note", "desc", "description", "summary", "intro"], [], ["备注", "描述", "说明", "简介", "介绍"]),
         new(ValueKind.Tag, ["tag", "tags", "label", "labels"], [], ["标签"]),
         new(ValueKind.Version, ["version", "ver", "versionName", "versionCode", "appVersion"], [], ["版本"]),
-        new(ValueKind.ThingName, [], ["name", "title"], ["名称"]),
+        new(ValueKind.ThingName, [], ["name"], ["名称"]),
     ];
 
     /// <summary>

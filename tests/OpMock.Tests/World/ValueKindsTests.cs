@@ -151,6 +151,19 @@ public sealed class ValueKindsTests
         plans[1].Kind.ShouldBe(ValueKind.Count);
     }
 
+    [Fact]
+    public void Table_EveryRow_IsShownInTheReadme()
+    {
+        // The README shows the table so a doc author can predict a value: every kind with its names and words
+        var readme = File.ReadAllLines(Path.Combine(OpMock.Tests.Support.Repo.Root, "README.md"));
+        foreach (var row in ValueKinds.Table)
+        {
+            var line = readme.SingleOrDefault(l => l.StartsWith($"| {row.Kind} |", StringComparison.Ordinal)).ShouldNotBeNull(row.Kind.ToString());
+            row.Names.Concat(row.Generic).ShouldAllBe(n => line.Contains($"`{n}`"));
+            row.Words.ShouldAllBe(w => line.Contains(w));
+        }
+    }
+
     [Theory]
     [InlineData("serviceName", new[] { "service", "name" })]
     [InlineData("userID", new[] { "user", "id" })]
