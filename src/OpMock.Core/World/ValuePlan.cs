@@ -55,49 +55,22 @@ internal sealed record ValueContext(string Words, string Names, ImmutableArray<J
         new("", EntityName(kind), endpoint.Doc.Example is { } example && OpJson.TryParse(example.Text, out _, out _)?["data"] is JsonObject data ? [data] : []);
 
     /// <summary>The object (or list items) of <paramref name="field"/>, following <paramref name="section"/>.</summary>
-    public ValueContext Child(DocField field, DocSection section, EntityKind kind)
-    {
-        var examples = ImmutableArray.CreateBuilder<JsonObject>();
-        foreach (var example in Examples)
+    public ValueContext Child(DocField field, DocSection section, EntityKind kind) => new(
+        field.Description + " " + field.Remark + " " + section.Caption,
+        field.Name + " " + section.Name + " " + EntityName(kind),
+        [.. Examples.SelectMany(e => Each<JsonObject>(e[field.Name]))]);
+
+    /// <summary>The example's values of a field: each object's value, each item of a list of values.</summary>
+    public ImmutableArray<JsonValue> Samples(string name) => Examples.IsEmpty ? [] : [.. Examples.SelectMany(e => Each<JsonValue>(e[name]))];
+
+    /// <summary>A node of the kind asked for, or the items of that kind of a list.</summary>
+    private static IEnumerable<T> Each<T>(JsonNode? node)
+        where T : JsonNode => node switch
         {
-            switch (example[field.Name])
-            {
-                case JsonObject inner:
-                    examples.Add(inner);
-                    break;
-                case JsonArray items:
-                    examples.AddRange(items.OfType<JsonObject>());
-                    break;
-            }
-        }
-
-        return new ValueContext(field.Description + " " + field.Remark + " " + section.Caption, field.Name + " " + section.Name + " " + EntityName(kind), examples.ToImmutable());
-    }
-
-    /// <summary>The example's values of a field: each item of a list of values, each object's value.</summary>
-    public ImmutableArray<JsonValue> Samples(string name)
-    {
-        if (Examples.IsEmpty)
-        {
-            return [];
-        }
-
-        var samples = ImmutableArray.CreateBuilder<JsonValue>();
-        foreach (var example in Examples)
-        {
-            switch (example[name])
-            {
-                case JsonValue value:
-                    samples.Add(value);
-                    break;
-                case JsonArray items:
-                    samples.AddRange(items.OfType<JsonValue>());
-                    break;
-            }
-        }
-
-        return samples.ToImmutable();
-    }
+            T one => [one],
+            JsonArray items => items.OfType<T>(),
+            _ => [],
+        };
 
     /// <summary>An object about people names a bare <c>name</c> field as a person's.</summary>
     private static string EntityName(EntityKind kind) => kind switch
