@@ -25,7 +25,8 @@ internal sealed class AvatarEndpoint(Func<MockEngine> engine)
     public async Task<bool> TryHandleAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase, out var rest))
+        // A preflight is the gate's to answer, as for any public path.
+        if (HttpMethods.IsOptions(request.Method) || !request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase, out var rest))
         {
             return false;
         }
@@ -56,7 +57,8 @@ internal sealed class AvatarEndpoint(Func<MockEngine> engine)
         headers.XContentTypeOptions = "nosniff";
         // An SVG opened on its own is a document: this one runs nothing and loads nothing.
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
-        if (request.Headers.IfNoneMatch.Any(v => v is not null && (v == etag || v == "*" || v.Split(',').Any(t => t.Trim() == etag))))
+        // If-None-Match compares weakly (W/"…" matches "…"), and may list several tags.
+        if (request.Headers.IfNoneMatch.SelectMany(v => (v ?? "").Split(',')).Select(t => t.Trim()).Any(t => t == "*" || t == etag || t == "W/" + etag))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
             return true;

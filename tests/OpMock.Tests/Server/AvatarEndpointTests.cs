@@ -41,6 +41,10 @@ public sealed class AvatarEndpointTests
         (await AskAsync(path)).Handled.ShouldBeFalse();
 
     [Fact]
+    public async Task TryHandleAsync_Preflight_IsLeftToTheGate() =>
+        (await AskAsync("/__opmock/avatars/default.svg", "OPTIONS")).Handled.ShouldBeFalse();
+
+    [Fact]
     public async Task TryHandleAsync_UsersAvatar_IsACacheableSvgOfTheirInitial()
     {
         // Given a user of the world
@@ -73,17 +77,25 @@ public sealed class AvatarEndpointTests
         (await AskAsync("/__opmock/avatars/i9f8e7d.svg")).Body.ShouldContain(">I</text>");
     }
 
-    [Fact]
-    public async Task TryHandleAsync_SameETag_IsNotModified()
+    [Theory]
+    [InlineData("{0}")]
+    [InlineData("W/{0}")]
+    [InlineData("\"other\", {0}")]
+    [InlineData("*")]
+    public async Task TryHandleAsync_MatchingETag_IsNotModified(string ifNoneMatch)
     {
         var first = await AskAsync("/__opmock/avatars/default.svg");
         var etag = first.Context.Response.Headers.ETag.ToString();
 
-        var again = await AskAsync("/__opmock/avatars/default.svg", ifNoneMatch: etag);
+        var again = await AskAsync("/__opmock/avatars/default.svg", ifNoneMatch: string.Format(System.Globalization.CultureInfo.InvariantCulture, ifNoneMatch, etag));
 
         again.Context.Response.StatusCode.ShouldBe(304);
         again.Body.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task TryHandleAsync_OtherETag_SendsTheImage() =>
+        (await AskAsync("/__opmock/avatars/default.svg", ifNoneMatch: "\"0000000000000000\"")).Context.Response.StatusCode.ShouldBe(200);
 
     [Fact]
     public async Task TryHandleAsync_Head_SendsTheHeadersWithoutTheImage()
