@@ -113,30 +113,20 @@ public sealed class ValueKindsTests
         ValueKinds.Plan(Field("cardName", "会员卡名称")).Noun.ShouldBe("会员卡");
     }
 
-    [Fact]
-    public void Plans_AnItemsPriceAndCount_ArePricedAsTheItemAndSmall()
+    [Theory]
+    [InlineData("name", "项目名称", "price", "单价", nameof(ValueKind.ServiceItem))]
+    [InlineData("serviceName", "服务名称", "amount", "订单金额", nameof(ValueKind.Service))]
+    public void Plans_MoneyAndCountBesideAServiceOrItem_ArePricedByItAndSmall(string named, string namedWords, string money, string moneyWords, string pricedBy)
     {
-        // Given an order line: an item's name, its unit price, a count
-        ImmutableArray<DocField> fields = [Field("name", "项目名称"), Field("price", "单价", type: FieldKind.Number), Field("num", "", type: FieldKind.Integer)];
+        // Given an order or an order line: what it names, its price, a count
+        ImmutableArray<DocField> fields = [Field(named, namedWords), Field(money, moneyWords, type: FieldKind.Number), Field("num", "", type: FieldKind.Integer)];
 
         // When its plans are made
         var plans = ValueKinds.Plans(fields, ValueContext.None);
 
-        // Then the price takes the item's band from the name field, and the count is a quantity
+        // Then the price takes its band from the field naming the service or item, and the count is a quantity
         plans[1].Sibling.ShouldBe(0);
-        plans[1].PricedBy.ShouldBe(ValueKind.ServiceItem);
-        plans[2].Kind.ShouldBe(ValueKind.Quantity);
-    }
-
-    [Fact]
-    public void Plans_AnOrdersAmount_IsPricedAsItsService()
-    {
-        ImmutableArray<DocField> fields = [Field("serviceName", "服务名称"), Field("amount", "订单金额", type: FieldKind.Number), Field("count", "数量", type: FieldKind.Integer)];
-
-        var plans = ValueKinds.Plans(fields, ValueContext.None);
-
-        plans[1].Sibling.ShouldBe(0);
-        plans[1].PricedBy.ShouldBe(ValueKind.Service);
+        plans[1].PricedBy.ShouldBe(Enum.Parse<ValueKind>(pricedBy));
         plans[2].Kind.ShouldBe(ValueKind.Quantity);
     }
 
