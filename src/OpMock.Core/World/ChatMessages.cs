@@ -18,13 +18,16 @@ internal static class ChatMessages
     {
         var random = new Randomizer(StableHash.Seed(options.Seed, "messages", chat.ChatId));
         var count = random.Number(1, MaxHistory);
+        // The whole conversation is about one service: the title's, else the latest message's, else one drawn for the chat.
+        var topic = Catalog.HomeServices.Named(chat.Title) is not null ? chat.Title
+            : Catalog.HomeServices.Named(latest)?.Name ?? Catalog.HomeServices.All.Pick(random).Name;
         var messages = ImmutableArray.CreateBuilder<Message>(count);
         var time = chat.CreateTime;
         for (var k = 0; k < count; k++)
         {
             // The user opens the chat; the OP answers; turns alternate.
             var fromUser = k % 2 == 0;
-            var content = k == count - 1 && latest.Length > 0 ? latest : Turn(random);
+            var content = k == count - 1 && latest.Length > 0 ? latest : ChineseText.Turn(random, topic, k, fromUser);
             messages.Add(new Message(RandomHex.Of32(random), chat.ChatId, fromUser ? Message.FromUser : Message.FromOp,
                 fromUser ? chat.UserId : chat.OperatorId, time, content, "text"));
             time = time.AddSeconds(random.Number(20, 600));
@@ -38,19 +41,5 @@ internal static class ChatMessages
     {
         var words = field.Description + field.Remark;
         return words.Contains("倒序", StringComparison.Ordinal) || words.Contains("降序", StringComparison.Ordinal) || words.Contains("最新在前", StringComparison.Ordinal);
-    }
-
-    /// <summary>One turn's text; a history shows no empty messages.</summary>
-    private static string Turn(Randomizer random)
-    {
-        for (var tries = 0; tries < 8; tries++)
-        {
-            if (ChineseText.Message(random) is { Length: > 0 } text)
-            {
-                return text;
-            }
-        }
-
-        return "好的，谢谢！";
     }
 }
