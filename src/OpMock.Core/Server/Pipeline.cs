@@ -1,0 +1,233 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using WireMock;
+
+namespace OpMock.Core.Server;
+
+/// <summary>
+/// The one path every request on a port takes, as ASP.NET Core middleware in front of WireMock.Net (installed
+/// through its `PreWireMockMiddlewareInit`): the <see cref="Gate"/>; OpMock's own endpoints
+/// (<see cref="OwnEndpoints"/>); the admin API, handed to WireMock; a user's stub (<see cref="UserStubs"/>),
+/// handed to WireMock, or on the app port one relayed to the direct port's stubs (<see cref="TransferStubs"/>);
+/// else the <see cref="MockEngine"/>, whose reply <see cref="ReplyWriter"/> writes. Every request then becomes one
+/// <see cref="Exchange"/> for the <see cref="ExchangeHub"/>. The one place an unexpected exception is answered.
+/// </summary>
+internal sealed class Pipeline(PipelineParts parts, bool app)
+{
+    /// <summary>The user's stubs on this port; null until its WireMock server has started.</summary>
+    public UserStubs? Stubs { get; set; }
+
+    public void Install(object builder) => ((IApplicationBuilder)builder).Use(InvokeAsync);
+
+    private async Task InvokeAsync(HttpContext context, Func<Task> next)
+    {
+        var draft = new ExchangeDraft(context, app, parts.Time);
+        var hop = !app && parts.Transfers.IsHop(context.Request);
+        try
+        {
+            await RunAsync(context, next, draft);
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (or a fault ended the connection): there is nobody to answer.
+            draft.Status ??= context.Response.HasStarted ? context.Response.StatusCode : 0;
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own verdicts on what it was reading: too slow (408), broken framing (400), too large (413).
+            draft.AnsweredBy = "gate";
+            await parts.Gate.RefuseAsync(context, new Refusal(e.StatusCode, e.StatusCode == StatusCodes.Status408RequestTimeout
+                ? "the request body did not arrive in time (it stalled); send it at once"
+                : $"the request could not be read: {MockEngine.Sample(e.Message)}"));
+        }
+        catch (Exception e)
+        {
+            // A bug in OpMock or WireMock: the answer names the kind of failure, never its stack or source paths.
+            draft.AnsweredBy = "opmock";
+            await parts.Gate.RefuseAsync(context, new Refusal(500, $"OpMock failed to answer this request ({e.GetType().Name}); this is a bug in OpMock, please report it with the request"));
+        }
+        finally
+        {
+            if (!hop)
+            {
+                parts.Hub.Record(draft.Build());
+            }
+        }
+    }
+
+    private async Task RunAsync(HttpContext context, Func<Task> next, ExchangeDraft draft)
+    {
+        if (await parts.Gate.PassAsync(context, _ => { }) is not { } passed)
+        {
+            return;
+        }
+
+        draft.RequestBody = passed.Body;
+        context.Request.Body = new MemoryStream(passed.Body, writable: false);
+        context.Request.ContentLength = passed.Body.Length;
+        if (await parts.Endpoints.TryHandleAsync(context, passed.Path, app))
+        {
+            draft.AnsweredBy = "admin";
+            return;
+        }
+
+        if (CanonicalPath.Guarded(passed.Path))
+        {
+            draft.AnsweredBy = "admin";
+            await AdminAsync(context, next, passed);
+            return;
+        }
+
+        if (Stubs is { Any: true } stubs && stubs.Match(Stub(context, passed.Body)) is { } mapping)
+        {
+            await StubAsync(context, next, draft, mapping, stubs);
+            return;
+        }
+
+        if (app && await parts.Transfers.TryRelayAsync(context, passed.Body, draft) is { } relayed)
+        {
+            Answered(draft, "stub", relayed);
+            return;
+        }
+
+        await EngineAsync(context, draft, passed.Body);
+    }
+
+    private async Task EngineAsync(HttpContext context, ExchangeDraft draft, byte[] body)
+    {
+        draft.AnsweredBy = "opmock";
+        var engine = parts.Engine();
+        var request = MockRequest.From(context.Request, body);
+        draft.Session = request.Session;
+        var answer = await engine.HandleAsync(request, app, context.RequestAborted);
+        draft.Scenario = answer.Scenario;
+        draft.MappingTitle = engine.Route(request.Path, app) is { } route ? $"OpMock: {request.Method} {route}" : "OpMock: unknown path or method";
+        draft.ReplyBody = answer.Fault == Fixtures.Fault.None ? answer.Body : [];
+        draft.Status = await ReplyWriter.SendAsync(context, answer, parts.Time, context.RequestAborted);
+    }
+
+    private async Task AdminAsync(HttpContext context, Func<Task> next, Gate.Passed passed)
+    {
+        if (!CanonicalPath.Under(passed.Path, CanonicalPath.Admin))
+        {
+            // The console's own pages: none is served here yet.
+            await parts.Gate.RefuseAsync(context, new Refusal(404, $"{MockEngine.Sample(passed.Path)} is not a page of the console"));
+            return;
+        }
+
+        var body = passed.Body;
+        if (JsonDuplicates.Find(body) is { } duplicate)
+        {
+            await parts.Gate.RefuseAsync(context, new Refusal(400, $"the admin request body gives `{MockEngine.Sample(duplicate)}` twice (keys are read in any case); give each once"));
+            return;
+        }
+
+        var logBound = Settings(context.Request, body);
+        if (parts.Admin.CheckBody(context.Request, ref body) is { } refusal)
+        {
+            await parts.Gate.RefuseAsync(context, refusal);
+            return;
+        }
+
+        context.Request.Body = new MemoryStream(body, writable: false);
+        context.Request.ContentLength = body.Length;
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        {
+            await next();
+            return;
+        }
+
+        // The stubs are read again once WireMock has applied the change, before its answer is sent: whoever got
+        // the admin answer sees the change in every later request.
+        var stubs = Stubs;
+        context.Response.OnStarting(() =>
+        {
+            stubs?.Changed();
+            if (logBound is { } bound && context.Response.StatusCode is >= 200 and < 300)
+            {
+                parts.Log(app).Bound = bound;
+            }
+
+            return Task.CompletedTask;
+        });
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            stubs?.Changed();
+        }
+    }
+
+    private async Task StubAsync(HttpContext context, Func<Task> next, ExchangeDraft draft, IMapping mapping, UserStubs stubs)
+    {
+        Answered(draft, "stub", mapping);
+        var capture = new ResponseCapture(context.Response.Body);
+        context.Response.Body = capture;
+        draft.Captured = capture;
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            // A stub's answer may move its scenario to the next state, or record a new mapping (proxying).
+            stubs.Changed();
+        }
+    }
+
+    private static void Answered(ExchangeDraft draft, string by, IMapping mapping)
+    {
+        draft.AnsweredBy = by;
+        draft.MappingGuid = mapping.Guid;
+        draft.MappingTitle = mapping.Title;
+    }
+
+    /// <summary>The request as WireMock's matchers read it.</summary>
+    private StubRequest Stub(HttpContext context, byte[] body)
+    {
+        var headers = System.Collections.Immutable.ImmutableArray.CreateBuilder<KeyValuePair<string, string>>();
+        foreach (var (name, values) in context.Request.Headers)
+        {
+            headers.AddRange(values.Select(v => KeyValuePair.Create(name, v ?? "")));
+        }
+
+        var ip = context.Connection.RemoteIpAddress;
+        return StubRequest.Create(context.Request.Method, context.Request.Host.Value ?? "localhost", context.Request.Path.Value ?? "/",
+            context.Request.QueryString.Value ?? "", headers.ToImmutable(), ip is null ? "" : (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString(),
+            body, parts.Time.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>The request-log bound a settings update asks for (validated by the admin guard), or null.</summary>
+    private static int? Settings(HttpRequest request, byte[] body)
+    {
+        if (!CanonicalPath.Of(request.Path.Value ?? "", out _)!.TrimEnd('/').Equals(CanonicalPath.Admin + "/settings", StringComparison.OrdinalIgnoreCase)
+            || HttpMethods.IsGet(request.Method) || body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(body) is System.Text.Json.Nodes.JsonObject settings
+                && settings.FirstOrDefault(p => p.Key.Equals("MaxRequestLogCount", StringComparison.OrdinalIgnoreCase)).Value is System.Text.Json.Nodes.JsonValue value
+                && value.TryGetValue<int>(out var count) ? count : null;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or ArgumentException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>What the pipelines of both ports share.</summary>
+internal sealed record PipelineParts(
+    Gate Gate,
+    AdminGuard Admin,
+    OwnEndpoints Endpoints,
+    TransferStubs Transfers,
+    ExchangeHub Hub,
+    Func<bool, RequestLog> Log,
+    Func<MockEngine> Engine,
+    TimeProvider Time);
