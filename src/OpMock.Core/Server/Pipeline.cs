@@ -14,6 +14,9 @@ namespace OpMock.Core.Server;
 /// </summary>
 internal sealed class Pipeline(PipelineParts parts, bool app)
 {
+    /// <summary>What WireMock answers (404) when no mapping matches.</summary>
+    private const string NoMatch = "No matching mapping found";
+
     /// <summary>The user's stubs on this port; null until its WireMock server has started.</summary>
     public UserStubs? Stubs { get; set; }
 
@@ -78,9 +81,9 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
             return;
         }
 
-        if (Stubs is { Any: true } stubs && stubs.Match(Stub(context, passed.Body)) is { } mapping)
+        if (Stubs is { Any: true } stubs && stubs.Match(Stub(context, passed.Body)) is { } mapping
+            && await StubAsync(context, next, draft, mapping, stubs))
         {
-            await StubAsync(context, next, draft, mapping, stubs);
             return;
         }
 
@@ -160,10 +163,13 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
         }
     }
 
-    private async Task StubAsync(HttpContext context, Func<Task> next, ExchangeDraft draft, IMapping mapping, UserStubs stubs)
+    /// <summary>Hands the request to WireMock, whose stub answers it; false when WireMock found no stub after all (nothing sent).</summary>
+    private static async Task<bool> StubAsync(HttpContext context, Func<Task> next, ExchangeDraft draft, IMapping mapping, UserStubs stubs)
     {
         Answered(draft, "stub", mapping);
-        var capture = new ResponseCapture(context.Response.Body);
+        var body = context.Response.Body;
+        var capture = new ResponseCapture(body, first => context.Response.StatusCode == StatusCodes.Status404NotFound && !context.Response.HasStarted
+            && first.Length < 100 && System.Text.Encoding.UTF8.GetString(first.Span).Contains(NoMatch, StringComparison.Ordinal));
         context.Response.Body = capture;
         draft.Captured = capture;
         try
@@ -174,7 +180,20 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
         {
             // A stub's answer may move its scenario to the next state, or record a new mapping (proxying).
             stubs.Changed();
+            context.Response.Body = body;
         }
+
+        if (!capture.Missed)
+        {
+            return true;
+        }
+
+        // The stub went away between OpMock's match and WireMock's (or its probability rolled no there): OpMock answers.
+        context.Response.Clear();
+        context.Request.Body.Position = 0;
+        draft.Captured = null;
+        draft.MappingGuid = null;
+        return false;
     }
 
     private static void Answered(ExchangeDraft draft, string by, IMapping mapping)

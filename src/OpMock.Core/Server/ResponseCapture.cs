@@ -4,9 +4,17 @@ namespace OpMock.Core.Server;
 /// The response stream of an answer someone else writes (a user's stub, through WireMock): everything goes on
 /// to the client as it comes, and the first <see cref="RequestBody.LoggedBytes"/> are kept for the log.
 /// </summary>
-internal sealed class ResponseCapture(Stream inner) : Stream
+/// <param name="missed">
+/// Whether the answer, about to start, is WireMock's "no mapping matched" (the stub went away, or its probability
+/// rolled no, between OpMock's match and WireMock's): then nothing is sent, and <see cref="Missed"/> says so.
+/// </param>
+internal sealed class ResponseCapture(Stream inner, Func<ReadOnlyMemory<byte>, bool>? missed = null) : Stream
 {
     private readonly MemoryStream kept = new();
+    private bool started;
+
+    /// <summary>Whether WireMock answered that no mapping matched, and nothing was sent.</summary>
+    public bool Missed { get; private set; }
 
     /// <summary>How many bytes went through.</summary>
     public long Size { get; private set; }
@@ -23,9 +31,15 @@ internal sealed class ResponseCapture(Stream inner) : Stream
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override void Flush() => inner.Flush();
+    public override void Flush()
+    {
+        if (!Missed)
+        {
+            inner.Flush();
+        }
+    }
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+    public override Task FlushAsync(CancellationToken cancellationToken) => Missed ? Task.CompletedTask : inner.FlushAsync(cancellationToken);
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
@@ -33,14 +47,21 @@ internal sealed class ResponseCapture(Stream inner) : Stream
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
-    public override void Write(byte[] buffer, int offset, int count)
-    {
-        Keep(buffer.AsSpan(offset, count));
-        inner.Write(buffer, offset, count);
-    }
+    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (!started)
+        {
+            started = true;
+            Missed = missed?.Invoke(buffer) == true;
+        }
+
+        if (Missed)
+        {
+            return;
+        }
+
         Keep(buffer.Span);
         await inner.WriteAsync(buffer, cancellationToken);
     }
