@@ -45,17 +45,20 @@ internal static class ReplyWriter
     }
 
     /// <summary>
-    /// The `malformed-chunk` fault: a 200 whose chunked body is cut inside a chunk, with no terminating chunk,
-    /// and the connection reset. HTTP clients raise a transport error, as they do on a real broken stream
-    /// (WireMock's own fault sends well-formed chunks of random bytes, which clients accept as a body).
+    /// The `malformed-chunk` fault: a 200 whose chunked body ends inside its first chunk (the chunk says it is
+    /// longer than what follows), then the connection closes. HTTP clients raise a transport error, as they do
+    /// on a real broken stream. OpMock frames this chunk itself (Kestrel leaves a body alone when the answer sets
+    /// `Transfer-Encoding` itself), so the same bytes go out every time; an abort would race its own bytes.
     /// </summary>
     private static async Task BrokenChunksAsync(HttpContext context, CancellationToken cancel)
     {
+        var part = "{\"code\":200,\"message\":\"成功\",\"data\":{"u8.ToArray();
         context.Response.StatusCode = 200;
         context.Response.ContentType = MockReply.ContentType;
-        await context.Response.StartAsync(cancel);
-        await context.Response.Body.WriteAsync("{\"code\":200,\"message\":\"成功\",\"data\":{"u8.ToArray(), cancel);
-        await context.Response.Body.FlushAsync(cancel);
-        context.Abort();
+        context.Response.Headers.TransferEncoding = "chunked";
+        context.Response.Headers.Connection = "close";
+        await context.Response.Body.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"{part.Length + 64:x}\r\n"), cancel);
+        await context.Response.Body.WriteAsync(part, cancel);
+        await context.Response.CompleteAsync();
     }
 }
