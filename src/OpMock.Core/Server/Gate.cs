@@ -17,23 +17,20 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
     /// <summary>What passed the gate: the canonical path, whether it is guarded, and the body's bytes.</summary>
     public sealed record Passed(string Path, bool Guarded, byte[] Body);
 
-    /// <summary>
-    /// Checks the request and reads its body. Null when the gate answered it (a refusal or a preflight),
-    /// the refusal's reply in <paramref name="answered"/> (null for a preflight).
-    /// </summary>
-    public async Task<Passed?> PassAsync(HttpContext context, Action<Refusal?> answered)
+    /// <summary>Checks the request and reads its body; null when the gate answered it (a refusal or a preflight).</summary>
+    public async Task<Passed?> PassAsync(HttpContext context, ExchangeDraft draft)
     {
         var request = context.Request;
         if (HostProblem(request) is { } badHost)
         {
-            answered(await RefuseAsync(context, new Refusal(400, badHost)));
+            await RefuseAsync(context, new Refusal(400, badHost), draft);
             return null;
         }
 
         var raw = request.Path.Value ?? "";
         if (CanonicalPath.Of(raw, out var unreadable) is not { } path)
         {
-            answered(await RefuseAsync(context, new Refusal(400, $"the path cannot be read as one path: {unreadable}")));
+            await RefuseAsync(context, new Refusal(400, $"the path cannot be read as one path: {unreadable}"), draft);
             return null;
         }
 
@@ -41,7 +38,7 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
         AddCors(context, guarded);
         if (HttpMethods.IsOptions(request.Method))
         {
-            answered(await PreflightAsync(context, guarded));
+            await PreflightAsync(context, guarded, draft);
             return null;
         }
 
@@ -54,7 +51,7 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
                 : admin.Check(context);
             if (refusal is not null)
             {
-                answered(await RefuseAsync(context, refusal));
+                await RefuseAsync(context, refusal, draft);
                 return null;
             }
         }
@@ -65,12 +62,13 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
             if (read.TooLarge && !guarded)
             {
                 context.Response.Headers.Connection = "close";
-                await ReplyWriter.WriteAsync(context, engine().TooLarge(read.Declared));
-                answered(read.Refusal);
+                var reply = engine().TooLarge(read.Declared);
+                draft.ReplyBody = reply.Body;
+                await ReplyWriter.WriteAsync(context, reply);
             }
             else
             {
-                answered(await RefuseAsync(context, read.Refusal!));
+                await RefuseAsync(context, read.Refusal!, draft);
             }
 
             return null;
@@ -79,14 +77,14 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
         return new Passed(path, guarded, read.Body);
     }
 
-    /// <summary>Writes a refusal in the house envelope (with its challenge header); the refusal, for the log.</summary>
-    public async Task<Refusal> RefuseAsync(HttpContext context, Refusal refusal)
+    /// <summary>Writes a refusal in the house envelope (with its challenge header), kept in the draft for the log.</summary>
+    public async Task RefuseAsync(HttpContext context, Refusal refusal, ExchangeDraft draft)
     {
         if (context.Response.HasStarted)
         {
             // Too late for an answer: ending the connection is the only honest signal left.
             context.Abort();
-            return refusal;
+            return;
         }
 
         if (refusal.Challenge is not null)
@@ -100,9 +98,9 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
             context.Response.Headers.Connection = "close";
         }
 
-        await ReplyWriter.WriteAsync(context, engine().Plain(refusal.Status, refusal.Message,
-            new System.Text.Json.Nodes.JsonObject { ["path"] = MockEngine.Sample(context.Request.Path.Value) }));
-        return refusal;
+        var reply = engine().Plain(refusal.Status, refusal.Message, new System.Text.Json.Nodes.JsonObject { ["path"] = MockEngine.Sample(context.Request.Path.Value) });
+        draft.ReplyBody = reply.Body;
+        await ReplyWriter.WriteAsync(context, reply);
     }
 
     /// <summary>Why the Host header cannot name a server (empty, `h:65536`, `a..b`), or null.</summary>
@@ -160,11 +158,12 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
         });
     }
 
-    private async Task<Refusal?> PreflightAsync(HttpContext context, bool guarded)
+    private async Task PreflightAsync(HttpContext context, bool guarded, ExchangeDraft draft)
     {
         if (guarded && admin.AllowedOrigin(context.Request) is null)
         {
-            return await RefuseAsync(context, new Refusal(403, "the admin API does not answer cross-origin requests; list the page's origin with --admin-origin to allow it"));
+            await RefuseAsync(context, new Refusal(403, "the admin API does not answer cross-origin requests; list the page's origin with --admin-origin to allow it"), draft);
+            return;
         }
 
         context.Response.StatusCode = StatusCodes.Status204NoContent;
@@ -172,6 +171,5 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
         var asked = context.Request.Headers.AccessControlRequestHeaders.ToString();
         context.Response.Headers.AccessControlAllowHeaders = asked.Length > 0 ? asked : AllowedHeaders;
         context.Response.Headers.AccessControlMaxAge = "600";
-        return null;
     }
 }

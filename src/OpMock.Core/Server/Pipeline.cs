@@ -41,13 +41,13 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
             draft.AnsweredBy = "gate";
             await parts.Gate.RefuseAsync(context, new Refusal(e.StatusCode, e.StatusCode == StatusCodes.Status408RequestTimeout
                 ? "the request body did not arrive in time (it stalled); send it at once"
-                : $"the request could not be read: {MockEngine.Sample(e.Message)}"));
+                : $"the request could not be read: {MockEngine.Sample(e.Message)}"), draft);
         }
         catch (Exception e)
         {
             // A bug in OpMock or WireMock: the answer names the kind of failure, never its stack or source paths.
             draft.AnsweredBy = "opmock";
-            await parts.Gate.RefuseAsync(context, new Refusal(500, $"OpMock failed to answer this request ({e.GetType().Name}); this is a bug in OpMock, please report it with the request"));
+            await parts.Gate.RefuseAsync(context, new Refusal(500, $"OpMock failed to answer this request ({e.GetType().Name}); this is a bug in OpMock, please report it with the request"), draft);
         }
         finally
         {
@@ -60,7 +60,7 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
 
     private async Task RunAsync(HttpContext context, Func<Task> next, ExchangeDraft draft)
     {
-        if (await parts.Gate.PassAsync(context, _ => { }) is not { } passed)
+        if (await parts.Gate.PassAsync(context, draft) is not { } passed)
         {
             return;
         }
@@ -77,12 +77,12 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
         if (CanonicalPath.Guarded(passed.Path))
         {
             draft.AnsweredBy = "admin";
-            await AdminAsync(context, next, passed);
+            await AdminAsync(context, next, passed, draft);
             return;
         }
 
-        if (Stubs is { Any: true } stubs && stubs.Match(Stub(context, passed.Body)) is { } mapping
-            && await StubAsync(context, next, draft, mapping, stubs))
+        if (Stubs is { Any: true } stubs && stubs.Match(Stub(context, passed.Body)) is { } found
+            && await StubAsync(context, next, draft, found, stubs))
         {
             return;
         }
@@ -109,26 +109,26 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
         draft.Status = await ReplyWriter.SendAsync(context, answer, parts.Time, context.RequestAborted);
     }
 
-    private async Task AdminAsync(HttpContext context, Func<Task> next, Gate.Passed passed)
+    private async Task AdminAsync(HttpContext context, Func<Task> next, Gate.Passed passed, ExchangeDraft draft)
     {
         if (!CanonicalPath.Under(passed.Path, CanonicalPath.Admin))
         {
             // The console's own pages: none is served here yet.
-            await parts.Gate.RefuseAsync(context, new Refusal(404, $"{MockEngine.Sample(passed.Path)} is not a page of the console"));
+            await parts.Gate.RefuseAsync(context, new Refusal(404, $"{MockEngine.Sample(passed.Path)} is not a page of the console"), draft);
             return;
         }
 
         var body = passed.Body;
         if (JsonDuplicates.Find(body) is { } duplicate)
         {
-            await parts.Gate.RefuseAsync(context, new Refusal(400, $"the admin request body gives `{MockEngine.Sample(duplicate)}` twice (keys are read in any case); give each once"));
+            await parts.Gate.RefuseAsync(context, new Refusal(400, $"the admin request body gives `{MockEngine.Sample(duplicate)}` twice (keys are read in any case); give each once"), draft);
             return;
         }
 
         var logBound = Settings(context.Request, body);
         if (parts.Admin.CheckBody(context.Request, ref body) is { } refusal)
         {
-            await parts.Gate.RefuseAsync(context, refusal);
+            await parts.Gate.RefuseAsync(context, refusal, draft);
             return;
         }
 
@@ -164,9 +164,9 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
     }
 
     /// <summary>Hands the request to WireMock, whose stub answers it; false when WireMock found no stub after all (nothing sent).</summary>
-    private static async Task<bool> StubAsync(HttpContext context, Func<Task> next, ExchangeDraft draft, IMapping mapping, UserStubs stubs)
+    private static async Task<bool> StubAsync(HttpContext context, Func<Task> next, ExchangeDraft draft, UserStubs.Found found, UserStubs stubs)
     {
-        Answered(draft, "stub", mapping);
+        Answered(draft, "stub", found.Mapping);
         var body = context.Response.Body;
         var capture = new ResponseCapture(body, first => context.Response.StatusCode == StatusCodes.Status404NotFound && !context.Response.HasStarted
             && first.Length < 100 && System.Text.Encoding.UTF8.GetString(first.Span).Contains(NoMatch, StringComparison.Ordinal));
@@ -188,7 +188,8 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
             return true;
         }
 
-        // The stub went away between OpMock's match and WireMock's (or its probability rolled no there): OpMock answers.
+        // The stub went away between OpMock's match and WireMock's, its probability rolled no there, or an undecided
+        // stub did not match after all: OpMock answers.
         context.Response.Clear();
         context.Request.Body.Position = 0;
         draft.Captured = null;

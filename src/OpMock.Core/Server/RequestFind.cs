@@ -57,7 +57,7 @@ internal static class RequestFind
                     "ClientIP" => builder.WithClientIP(Matchers(value, "ClientIP")),
                     "Methods" => builder.UsingMethod([.. Texts(value, "Methods")]),
                     "Headers" => Named(value, "Headers").Aggregate(builder, (b, h) => h.Matchers.Length == 0 ? b.WithHeader(h.Name, "*") : b.WithHeader(h.Name, h.IgnoreCase, h.Matchers)),
-                    "Params" => Named(value, "Params").Aggregate(builder, (b, p) => p.Matchers.Length == 0 ? b.WithParam(p.Name) : b.WithParam(p.Name, p.IgnoreCase, p.Matchers)),
+                    "Params" => Named(value, "Params").Aggregate(builder, (b, p) => b.WithParam(query => HasParam(query, p.Name, p.IgnoreCase, p.Matchers))),
                     _ => builder.WithBody(Matchers(Property(value, "Matcher") is { } one ? new JsonObject { ["Matchers"] = new JsonArray(one.DeepClone()) } : value, "Body")
                         .Cast<IMatcher>().ToArray(), MatchOperator.Or),
                 };
@@ -75,6 +75,12 @@ internal static class RequestFind
     /// <summary>Whether a logged request is one the model finds.</summary>
     public static bool Finds(IRequestMatcher matcher, WireMock.IRequestMessage request) =>
         matcher.GetMatchingScore(request, new RequestMatchResult()) > AlmostPerfect;
+
+    // WireMock's own param matcher reads its internal request type only; the query dictionary is public.
+    private static bool HasParam(IDictionary<string, WireMock.Types.WireMockList<string>> query, string name, bool ignoreCase, IStringMatcher[] matchers) =>
+        query.Where(q => q.Key.Equals(name, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+            .SelectMany(q => q.Value)
+            .Any(value => matchers.Length == 0 || matchers.Any(m => m.IsMatch(value).IsPerfect()));
 
     private static IStringMatcher[] Matchers(JsonNode value, string field)
     {

@@ -70,13 +70,14 @@ internal sealed class TransferStubs(Func<MockEngine> engine, Func<UserStubs?> di
         var direct = directUrl();
         var relayed = StubRequest.Create(method, direct.Authority, route, query, [.. headers, KeyValuePair.Create("Host", direct.Authority)],
             context.Connection.RemoteIpAddress?.ToString() ?? "", relayedBody, time.GetUtcNow().UtcDateTime);
-        if (stubs.Match(relayed) is not { } mapping)
+        // Only a stub known to match is worth the hop (one WireMock must decide on is decided for direct requests).
+        if (stubs.Match(relayed) is not { Undecided: false } found)
         {
             return null;
         }
 
         await HopAsync(context, new Uri(direct, route + query), method, headers, relayedBody, draft);
-        return mapping;
+        return found.Mapping;
     }
 
     public void Dispose() => client.Dispose();

@@ -28,12 +28,17 @@ internal sealed class UserStubs(WireMockServer server, TimeProvider time)
     /// <summary>Marks the stubs (or their scenarios' states) as changed.</summary>
     public void Changed() => Interlocked.Increment(ref version);
 
-    /// <summary>The stub WireMock would answer the request with, or null.</summary>
-    public IMapping? Match(IRequestMessage request)
+    /// <summary>
+    /// Whether a stub answers the request: the one WireMock would choose; or <see cref="Undecided"/> when a stub's
+    /// matchers cannot read a request that is not WireMock's own (its query-parameter matcher) and no other stub
+    /// matches: WireMock then decides (and when it finds none, OpMock answers after all); null when none answers.
+    /// </summary>
+    public Found? Match(IRequestMessage request)
     {
         var current = Current();
         IMapping? best = null;
         IRequestMatchResult? bestResult = null;
+        IMapping? undecided = null;
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var mapping in current.Mappings)
         {
@@ -48,20 +53,32 @@ internal sealed class UserStubs(WireMockServer server, TimeProvider time)
             {
                 result = mapping.GetRequestMatchResult(request, state);
             }
+            catch (InvalidCastException)
+            {
+                undecided ??= mapping;
+                continue;
+            }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // WireMock leaves a mapping whose matcher throws out of the match; so does OpMock.
                 continue;
             }
 
-            if (result.IsPerfectMatch && result.MatchDetails.All(d => d.Exception is null) && (best is null || Better(mapping, result, best, bestResult!)))
+            if (result.MatchDetails.Any(d => d.Exception is InvalidCastException))
+            {
+                undecided ??= mapping;
+            }
+            else if (result.IsPerfectMatch && result.MatchDetails.All(d => d.Exception is null) && (best is null || Better(mapping, result, best, bestResult!)))
             {
                 (best, bestResult) = (mapping, result);
             }
         }
 
-        return best;
+        return best is not null ? new Found(best, Undecided: false) : undecided is not null ? new Found(undecided, Undecided: true) : null;
     }
+
+    /// <param name="Mapping">The stub that answers; when <paramref name="Undecided"/>, the one that may.</param>
+    internal sealed record Found(IMapping Mapping, bool Undecided);
 
     // WireMock's order among perfect matches: priority, then score, then the number of matchers, then the newest.
     private static bool Better(IMapping mapping, IRequestMatchResult result, IMapping best, IRequestMatchResult bestResult) =>

@@ -180,6 +180,21 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task Send_StubMatchingOnQueryParams_WireMockDecidesAndOpMockAnswersTheRest()
+    {
+        // Given a stub that matches a query parameter (a matcher only WireMock itself can run)
+        await using var host = await MockHost.StartAsync();
+        await AddStubAsync(host, host.Server.DirectUrl, $$$"""
+            {"Request": {"Path": "{{{ChatInfo}}}", "Methods": ["POST"], "Params": [{"Name": "token", "Matchers": [{"Name": "ExactMatcher", "Pattern": "stubbed"}]}]},
+             "Response": {"Headers": {"Content-Type": "application/json"}, "Body": "{\"code\":998}"}}
+            """);
+
+        // When the route is asked with that parameter and with another, then the stub answers the first only
+        (await CodeAsync(host.PostDirectAsync(ChatInfo, """{"userId":"u0001q"}""", query: "?token=stubbed"))).ShouldBe(998);
+        (await CodeAsync(host.PostDirectAsync(ChatInfo, """{"userId":"u0001q"}""", query: "?token=other"))).ShouldBe(200);
+    }
+
+    [Fact]
     public async Task Send_SessionHeader_InvalidIsA400AndValidAnswers()
     {
         await using var host = await MockHost.StartAsync();
