@@ -68,6 +68,13 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
         draft.RequestBody = passed.Body;
         context.Request.Body = new MemoryStream(passed.Body, writable: false);
         context.Request.ContentLength = passed.Body.Length;
+        if (passed.Guarded && AdminBodyProblem(passed.Body) is { } problem)
+        {
+            draft.AnsweredBy = "admin";
+            await parts.Gate.RefuseAsync(context, new Refusal(400, problem), draft);
+            return;
+        }
+
         if (await parts.Endpoints.TryHandleAsync(context, passed.Path, app))
         {
             draft.AnsweredBy = "admin";
@@ -81,7 +88,8 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
             return;
         }
 
-        if (Stubs is { Any: true } stubs && stubs.Match(Stub(context, passed.Body)) is { } found
+        // A query WireMock's parser fails on (a parameter without a name) is not handed to it: OpMock answers.
+        if (Stubs is { Any: true } stubs && WireMockReadable(context.Request) is null && stubs.Match(Stub(context, passed.Body)) is { } found
             && await StubAsync(context, next, draft, found, stubs))
         {
             return;
@@ -119,9 +127,9 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
         }
 
         var body = passed.Body;
-        if (JsonDuplicates.Find(body) is { } duplicate)
+        if (WireMockReadable(context.Request) is { } unreadable)
         {
-            await parts.Gate.RefuseAsync(context, new Refusal(400, $"the admin request body gives `{MockEngine.Sample(duplicate)}` twice (keys are read in any case); give each once"), draft);
+            await parts.Gate.RefuseAsync(context, new Refusal(400, unreadable), draft);
             return;
         }
 
@@ -136,7 +144,7 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
         context.Request.ContentLength = body.Length;
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         {
-            await next();
+            await WireMockAdminAsync(context, next, draft);
             return;
         }
 
@@ -155,13 +163,67 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
         });
         try
         {
-            await next();
+            await WireMockAdminAsync(context, next, draft);
         }
         finally
         {
             stubs?.Changed();
         }
     }
+
+    /// <summary>
+    /// WireMock answers the admin request; its own 500 (an exception on a body or query it could not read: an
+    /// empty settings body, a mapping it cannot build) becomes a 400 naming what it said, never a 500 for input.
+    /// </summary>
+    private async Task WireMockAdminAsync(HttpContext context, Func<Task> next, ExchangeDraft draft)
+    {
+        var body = context.Response.Body;
+        var capture = new ResponseCapture(body, _ => context.Response.StatusCode >= 500 && !context.Response.HasStarted);
+        context.Response.Body = capture;
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            context.Response.Body = body;
+        }
+
+        if (capture.Missed || (context.Response.StatusCode >= 500 && !context.Response.HasStarted))
+        {
+            var said = System.Text.Encoding.UTF8.GetString(capture.Kept);
+            context.Response.Clear();
+            await parts.Gate.RefuseAsync(context, new Refusal(400, $"WireMock.Net could not apply this admin request: {MockEngine.Sample(said.Length > 0 ? said : "no reason given")}"), draft);
+        }
+    }
+
+    /// <summary>
+    /// Why an admin body cannot be read the same way by every reader downstream, or null: valid JSON text no
+    /// reader can hold (a lone surrogate escape, an integer past 64 bits), or a key given twice (WireMock reads keys
+    /// in any case, so a bound checked on one could be lifted by the other).
+    /// </summary>
+    private static string? AdminBodyProblem(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        if (RequestBody.Decode(body, out _) is { } text && JsonHazards.Find(text, out var field) is { } hazard)
+        {
+            return $"the admin request body: {field}: {hazard}";
+        }
+
+        return JsonDuplicates.Find(body) is { } duplicate
+            ? $"the admin request body gives `{MockEngine.Sample(duplicate)}` twice (keys are read in any case); give each once"
+            : null;
+    }
+
+    /// <summary>Why WireMock's request reader would fail on the request (it throws on a query parameter without a name), or null.</summary>
+    private static string? WireMockReadable(HttpRequest request) =>
+        request.QueryString.Value is { Length: > 1 } query && query[1..].Split('&').Any(p => p.StartsWith('='))
+            ? $"the query `{MockEngine.Sample(query)}` has a parameter without a name (`=value`); name it or leave it out"
+            : null;
 
     /// <summary>Hands the request to WireMock, whose stub answers it; false when WireMock found no stub after all (nothing sent).</summary>
     private static async Task<bool> StubAsync(HttpContext context, Func<Task> next, ExchangeDraft draft, UserStubs.Found found, UserStubs stubs)

@@ -5,15 +5,16 @@ namespace OpMock.Core.Server;
 /// to the client as it comes, and the first <see cref="RequestBody.LoggedBytes"/> are kept for the log.
 /// </summary>
 /// <param name="missed">
-/// Whether the answer, about to start, is WireMock's "no mapping matched" (the stub went away, or its probability
-/// rolled no, between OpMock's match and WireMock's): then nothing is sent, and <see cref="Missed"/> says so.
+/// Whether the answer, about to start with these bytes, is one OpMock replaces (WireMock's "no mapping matched"
+/// when the stub went away between OpMock's match and WireMock's; WireMock's own 500 for an admin body it could
+/// not read): then nothing is sent, and <see cref="Missed"/> says so.
 /// </param>
 internal sealed class ResponseCapture(Stream inner, Func<ReadOnlyMemory<byte>, bool>? missed = null) : Stream
 {
     private readonly MemoryStream kept = new();
     private bool started;
 
-    /// <summary>Whether WireMock answered that no mapping matched, and nothing was sent.</summary>
+    /// <summary>Whether the answer was one OpMock replaces, and nothing was sent.</summary>
     public bool Missed { get; private set; }
 
     /// <summary>How many bytes went through.</summary>
@@ -55,6 +56,10 @@ internal sealed class ResponseCapture(Stream inner, Func<ReadOnlyMemory<byte>, b
         {
             started = true;
             Missed = missed?.Invoke(buffer) == true;
+            if (Missed)
+            {
+                Keep(buffer.Span);
+            }
         }
 
         if (Missed)

@@ -115,7 +115,11 @@ internal sealed class StubRequest : IRequestMessage
             url.Port = port ?? 80;
         }
 
-        var full = new Uri(url.Uri.GetLeftPart(UriPartial.Authority) + Uri.EscapeDataString(path).Replace("%2F", "/", StringComparison.Ordinal) + url.Uri.Query);
+        if (!Uri.TryCreate(url.Uri.GetLeftPart(UriPartial.Authority) + Uri.EscapeDataString(path).Replace("%2F", "/", StringComparison.Ordinal) + url.Uri.Query, UriKind.Absolute, out var full))
+        {
+            full = new Uri("http://localhost/");
+        }
+
         return new StubRequest(method, full, path, headers, clientIp, body, contentType, time);
     }
 
@@ -125,7 +129,9 @@ internal sealed class StubRequest : IRequestMessage
     private static (string Name, int? Port)? HostAndPort(string host)
     {
         var parsed = Microsoft.AspNetCore.Http.HostString.FromUriComponent(host);
-        return parsed.HasValue && Uri.CheckHostName(parsed.Host.Trim('[', ']')) != UriHostNameType.Unknown ? (parsed.Host, parsed.Port) : null;
+        // The log keeps refused requests too: a Host that names no server reads as localhost here.
+        return parsed.HasValue && Uri.CheckHostName(parsed.Host.Trim('[', ']')) != UriHostNameType.Unknown && parsed.Port is null or (>= 0 and <= 65535)
+            ? (parsed.Host, parsed.Port) : null;
     }
 
     private static Dictionary<string, string>? CookieHeader(ImmutableArray<KeyValuePair<string, string>> headers)
