@@ -26,6 +26,27 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
     {
         var draft = new ExchangeDraft(context, app, parts.Time);
         var hop = !app && parts.Transfers.IsHop(context.Request);
+        var recorded = 0;
+        void Record()
+        {
+            if (!hop && Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                parts.Hub.Record(draft.Build());
+            }
+        }
+
+        // OpMock's own answers are recorded as they start (registered first, this runs after every other
+        // start callback, CORS included): whoever got the answer finds it logged. A stub's answer, which WireMock
+        // writes, is recorded once it is written.
+        context.Response.OnStarting(() =>
+        {
+            if (draft.Captured is null)
+            {
+                Record();
+            }
+
+            return Task.CompletedTask;
+        });
         try
         {
             await RunAsync(context, next, draft);
@@ -51,10 +72,7 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
         }
         finally
         {
-            if (!hop)
-            {
-                parts.Hub.Record(draft.Build());
-            }
+            Record();
         }
     }
 
@@ -114,7 +132,8 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
         draft.Scenario = answer.Scenario;
         draft.MappingTitle = engine.Route(request.Path, app) is { } route ? $"OpMock: {request.Method} {route}" : "OpMock: unknown path or method";
         draft.ReplyBody = answer.Fault == Fixtures.Fault.None ? answer.Body : [];
-        draft.Status = await ReplyWriter.SendAsync(context, answer, parts.Time, context.RequestAborted);
+        draft.Status = answer.Fault is Fixtures.Fault.DropConnection or Fixtures.Fault.MalformedChunk ? 0 : answer.Status;
+        await ReplyWriter.SendAsync(context, answer, parts.Time, context.RequestAborted);
     }
 
     private async Task AdminAsync(HttpContext context, Func<Task> next, Gate.Passed passed, ExchangeDraft draft)

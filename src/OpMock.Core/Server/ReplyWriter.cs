@@ -9,8 +9,8 @@ namespace OpMock.Core.Server;
 /// </summary>
 internal static class ReplyWriter
 {
-    /// <summary>Waits the reply's delay, then sends it or its fault; the status actually sent (0: none, on purpose).</summary>
-    public static async Task<int> SendAsync(HttpContext context, MockReply reply, TimeProvider time, CancellationToken cancel)
+    /// <summary>Waits the reply's delay, then sends it or its fault.</summary>
+    public static async Task SendAsync(HttpContext context, MockReply reply, TimeProvider time, CancellationToken cancel)
     {
         if (reply.Delay > TimeSpan.Zero)
         {
@@ -22,16 +22,16 @@ internal static class ReplyWriter
             case Fault.DropConnection:
                 // No answer at all: the connection closes under the client.
                 context.Abort();
-                return 0;
+                return;
             case Fault.MalformedChunk:
                 await BrokenChunksAsync(context, cancel);
-                return 0;
+                return;
             case Fault.EmptyResponse:
                 await WriteAsync(context, reply with { Body = [] });
-                return reply.Status;
+                return;
             default:
                 await WriteAsync(context, reply);
-                return reply.Status;
+                return;
         }
     }
 

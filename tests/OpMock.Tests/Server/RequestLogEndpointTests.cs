@@ -152,6 +152,27 @@ public sealed class RequestLogEndpointTests
     }
 
     [Fact]
+    public async Task Get_SettingsAskForASmallerLog_KeepsThatManyAndWireMocksStaysOff()
+    {
+        // Given the log bound lowered to 3 through WireMock's settings
+        await using var host = await MockHost.StartAsync();
+        using var put = await host.Client.PutAsync(host.Server.DirectUrl + "/__admin/settings", new StringContent("""{"MaxRequestLogCount": 3}""", Encoding.UTF8, "application/json"));
+        put.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // When ten requests follow
+        for (var i = 0; i < 10; i++)
+        {
+            using var _ = await host.PostDirectAsync(ChatInfo, $$"""{"userId":"u0001n{{i}}"}""");
+        }
+
+        // Then the log keeps the last three, and WireMock keeps none of its own
+        var log = await LogAsync(host, host.Server.DirectUrl);
+        log.Count.ShouldBe(3);
+        log[^1]["Request"]!["Body"]!.GetValue<string>().ShouldContain("u0001n9");
+        JsonNode.Parse(await host.Client.GetStringAsync(host.Server.DirectUrl + "/__admin/settings"))!["MaxRequestLogCount"]!.GetValue<int>().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Get_AdminAlone_ListsTheEndpointsAndTheConsole()
     {
         await using var host = await MockHost.StartAsync();
