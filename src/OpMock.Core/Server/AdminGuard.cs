@@ -156,7 +156,8 @@ internal sealed class AdminGuard(MockServerOptions options, IReadOnlySet<string>
             return new(400, $"MaxRequestLogCount: OpMock keeps at most {options.MaxRequestLogCount} requests in its log (it bounds memory); ask for 0 to {options.MaxRequestLogCount}, not {MockEngine.Sample(log)}");
         }
 
-        settings["MaxRequestLogCount"] = log?.DeepClone() ?? options.MaxRequestLogCount;
+        // WireMock's own log stays off: OpMock keeps the request log (RequestLog), and the pipeline gives it the bound asked for.
+        settings["MaxRequestLogCount"] = 0;
         foreach (var (name, value) in new[] { ("DisableRequestBodyDecompressing", true), ("DoNotSaveDynamicResponseInLogEntry", true) })
         {
             var given = Take(settings, name);

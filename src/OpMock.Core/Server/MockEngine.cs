@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using OpMock.Core.Fixtures;
@@ -34,6 +35,9 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
 
     private readonly ActionRunner actions = new(time);
 
+    // A query parameter a scenario matches on changes the answer, but the cache key names only the token (POST).
+    private readonly FrozenSet<string> matchedFields = state.Fixtures.Scenarios.Values.SelectMany(s => s.Match.Keys).ToFrozenSet(StringComparer.Ordinal);
+
     // Answers are a pure function of (port, path, token, body) for a given state, so the head of a
     // normal answer can be reused; only foot.operationTime is written per request.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> heads = new(StringComparer.Ordinal);
@@ -67,7 +71,8 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
 
         // One cheap call per request: has the session changed since it was last read, and does it have a default scenario?
         var head = await sessions.Store.HeadAsync(session, cancel);
-        var key = request.Scenario is null && head.Scenario is null && request.Body.Length <= CacheableBody ? CacheKey(request, app, session, head.Version) : null;
+        var key = request.Scenario is null && head.Scenario is null && request.Body.Length <= CacheableBody
+            && (request.Query.IsEmpty || !request.Query.Keys.Any(matchedFields.Contains)) ? CacheKey(request, app, session, head.Version) : null;
         if (key is not null && heads.TryGetValue(key, out var cached))
         {
             return new MockReply(200, envelope.Complete(cached), Fault.None, TimeSpan.Zero);
@@ -131,7 +136,7 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
         // A fault is the network failing: it comes before anything about the request is checked.
         if ((request.Scenario ?? session.Scenario) is { } name && state.Fixtures.Scenarios.TryGetValue(name, out var named) && named.Fault != Fault.None)
         {
-            return (new MockReply(200, [], named.Fault, Scenarios.Delay(named)), null);
+            return (new MockReply(200, [], named.Fault, Scenarios.Delay(named), name), null);
         }
 
         if (!app && Docs.QueryParameters.Carries(method))
@@ -150,7 +155,7 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
 
     private async ValueTask<(MockReply Reply, byte[]? Head)> TransferAsync(MockRequest request, JsonObject body, SessionHead session, CancellationToken cancel)
     {
-        if (body["reqUrl"] is not JsonValue value || !value.TryGetValue<string>(out var reqUrl) || reqUrl.Length == 0)
+        if (TransferBody.ReqUrl(body) is not { } reqUrl)
         {
             var what = body["reqUrl"] is null ? "reqUrl is required" : $"reqUrl must be text, not {body["reqUrl"]!.GetValueKind().ToString().ToLowerInvariant()}";
             return (envelope.Error(Errors.Validation, $"{what}: the direct route to relay to", Field("reqUrl", "a documented route", Sample(body["reqUrl"]))), null);
@@ -171,8 +176,7 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
             return (envelope.Error(Errors.NotFound, $"reqUrl `{Sample(reqUrl)}` is not a documented route", data), null);
         }
 
-        var parameters = new JsonObject(body.Where(p => p.Key != "reqUrl").Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
-        return await DirectAsync(direct, request, parameters, body, state.TransferFor(direct.Endpoint.Route), session, cancel);
+        return await DirectAsync(direct, request, TransferBody.Params(body), body, state.TransferFor(direct.Endpoint.Route), session, cancel);
     }
 
     /// <param name="checkedBody">What the request schema checks: a transfer's whole body against its own doc when there is one.</param>
@@ -189,7 +193,7 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
         var delay = Scenarios.Delay(scenario);
         if (scenario is { Fault: not Fault.None })
         {
-            return (new MockReply(200, [], scenario.Fault, delay), null);
+            return (new MockReply(200, [], scenario.Fault, delay, scenario.Name), null);
         }
 
         var checker = state.RequestCheckers[(transferDoc ?? endpoint).Endpoint.Id];
@@ -219,7 +223,7 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
         var answer = state.Data.For(endpoint.Endpoint, parameters, token, changes, written, request.Host);
         if (scenario is not null)
         {
-            return (Scenarios.Reply(envelope, scenario, answer.Data, delay), null);
+            return (Scenarios.Reply(envelope, scenario, answer.Data, delay) with { Scenario = scenario.Name }, null);
         }
 
         var head = Envelope.Head(Envelope.SuccessCode, Envelope.SuccessMessage, answer.Data, answer.Page);

@@ -21,7 +21,21 @@ internal sealed record MockRequest(
     /// <summary>The host the client reached the server by (its Host header): the world's image URLs name it (<see cref="World.Avatars"/>).</summary>
     public string? Host { get; init; }
 
-    /// <summary>A request from what either HTTP path reads: the body's bytes decide whether it is UTF-8 text.</summary>
+    /// <summary>
+    /// The one place a request becomes the engine's: method, path, Content-Type, query, the scenario header and
+    /// the session header (`X-OpMock-Session`, which the engine checks: a bad one is its 400).
+    /// </summary>
+    public static MockRequest From(Microsoft.AspNetCore.Http.HttpRequest request, byte[] body)
+    {
+        var session = request.Headers[SessionName.Header].ToString() is { Length: > 0 } header ? header : SessionName.Default;
+        var query = request.QueryString.HasValue
+            ? request.Query.ToImmutableDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? "")
+            : ImmutableDictionary<string, string>.Empty;
+        var scenario = request.Headers.TryGetValue(MockEngine.ScenarioHeader, out var named) ? named.ToString() : null;
+        return Create(request.Method, request.Path.Value ?? "", request.ContentType, body, query, scenario) with { Session = session, Host = AvatarEndpoint.HostOf(request.HttpContext) };
+    }
+
+    /// <summary>A request from its parts: the body's bytes decide whether it is UTF-8 text.</summary>
     public static MockRequest Create(string method, string path, string? contentType, byte[] body, ImmutableDictionary<string, string> query, string? scenario)
     {
         var text = RequestBody.Decode(body, out var notUtf8) ?? System.Text.Encoding.UTF8.GetString(body);
@@ -30,7 +44,8 @@ internal sealed record MockRequest(
 }
 
 /// <summary>What to send back: the status and UTF-8 JSON body, or a fault, after a delay.</summary>
-internal sealed record MockReply(int Status, byte[] Body, Fault Fault, TimeSpan Delay)
+/// <param name="Scenario">The fixture scenario that chose this answer (by header, session default or match), if any.</param>
+internal sealed record MockReply(int Status, byte[] Body, Fault Fault, TimeSpan Delay, string? Scenario = null)
 {
     public const string ContentType = "application/json;charset=UTF-8";
 }

@@ -9,7 +9,8 @@ internal static class Scenarios
 {
     /// <summary>
     /// The header names a scenario; else the session's default (one no longer in the fixtures is ignored); otherwise the
-    /// first (by name) whose `match` fields all equal the request's.
+    /// first (by name) whose `match` fields all equal the request's: its params (body fields, or a GET doc's query) or
+    /// its query parameters (`token`).
     /// </summary>
     public static Scenario? For(ImmutableDictionary<string, Scenario> scenarios, MockRequest request, JsonObject parameters, string? sessionDefault, out string? unknown)
     {
@@ -31,7 +32,7 @@ internal static class Scenarios
         }
 
         return scenarios.Values.Where(s => s.Match.Count > 0).OrderBy(s => s.Name, StringComparer.Ordinal)
-            .FirstOrDefault(s => s.Match.All(m => parameters[m.Key] is JsonValue v && v.ToString() == m.Value));
+            .FirstOrDefault(s => s.Match.All(m => parameters[m.Key] is JsonValue v ? v.ToString() == m.Value : request.Query.GetValueOrDefault(m.Key) == m.Value));
     }
 
     /// <summary>Whether a request answered under this scenario did what it asked: a write under an error scenario changes nothing.</summary>

@@ -142,7 +142,7 @@ internal sealed class SessionsAdmin(Func<MockEngine> engine)
     private static JsonObject Known() => new() { ["endpoints"] = new JsonArray([.. Endpoints.Select(e => (JsonNode)e)]) };
 
     private static Task WriteAsync(HttpContext context, int status, JsonObject body) =>
-        HttpGate.WriteAsync(context, new MockReply(status, Encoding.UTF8.GetBytes(OpJson.ToCompactText(body)), Fixtures.Fault.None, TimeSpan.Zero));
+        ReplyWriter.WriteAsync(context, new MockReply(status, Encoding.UTF8.GetBytes(OpJson.ToCompactText(body)), Fixtures.Fault.None, TimeSpan.Zero));
 
-    private static Task WriteAsync(HttpContext context, MockReply reply) => HttpGate.WriteAsync(context, reply);
+    private static Task WriteAsync(HttpContext context, MockReply reply) => ReplyWriter.WriteAsync(context, reply);
 }

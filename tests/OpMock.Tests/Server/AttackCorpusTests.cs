@@ -59,12 +59,22 @@ public sealed class AttackCorpusTests(SharedMockServer shared) : IClassFixture<S
         ["bad chunk size"] = new("direct", h => [RawHttp.Head($"POST {ChatInfo} HTTP/1.1", $"Host: {h}", "Content-Type: application/json", "Transfer-Encoding: chunked"), "ZZ\r\nabc\r\n0\r\n\r\n"u8.ToArray()], 400, "could not be read"),
         ["chunk longer than its size"] = new("app", h => [RawHttp.Head($"POST {TransferRoute} HTTP/1.1", $"Host: {h}", "Content-Type: application/json", "Transfer-Encoding: chunked"), "3\r\n{\"reqUrl\":1}\r\n0\r\n\r\n"u8.ToArray()], 400, "could not be read"),
         ["body stalls after 10 of 100 bytes"] = new("direct", h => [RawHttp.Head($"POST {ChatInfo} HTTP/1.1", $"Host: {h}", "Content-Type: application/json", "Content-Length: 100"), "{\"userId\":"u8.ToArray(), null], 408, "did not arrive in time"),
+        ["chunk size past 64 bits"] = new("direct", h => [RawHttp.Head($"POST {ChatInfo} HTTP/1.1", $"Host: {h}", "Content-Type: application/json", "Transfer-Encoding: chunked"), "ffffffffffffffffff\r\nabc\r\n0\r\n\r\n"u8.ToArray()], 400, "could not be read"),
+        ["chunk size past 64 bits, admin"] = new("direct", h => [RawHttp.Head("POST /__admin/mappings HTTP/1.1", $"Host: {h}", "Content-Type: application/json", "Transfer-Encoding: chunked"), "ffffffffffffffffff\r\n{}\r\n0\r\n\r\n"u8.ToArray()], 400, "could not be read"),
         ["gzip body (not inflated)"] = new("direct", h => [RawHttp.Head($"POST {ChatInfo} HTTP/1.1", $"Host: {h}", "Content-Type: application/json", "Content-Encoding: gzip", $"Content-Length: {Gzip.Length}"), Gzip], 400, "not UTF-8"),
 
         // Host values that are not hosts
         ["Host h:65536"] = new("direct", h => [RawHttp.Head($"POST {ChatInfo} HTTP/1.1", "Host: h:65536", "Content-Length: 0")], 400, ""),
         ["Host a..b"] = new("direct", h => [RawHttp.Head($"POST {ChatInfo} HTTP/1.1", "Host: a..b", "Content-Length: 0")], 400, ""),
         ["Host [::1 (unclosed)"] = new("app", h => [RawHttp.Head($"POST {TransferRoute} HTTP/1.1", "Host: [::1", "Content-Length: 0")], 400, ""),
+        ["Host empty"] = new("direct", h => [RawHttp.Head($"POST {ChatInfo} HTTP/1.1", "Host:", "Content-Length: 0")], 400, "Host header is empty"),
+        ["Host empty on the admin API"] = new("direct", h => [RawHttp.Head("GET /__admin/mappings HTTP/1.1", "Host: ")], 400, "Host header is empty"),
+        ["admin: duplicate key in settings"] = new("direct", h => Put("/__admin/settings", h, """{"AllowPartialMapping":true,"AllowPartialMapping":false}"""), 400, "twice"),
+        ["admin: duplicate key in another case lifts no bound"] = new("direct", h => Put("/__admin/settings", h, """{"MaxRequestLogCount":10,"maxRequestLogCount":100000000}"""), 400, "twice"),
+        ["admin: lone surrogate in settings"] = new("direct", h => Put("/__admin/settings", h, """{"AllowPartialMapping":"\ud800"}"""), 400, "AllowPartialMapping"),
+        ["admin: query parameter without a name"] = new("direct", h => [RawHttp.Head("DELETE /__admin/scenarios?a=1&=& HTTP/1.1", $"Host: {h}")], 400, "without a name"),
+        ["admin: empty settings body"] = new("direct", h => Post("/__admin/settings", h, "application/json", ""), 400, "WireMock.Net could not apply"),
+        ["admin: duplicate key in a stub"] = new("direct", h => Post("/__admin/mappings", h, "application/json", """{"Request":{"Path":"/a","Path":"/b"},"Response":{}}"""), 400, "Request.Path"),
         ["Host a..b on the admin API"] = new("direct", h => [RawHttp.Head("GET /__admin/requests HTTP/1.1", "Host: a..b")], 400, ""),
     }.ToImmutableDictionary();
 

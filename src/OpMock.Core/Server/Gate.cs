@@ -1,0 +1,175 @@
+using Microsoft.AspNetCore.Http;
+
+namespace OpMock.Core.Server;
+
+/// <summary>
+/// The first stage of every request on both ports: a `Host` that names no host refused; the path read as the
+/// answering server reads it (<see cref="CanonicalPath"/>) before any admin decision; CORS (the API's origins on
+/// API paths, only listed origins on the admin API and the console) and preflights; the <see cref="AdminGuard"/>
+/// for `/__admin` and `/__opmock` (the console; its avatars are public); then the body, read bounded in size and
+/// time (<see cref="BodyReader"/>).
+/// </summary>
+internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEngine> engine, TimeProvider time)
+{
+    /// <summary>Headers a page may send to the API (preflights answer them when the browser names none).</summary>
+    public const string AllowedHeaders = "Content-Type, " + MockEngine.ScenarioHeader + ", " + SessionName.Header;
+
+    /// <summary>What passed the gate: the canonical path, whether it is guarded, and the body's bytes.</summary>
+    public sealed record Passed(string Path, bool Guarded, byte[] Body);
+
+    /// <summary>Checks the request and reads its body; null when the gate answered it (a refusal or a preflight).</summary>
+    public async Task<Passed?> PassAsync(HttpContext context, ExchangeDraft draft)
+    {
+        var request = context.Request;
+        if (HostProblem(request) is { } badHost)
+        {
+            await RefuseAsync(context, new Refusal(400, badHost), draft);
+            return null;
+        }
+
+        var raw = request.Path.Value ?? "";
+        if (CanonicalPath.Of(raw, out var unreadable) is not { } path)
+        {
+            await RefuseAsync(context, new Refusal(400, $"the path cannot be read as one path: {unreadable}"), draft);
+            return null;
+        }
+
+        var guarded = endpoints.Guarded(path);
+        AddCors(context, guarded);
+        if (HttpMethods.IsOptions(request.Method))
+        {
+            await PreflightAsync(context, guarded, draft);
+            return null;
+        }
+
+        if (guarded)
+        {
+            // Decided on the canonical path; a path that reads as the admin API or the console only once decoded
+            // or folded (`/__admin%2Frequests`, `/__admin//mappings`, `\__admin\mappings`) is refused outright.
+            var refusal = !string.Equals(raw, path, StringComparison.Ordinal)
+                ? new Refusal(400, $"the path `{MockEngine.Sample(raw)}` reads as `{MockEngine.Sample(path)}` only once decoded or folded; send `{MockEngine.Sample(path)}` as it is")
+                : admin.Check(context);
+            if (refusal is not null)
+            {
+                await RefuseAsync(context, refusal, draft);
+                return null;
+            }
+        }
+
+        var read = await BodyReader.ReadAsync(request, guarded ? RequestBody.AdminMaxBytes : RequestBody.MaxBytes, time, context.RequestAborted);
+        if (read.Body is null)
+        {
+            if (read.TooLarge && !guarded)
+            {
+                context.Response.Headers.Connection = "close";
+                var reply = engine().TooLarge(read.Declared);
+                draft.ReplyBody = reply.Body;
+                await ReplyWriter.WriteAsync(context, reply);
+            }
+            else
+            {
+                await RefuseAsync(context, read.Refusal!, draft);
+            }
+
+            return null;
+        }
+
+        return new Passed(path, guarded, read.Body);
+    }
+
+    /// <summary>Writes a refusal in the house envelope (with its challenge header), kept in the draft for the log.</summary>
+    public async Task RefuseAsync(HttpContext context, Refusal refusal, ExchangeDraft draft)
+    {
+        if (context.Response.HasStarted)
+        {
+            // Too late for an answer: ending the connection is the only honest signal left.
+            context.Abort();
+            return;
+        }
+
+        if (refusal.Challenge is not null)
+        {
+            context.Response.Headers.WWWAuthenticate = refusal.Challenge;
+        }
+
+        if (refusal.Status is 400 or 408 or 413)
+        {
+            // The rest of a refused body is not read: the connection cannot carry another request.
+            context.Response.Headers.Connection = "close";
+        }
+
+        var reply = engine().Plain(refusal.Status, refusal.Message, new System.Text.Json.Nodes.JsonObject { ["path"] = MockEngine.Sample(context.Request.Path.Value) });
+        draft.ReplyBody = reply.Body;
+        await ReplyWriter.WriteAsync(context, reply);
+    }
+
+    /// <summary>Why the Host header cannot name a server (empty, `h:65536`, `a..b`), or null.</summary>
+    internal static string? HostProblem(HttpRequest request)
+    {
+        var host = request.Host;
+        if (!host.HasValue)
+        {
+            if (request.Headers.ContainsKey("Host"))
+            {
+                return "the Host header is empty; name the server (`Host: 127.0.0.1:8080`)";
+            }
+
+            // HTTP/1.0 may omit it (Kestrel refuses an HTTP/1.1 request without one): the server names itself.
+            request.Host = new HostString("localhost", request.HttpContext.Connection.LocalPort);
+            return null;
+        }
+
+        var name = host.Host;
+        var valid = name.Length > 0 && Uri.CheckHostName(name.Trim('[', ']')) != UriHostNameType.Unknown
+            && (host.Port is null || host.Port is >= 0 and <= 65535)
+            && Uri.TryCreate($"http://{host.Value}/", UriKind.Absolute, out _);
+        return valid ? null : $"the Host header `{MockEngine.Sample(host.Value)}` is not a host name or address with an optional port (0-65535)";
+    }
+
+    private void AddCors(HttpContext context, bool guarded)
+    {
+        string? allowed;
+        if (guarded)
+        {
+            // The admin API and the console answer no page's scripts unless the user listed the page's origin.
+            allowed = admin.AllowedOrigin(context.Request);
+        }
+        else
+        {
+            var origins = engine().State.Fixtures.CorsOrigins;
+            var origin = context.Request.Headers.Origin.ToString();
+            allowed = origins.Contains("*") ? "*" : origins.Contains(origin) ? origin : origins.FirstOrDefault() ?? "*";
+        }
+
+        if (allowed is null)
+        {
+            return;
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers.AccessControlAllowOrigin = allowed;
+            if (allowed != "*")
+            {
+                context.Response.Headers.Vary = "Origin";
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    private async Task PreflightAsync(HttpContext context, bool guarded, ExchangeDraft draft)
+    {
+        if (guarded && admin.AllowedOrigin(context.Request) is null)
+        {
+            await RefuseAsync(context, new Refusal(403, "the admin API does not answer cross-origin requests; list the page's origin with --admin-origin to allow it"), draft);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        context.Response.Headers.AccessControlAllowMethods = guarded ? "GET, POST, PUT, DELETE, OPTIONS" : "GET, POST, OPTIONS";
+        var asked = context.Request.Headers.AccessControlRequestHeaders.ToString();
+        context.Response.Headers.AccessControlAllowHeaders = asked.Length > 0 ? asked : AllowedHeaders;
+        context.Response.Headers.AccessControlMaxAge = "600";
+    }
+}
