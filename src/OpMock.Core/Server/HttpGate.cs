@@ -13,7 +13,7 @@ namespace OpMock.Core.Server;
 /// faults WireMock cannot send (a dropped connection, broken chunk framing); the transfer relayed through the
 /// direct port when stubs there change its answer; then the <see cref="FastPath"/>, and WireMock for the rest.
 /// </summary>
-internal sealed class HttpGate(Func<MockEngine> engine, AdminGuard admin, FastPath fastPath, TransferRelay? relay)
+internal sealed class HttpGate(Func<MockEngine> engine, AdminGuard admin, FastPath fastPath, TransferRelay? relay, Console.ConsoleEndpoint? console = null)
 {
     private readonly AvatarEndpoint avatars = new(engine); // round5: wired here until the pipeline's endpoint registry lands
 
@@ -52,6 +52,11 @@ internal sealed class HttpGate(Func<MockEngine> engine, AdminGuard admin, FastPa
         }
 
         if (await avatars.TryHandleAsync(context)) // round5: wired here until the pipeline's endpoint registry lands
+        {
+            return;
+        }
+
+        if (console is not null && await console.TryHandleAsync(context)) // round5: wired here until the pipeline's endpoint registry lands
         {
             return;
         }

@@ -37,6 +37,7 @@ internal sealed class MockServer : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly int connectionCap = ConnectionLimits.PerPort(ConnectionLimits.Descriptors());
     private readonly World.State.Sessions sessions;
+    private readonly Console.ConsoleEndpoint console;
     private MockEngine engine;
     private OurMappings? directMappings;
     private OurMappings? appMappings;
@@ -52,6 +53,7 @@ internal sealed class MockServer : IAsyncDisposable
         directPath = new FastPath(() => Engine, app: false, time);
         appPath = new FastPath(() => Engine, app: true, time);
         relay = new TransferRelay(() => Engine, directPath, () => new Uri($"http://{listen.LocalHost}:{Port}"));
+        console = new Console.ConsoleEndpoint(new Console.ServeConsole(() => Engine, () => (Port, AppPort), changes: null), new Console.LiveFeed(), admin.Check, time);
         direct = Start(options.Port, directPath, relayTo: null);
         try
         {
@@ -84,6 +86,12 @@ internal sealed class MockServer : IAsyncDisposable
     public string DirectUrl => $"http://{DisplayHost}:{Port}";
 
     public string AppUrl => $"http://{DisplayHost}:{AppPort}";
+
+    /// <summary>The web console, on either port (the banner prints the direct port's).</summary>
+    public string ConsoleUrl => $"{DirectUrl}{Console.ConsoleEndpoint.Prefix}/";
+
+    /// <summary>The console's live log: every answered request, for the pages watching.</summary>
+    public Console.LiveFeed Feed => console.Feed;
 
     /// <summary>How many connections each port accepts at once (from the file-descriptor limit).</summary>
     public int ConnectionCap => connectionCap;
@@ -143,6 +151,8 @@ internal sealed class MockServer : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        // Console pages' live streams end first, or stopping would wait for them.
+        console.Feed.Complete();
         direct.Stop();
         app.Stop();
         direct.Dispose();
@@ -158,7 +168,8 @@ internal sealed class MockServer : IAsyncDisposable
             Ports.EnsureFree(listen.Address, port, "; choose another with --port / --app-port");
         }
 
-        var gate = new HttpGate(() => Engine, admin, fastPath, relayTo);
+        var gate = new HttpGate(() => Engine, admin, fastPath, relayTo, console);
+        var capture = new Console.ExchangeCapture(console.Feed, app: relayTo is not null, time);
         var settings = new WireMockServerSettings
         {
             Urls = [$"http://{listen.UrlHost}:{(port == 0 ? Ports.Free(listen.Address) : port)}"],
@@ -168,7 +179,11 @@ internal sealed class MockServer : IAsyncDisposable
             MaxRequestLogCount = options.MaxRequestLogCount,
             DoNotSaveDynamicResponseInLogEntry = true,
             DisableRequestBodyDecompressing = true,
-            PreWireMockMiddlewareInit = gate.Install,
+            PreWireMockMiddlewareInit = builder =>
+            {
+                capture.Install(builder); // round5: wired here until the pipeline's ExchangeHub lands
+                gate.Install(builder);
+            },
             AdditionalServiceRegistration = services => ConnectionLimits.Apply(services, connectionCap),
             StartTimeout = 5000,
         };
