@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using OpMock.Core.Server;
 using OpMock.Core.Transfer;
 using OpMock.Core.World;
@@ -28,19 +29,21 @@ internal sealed class ExchangeCapture(IExchangeSink sink, bool app, TimeProvider
         var at = time.GetUtcNow();
         var request = new TeeStream(context.Request.Body);
         var response = new TeeStream(context.Response.Body);
+        var lifetime = new AbortWatch(context.Features.GetRequiredFeature<IHttpRequestLifetimeFeature>());
         context.Request.Body = request;
         context.Response.Body = response;
+        context.Features.Set<IHttpRequestLifetimeFeature>(lifetime);
         try
         {
             await next();
         }
         finally
         {
-            sink.Record(Build(context, at, time.GetElapsedTime(started), request, response));
+            sink.Record(Build(context, at, time.GetElapsedTime(started), request, response, lifetime.Aborted));
         }
     }
 
-    private Exchange Build(HttpContext context, DateTimeOffset at, TimeSpan latency, TeeStream request, TeeStream response)
+    private Exchange Build(HttpContext context, DateTimeOffset at, TimeSpan latency, TeeStream request, TeeStream response, bool aborted)
     {
         var http = context.Request;
         var path = http.Path.Value ?? "/";
@@ -49,7 +52,6 @@ internal sealed class ExchangeCapture(IExchangeSink sink, bool app, TimeProvider
             ? ReqUrl.Find(null, System.Text.Encoding.UTF8.GetString(body.Span)) : null;
         var session = http.Headers[SessionName.Header].ToString();
         var scenario = http.Headers[MockEngine.ScenarioHeader].ToString();
-        var aborted = context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted;
         return new Exchange(
             Guid.NewGuid(),
             at,
@@ -63,7 +65,8 @@ internal sealed class ExchangeCapture(IExchangeSink sink, bool app, TimeProvider
             Headers(http.Headers),
             body,
             Math.Max(request.Total, http.ContentLength ?? 0),
-            aborted ? 0 : context.Response.StatusCode,
+            // A connection ended on purpose (a fault) before any answer: no status was sent.
+            aborted && response.Total == 0 ? 0 : context.Response.StatusCode,
             Headers(context.Response.Headers),
             response.Kept,
             response.Total,
@@ -104,6 +107,24 @@ internal sealed class ExchangeCapture(IExchangeSink sink, bool app, TimeProvider
         }
 
         return ids.DrainToImmutable();
+    }
+
+    /// <summary>Knows whether the request's connection was aborted on purpose (a fault), which the status cannot tell.</summary>
+    private sealed class AbortWatch(IHttpRequestLifetimeFeature inner) : IHttpRequestLifetimeFeature
+    {
+        public bool Aborted { get; private set; }
+
+        public CancellationToken RequestAborted
+        {
+            get => inner.RequestAborted;
+            set => inner.RequestAborted = value;
+        }
+
+        public void Abort()
+        {
+            Aborted = true;
+            inner.Abort();
+        }
     }
 
     /// <summary>A body stream that keeps the first bytes passing through it, read or written, and counts them all.</summary>
