@@ -1,6 +1,6 @@
 // The console's entry point: reads what this server is (opmock serve or opmock proxy), sets up the tabs
 // (keyboard: arrows, Home, End; the URL's #hash names the open panel) and starts each panel.
-import { $, call, fill, h, on, setOwnHeader, why } from './api.js';
+import { $, call, emit, fill, h, on, setOwnHeader, why } from './api.js';
 import { initLog } from './log.js';
 import { initRoutes } from './routes.js';
 import { initSessions } from './sessions.js';
@@ -22,6 +22,7 @@ function select(tab, focus) {
   if (location.hash !== `#${name}`) {
     history.replaceState(null, '', `#${name}`);
   }
+  emit('shown', name);
 }
 
 function showPanel(name) {
@@ -72,7 +73,6 @@ async function boot() {
   document.title = proxy ? 'OpMock proxy console' : 'OpMock console';
   $('tab-world').hidden = !info.world;
   $('tab-sessions').hidden = !info.sessions;
-  initTabs();
   initLog(info);
   await initRoutes(info);
   if (info.world) {
@@ -81,6 +81,7 @@ async function boot() {
   if (info.sessions) {
     initSessions(info);
   }
+  initTabs();
   document.body.dataset.ready = 'true';
 }
 

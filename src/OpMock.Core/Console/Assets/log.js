@@ -261,8 +261,9 @@ export function initLog(info) {
   }
 
   $('log-detail-close').addEventListener('click', closeEntry);
-  $('log-detail').addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
+  // Escape closes the open request wherever focus is (a check's result replaces the button that had it).
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !$('log-detail').hidden && !$('panel-log').hidden) {
       closeEntry();
     }
   });

@@ -171,7 +171,7 @@ export async function initRoutes(info) {
       return;
     }
     const ms = Math.round(performance.now() - started);
-    show(status, `HTTP ${status} in ${ms} ms — ${method} ${url}`, answerText);
+    show(status, `HTTP ${status} in ${ms} ms — ${method} ${url.split('?')[0]}`, answerText);
     $('send-button').disabled = false;
     fill($('answer-verdict'), 'checking…');
     const result = await check(target.transfer ? info.transferRoute : route.route, target.transfer ? route.route : null, status, answerText);

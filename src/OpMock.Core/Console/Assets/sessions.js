@@ -1,6 +1,6 @@
 // Sessions and scenarios: the sessions the server keeps (changes, last use, default scenario), reset one or all,
 // and a default scenario per session. Calls the sessions admin endpoints; says so plainly when a server has none.
-import { $, call, fill, h, sawSession, why } from './api.js';
+import { $, call, fill, h, on, sawSession, why } from './api.js';
 
 export function initSessions(info) {
   const endpoints = info.sessions;
@@ -68,9 +68,9 @@ export function initSessions(info) {
       h('td', { class: 'num' }, String(s.changes)),
       h('td', {}, when(s.lastUse)),
       h('td', {}, scenarioSelect(`session-scenario-${i}`, s.scenario, `Default scenario of session ${s.name}`)),
-      h('td', { class: 'buttons' },
+      h('td', {}, h('div', { class: 'buttons' },
         h('button', { type: 'button', onclick: () => setScenario(s.name, $(`session-scenario-${i}`).value) }, `Set scenario`),
-        h('button', { type: 'button', onclick: () => reset(s.name) }, `Reset ${s.name}`))))
+        h('button', { type: 'button', onclick: () => reset(s.name) }, `Reset ${s.name}`)))))
       : h('tr', {}, h('td', { colspan: '5', class: 'muted' }, 'No session yet: a request with X-OpMock-Session starts one.')));
     status(message || `${sessions.length} session${sessions.length === 1 ? '' : 's'}.`, message ? 'ok' : null);
   }
@@ -107,6 +107,10 @@ export function initSessions(info) {
     sawSession(name);
     setScenario(name, $('session-set-scenario').value);
   });
-  $('tab-sessions').addEventListener('click', () => refresh());
-  refresh();
+  // Read when the panel is shown (each time: sessions change as requests arrive), not before anyone looks.
+  on('shown', (panel) => {
+    if (panel === 'sessions') {
+      refresh();
+    }
+  });
 }

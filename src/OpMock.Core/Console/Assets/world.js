@@ -93,7 +93,8 @@ export function initWorld() {
         h('p', { class: 'muted' }, sources[entity.source] || entity.source),
         h('div', { class: 'entity-grid' },
           h('section', { 'aria-labelledby': 'entity-attributes' },
-            h('h3', { id: 'entity-attributes' }, 'Attributes'),
+            h('h3', { id: 'entity-attributes' }, 'Generated attributes'),
+            h('p', { class: 'muted small' }, 'What the world made for this id; the routes below show it with the docs\' examples and the fixtures\' pins applied.'),
             attributes(entity.attributes)),
           h('section', { 'aria-labelledby': 'entity-related' },
             h('h3', { id: 'entity-related' }, 'Related'),
@@ -104,17 +105,25 @@ export function initWorld() {
             h('h3', {}, `What session “${entity.session}” changed`),
             changes)),
         h('h3', {}, 'As the routes show it'),
-        entity.routes.length ? entity.routes.map((r) => h('details', { class: 'route-data' },
+        entity.routes.length ? entity.routes.map((r, i) => h('details', { class: 'route-data', open: i === 0 },
           h('summary', {}, h('span', { class: 'mono' }, r.route), ` ${r.title} — asked ${Object.entries(r.asked).map(([k, v]) => `${k}=${v}`).join(', ')}`),
           h('pre', { class: 'code', tabindex: '0' }, JSON.stringify(r.data, null, 2)))) : h('p', { class: 'muted' }, 'No route takes this kind of id.')));
     $('entity-title').focus();
   }
 
+  function value(v) {
+    if (v === null || v === undefined) {
+      return '—';
+    }
+    if (Array.isArray(v)) {
+      // A list of records (addresses, contacts) reads best one per line.
+      return v.length === 0 ? '(none)' : h('ul', { class: 'plain' }, v.map((item) => h('li', {}, typeof item === 'object' ? Object.values(item).join(' · ') : String(item))));
+    }
+    return typeof v === 'object' ? Object.entries(v).map(([k, x]) => `${k}: ${typeof x === 'object' ? JSON.stringify(x) : x}`).join(' · ') : String(v);
+  }
+
   function attributes(record) {
-    const rows = Object.entries(record || {}).map(([key, value]) => h('tr', {},
-      h('th', { scope: 'row' }, key),
-      h('td', { class: typeof value === 'object' && value !== null ? 'mono' : '' },
-        value === null ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value))));
+    const rows = Object.entries(record || {}).map(([key, v]) => h('tr', {}, h('th', { scope: 'row' }, key), h('td', {}, value(v))));
     return h('table', { class: 'grid attributes' }, h('tbody', {}, rows));
   }
 
