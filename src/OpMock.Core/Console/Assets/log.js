@@ -20,6 +20,8 @@ export function initLog(info) {
 
   fill($('log-head'), (proxy ? PROXY_COLUMNS : SERVE_COLUMNS).map((c) => h('th', { scope: 'col' }, c)));
   $('totals').hidden = !proxy;
+  // A proxy forwards sessions to its target but keeps none: no session to filter by.
+  $('f-session').closest('.form-row').hidden = proxy;
 
   const filters = {
     route: $('f-route'), status: $('f-status'), session: $('f-session'), text: $('f-text'), preflight: $('f-preflight'),
