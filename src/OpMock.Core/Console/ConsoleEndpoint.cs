@@ -31,12 +31,16 @@ internal sealed class ConsoleEndpoint(IConsoleHost host, LiveFeed feed, Func<Htt
     public LiveFeed Feed => feed;
 
     /// <summary>Whether a path is the console's (the avatars under it are not).</summary>
-    public static bool Owns(PathString path) =>
-        path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase) && !path.StartsWithSegments(AvatarsPrefix, StringComparison.OrdinalIgnoreCase);
+    public static bool Owns(PathString path) => Owns(path.Value ?? "");
 
     /// <summary>The console's own traffic (its page, its API, the page's admin calls): not shown in its own live log.</summary>
     public static bool IsOwnTraffic(string path, ImmutableArray<KeyValuePair<string, string>> headers) =>
-        Owns(new PathString(path)) || (!headers.IsDefault && headers.Any(h => h.Key.Equals(OwnHeader, StringComparison.OrdinalIgnoreCase)));
+        Owns(path) || (!headers.IsDefault && headers.Any(h => h.Key.Equals(OwnHeader, StringComparison.OrdinalIgnoreCase)));
+
+    private static bool Owns(string path) => Segment(path, Prefix) && !Segment(path, AvatarsPrefix);
+
+    private static bool Segment(string path, string prefix) =>
+        path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && (path.Length == prefix.Length || path[prefix.Length] == '/');
 
     /// <summary>Answers a console request; false when the path is not the console's.</summary>
     public async Task<bool> TryHandleAsync(HttpContext context)

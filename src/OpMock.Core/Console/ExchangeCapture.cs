@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -39,7 +38,19 @@ internal sealed class ExchangeCapture(IExchangeSink sink, bool app, TimeProvider
         }
         finally
         {
-            sink.Record(Build(context, at, time.GetElapsedTime(started), request, response, lifetime.Aborted));
+            Record(context, at, time.GetElapsedTime(started), request, response, lifetime.Aborted);
+        }
+    }
+
+    private void Record(HttpContext context, DateTimeOffset at, TimeSpan latency, TeeStream request, TeeStream response, bool aborted)
+    {
+        try
+        {
+            sink.Record(Build(context, at, latency, request, response, aborted));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The answer has gone out: a fault in logging it must not break the connection it went out on.
         }
     }
 
@@ -85,21 +96,11 @@ internal sealed class ExchangeCapture(IExchangeSink sink, bool app, TimeProvider
     /// <summary>The entity ids a request names, in the body (a JSON object) or the query: <see cref="WorldMap.Ids"/>'s fields.</summary>
     internal static ImmutableArray<KeyValuePair<string, string>> Ids(IQueryCollection query, ReadOnlySpan<byte> body)
     {
+        var inBody = TopLevelValues(body);
         var ids = ImmutableArray.CreateBuilder<KeyValuePair<string, string>>();
-        JsonObject? json = null;
-        try
-        {
-            json = body.IsEmpty ? null : JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            // Not JSON (or cut at the kept bytes): no ids to read.
-        }
-
         foreach (var (name, _) in WorldMap.Ids)
         {
-            var value = json?.FirstOrDefault(p => p.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value is JsonValue v
-                && v.GetValueKind() is JsonValueKind.String or JsonValueKind.Number ? v.ToString() : query[name].FirstOrDefault();
+            var value = inBody.FirstOrDefault(p => p.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value ?? query[name].FirstOrDefault();
             if (!string.IsNullOrEmpty(value))
             {
                 ids.Add(KeyValuePair.Create(name, MockEngine.Sample(value)));
@@ -107,6 +108,61 @@ internal sealed class ExchangeCapture(IExchangeSink sink, bool app, TimeProvider
         }
 
         return ids.DrainToImmutable();
+    }
+
+    /// <summary>
+    /// A JSON object's top-level text and number values, read as they come: whatever the body is (not JSON, cut at
+    /// the kept bytes, duplicate keys, bytes that are not UTF-8), reading it names what it can and never throws.
+    /// </summary>
+    private static List<KeyValuePair<string, string?>> TopLevelValues(ReadOnlySpan<byte> body)
+    {
+        var values = new List<KeyValuePair<string, string?>>();
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return values;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                reader.Read();
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
+                {
+                    values.Add(KeyValuePair.Create(name, Text(ref reader)));
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // Not JSON from here on (or a value that is not text): what was read so far stands.
+        }
+
+        return values;
+
+        // A string of bytes that are not UTF-8 (the engine refuses it) names nothing; the rest is still read.
+        static string? Text(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType == JsonTokenType.Number)
+            {
+                return System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+            }
+
+            try
+            {
+                return reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
     }
 
     /// <summary>Knows whether the request's connection was aborted on purpose (a fault), which the status cannot tell.</summary>

@@ -23,6 +23,16 @@ public sealed class ExchangeCaptureTests
     }
 
     [Fact]
+    public void Ids_AnIdOfBytesThatAreNotUtf8_NamesNothingAndThrowsNothing()
+    {
+        byte[] body = [.. "{\"userId\":\"u"u8, 0xFF, 0xFE, .. "1\",\"chatId\":\"c1\"}"u8];
+
+        var ids = ExchangeCapture.Ids(new QueryCollection(), body);
+
+        ids.Select(i => $"{i.Key}={i.Value}").ShouldBe(["chatId=c1"]);
+    }
+
+    [Fact]
     public async Task Record_AnsweredByTheFastPath_ExchangeWithBothBodiesAndStatus()
     {
         await using var host = await MockHost.StartAsync();
