@@ -98,20 +98,21 @@ internal sealed class ConsoleEndpoint(IConsoleHost host, LiveFeed feed, Func<Htt
         return info;
     }
 
-    private Task WorldAsync(HttpContext context)
+    private async Task WorldAsync(HttpContext context)
     {
         var query = context.Request.Query;
         var session = query["session"].ToString();
         var name = SessionName.Read(session, out var bad);
         if (name is null)
         {
-            return ConsoleJson.WriteErrorAsync(context, StatusCodes.Status400BadRequest, bad!);
+            await ConsoleJson.WriteErrorAsync(context, StatusCodes.Status400BadRequest, bad!);
+            return;
         }
 
-        var found = host.World(query["q"].ToString(), query["kind"].FirstOrDefault(), name, out var problem);
-        return found is not null ? ConsoleJson.WriteAsync(context, found)
+        var (found, problem) = await host.WorldAsync(query["q"].ToString(), query["kind"].FirstOrDefault(), name, context.RequestAborted);
+        await (found is not null ? ConsoleJson.WriteAsync(context, found)
             : problem is not null ? ConsoleJson.WriteErrorAsync(context, StatusCodes.Status400BadRequest, problem)
-            : NotHereAsync(context, "the world is opmock serve's; a proxy forwards to a real server");
+            : NotHereAsync(context, "the world is opmock serve's; a proxy forwards to a real server"));
     }
 
     private async Task CheckAsync(HttpContext context)

@@ -21,8 +21,8 @@ internal interface IConsoleHost
     /// <summary>A response body checked against its route's response schema; null when the route is not documented.</summary>
     Task<CheckedResponse?> CheckAsync(string route, string? reqUrl, int? status, string body);
 
-    /// <summary>The world panel's answer; null with no problem when this host has no world (the proxy).</summary>
-    JsonObject? World(string query, string? kind, string session, out string? problem);
+    /// <summary>The world panel's answer as <paramref name="session"/> sees it: the JSON, or a problem with the query; (null, null) when this host has no world (the proxy).</summary>
+    Task<(JsonObject? Found, string? Problem)> WorldAsync(string query, string? kind, string session, CancellationToken cancel);
 
     /// <summary>Counts per route (the proxy); null when the host keeps none.</summary>
     JsonObject? Totals();

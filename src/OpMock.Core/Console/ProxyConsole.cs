@@ -72,11 +72,8 @@ internal sealed class ProxyConsole : IConsoleHost
     public Task<CheckedResponse?> CheckAsync(string route, string? reqUrl, int? status, string body) =>
         Task.FromResult(validator.IsDocumented(route) ? validator.Check(route, reqUrl, "console", status, body) : null);
 
-    public JsonObject? World(string query, string? kind, string session, out string? problem)
-    {
-        problem = null;
-        return null;
-    }
+    public Task<(JsonObject? Found, string? Problem)> WorldAsync(string query, string? kind, string session, CancellationToken cancel) =>
+        Task.FromResult<(JsonObject?, string?)>((null, null));
 
     public JsonObject? Totals() => counts.Json();
 

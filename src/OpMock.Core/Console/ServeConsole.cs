@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using OpMock.Core.Fixtures;
 using OpMock.Core.Server;
 using OpMock.Core.Validation;
+using OpMock.Core.World.State;
 
 namespace OpMock.Core.Console;
 
@@ -12,7 +13,7 @@ namespace OpMock.Core.Console;
 /// response schemas, the world, scenarios from the fixtures and the sessions admin endpoints. Follows reloads:
 /// everything is read from the current engine's state.
 /// </summary>
-internal sealed class ServeConsole(Func<MockEngine> engine, Func<(int Direct, int App)> ports, ISessionChanges? changes) : IConsoleHost
+internal sealed class ServeConsole(Func<MockEngine> engine, Func<(int Direct, int App)> ports) : IConsoleHost
 {
     public const string SessionsPath = "/__admin/opmock/sessions";
     public const string ResetPath = "/__admin/opmock/reset";
@@ -60,8 +61,14 @@ internal sealed class ServeConsole(Func<MockEngine> engine, Func<(int Direct, in
         return checker.IsDocumented(route) ? checker.Check(route, reqUrl, "console", status, body) : null;
     }
 
-    public JsonObject? World(string query, string? kind, string session, out string? problem) =>
-        new WorldLookup(engine().State, changes).Find(query, kind, session, out problem);
+    public async Task<(JsonObject? Found, string? Problem)> WorldAsync(string query, string? kind, string session, CancellationToken cancel)
+    {
+        var current = engine();
+        // Read without touching the session's last use: looking is not using.
+        var snapshot = await current.Sessions.Store.ReadAsync(session, cancel);
+        var found = new WorldLookup(current.State, snapshot.Version == 0 ? Overlay.Empty : new Overlay(snapshot)).Find(query, kind, session, out var problem);
+        return (found, problem);
+    }
 
     public JsonObject? Totals() => null;
 

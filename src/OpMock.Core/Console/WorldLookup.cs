@@ -4,30 +4,26 @@ using System.Text.Json.Nodes;
 using OpMock.Core.Server;
 using OpMock.Core.World;
 using OpMock.Core.World.Catalog;
+using OpMock.Core.World.State;
 
 namespace OpMock.Core.Console;
 
-/// <summary>What a session changed about an entity: the actions' overlay answers; null when it keeps nothing for it.</summary>
-internal interface ISessionChanges
-{
-    JsonNode? For(string session, EntityKind kind, string id);
-}
-
 /// <summary>
-/// The world panel: a user, chat or OP found by id, with its attributes (the world's record, and each route's
-/// <c>data</c> for that id, as the routes answer it), its related entities (a user's chat and OP, a chat's user
-/// and OP, an OP's chats) and what a session changed about it.
+/// The world panel: a user, chat or OP found by id, as one session sees it: its attributes (the world's record, and
+/// each route's <c>data</c> for that id, as the routes answer it), its related entities (a user's chat and OP, a
+/// chat's user and OP, an OP's chats) and what the session's writes changed about it.
 /// </summary>
-internal sealed class WorldLookup(MockState state, ISessionChanges? changes)
+/// <param name="changes">The session's overlay (what its writes changed); empty for a session that wrote nothing.</param>
+internal sealed class WorldLookup(MockState state, Overlay changes)
 {
     public const int MaxQuery = 128;
 
     /// <summary>The most related entities listed (an OP an example shows may serve many chats).</summary>
     private const int MaxRelated = 50;
 
-    private static readonly JsonSerializerOptions Records = new(Json.OpJson.Compact) { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions RecordJson = new(Json.OpJson.Compact) { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    private OpWorld World => state.Data.World;
+    private OpWorld World => state.Data.World.In(changes);
 
     /// <summary>The entity an id names; <paramref name="kind"/> (user, chat, op) decides for an id of no known shape.</summary>
     /// <returns>The panel's JSON, or null with <paramref name="problem"/> when the query cannot name an entity.</returns>
@@ -65,9 +61,7 @@ internal sealed class WorldLookup(MockState state, ISessionChanges? changes)
             ["routes"] = Routes(found, id),
             ["related"] = Related(found, id),
             ["session"] = session,
-            ["changes"] = changes is null
-                ? new JsonObject { ["available"] = false, ["note"] = "this server keeps no session changes yet: writes answer without effect" }
-                : new JsonObject { ["available"] = true, ["changed"] = changes.For(session, found, id)?.DeepClone() },
+            ["changes"] = new JsonObject { ["available"] = true, ["changed"] = Changed(found, id) },
         };
     }
 
@@ -132,7 +126,7 @@ internal sealed class WorldLookup(MockState state, ISessionChanges? changes)
         {
             case EntityKind.Chat:
                 var chat = World.ChatById(id);
-                var node = JsonSerializer.SerializeToNode(chat, Records)!.AsObject();
+                var node = JsonSerializer.SerializeToNode(chat, RecordJson)!.AsObject();
                 node["createTime"] = chat.CreateTime.ToOffset(WorldOptions.ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
                 node["statusName"] = ChatStatuses.Find(chat.Status) is { } status ? $"{status.Name} {status.Label}" : null;
                 return node;
@@ -140,7 +134,7 @@ internal sealed class WorldLookup(MockState state, ISessionChanges? changes)
                 var op = World.Op(id);
                 return new JsonObject { ["staffId"] = op.Id, ["name"] = op.Name, ["isOnline"] = op.IsOnline, ["chatCount"] = op.Users.Length };
             default:
-                return JsonSerializer.SerializeToNode(World.User(id), Records);
+                return JsonSerializer.SerializeToNode(World.User(id), RecordJson);
         }
     }
 
@@ -169,7 +163,7 @@ internal sealed class WorldLookup(MockState state, ISessionChanges? changes)
                 continue;
             }
 
-            var answer = state.Data.For(endpoint.Endpoint, asked, token);
+            var answer = state.Data.For(endpoint.Endpoint, asked, token, changes);
             routes.Add(new JsonObject
             {
                 ["route"] = endpoint.Endpoint.Route,
@@ -212,6 +206,11 @@ internal sealed class WorldLookup(MockState state, ISessionChanges? changes)
 
         return related;
     }
+
+    /// <summary>The fields the session's writes set on this entity (by the doc's field name), or null when it changed none.</summary>
+    private JsonObject? Changed(EntityKind kind, string id) => changes.Of(kind, id) is { Count: > 0 } fields
+        ? new JsonObject(fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => KeyValuePair.Create(Records.FieldName(f.Key) ?? f.Key, f.Value?.DeepClone())))
+        : null;
 
     private static string ChatLabel(Chat chat) =>
         (chat.Title.Length == 0 ? "(no title)" : chat.Title) + (ChatStatuses.Find(chat.Status) is { } status ? $" · {status.Label}" : "");

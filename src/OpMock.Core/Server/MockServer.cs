@@ -53,7 +53,7 @@ internal sealed class MockServer : IAsyncDisposable
         directPath = new FastPath(() => Engine, app: false, time);
         appPath = new FastPath(() => Engine, app: true, time);
         relay = new TransferRelay(() => Engine, directPath, () => new Uri($"http://{listen.LocalHost}:{Port}"));
-        console = new Console.ConsoleEndpoint(new Console.ServeConsole(() => Engine, () => (Port, AppPort), changes: null), new Console.LiveFeed(), admin.Check, time);
+        console = new Console.ConsoleEndpoint(new Console.ServeConsole(() => Engine, () => (Port, AppPort)), new Console.LiveFeed(), admin.Check, time);
         direct = Start(options.Port, directPath, relayTo: null);
         try
         {

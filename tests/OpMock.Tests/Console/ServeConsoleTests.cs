@@ -36,7 +36,7 @@ public sealed class ServeConsoleTests
         var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
         context.Request.Scheme = "http";
         context.Request.Host = new($"localhost:{host.Server.Port}");
-        var console = new ServeConsole(() => host.Server.Engine, () => (host.Server.Port, host.Server.AppPort), changes: null);
+        var console = new ServeConsole(() => host.Server.Engine, () => (host.Server.Port, host.Server.AppPort));
 
         var info = console.Info(context.Request);
 

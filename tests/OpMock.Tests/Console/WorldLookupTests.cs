@@ -4,6 +4,7 @@ using OpMock.Core.Json;
 using OpMock.Core.Docs;
 using OpMock.Core.Server;
 using OpMock.Core.World;
+using OpMock.Core.World.State;
 using OpMock.Tests.Support;
 
 namespace OpMock.Tests.Console;
@@ -17,7 +18,7 @@ public sealed class WorldLookupTests
         var world = state.Data.World;
         var id = world.UserId(7);
 
-        var found = new WorldLookup(state, null).Find(id, null, SessionName.Default, out var problem)!;
+        var found = new WorldLookup(state, Overlay.Empty).Find(id, null, SessionName.Default, out var problem)!;
 
         problem.ShouldBeNull();
         found["kind"]!.ToString().ShouldBe("user");
@@ -37,7 +38,7 @@ public sealed class WorldLookupTests
         var world = state.Data.World;
         var chat = world.ChatOf(world.UserId(3));
 
-        var found = new WorldLookup(state, null).Find(chat.ChatId, null, SessionName.Default, out _)!;
+        var found = new WorldLookup(state, Overlay.Empty).Find(chat.ChatId, null, SessionName.Default, out _)!;
 
         found["kind"]!.ToString().ShouldBe("chat");
         found["attributes"]!["chatId"]!.ToString().ShouldBe(chat.ChatId);
@@ -51,7 +52,7 @@ public sealed class WorldLookupTests
         var world = state.Data.World;
         var op = Enumerable.Range(0, 50).Select(world.OpId).First(o => world.Op(o).Users.Length > 1);
 
-        var found = new WorldLookup(state, null).Find(op, null, SessionName.Default, out _)!;
+        var found = new WorldLookup(state, Overlay.Empty).Find(op, null, SessionName.Default, out _)!;
 
         found["kind"]!.ToString().ShouldBe("op");
         found["attributes"]!["isOnline"]!.GetValue<bool>().ShouldBe(world.Op(op).IsOnline);
@@ -65,7 +66,7 @@ public sealed class WorldLookupTests
         var state = await StateAsync();
         var userId = DocSample.Params(state.Direct(Routes.ChatInfo)!.Endpoint)!["userId"]!.ToString();
 
-        var found = new WorldLookup(state, null).Find(userId, null, SessionName.Default, out _)!;
+        var found = new WorldLookup(state, Overlay.Empty).Find(userId, null, SessionName.Default, out _)!;
 
         found["source"]!.ToString().ShouldBe("example");
         Route(found, Routes.ChatInfo)["data"]!["user"]!["userId"]!.ToString().ShouldBe(userId);
@@ -77,7 +78,7 @@ public sealed class WorldLookupTests
     [InlineData("o0001ffff", null, "op")]
     public async Task Find_AnIdTheWorldDidNotMake_TheKindAskedOrGuessedFromItsShape(string id, string? kind, string expected)
     {
-        var found = new WorldLookup(await StateAsync(), null).Find(id, kind, SessionName.Default, out _)!;
+        var found = new WorldLookup(await StateAsync(), Overlay.Empty).Find(id, kind, SessionName.Default, out _)!;
 
         found["kind"]!.ToString().ShouldBe(expected);
         found["source"]!.ToString().ShouldBe("other");
@@ -90,7 +91,7 @@ public sealed class WorldLookupTests
     [InlineData("u1", "planet")]
     public async Task Find_NoIdOrNoKind_SaysWhatToGive(string id, string? kind)
     {
-        var found = new WorldLookup(await StateAsync(), null).Find(id, kind, SessionName.Default, out var problem);
+        var found = new WorldLookup(await StateAsync(), Overlay.Empty).Find(id, kind, SessionName.Default, out var problem);
 
         found.ShouldBeNull();
         problem.ShouldNotBeNullOrEmpty();
@@ -99,23 +100,25 @@ public sealed class WorldLookupTests
     [Fact]
     public async Task Find_TooLongAQuery_SaysWhatToGive()
     {
-        (new WorldLookup(await StateAsync(), null).Find(new string('u', WorldLookup.MaxQuery + 1), null, "s", out var problem)).ShouldBeNull();
+        (new WorldLookup(await StateAsync(), Overlay.Empty).Find(new string('u', WorldLookup.MaxQuery + 1), null, "s", out var problem)).ShouldBeNull();
         problem!.ShouldContain($"{WorldLookup.MaxQuery} characters");
     }
 
     [Fact]
-    public async Task Find_SessionChangesKept_ShowsWhatTheSessionChanged()
+    public async Task Find_ASessionChangedTheEntity_ShowsWhatItChangedAndTheRoutesShowTheChange()
     {
         var state = await StateAsync();
-        var id = state.Data.World.UserId(1);
-        var changes = new Changes(new JsonObject { ["nickName"] = "改过的" });
+        var world = state.Data.World;
+        var op = world.OpId(1);
+        var online = world.Op(op).IsOnline;
+        var overlay = new Overlay(new SessionSnapshot(1, [new Change(Records.Entity(EntityKind.Op), op, "IsOnline", online ? "false" : "true")]));
 
-        var found = new WorldLookup(state, changes).Find(id, null, "qa-1", out _)!;
-        var none = new WorldLookup(state, null).Find(id, null, "qa-1", out _)!;
+        var found = new WorldLookup(state, overlay).Find(op, null, "qa-1", out _)!;
+        var untouched = new WorldLookup(state, Overlay.Empty).Find(op, null, "qa-1", out _)!;
 
-        OpJson.ToCompactText(found["changes"]).ShouldBe("""{"available":true,"changed":{"nickName":"改过的"}}""");
-        changes.Asked.ShouldBe(("qa-1", EntityKind.User, id));
-        none["changes"]!["available"]!.GetValue<bool>().ShouldBeFalse();
+        OpJson.ToCompactText(found["changes"]).ShouldBe(new JsonObject { ["available"] = true, ["changed"] = new JsonObject { ["IsOnline"] = !online } }.ToJsonString());
+        found["attributes"]!["isOnline"]!.GetValue<bool>().ShouldBe(!online);
+        OpJson.ToCompactText(untouched["changes"]).ShouldBe("""{"available":true,"changed":null}""");
     }
 
     private static Task<MockState> StateAsync() => MockState.LoadAsync(TestDocs.Base, TestDocs.BaseOverrides, Repo.Fixtures, seed: null);
@@ -125,15 +128,4 @@ public sealed class WorldLookupTests
 
     private static IEnumerable<(string Kind, string Id)> Related(JsonObject found) =>
         found["related"]!.AsArray().Select(r => (r!["kind"]!.ToString(), r["id"]!.ToString()));
-
-    private sealed class Changes(JsonNode changed) : ISessionChanges
-    {
-        public (string, EntityKind, string)? Asked { get; private set; }
-
-        public JsonNode? For(string session, EntityKind kind, string id)
-        {
-            Asked = (session, kind, id);
-            return changed;
-        }
-    }
 }

@@ -13,9 +13,6 @@ namespace OpMock.Tests.Console.Assets;
 /// </summary>
 public sealed class ConsolePageTests(Chromium chromium) : IClassFixture<Chromium>
 {
-    /// <summary>Why the end-to-end sessions test waits: the endpoints are the actions branch's (issue 18).</summary>
-    private const string WaitsForSessions = "waits for the actions branch: GET/PUT /__admin/opmock/sessions and POST /__admin/opmock/reset are not on this branch; unskip at merge";
-
     private const string Sessions = "/__admin/opmock/sessions";
 
     [Fact]
@@ -242,7 +239,7 @@ public sealed class ConsolePageTests(Chromium chromium) : IClassFixture<Chromium
         console.AssertClean();
     }
 
-    [Fact(Skip = WaitsForSessions)]
+    [Fact]
     public async Task Sessions_ScenarioSwitchAndReset_TakeEffectOnTheNextRequest()
     {
         await using var host = await MockHost.StartAsync();
@@ -250,19 +247,15 @@ public sealed class ConsolePageTests(Chromium chromium) : IClassFixture<Chromium
         var page = console.Page;
         var userId = host.Server.Engine.State.Data.World.UserId(2);
         var ask = new JsonObject { ["userId"] = userId };
-        using (var first = await SendAsync(host, Routes.ChatInfo, ask, session: "e2e"))
-        {
-            ((int)first.StatusCode).ShouldBe(200);
-        }
-
         await console.GotoAsync(host.Server.ConsoleUrl + "#sessions");
-        var row = page.Locator("#sessions-rows tr[data-session='e2e']");
-        await Expect(row).ToHaveCountAsync(1);
 
-        // The session's default scenario, set in the console, answers its next request.
-        await page.GetByLabel("Default scenario of session e2e").SelectOptionAsync("server-error");
-        await row.GetByRole(AriaRole.Button, new() { Name = "Set scenario" }).ClickAsync();
+        // A default scenario, set in the console for a session by name, answers that session's next request.
+        await page.Locator("#session-set-name").FillAsync("e2e");
+        await page.Locator("#session-set-scenario").SelectOptionAsync("server-error");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set default scenario" }).ClickAsync();
         await Expect(page.Locator("#sessions-status")).ToContainTextAsync("Session e2e now answers with scenario server-error by default.");
+        var row = page.Locator("#sessions-rows tr[data-session='e2e']");
+        await Expect(row.Locator("select")).ToHaveValueAsync("server-error");
         using (var failing = await SendAsync(host, Routes.ChatInfo, ask, session: "e2e"))
         {
             ((int)failing.StatusCode).ShouldBe(500);
@@ -300,8 +293,6 @@ public sealed class ConsolePageTests(Chromium chromium) : IClassFixture<Chromium
         await using var host = await MockHost.StartAsync();
         await using var console = await ConsolePage.OpenAsync(chromium.Browser);
         var page = console.Page;
-        // Until the actions branch lands, the sessions panel finds no sessions endpoint, and says so.
-        console.ExpectFailure(Sessions, 404);
         await console.GotoAsync(host.Server.ConsoleUrl);
 
         await page.Locator("#tab-routes").FocusAsync();
@@ -341,8 +332,6 @@ public sealed class ConsolePageTests(Chromium chromium) : IClassFixture<Chromium
         await using var host = await MockHost.StartAsync();
         await using var console = await ConsolePage.OpenAsync(chromium.Browser);
         var page = console.Page;
-        // Until the actions branch lands, the sessions panel finds no sessions endpoint, and says so.
-        console.ExpectFailure(Sessions, 404);
         await console.GotoAsync(host.Server.ConsoleUrl);
 
         foreach (var tab in new[] { "Live log", "World", "Sessions & scenarios", "Routes" })
