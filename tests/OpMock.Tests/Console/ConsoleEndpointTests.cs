@@ -145,9 +145,13 @@ public sealed class ConsoleEndpointTests(SharedMockServer shared) : IClassFixtur
     [Fact]
     public async Task Get_Avatars_LeftToTheirOwnEndpoint()
     {
-        using var response = await Host.Client.GetAsync($"{Host.Server.DirectUrl}/__opmock/avatars/u0001.svg");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Host.Server.DirectUrl}/__opmock/avatars/{Host.Server.Engine.State.Data.World.UserId(1)}.svg");
+        request.Headers.TryAddWithoutValidation("Origin", "http://evil.example");
 
-        response.Headers.Contains("Content-Security-Policy").ShouldBeFalse("avatars are public images, not the console");
+        using var response = await Host.Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, "avatars are public images any page loads, not the console");
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("image/svg+xml");
     }
 
     [Fact]
