@@ -1,6 +1,8 @@
 using System.CommandLine;
+using OpMock.Core.Console;
 using OpMock.Core.Diagnostics;
 using OpMock.Core.Schemas;
+using OpMock.Core.Server;
 using OpMock.Core.Validation;
 using OpMock.Core.Validation.Proxy;
 
@@ -56,9 +58,14 @@ internal static class ProxyCommand
         var validator = await ContractValidator.CreateAsync(contract, strict);
         var log = new ExchangeLog(TextWriter.Synchronized(console.Out));
         var settings = new ProxySettings(targetUrl, port, record, Durations.Parse("--timeout", timeout)) { Listen = address };
-        using (var proxy = ValidationProxy.Start(validator, settings, log.WriteAsync, TimeProvider.System))
+
+        // The console shows live traffic and bodies: guarded as the mock's admin API is (loopback, Host, Origin).
+        var guard = new AdminGuard(new MockServerOptions(docs, null, null, Host: host), ListenAddress.Resolve(host).Names);
+        var web = new ProxyConsole(contract, validator, targetUrl, guard.Check, TimeProvider.System);
+        using (var proxy = ValidationProxy.Start(validator, settings, log.WriteAsync, TimeProvider.System, web))
         {
             await console.Out.WriteLineAsync($"opmock proxy listening on {proxy.Url} → {targetUrl}" + (record is null ? "" : $", recording to {record}"));
+            await console.Out.WriteLineAsync($"console: {proxy.Url}{ConsoleEndpoint.Prefix}/");
             await console.Out.FlushAsync(cancel);
             var stopped = new TaskCompletionSource();
             await using (cancel.Register(() => stopped.TrySetResult()))

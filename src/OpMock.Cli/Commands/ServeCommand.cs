@@ -62,7 +62,7 @@ internal static class ServeCommand
     private static async Task<int> RunAsync(CliConsole console, MockServerOptions options, CancellationToken cancel)
     {
         await using var server = await MockServer.StartAsync(options, TimeProvider.System, cancel);
-        await console.Out.WriteLineAsync($"direct API: {server.DirectUrl}   app API: {server.AppUrl}   admin: {server.DirectUrl}/__admin");
+        await console.Out.WriteLineAsync($"direct API: {server.DirectUrl}   app API: {server.AppUrl}   console: {server.ConsoleUrl}   admin: {server.DirectUrl}/__admin");
         foreach (var (route, curl) in CurlExamples.For(server))
         {
             await console.Out.WriteLineAsync($"  {route}");

@@ -39,6 +39,13 @@ internal sealed class AdminGuard(MockServerOptions options, IReadOnlySet<string>
     public string? AllowedOrigin(HttpRequest request) =>
         request.Headers.Origin.ToString() is { Length: > 0 } origin && options.AdminOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase) ? origin : null;
 
+    /// <summary>
+    /// Whether the request comes from a page this very server served (the console): browsers send Origin on a
+    /// same-origin POST too. The Host was checked first, so a rebinding page's own name never gets here.
+    /// </summary>
+    public static bool SameOrigin(HttpRequest request) =>
+        request.Host.HasValue && string.Equals(request.Headers.Origin.ToString(), $"{request.Scheme}://{request.Host.Value}", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Why an admin request is refused before its body is read, or null to let it through.</summary>
     public Refusal? Check(HttpContext context)
     {
@@ -69,7 +76,7 @@ internal sealed class AdminGuard(MockServerOptions options, IReadOnlySet<string>
                 return new(403, $"the admin API answers requests for localhost or {options.Host} only, not for Host `{MockEngine.Sample(request.Host.Value)}` (a page on another site may be pointing its name here); set admin credentials to allow other names");
             }
 
-            if (request.Headers.Origin.Count > 0 && AllowedOrigin(request) is null)
+            if (request.Headers.Origin.Count > 0 && AllowedOrigin(request) is null && !SameOrigin(request))
             {
                 return new(403, $"the admin API does not answer pages from origin `{MockEngine.Sample(request.Headers.Origin.ToString())}`; list the origin with --admin-origin, or set admin credentials");
             }

@@ -12,7 +12,7 @@ internal static class CurlExamples
         var state = server.Engine.State;
         foreach (var endpoint in state.DirectEndpoints)
         {
-            var body = Body(endpoint.Endpoint, state);
+            var body = Body(endpoint.Endpoint, state.Data.World);
             yield return (endpoint.Endpoint.Route, QueryParameters.Carries(endpoint.Endpoint.Method)
                 ? Get(server.DirectUrl + endpoint.Endpoint.Route, body)
                 : Curl(server.DirectUrl + endpoint.Endpoint.Route, body));
@@ -21,7 +21,7 @@ internal static class CurlExamples
         foreach (var endpoint in state.DirectEndpoints)
         {
             var body = new JsonObject { ["reqUrl"] = endpoint.Endpoint.Route };
-            foreach (var (key, value) in Body(endpoint.Endpoint, state))
+            foreach (var (key, value) in Body(endpoint.Endpoint, state.Data.World))
             {
                 body[key] = value?.DeepClone();
             }
@@ -30,9 +30,9 @@ internal static class CurlExamples
         }
     }
 
-    private static JsonObject Body(Endpoint endpoint, MockState state)
+    /// <summary>Params for a route with ids of the running world: its first user, that user's chat, the first OP.</summary>
+    internal static JsonObject Body(Endpoint endpoint, World.OpWorld world)
     {
-        var world = state.Data.World;
         var body = new JsonObject();
         foreach (var field in endpoint.Input)
         {

@@ -24,6 +24,7 @@ internal sealed class MockServer : IAsyncDisposable
     private readonly int connectionCap = ConnectionLimits.PerPort(ConnectionLimits.Descriptors());
     private readonly IDisposable[] logs;
     private readonly Pipeline? directPipeline;
+    private readonly Console.ConsoleEndpoint console;
     private MockEngine engine;
 
     private MockServer(MockServerOptions options, ListenAddress listen, MockState state, TimeProvider time)
@@ -35,14 +36,15 @@ internal sealed class MockServer : IAsyncDisposable
         engine = new MockEngine(state, time, sessions);
         directLog = new RequestLog(app: false, options.MaxRequestLogCount);
         appLog = new RequestLog(app: true, options.MaxRequestLogCount);
-        logs = [Exchanges.Subscribe(directLog), Exchanges.Subscribe(appLog)];
         var admin = new AdminGuard(options, listen.Names);
+        console = new Console.ConsoleEndpoint(new Console.ServeConsole(() => Engine, () => (Port, AppPort)), new Console.LiveFeed(), admin.Check, time);
+        logs = [Exchanges.Subscribe(directLog), Exchanges.Subscribe(appLog), Exchanges.Subscribe(console.Feed)];
         var requests = new RequestLogEndpoint(directLog, appLog, () => Engine);
         Endpoints.Add(CanonicalPath.Admin, guarded: true, AdminIndex.TryHandleAsync);
         Endpoints.Add(RequestLogEndpoint.Prefix + "/", guarded: true, requests.TryHandleAsync);
         var sessionsAdmin = new SessionsAdmin(() => Engine);
         Endpoints.Add(SessionsAdmin.Prefix + "/", guarded: true, (context, _) => sessionsAdmin.TryHandleAsync(context));
-        Endpoints.Add(CanonicalPath.Console + "/", guarded: true, AdminIndex.NotYet("the console", () => Engine));
+        Endpoints.Add(CanonicalPath.Console + "/", guarded: true, (context, _) => console.TryHandleAsync(context));
         var avatars = new AvatarEndpoint(() => Engine);
         Endpoints.Add(AvatarEndpoint.Prefix + "/", guarded: false, (context, _) => avatars.TryHandleAsync(context));
         // A transfer that a stub on the direct port matches goes there (one loopback hop).
@@ -84,6 +86,12 @@ internal sealed class MockServer : IAsyncDisposable
     public string DirectUrl => $"http://{DisplayHost}:{Port}";
 
     public string AppUrl => $"http://{DisplayHost}:{AppPort}";
+
+    /// <summary>The web console, on either port (the banner prints the direct port's).</summary>
+    public string ConsoleUrl => $"{DirectUrl}{Console.ConsoleEndpoint.Prefix}/";
+
+    /// <summary>The console's live log: every answered request, for the pages watching.</summary>
+    public Console.LiveFeed Feed => console.Feed;
 
     /// <summary>How many connections each port accepts at once (from the file-descriptor limit).</summary>
     public int ConnectionCap => connectionCap;
@@ -130,6 +138,8 @@ internal sealed class MockServer : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        // Console pages' live streams end first, or stopping would wait for them.
+        console.Feed.Complete();
         direct.Stop();
         app.Stop();
         direct.Dispose();

@@ -27,6 +27,11 @@ public sealed class AdminGuardTests
         { "/__admin/mappings", "127.0.0.1", "127.0.0.1:8080", "http://evil.example", false, null, 403 },
         { "/__admin/mappings", "127.0.0.1", "127.0.0.1:8080", "null", false, null, 403 },
         { "/__admin/mappings", "127.0.0.1", "127.0.0.1:8080", "http://tools.example", false, null, null },
+        // The console's own page: a same-origin POST carries Origin too.
+        { "/__admin/opmock/reset", "127.0.0.1", "127.0.0.1:8080", "http://127.0.0.1:8080", false, null, null },
+        { "/__admin/opmock/reset", "127.0.0.1", "127.0.0.1:8080", "http://127.0.0.1:3000", false, null, 403 },
+        { "/__admin/opmock/reset", "127.0.0.1", "127.0.0.1:8080", "http://localhost:8080", false, null, 403 },
+        { "/__admin/opmock/reset", "127.0.0.1", "attacker.example:8080", "http://attacker.example:8080", false, null, 403 },
         { "/__admin/mappings", "10.1.2.3", "mock.internal:8080", "http://evil.example", true, Good, null },
         { "/__admin/mappings", "10.1.2.3", "mock.internal:8080", null, true, null, 401 },
         { "/__admin/mappings", "127.0.0.1", "127.0.0.1:8080", null, true, Wrong, 401 },
@@ -50,6 +55,7 @@ public sealed class AdminGuardTests
         // When an admin request arrives
         var context = new DefaultHttpContext();
         context.Request.Method = "POST";
+        context.Request.Scheme = "http";
         context.Request.Path = path;
         context.Request.Host = HostString.FromUriComponent(host);
         context.Connection.RemoteIpAddress = IPAddress.Parse(client);

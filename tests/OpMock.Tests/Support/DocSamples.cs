@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpMock.Core.Docs;
 using OpMock.Core.Schemas;
@@ -49,24 +48,6 @@ internal static class DocSamples
         return [.. direct, .. relayed];
     }
 
-    /// <summary>
-    /// The doc's sample body; a GET doc's sample params are its sample URL's query pairs that name input fields; a doc
-    /// that shows only a URL (2.19) gets an empty object, as live validation sends.
-    /// </summary>
-    private static JsonObject SampleBody(Endpoint endpoint)
-    {
-        if (QueryParameters.Carries(endpoint.Method))
-        {
-            return QueryParameters.Sample(endpoint);
-        }
-
-        try
-        {
-            return endpoint.Doc.Sample?.Body is { } block && JsonNode.Parse(block.Text) is JsonObject body ? body : [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
+    /// <summary>The doc's sample params (<see cref="DocSample.Params"/>); a doc that shows none gets an empty object, as live validation sends.</summary>
+    private static JsonObject SampleBody(Endpoint endpoint) => DocSample.Params(endpoint) ?? [];
 }

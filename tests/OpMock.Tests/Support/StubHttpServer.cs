@@ -6,18 +6,33 @@ namespace OpMock.Tests.Support;
 
 /// <summary>
 /// A bare HTTP server on 127.0.0.1 and a free port that answers every request with one status, or with
-/// nothing at all (status null, to test timeouts). For probes that only care whether something answers.
+/// nothing at all (status null, to test timeouts), or with one HTML page (another origin, as a page on some
+/// other site the developer visits is). For probes that only care whether something answers.
 /// </summary>
 internal sealed class StubHttpServer : IAsyncDisposable
 {
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
+    private readonly byte[]? page;
 
     public StubHttpServer(int? status)
+        : this(status, null)
     {
+    }
+
+    private StubHttpServer(int? status, byte[]? page)
+    {
+        this.page = page;
         listener.Start();
         loop = ServeAsync(status);
+    }
+
+    /// <summary>A server that answers every request with this page.</summary>
+    public static StubHttpServer Page(string html)
+    {
+        var body = Encoding.UTF8.GetBytes(html);
+        return new StubHttpServer(200, [.. Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n"), .. body]);
     }
 
     public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
@@ -57,7 +72,7 @@ internal sealed class StubHttpServer : IAsyncDisposable
                 await Task.Delay(Timeout.Infinite, stop.Token);
             }
 
-            await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status} Stub\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), stop.Token);
+            await stream.WriteAsync(page ?? Encoding.ASCII.GetBytes($"HTTP/1.1 {status} Stub\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), stop.Token);
         }
     }
 
@@ -69,7 +84,7 @@ internal sealed class StubHttpServer : IAsyncDisposable
         {
             await loop;
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or IOException)
         {
             // The loop ends by being cancelled.
         }

@@ -24,4 +24,13 @@ internal sealed record ProxyExchange(string Method, string PathAndQuery, int Sta
     /// was forwarded unchecked (too large, a compression bomb), the connection broke mid-body.
     /// </summary>
     public string? Note { get; init; }
+
+    /// <summary>From the request's arrival to the end of the answer.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The request body as kept (at most <see cref="ValidationProxy.KeptRequest"/>), for the console; null when none was kept.</summary>
+    public byte[]? RequestBody { get; init; }
+
+    /// <summary>The response body as checked (decompressed), for the console; null when it was not held.</summary>
+    public byte[]? ResponseBody { get; init; }
 }

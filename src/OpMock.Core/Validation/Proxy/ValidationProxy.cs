@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
+using OpMock.Core.Console;
 using OpMock.Core.Diagnostics;
 using OpMock.Core.Net;
 using OpMock.Core.Transfer;
@@ -44,12 +45,15 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
     private readonly HarRecorder? recorder;
     private readonly HttpClient http;
     private readonly WebApplication app;
+    private readonly ProxyConsole? console;
+    private readonly int port;
 
-    private ValidationProxy(ContractValidator validator, ProxySettings settings, Func<ProxyExchange, Task> report, TimeProvider time)
+    private ValidationProxy(ContractValidator validator, ProxySettings settings, Func<ProxyExchange, Task> report, TimeProvider time, ProxyConsole? console)
     {
         this.validator = validator;
         this.settings = settings;
         this.report = report;
+        this.console = console;
         recorder = settings.RecordFolder is { } folder ? new HarRecorder(folder, time) : null;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();
@@ -88,14 +92,16 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Url = address.Replace("[::]", "[::1]", StringComparison.Ordinal);
+        port = new Uri(Url).Port;
     }
 
     /// <summary>Where clients send their requests instead of the target: http://ADDRESS:PORT, with the port picked.</summary>
     public string Url { get; }
 
     /// <param name="report">Called once per exchange (from several threads at once), for logging.</param>
+    /// <param name="console">The web console at /__opmock/ of the proxy's port, fed each exchange; none when null.</param>
     /// <exception cref="OpMockException">The port is taken or cannot be bound.</exception>
-    public static ValidationProxy Start(ContractValidator validator, ProxySettings settings, Func<ProxyExchange, Task> report, TimeProvider time)
+    public static ValidationProxy Start(ContractValidator validator, ProxySettings settings, Func<ProxyExchange, Task> report, TimeProvider time, ProxyConsole? console = null)
     {
         if (settings.Port != 0)
         {
@@ -104,7 +110,7 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
 
         try
         {
-            return new(validator, settings, report, time);
+            return new(validator, settings, report, time, console);
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
         {
@@ -116,6 +122,8 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Console pages' live streams end first, or the stop would wait for them.
+        console?.Feed.Complete();
         await app.StopAsync();
         await app.DisposeAsync();
         http.Dispose();
@@ -123,6 +131,11 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
 
     private async Task ForwardAsync(HttpContext context)
     {
+        if (console is not null && await console.Endpoint.TryHandleAsync(context))
+        {
+            return;
+        }
+
         var started = Stopwatch.GetTimestamp();
         var request = context.Request;
         var aborted = context.RequestAborted;
@@ -232,7 +245,10 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         var recordError = await RecordAsync(new HarRecorder.Exchange(relay.Method, relay.Target.ToString(), relay.RequestHeaders, relay.RequestBody, status, headers,
             whole ? recorded : null, response.Content.Headers.ContentType?.ToString(), Stopwatch.GetElapsedTime(relay.Started).TotalMilliseconds)
         { Error = whole && recorded is not null ? null : note ?? BodyLimits.TooLarge });
-        await ReportAsync(new ProxyExchange(relay.Method, relay.PathAndQuery, status, result) { RecordError = recordError, Note = note });
+        await ReportAsync(new ProxyExchange(relay.Method, relay.PathAndQuery, status, result)
+        {
+            RecordError = recordError, Note = note, Elapsed = Stopwatch.GetElapsedTime(relay.Started), RequestBody = relay.RequestBody, ResponseBody = recorded ?? kept,
+        });
     }
 
     /// <summary>
@@ -293,7 +309,10 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
             Error = $"{status}: {why}",
             Failed = true,
         });
-        await ReportAsync(new ProxyExchange(exchange.Method, pathAndQuery, status, result) { RecordError = recordError, Note = $"{status}: {why}" });
+        await ReportAsync(new ProxyExchange(exchange.Method, pathAndQuery, status, result)
+        {
+            RecordError = recordError, Note = $"{status}: {why}", Elapsed = Stopwatch.GetElapsedTime(started), RequestBody = exchange.RequestBody, ResponseBody = text,
+        });
     }
 
     private async Task<string?> RecordAsync(HarRecorder.Exchange exchange)
@@ -317,6 +336,7 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
 
     private async Task ReportAsync(ProxyExchange exchange)
     {
+        console?.Record(exchange, port);
         try
         {
             await report(exchange);

@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OpMock.Core.Server;
+using OpMock.Core.World;
+using OpMock.Core.World.Catalog;
+using OpMock.Core.World.State;
+
+namespace OpMock.Core.Console;
+
+/// <summary>
+/// The world panel: a user, chat or OP found by id, as one session sees it: its attributes (the world's record, and
+/// each route's <c>data</c> for that id, as the routes answer it), its related entities (a user's chat and OP, a
+/// chat's user and OP, an OP's chats) and what the session's writes changed about it.
+/// </summary>
+/// <param name="changes">The session's overlay (what its writes changed); empty for a session that wrote nothing.</param>
+internal sealed class WorldLookup(MockState state, Overlay changes)
+{
+    public const int MaxQuery = 128;
+
+    /// <summary>The most related entities listed (an OP an example shows may serve many chats).</summary>
+    private const int MaxRelated = 50;
+
+    private static readonly JsonSerializerOptions RecordJson = new(Json.OpJson.Compact) { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    private OpWorld World => state.Data.World.In(changes);
+
+    /// <summary>The entity an id names; <paramref name="kind"/> (user, chat, op) decides for an id of no known shape.</summary>
+    /// <returns>The panel's JSON, or null with <paramref name="problem"/> when the query cannot name an entity.</returns>
+    public JsonObject? Find(string query, string? kind, string session, out string? problem)
+    {
+        problem = null;
+        var id = query.Trim();
+        if (id.Length is 0 or > MaxQuery || id.Any(char.IsControl))
+        {
+            problem = $"give an id of 1 to {MaxQuery} characters (a userId, chatId or staffId)";
+            return null;
+        }
+
+        var asked = kind?.ToLowerInvariant() switch
+        {
+            null or "" or "any" => EntityKind.None,
+            "user" => EntityKind.User,
+            "chat" => EntityKind.Chat,
+            "op" => EntityKind.Op,
+            _ => (EntityKind?)null,
+        };
+        if (asked is null)
+        {
+            problem = $"kind `{MockEngine.Sample(kind)}` is not user, chat or op";
+            return null;
+        }
+
+        var (found, source) = asked == EntityKind.None ? Identify(id) : (asked.Value, Source(asked.Value, id));
+        return new JsonObject
+        {
+            ["kind"] = Name(found),
+            ["id"] = id,
+            ["source"] = source,
+            ["attributes"] = Attributes(found, id),
+            ["routes"] = Routes(found, id),
+            ["related"] = Related(found, id),
+            ["session"] = session,
+            ["changes"] = new JsonObject { ["available"] = true, ["changed"] = Changed(found, id) },
+        };
+    }
+
+    /// <summary>What kind of entity an id names, and where it comes from: the world's own id shapes first, then examples and fixtures.</summary>
+    private (EntityKind Kind, string Source) Identify(string id)
+    {
+        var seed = World.Options.Seed;
+        if (new WorldIds(seed).OpIndex(id) is not null)
+        {
+            return (EntityKind.Op, "world");
+        }
+
+        if (new ChatIds(seed).UserIndex(id) is not null)
+        {
+            return (EntityKind.Chat, "world");
+        }
+
+        if (new WorldIds(seed).UserIndex(id) is not null)
+        {
+            return (EntityKind.User, "world");
+        }
+
+        foreach (var kind in new[] { EntityKind.Chat, EntityKind.Op, EntityKind.User })
+        {
+            if (Source(kind, id) is not "other" and var source)
+            {
+                return (kind, source);
+            }
+        }
+
+        // Any id names some user: the world answers for ids it did not make up, the same way every time.
+        return (id.StartsWith(WorldIds.OpPrefix, StringComparison.Ordinal) ? EntityKind.Op : EntityKind.User, "other");
+    }
+
+    private string Source(EntityKind kind, string id)
+    {
+        var pins = World.Pins;
+        var pinned = kind switch
+        {
+            EntityKind.User => World.Pinned(id) is not null,
+            EntityKind.Chat => pins.Chats.Any(c => c.ChatId == id),
+            _ => pins.Ops.Any(o => o.Id == id) || pins.Chats.Any(c => c.OperatorId == id),
+        };
+        if (pinned)
+        {
+            return "fixture";
+        }
+
+        var facts = World.Facts;
+        var shown = kind switch
+        {
+            EntityKind.Chat => facts.Chat(id) is not null,
+            EntityKind.Op => facts.Op(id) is not null,
+            _ => facts.ChatOf(id) is not null,
+        } || facts.Of(kind, id) is not null;
+        return shown ? "example" : "other";
+    }
+
+    private JsonNode? Attributes(EntityKind kind, string id)
+    {
+        switch (kind)
+        {
+            case EntityKind.Chat:
+                var chat = World.ChatById(id);
+                var node = JsonSerializer.SerializeToNode(chat, RecordJson)!.AsObject();
+                node["createTime"] = chat.CreateTime.ToOffset(WorldOptions.ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                node["statusName"] = ChatStatuses.Find(chat.Status) is { } status ? $"{status.Name} {status.Label}" : null;
+                return node;
+            case EntityKind.Op:
+                var op = World.Op(id);
+                return new JsonObject { ["staffId"] = op.Id, ["name"] = op.Name, ["isOnline"] = op.IsOnline, ["chatCount"] = op.Users.Length };
+            default:
+                return JsonSerializer.SerializeToNode(World.User(id), RecordJson);
+        }
+    }
+
+    /// <summary>Each direct route that takes this kind's id, asked for this id (an OP also through the token, on routes about the current OP).</summary>
+    private JsonArray Routes(EntityKind kind, string id)
+    {
+        var routes = new JsonArray();
+        foreach (var endpoint in state.DirectEndpoints.DistinctBy(e => e.Endpoint.Route, StringComparer.OrdinalIgnoreCase))
+        {
+            var fields = endpoint.Endpoint.Input.Select(f => f.Name).ToList();
+            var field = WorldMap.Ids.Where(i => i.Kind == kind).Select(i => fields.FirstOrDefault(f => f.Equals(i.Name, StringComparison.OrdinalIgnoreCase)))
+                .FirstOrDefault(f => f is not null);
+            var asked = new JsonObject();
+            string? token = null;
+            if (field is not null)
+            {
+                asked[field] = id;
+            }
+            else if (kind == EntityKind.Op && !WorldMap.Ids.Any(i => fields.Contains(i.Name, StringComparer.OrdinalIgnoreCase))
+                && ObjectPlan.TopKind(endpoint.Endpoint.Output, EntityKind.None) == EntityKind.Op)
+            {
+                token = id;
+            }
+            else
+            {
+                continue;
+            }
+
+            var answer = state.Data.For(endpoint.Endpoint, asked, token, changes);
+            routes.Add(new JsonObject
+            {
+                ["route"] = endpoint.Endpoint.Route,
+                ["doc"] = endpoint.Endpoint.Id,
+                ["title"] = $"{endpoint.Endpoint.Doc.Number} {endpoint.Endpoint.Doc.Title}",
+                ["asked"] = token is null ? asked : new JsonObject { ["token"] = token },
+                ["data"] = answer.Data,
+            });
+        }
+
+        return routes;
+    }
+
+    private JsonArray Related(EntityKind kind, string id)
+    {
+        var related = new JsonArray();
+        void Add(string relation, EntityKind what, string which, string label) =>
+            related.Add(new JsonObject { ["relation"] = relation, ["kind"] = Name(what), ["id"] = which, ["label"] = label });
+
+        switch (kind)
+        {
+            case EntityKind.User:
+                var chat = World.ChatOf(id);
+                Add("current chat", EntityKind.Chat, chat.ChatId, ChatLabel(chat));
+                Add("served by", EntityKind.Op, chat.OperatorId, World.Op(chat.OperatorId).Name);
+                break;
+            case EntityKind.Chat:
+                var one = World.ChatById(id);
+                Add("user", EntityKind.User, one.UserId, World.User(one.UserId).UserName);
+                Add("served by", EntityKind.Op, one.OperatorId, World.Op(one.OperatorId).Name);
+                break;
+            case EntityKind.Op:
+                foreach (var served in World.ChatsOf(World.Op(id)).Take(MaxRelated))
+                {
+                    Add("serves", EntityKind.Chat, served.ChatId, $"{ChatLabel(served)} · {World.User(served.UserId).UserName}");
+                }
+
+                break;
+        }
+
+        return related;
+    }
+
+    /// <summary>The fields the session's writes set on this entity (by the doc's field name), or null when it changed none.</summary>
+    private JsonObject? Changed(EntityKind kind, string id) => changes.Of(kind, id) is { Count: > 0 } fields
+        ? new JsonObject(fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => KeyValuePair.Create(Records.FieldName(f.Key) ?? f.Key, f.Value?.DeepClone())))
+        : null;
+
+    private static string ChatLabel(Chat chat) =>
+        (chat.Title.Length == 0 ? "(no title)" : chat.Title) + (ChatStatuses.Find(chat.Status) is { } status ? $" · {status.Label}" : "");
+
+    private static string Name(EntityKind kind) => kind switch
+    {
+        EntityKind.Chat => "chat",
+        EntityKind.Op => "op",
+        _ => "user",
+    };
+}
