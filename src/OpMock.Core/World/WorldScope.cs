@@ -392,7 +392,11 @@ internal sealed class WorldScope
     };
 
     /// <summary>How long a finished chat of the seeded world lasted, in milliseconds: 2 to 90 minutes.</summary>
-    private long Served(Chat chat) => (2 + (long)(StableHash.Of(world.Options.Seed, "served-for", chat.ChatId) % 89)) * 60_000;
+    /// <remarks>Never past now: a chat that started minutes before the anchor closed by it.</remarks>
+    private long Served(Chat chat) => Math.Clamp(
+        (2 + (long)(StableHash.Of(world.Options.Seed, "served-for", chat.ChatId) % 89)) * 60_000,
+        0,
+        Math.Max(0, (long)(world.Options.Anchor - chat.CreateTime).TotalMilliseconds / 1000 * 1000));
 
     private static JsonNode? MessageValue(Message message, Attr attr) => attr switch
     {
@@ -417,7 +421,7 @@ internal sealed class WorldScope
         {
             return Plan.Fields[index].StatusByName ? status.Name
                 : doc.Hints.HasOptions && Catalog.ChatStatuses.Option(doc.Hints.Options, status) is { } option ? Docs.FieldHints.ToJson(option.Value)
-                : value;
+                : status.Code;
         }
 
         if (attr == Attr.Duration && value is JsonValue span && span.TryGetValue<long>(out var millis))

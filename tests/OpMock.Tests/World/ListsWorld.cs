@@ -52,7 +52,8 @@ public sealed class ListsWorld : IAsyncLifetime
     internal (int Status, JsonObject Body) Send(string method, string route, string body, IReadOnlyDictionary<string, string> query)
     {
         var request = MockRequest.Create(method, route, method == "GET" ? null : "application/json", Encoding.UTF8.GetBytes(body), query.ToImmutableDictionary(), scenario: null);
-        var reply = Engine.Handle(request, app: false);
+        // The in-memory session store answers at once: the engine's answer is ready when it returns.
+        var reply = Engine.HandleAsync(request, app: false, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         return (reply.Status, JsonNode.Parse(reply.Body)!.AsObject());
     }
 }

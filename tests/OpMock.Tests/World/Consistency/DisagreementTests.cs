@@ -135,12 +135,12 @@ public sealed class DisagreementTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Samples_TwoExamplesDisagreeing_EachAnswersItsOwnAndOtherRoutesTheFirstDocs()
+    public async Task Samples_TwoExamplesDisagreeing_EachAnswersItsOwnAndOtherRoutesTheFirstDocs()
     {
         // When each doc's sample is asked, and 2.36 (which shows the user, in no example) too
-        var detail = Data("/op/v2/getUserIcon", $$"""{"userId":"{{UserId}}"}""");
-        var receives = Data(Receives, "{}", "o0001403351be22c648efa24c20e842fd7351");
-        var info = Data(ChatInfo, $$"""{"userId":"{{UserId}}"}""");
+        var detail = await DataAsync("/op/v2/getUserIcon", $$"""{"userId":"{{UserId}}"}""");
+        var receives = await DataAsync(Receives, "{}", "o0001403351be22c648efa24c20e842fd7351");
+        var info = await DataAsync(ChatInfo, $$"""{"userId":"{{UserId}}"}""");
 
         // Then 8.9 answers its icon, 2.19 its own, and 2.36 the first doc's (2.19, read first)
         detail["icon"]!.GetValue<string>().ShouldBe(OtherIcon);
@@ -153,10 +153,10 @@ public sealed class DisagreementTests : IAsyncLifetime
         receives["chats"]!.AsArray().ShouldNotContain(c => c!["chatId"]!.GetValue<string>() == "u0001999888777666555444");
     }
 
-    private JsonObject Data(string route, string body, string? token = null)
+    private async Task<JsonObject> DataAsync(string route, string body, string? token = null)
     {
         var query = token is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["token"] = token };
-        var reply = engine.Handle(MockRequest.Create("POST", route, "application/json", System.Text.Encoding.UTF8.GetBytes(body), query.ToImmutableDictionary(), scenario: null), app: false);
+        var reply = await engine.HandleAsync(MockRequest.Create("POST", route, "application/json", System.Text.Encoding.UTF8.GetBytes(body), query.ToImmutableDictionary(), scenario: null), app: false, default);
         reply.Status.ShouldBe(200, System.Text.Encoding.UTF8.GetString(reply.Body));
         return JsonNode.Parse(reply.Body)!["data"]!.AsObject();
     }
