@@ -11,8 +11,10 @@ namespace OpMock.Core.World.Rules;
 /// part of an entity (a user's order) an instant between its parent's start and now — never after now. Each stage is
 /// a stable step after the one before, so every doc that shows an object shows the same times. An open chat has not
 /// ended: its end times are empty. A duration is its end minus its start (the start of service when the object
-/// shows one, else its creation), in the duration's unit. Times in an entity's life (a message's sendTime) fall
-/// between the entity's start and now.
+/// shows one, else its creation), in the duration's unit: an end the object shows follows the duration drawn for it
+/// (a believable length of service), or the duration follows an end an example or the world fixes; with no end
+/// shown the duration stays as drawn. Times in an entity's life (a message's sendTime) fall between the entity's
+/// start and now.
 /// </summary>
 /// <param name="Staged">Time fields in a stage, in stage order.</param>
 /// <param name="Events">Time fields of events inside an entity's life.</param>
@@ -67,7 +69,10 @@ internal sealed record TimelineRule(ImmutableArray<(int Field, int Stage)> Stage
                 continue;
             }
 
-            var time = Max(running, At(scope, from, stage, now));
+            // An end the object shows with a drawn duration ends that long after the start (the duration stays believable).
+            var time = Max(running, stage == FieldWords.EndStage && Drawn(context) is { } lasted
+                ? Min(now, (shown[FieldWords.StartStage] ?? shown[0] ?? from) + lasted)
+                : At(scope, from, stage, now));
             context.Set(field, TimeValues.Write(context.Field(field), time, HouseFormats.DateTime));
             running = time;
             shown[stage] ??= time;
@@ -88,9 +93,14 @@ internal sealed record TimelineRule(ImmutableArray<(int Field, int Stage)> Stage
 
         foreach (var field in Spans.Where(context.Writable))
         {
+            // A duration is the difference of the times the object shows; with no end shown it is left as drawn, an open chat's empty.
             var begin = shown[FieldWords.StartStage] ?? shown[0] ?? from;
-            var end = ended ? shown[FieldWords.EndStage] : open ? null : At(scope, from, FieldWords.EndStage, now);
-            if (end is not { } finish)
+            if (!ended && !open)
+            {
+                continue;
+            }
+
+            if ((ended ? shown[FieldWords.EndStage] : null) is not { } finish)
             {
                 context.Clear(field);
                 continue;
@@ -148,6 +158,22 @@ internal sealed record TimelineRule(ImmutableArray<(int Field, int Stage)> Stage
 
         return time > now ? Max(from, now) : Whole(time);
     }
+
+    /// <summary>The first generated duration the object shows, as a length of time; null when it shows none.</summary>
+    private TimeSpan? Drawn(RuleContext context)
+    {
+        foreach (var field in Spans.Where(context.Writable))
+        {
+            if (Amounts.Read(context.Value(field)) is { } units && units >= 0)
+            {
+                return TimeSpan.FromTicks((long)Math.Min(units * FieldWords.SpanUnit(context.Field(field)).Ticks, TimeSpan.FromDays(3650).Ticks));
+            }
+        }
+
+        return null;
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static DateTimeOffset Whole(DateTimeOffset time) => DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds()).ToOffset(WorldOptions.ChinaOffset);
 
