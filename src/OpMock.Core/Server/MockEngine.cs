@@ -204,6 +204,12 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
             return (envelope.Error(Errors.Validation, $"{violation.Path}: {violation.Message}", Field(violation.Path, violation.Expected, violation.Actual)) with { Delay = delay }, null);
         }
 
+        // A page number past its type's range (pageNo 2^31) passes the schema but names no page: refused, naming the range.
+        if (state.Data.Check(endpoint.Endpoint, parameters) is { } problem)
+        {
+            return (envelope.Error(Errors.Validation, problem.Message, Field(problem.Field, problem.Expected, problem.Actual)) with { Delay = delay }, null);
+        }
+
         var token = request.Query.GetValueOrDefault("token");
         var changes = await sessions.OverlayAsync(request.Session, session.Version, cancel);
         var effect = state.Effects.For(endpoint.Endpoint.Route);

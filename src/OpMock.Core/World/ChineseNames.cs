@@ -77,6 +77,44 @@ internal static class ChineseNames
     /// <summary>Whether a text is a name this generator makes: a known family name and a known given name (钟点工 is not one).</summary>
     public static bool IsFullName(string text) => Split(text) is { } parts && Given.Contains(parts.Given);
 
+    /// <summary>
+    /// A full name a nickname could come from (<see cref="Nickname(Bogus.Randomizer, string, string)"/> read backwards):
+    /// 阿洋 / 小洋 / 洋洋 → a given name ending in 洋, 小王 / 老王 → the family name 王, 思远 → the given name 思远; null
+    /// for a nickname no name makes (Latin, digits, a word).
+    /// </summary>
+    public static string? NameFor(Bogus.Randomizer random, string nickname)
+    {
+        if (nickname.Length is < 2 or > 3 || !nickname.All(c => c is >= '\u4e00' and <= '\u9fff'))
+        {
+            return null;
+        }
+
+        if (nickname.Length == 3 && Split(nickname) is not null)
+        {
+            return nickname;
+        }
+
+        var (head, last) = (nickname[..1], nickname[1..]);
+        if (head is "小" or "老" && IsFamilyName(last))
+        {
+            return last + random.ArrayElement(Given);
+        }
+
+        if (nickname.Length == 3)
+        {
+            return null;
+        }
+
+        var endsWith = head is "阿" or "小" || head == last ? last : head == "老" ? null : nickname;
+        if (endsWith is null)
+        {
+            return null;
+        }
+
+        var fitting = Given.Where(g => g.EndsWith(endsWith, StringComparison.Ordinal)).ToArray();
+        return random.ArrayElement(Family) + (fitting.Length > 0 ? random.ArrayElement(fitting) : endsWith);
+    }
+
     /// <summary>Whether a full name starts with a known family name and has a given name after it.</summary>
     public static bool LooksLikeFullName(string name) =>
         Family.Any(f => name.StartsWith(f, StringComparison.Ordinal) && name.Length > f.Length && name.Length <= f.Length + 2);

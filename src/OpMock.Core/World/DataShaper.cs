@@ -20,6 +20,7 @@ internal sealed class DataShaper(Endpoint endpoint, ValueGenerator generator)
     {
         known ??= scope?.View();
         var result = new JsonObject();
+        var fromKnown = 0UL;
         for (var i = 0; i < fields.Length; i++)
         {
             var field = fields[i];
@@ -28,6 +29,14 @@ internal sealed class DataShaper(Endpoint endpoint, ValueGenerator generator)
             if (!has && known is not null && !field.Required)
             {
                 // The known data (a captured example) leaves an optional field out: so does the answer.
+                continue;
+            }
+
+            fromKnown |= has && i < 64 ? 1UL << i : 0;
+            if (!has && scope?.List is { } listed && listed.Field == i && endpoint.Section(field.Target) is { } items)
+            {
+                // The response's list, as a backend answers it: filtered by the request, then paged (World/Lists).
+                result[field.Name] = Lists.ListAssembly.Answer(scope, i, listed, scope.Generator(i), (item, itemScope) => Object(items.Fields, item, depth + 1, itemScope));
                 continue;
             }
 
@@ -53,6 +62,8 @@ internal sealed class DataShaper(Endpoint endpoint, ValueGenerator generator)
             result[field.Name] = Hinted(field, has ? Fit(field, value, depth, at) : Generate(field, depth, at), at);
         }
 
+        // Numbers that add up and times that line up, over the object as shaped (World/Rules).
+        scope?.Plan.Rules.Apply(result, scope, fromKnown);
         return result;
     }
 
@@ -133,13 +144,14 @@ internal sealed class DataShaper(Endpoint endpoint, ValueGenerator generator)
                 var values = at?.Generator() ?? generator;
                 if (section is not null && at?.Items(values) is { } entities)
                 {
-                    // The world's list (an OP's chats, or one page of them).
+                    // The world's list (an OP's chats), or a generated one with a session's items.
                     return new JsonArray([.. entities.Select(e => (JsonNode)Object(section.Fields, null, depth + 1, e))]);
                 }
 
                 if (section is not null)
                 {
-                    return new JsonArray([.. Enumerable.Range(0, values.ListLength()).Select(k => (JsonNode)Object(section.Fields, null, depth + 1, at?.Item(k)))]);
+                    var length = at?.PartCount(values) ?? values.ListLength();
+                    return new JsonArray([.. Enumerable.Range(0, length).Select(k => (JsonNode)Object(section.Fields, null, depth + 1, at?.Item(k)))]);
                 }
 
                 return field.Type.Item?.Kind switch
@@ -173,6 +185,8 @@ internal sealed class DataShaper(Endpoint endpoint, ValueGenerator generator)
         public WorldScope? Item(int item) => Scope.Item(Index, item);
 
         public IReadOnlyList<WorldScope>? Items(ValueGenerator generator) => Scope.Items(Index, generator);
+
+        public int PartCount(ValueGenerator generator) => Scope.PartCount(Index, generator, 0);
 
         public ValueGenerator Generator() => Scope.Generator(Index);
 

@@ -11,13 +11,17 @@ internal sealed class EndpointPlan
 {
     private readonly ObjectPlan[] tops;
 
-    private EndpointPlan(ObjectPlan[] tops, Paging? paging)
+    private EndpointPlan(ObjectPlan[] tops, Paging? paging, Lists.ListPlan? lists)
     {
         this.tops = tops;
         Paging = paging;
+        Lists = lists;
     }
 
     public Paging? Paging { get; }
+
+    /// <summary>The response's list that requests filter and page; null when the doc has none.</summary>
+    public Lists.ListPlan? Lists { get; }
 
     public ObjectPlan Top(EntityKind requested) => tops[(int)requested];
 
@@ -29,7 +33,8 @@ internal sealed class EndpointPlan
         var tops = Enum.GetValues<EntityKind>()
             .Select(requested => ObjectPlan.Build(endpoint, endpoint.Output, ObjectPlan.TopKind(endpoint.Output, requested), ""))
             .ToArray();
-        return new EndpointPlan(tops, Paging.For(endpoint, requestSchema));
+        var paging = Paging.For(endpoint, requestSchema);
+        return new EndpointPlan(tops, paging, World.Lists.ListPlan.For(endpoint, paging));
     }
 }
 
@@ -51,6 +56,12 @@ internal sealed record Paging(ImmutableArray<KeyValuePair<string, JsonNode?>> Ex
 
     public static bool IsPageField(string name) => IsPageNo(name) || IsPageSize(name);
 
+    /// <summary>The largest pageNo a request may send: its doc's type's (Integer: 2^31 − 1; Long: 2^63 − 1).</summary>
+    public long MaxPageNo { get; init; } = int.MaxValue;
+
+    /// <summary>The largest pageSize a request may send before the doc's maximum cuts it: its doc's type's.</summary>
+    public long MaxPageSize { get; init; } = int.MaxValue;
+
     public static Paging? For(Endpoint endpoint, JsonObject? requestSchema)
     {
         if (!endpoint.Input.Any(f => IsPageNo(f.Name)) || !endpoint.Input.Any(f => IsPageSize(f.Name))
@@ -67,15 +78,46 @@ internal sealed record Paging(ImmutableArray<KeyValuePair<string, JsonNode?>> Ex
 
         var size = requestSchema?["properties"]?[PageSize];
         return new Paging([.. page.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))], field,
-            Whole(size?["default"]) is > 0 and var fallback ? fallback : FallbackSize, Whole(size?["maximum"]));
+            Whole(size?["default"]) is >= 1 and <= int.MaxValue and var fallback ? (int)fallback : FallbackSize,
+            Whole(size?["maximum"]) is >= 1 and <= int.MaxValue and var most ? (int)most : null)
+        {
+            MaxPageNo = Ceiling(endpoint, PageNo),
+            MaxPageSize = Ceiling(endpoint, PageSize),
+        };
     }
 
     /// <summary>The page a request asks for: pageNo from 1, pageSize its default when missing, at most the maximum.</summary>
     public PageRequest Read(JsonObject request)
     {
-        var pageNo = Whole(request[PageNo]) is > 0 and var no ? no : 1;
-        var pageSize = Whole(request[PageSize]) is > 0 and var size ? size : DefaultSize;
-        return new PageRequest(pageNo, MaxSize is { } max && max > 0 ? Math.Min(pageSize, max) : pageSize, Field);
+        var pageNo = Whole(request[PageNo]) is >= 1 and var no ? no : 1;
+        var pageSize = Whole(request[PageSize]) is >= 1 and var size ? size : DefaultSize;
+        return new PageRequest(pageNo, (int)Math.Min(pageSize, MaxSize is { } max ? max : int.MaxValue), Field);
+    }
+
+    /// <summary>
+    /// A pageNo or pageSize outside 1 to its type's largest value (2^31 − 1 for Integer): the request's problem, named
+    /// with the range, rather than a page the client did not ask for. Null when both are absent or in range; text
+    /// that is no number is the request schema's to name.
+    /// </summary>
+    public RequestProblem? Check(JsonObject request)
+    {
+        foreach (var (name, ceiling) in new[] { (PageNo, MaxPageNo), (PageSize, MaxPageSize) })
+        {
+            // A number too large for a decimal (1e30) is out of range too; text that is no number is left to the schema.
+            var number = request[name] is JsonValue value ? Number(value) : null;
+            var isNumber = number is not null || request[name]?.GetValueKind() == System.Text.Json.JsonValueKind.Number;
+            if (!isNumber || (number is { } n && n % 1 == 0 && n >= 1 && n <= ceiling))
+            {
+                continue;
+            }
+
+            var expected = $"a whole number from 1 to {ceiling.ToString(CultureInfo.InvariantCulture)}";
+            var actual = request[name] is JsonValue sent && sent.TryGetValue<string>(out var text) ? text : request[name]!.ToJsonString();
+            var why = name == PageNo ? "pages count from 1" : "a page holds at least one item";
+            return new RequestProblem(name, $"{name}: expected {expected} ({why}), found {actual}", expected, actual);
+        }
+
+        return null;
     }
 
     /// <summary>The response's page, with the example's keys in its order.</summary>
@@ -89,7 +131,7 @@ internal sealed record Paging(ImmutableArray<KeyValuePair<string, JsonNode?>> Ex
                 "pageno" or "page" or "current" => request.PageNo,
                 "pagesize" or "size" => request.PageSize,
                 "totalcount" or "total" => total,
-                "totalpage" or "totalpages" or "pages" or "pagecount" => (total + request.PageSize - 1) / request.PageSize,
+                "totalpage" or "totalpages" or "pages" or "pagecount" => ((long)total + request.PageSize - 1) / request.PageSize,
                 _ => value?.DeepClone(),
             };
         }
@@ -97,11 +139,24 @@ internal sealed record Paging(ImmutableArray<KeyValuePair<string, JsonNode?>> Ex
         return page;
     }
 
-    private static int? Whole(JsonNode? node) => node switch
+    private static long Ceiling(Endpoint endpoint, string name) =>
+        endpoint.Input.FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) is { Type.IsWide: true } ? long.MaxValue : int.MaxValue;
+
+    /// <summary>
+    /// A whole number, however the request carries it: a JSON number (a body's, or a query's typed as long, which
+    /// <c>TryGetValue&lt;int&gt;</c> does not convert, so GET docs once paged from defaults) or digits as text.
+    /// </summary>
+    private static long? Whole(JsonNode? node) =>
+        node is JsonValue value && Number(value) is { } number && number % 1 == 0 && number >= long.MinValue && number <= long.MaxValue ? (long)number : null;
+
+    /// <summary>The value as a number, read from its JSON text; null for text that is no number, booleans and the like.</summary>
+    private static decimal? Number(JsonValue value)
     {
-        JsonValue v when v.TryGetValue<int>(out var n) => n,
-        JsonValue v when v.TryGetValue<double>(out var d) && d is >= 1 and <= int.MaxValue => (int)d,
-        JsonValue v when v.TryGetValue<string>(out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) => parsed,
-        _ => null,
-    };
+        var text = value.TryGetValue<string>(out var s) ? s : value.GetValueKind() == System.Text.Json.JsonValueKind.Number ? value.ToJsonString() : null;
+        return text is not null && decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+            CultureInfo.InvariantCulture, out var number) ? number : null;
+    }
 }
+
+/// <summary>What is wrong with a request the schema lets through (a page number past its type's range), as the 400 names it.</summary>
+internal sealed record RequestProblem(string Field, string Message, string Expected, string Actual);

@@ -14,7 +14,7 @@ namespace OpMock.Core.World;
 /// else the sample's token as the current OP), so each doc's sample request answers its example, and the users,
 /// chats and OPs an example names keep their example attributes in every other route.
 /// </summary>
-internal sealed class ExampleFacts(WorldOptions options)
+internal sealed class ExampleFacts
 {
     /// <summary>An example's page.totalCount makes the OP's list this long at most; the rest is generated.</summary>
     private const int MaxTotal = 1000;
@@ -23,6 +23,23 @@ internal sealed class ExampleFacts(WorldOptions options)
     private readonly Dictionary<string, ChatLinks> chats = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OpChats> ops = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<string>> messages = new(StringComparer.Ordinal);
+
+    // Which doc showed each value first, and what later docs show otherwise (their own samples answer them).
+    private readonly Dictionary<(EntityKind, string, string), (ApiDoc Doc, string Field)> origins = [];
+    private readonly Dictionary<(string, EntityKind, string), Dictionary<string, JsonNode?>> own = [];
+    private readonly List<Consistency.Disagreement> disagreements = [];
+    private readonly Consistency.ExampleFolding folding;
+    private Endpoint current = null!;
+    private string? currentOp;
+    private JsonObject? sampleFilter;
+
+    private readonly WorldOptions options;
+
+    private ExampleFacts(WorldOptions options)
+    {
+        this.options = options;
+        folding = new(options, values, chats, ops, Extend);
+    }
 
     public static Facts Read(IEnumerable<Endpoint> endpoints, WorldOptions options)
     {
@@ -37,6 +54,7 @@ internal sealed class ExampleFacts(WorldOptions options)
 
     private void Add(Endpoint endpoint)
     {
+        current = endpoint;
         if (endpoint.Doc.Example is not { } example || OpJson.TryParse(example.Text, out _, out _) is not JsonObject envelope
             || envelope["data"] is not JsonObject data)
         {
@@ -48,6 +66,8 @@ internal sealed class ExampleFacts(WorldOptions options)
             ? QueryParameters.Sample(endpoint)
             : endpoint.Doc.Sample?.Body is { } body && OpJson.TryParse(body.Text, out _, out _) is JsonObject json ? json : [];
         var token = endpoint.Doc.Sample?.Query.FirstOrDefault(q => q.Key == "token").Value;
+        currentOp = string.IsNullOrEmpty(token) ? null : token;
+        sampleFilter = SampleFilter(endpoint, request);
         var (requestedKind, requestedId) = WorldData.Requested(request);
         var kind = ObjectPlan.TopKind(endpoint.Output, requestedKind);
         if (kind == EntityKind.None)
@@ -65,11 +85,12 @@ internal sealed class ExampleFacts(WorldOptions options)
 
     /// <param name="parentOp">For a chat listed by an OP: that OP.</param>
     /// <param name="total">For the response's data: the example page's totalCount, the length of its entity list.</param>
-    private void Walk(ObjectPlan plan, JsonObject json, string? id, string? parentOp, int? total = null)
+    /// <param name="parentUser">For a chat shown inside a user (its current chat): that user.</param>
+    private void Walk(ObjectPlan plan, JsonObject json, string? id, string? parentOp, int? total = null, string? parentUser = null)
     {
         var fields = plan.DocFields;
         // Links first: a chat's user and OP are named by its fields or its nested objects.
-        string? userId = null, opId = parentOp;
+        string? userId = parentUser, opId = parentOp;
         for (var i = 0; i < fields.Length; i++)
         {
             var field = plan.Fields[i];
@@ -90,6 +111,8 @@ internal sealed class ExampleFacts(WorldOptions options)
             AddChat(id, userId, opId, json, plan);
         }
 
+        // The example page's total is the length of the answer's first list, the one a doc pages.
+        var paged = total is null ? -1 : fields.IndexOf(fields.FirstOrDefault(f => f.Type.Kind == FieldKind.List)!);
         for (var i = 0; i < fields.Length; i++)
         {
             var field = plan.Fields[i];
@@ -99,16 +122,16 @@ internal sealed class ExampleFacts(WorldOptions options)
                 var owner = attribute.Owner == plan.Kind ? id : attribute.Owner == EntityKind.User ? userId : attribute.Owner == EntityKind.Op ? opId : null;
                 if (attribute.Attr != Attr.Id && owner is not null)
                 {
-                    Set(attribute.Owner, owner, Facts.Key(attribute.Attr), has ? value : Facts.Absent);
+                    Set(attribute.Owner, owner, Facts.Key(attribute.Attr), has ? value : Facts.Absent, fields[i].Name);
                 }
             }
             else if (field.Child is { } child && has && value is not null)
             {
-                WalkChild(plan, child, field, value, id, userId, opId, total);
+                WalkChild(plan, child, field, value, id, userId, opId, i == paged ? total : null);
             }
             else if (id is not null && plan.Kind != EntityKind.None)
             {
-                Set(plan.Kind, id, Facts.Key(field.Path), has ? value : Facts.Absent);
+                Set(plan.Kind, id, Facts.Key(field.Path), has ? value : Facts.Absent, fields[i].Name);
             }
         }
     }
@@ -124,7 +147,13 @@ internal sealed class ExampleFacts(WorldOptions options)
             }
             else if (id is not null && plan.Kind != EntityKind.None)
             {
-                Set(plan.Kind, id, Facts.Key(field.Path), value);
+                Set(plan.Kind, id, Facts.Key(field.Path), value, field.Path);
+                if (total is { } count && value is JsonArray)
+                {
+                    // The example shows a page of the list: the entity's whole list is that long.
+                    Set(plan.Kind, id, Facts.TotalKey(field.Path), count, "totalCount");
+                    SetFilter(plan.Kind, id, field.Path);
+                }
             }
 
             return;
@@ -136,7 +165,7 @@ internal sealed class ExampleFacts(WorldOptions options)
             foreach (var item in items.OfType<JsonObject>())
             {
                 var itemId = OwnId(child, item);
-                Walk(child, item, itemId, plan.Kind == EntityKind.Op ? id : null);
+                Walk(child, item, itemId, plan.Kind == EntityKind.Op ? id : null, parentUser: plan.Kind == EntityKind.User ? id : null);
                 if (child.Kind == EntityKind.Chat && itemId is not null)
                 {
                     listed.Add(chats[itemId].UserId);
@@ -152,14 +181,20 @@ internal sealed class ExampleFacts(WorldOptions options)
 
             if (plan.Kind == EntityKind.Op && child.Kind == EntityKind.Chat && id is not null)
             {
-                ops[id] = new OpChats(Extend(id, listed, Math.Min(MaxTotal, Math.Max(total ?? 0, listed.Count))), Math.Min(MaxTotal, Math.Max(total ?? 0, listed.Count)));
+                ops[id] = new OpChats(Extend(id, listed, Math.Min(MaxTotal, Math.Max(total ?? 0, listed.Count))), Math.Min(MaxTotal, Math.Max(total ?? 0, listed.Count)))
+                {
+                    Shown = listed.Count,
+                };
+                SetFilter(plan.Kind, id, field.Path);
+                folding.ListDocs.TryAdd(id, current.Doc);
             }
         }
         else if (value is JsonObject inner)
         {
             var childId = OwnId(child, inner)
                 ?? (child.Kind == EntityKind.User ? userId : child.Kind == EntityKind.Op ? opId : null);
-            Walk(child, inner, childId, null);
+            // A chat shown inside a user or an OP is that user's, or served by that OP.
+            Walk(child, inner, childId, plan.Kind == EntityKind.Op ? id : null, parentUser: plan.Kind == EntityKind.User ? id : null);
         }
     }
 
@@ -167,6 +202,7 @@ internal sealed class ExampleFacts(WorldOptions options)
     {
         var fields = plan.DocFields;
         string? groupId = null;
+        string? status = null;
         DateTimeOffset? created = null;
         for (var i = 0; i < fields.Length; i++)
         {
@@ -178,12 +214,38 @@ internal sealed class ExampleFacts(WorldOptions options)
                 case { Owner: EntityKind.Chat, Attr: Attr.CreateTime }:
                     created ??= Instant(json[fields[i].Name]);
                     break;
+                case { Owner: EntityKind.Chat, Attr: Attr.Status }:
+                    status ??= Text(json[fields[i].Name]) is { } written ? Catalog.ChatStatuses.Find(written)?.Code : null;
+                    break;
             }
         }
 
         var known = chats.GetValueOrDefault(chatId);
         chats[chatId] = new ChatLinks(chatId, known?.UserId ?? userId ?? Synthetic("example-user", chatId), known?.OperatorId ?? opId,
-            known?.GroupId ?? groupId, known?.CreateTime ?? created);
+            known?.GroupId ?? groupId, known?.CreateTime ?? created) { Status = known?.Status ?? status };
+        folding.ChatDocs.TryAdd(chatId, current.Doc);
+        if (currentOp is not null)
+        {
+            folding.SampleOps.TryAdd(chatId, currentOp);
+        }
+    }
+
+    /// <summary>
+    /// The example shows a page of a list its sample request filters (status=3): the rest of that list, up to the
+    /// example's total, has the filter's values too, so the sample's page counts what the example counts.
+    /// </summary>
+    private void SetFilter(EntityKind kind, string id, string path)
+    {
+        if (sampleFilter is not null)
+        {
+            Set(kind, id, Facts.FilterKey(path), sampleFilter, "filter");
+        }
+    }
+
+    private static JsonObject? SampleFilter(Endpoint endpoint, JsonObject request)
+    {
+        var filters = Lists.ListPlan.For(endpoint, Paging.For(endpoint, null))?.Read(request, WorldData.Selecting(request)).Filters ?? [];
+        return filters.IsEmpty ? null : new JsonObject(filters.Select(f => KeyValuePair.Create(f.Item, (JsonNode?)f.Value.DeepClone())));
     }
 
     /// <summary>The OP's listed users, then generated ones up to the page's total, each chat older than the one before.</summary>
@@ -205,7 +267,8 @@ internal sealed class ExampleFacts(WorldOptions options)
 
     private string Synthetic(string what, string of) => OpWorld.MadeUpUser(options.Seed, what, of);
 
-    private void Set(EntityKind kind, string id, string key, JsonNode? value)
+    /// <param name="field">The doc's name for the field, for a disagreement's message.</param>
+    private void Set(EntityKind kind, string id, string key, JsonNode? value, string field)
     {
         if (!values.TryGetValue((kind, id), out var known))
         {
@@ -216,11 +279,38 @@ internal sealed class ExampleFacts(WorldOptions options)
         if (!known.TryGetValue(key, out var was) || ReferenceEquals(was, Facts.Absent))
         {
             known[key] = ReferenceEquals(value, Facts.Absent) ? value : value?.DeepClone();
+            origins[(kind, id, key)] = (current.Doc, field);
+            return;
         }
+
+        // A sample's filter says what the doc asked, not what the entity is: two docs may filter one list differently.
+        var first = origins[(kind, id, key)];
+        if (ReferenceEquals(value, Facts.Absent) || ReferenceEquals(first.Doc, current.Doc) || key == Facts.FilterKey(key[1..]) || Agree(was, value))
+        {
+            return;
+        }
+
+        // A later doc's example says otherwise: its own sample answers its example, other routes keep the first doc's.
+        if (!own.TryGetValue((current.Route, kind, id), out var mine))
+        {
+            own[(current.Route, kind, id)] = mine = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        }
+
+        mine[key] = value?.DeepClone();
+        disagreements.Add(new Consistency.Disagreement(kind, id, field, Consistency.ExampleSpot.Of(first.Doc, first.Field, was),
+            Consistency.ExampleSpot.Of(current.Doc, field, value), "each doc's sample answers its own example, other routes show the first doc's"));
     }
+
+    /// <summary>Two examples' values for one thing say the same: equal JSON, one state ("Service" and "5"), one instant, one number.</summary>
+    private static bool Agree(JsonNode? a, JsonNode? b) =>
+        JsonNode.DeepEquals(a, b)
+        || (Text(a) is { } x && Text(b) is { } y && Catalog.ChatStatuses.Find(x) is { } s && s == Catalog.ChatStatuses.Find(y))
+        || (Instant(a) is { } t && t == Instant(b))
+        || (Rules.Amounts.Read(a) is { } m && a?.GetValueKind() == JsonValueKind.Number && m == Rules.Amounts.Read(b));
 
     private Facts Freeze()
     {
+        folding.Fold();
         var frozen = values.ToDictionary(p => p.Key, p => p.Value.ToFrozenDictionary(StringComparer.Ordinal));
         var chatOfUser = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chat in chats.Values)
@@ -228,7 +318,16 @@ internal sealed class ExampleFacts(WorldOptions options)
             chatOfUser.TryAdd(chat.UserId, chat.ChatId);
         }
 
-        return new Facts(frozen, chats, chatOfUser, ops, messages);
+        // A route's own values: the first doc's, with its own example's where they disagree.
+        var routeValues = own.ToFrozenDictionary(
+            p => p.Key,
+            p => frozen[(p.Key.Item2, p.Key.Item3)].Concat(p.Value).GroupBy(v => v.Key).ToFrozenDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal));
+        return new Facts(frozen, chats, chatOfUser, ops, messages)
+        {
+            RouteValues = routeValues,
+            Disagreements = [.. disagreements, .. folding.Disagreements],
+            Cities = folding.Cities.ToFrozenDictionary(StringComparer.Ordinal),
+        };
     }
 
     /// <summary>The object's own id: the value of its id field for its kind (chatId in a chat, staffId in an OP).</summary>

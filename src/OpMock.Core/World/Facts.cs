@@ -41,8 +41,28 @@ internal sealed class Facts
 
     public bool IsEmpty => values.Count == 0 && chats.Count == 0 && ops.Count == 0;
 
+    /// <summary>
+    /// The values of entities as one route's own example shows them where it disagrees with the doc read first: each
+    /// doc's sample answers its own example (<see cref="Consistency.Disagreement"/>).
+    /// </summary>
+    public FrozenDictionary<(string Route, EntityKind Kind, string Id), FrozenDictionary<string, JsonNode?>> RouteValues { get; init; } =
+        FrozenDictionary<(string, EntityKind, string), FrozenDictionary<string, JsonNode?>>.Empty;
+
+    /// <summary>Where two docs' examples say different things about one entity: lint warns about each.</summary>
+    public ImmutableArray<Consistency.Disagreement> Disagreements { get; init; } = [];
+
+    /// <summary>The city (an index into <see cref="ChinaPlaces.Cities"/>) of users whose chat an example places in one.</summary>
+    public FrozenDictionary<string, int> Cities { get; init; } = FrozenDictionary<string, int>.Empty;
+
     /// <summary>The known values of one entity, keyed by attribute name or by "~" and the field's path; null when none.</summary>
     public FrozenDictionary<string, JsonNode?>? Of(EntityKind kind, string id) => values.GetValueOrDefault((kind, id));
+
+    /// <summary>The known values of one entity as route <paramref name="route"/> shows it: its own example's where it disagrees with another's.</summary>
+    public FrozenDictionary<string, JsonNode?>? Of(EntityKind kind, string id, string route) =>
+        RouteValues.Count > 0 && RouteValues.TryGetValue((route, kind, id), out var own) ? own : values.GetValueOrDefault((kind, id));
+
+    /// <summary>The city an example places a user in (its chat's address), so its addresses are there too; null when none does.</summary>
+    public City? CityOf(string userId) => Cities.TryGetValue(userId, out var index) ? ChinaPlaces.Cities[index] : null;
 
     public ChatLinks? Chat(string chatId) => chats.GetValueOrDefault(chatId);
 
@@ -58,11 +78,25 @@ internal sealed class Facts
 
     public static string Key(string path) => "~" + path;
 
+    /// <summary>The key of an example page's total for the list at <paramref name="path"/> (the list is that long in all).</summary>
+    public static string TotalKey(string path) => "#" + path;
+
+    /// <summary>The key of the filter an example's sample request sets on the list at <paramref name="path"/> (its item fields' values).</summary>
+    public static string FilterKey(string path) => "?" + path;
+
     private static readonly string[] AttrNames = Enum.GetNames<Attr>();
 }
 
 /// <summary>A chat's links as examples give them; null parts are left to the world.</summary>
-internal sealed record ChatLinks(string ChatId, string UserId, string? OperatorId, string? GroupId, DateTimeOffset? CreateTime);
+internal sealed record ChatLinks(string ChatId, string UserId, string? OperatorId, string? GroupId, DateTimeOffset? CreateTime)
+{
+    /// <summary>The state an example shows the chat in, as a code ("5"); null when no example says.</summary>
+    public string? Status { get; init; }
+}
 
 /// <summary>An OP's chats in the example's order (by user id), and how many it has in all (an example's page.totalCount).</summary>
-internal sealed record OpChats(IReadOnlyList<string> Users, int Total);
+internal sealed record OpChats(IReadOnlyList<string> Users, int Total)
+{
+    /// <summary>How many of <see cref="Users"/> an example lists; the rest were made up to reach the total.</summary>
+    public int Shown { get; init; } = Users.Count;
+}

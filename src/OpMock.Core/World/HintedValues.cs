@@ -17,15 +17,14 @@ internal static class HintedValues
     /// <summary>How far a range with one bound (最大50, 最小1) reaches on its open side.</summary>
     private const long OpenSpan = 99;
 
-    public static JsonNode? Constrain(DocField field, JsonNode? value, Randomizer random)
+    public static JsonNode? Constrain(DocField field, JsonNode? value, Randomizer random) => Allows(field, value) ? value : Draw(field, random);
+
+    /// <summary>Whether the field's hints allow the value (a field without hints allows any).</summary>
+    public static bool Allows(DocField field, JsonNode? value)
     {
         var hints = field.Hints;
-        if (value is null || (!hints.HasOptions && hints.Minimum is null && hints.Maximum is null))
-        {
-            return value;
-        }
-
-        return Typed(field.Type.Kind, value) is { } typed && HintReader.Allows(hints, typed) ? value : Draw(field, random);
+        return value is null || (!hints.HasOptions && hints.Minimum is null && hints.Maximum is null)
+            || (Typed(field.Type.Kind, value) is { } typed && HintReader.Allows(hints, typed));
     }
 
     private static JsonNode? Draw(DocField field, Randomizer random)

@@ -41,7 +41,8 @@ internal sealed record ObjectPlan(EntityKind Kind, string Prefix, ImmutableArray
             plans.Add(new FieldPlan(attribute, path, child, entityList) { StatusByName = statusNames.Value && attribute?.Attr == Attr.Status, Value = kinds[i] });
         }
 
-        return new ObjectPlan(kind, prefix, fields, plans.MoveToImmutable());
+        var fieldPlans = plans.MoveToImmutable();
+        return new ObjectPlan(kind, prefix, fields, fieldPlans) { Rules = World.Rules.ObjectRules.For(endpoint, kind, prefix, fields, fieldPlans) };
     }
 
     /// <summary>The field of an object that names its service, if any: its parts' items are that service's.</summary>
@@ -50,6 +51,9 @@ internal sealed record ObjectPlan(EntityKind Kind, string Prefix, ImmutableArray
         var index = kinds.IndexOf(kinds.FirstOrDefault(k => k.Kind == ValueKind.Service)!);
         return index >= 0 ? index : null;
     }
+
+    /// <summary>The rules this object's numbers and times follow (World/Rules), applied once it is shaped.</summary>
+    public Rules.ObjectRules Rules { get; init; } = World.Rules.ObjectRules.None;
 
     /// <summary>
     /// The entity a response's <c>data</c> is about: named by its own id field (chatId, userId, staffId), else by the

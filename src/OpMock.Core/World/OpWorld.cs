@@ -102,7 +102,7 @@ internal sealed class OpWorld
     public User User(string id)
     {
         var random = new Randomizer(StableHash.Seed(options.Seed, "user", id));
-        var city = ChinaPlaces.CityOf(StableHash.Of(options.Seed, "city", id));
+        var city = Facts.CityOf(id) ?? ChinaPlaces.CityOf(StableHash.Of(options.Seed, "city", id));
         var (family, given) = ChineseNames.Person(random);
         var nick = random.Bool(0.8f) ? ChineseNames.Nickname(random, family, given) : null;
         var phone = ChineseMobile.Number(random);
@@ -139,13 +139,15 @@ internal sealed class OpWorld
         var index = ids.UserIndex(userId) is { } i && i < options.Users ? i : (int?)null;
         var operatorId = pinned?.OperatorId ?? shown?.OperatorId ?? OperatorOf(userId, index);
         // A chat a fixture or an example shows is on its OP's list, like a served world chat.
-        var status = pinned is not null || shown is not null || IsServed(index) ? ChatStatuses.Service : ChatStatuses.NotServed.Pick(random);
+        var status = pinned is not null || IsServed(index) ? ChatStatuses.Service
+            : shown is not null ? ChatStatuses.Find(shown.Status ?? ChatStatuses.Service.Code) ?? ChatStatuses.Service
+            : ChatStatuses.NotServed.Pick(random);
         var drawn = "1" + random.Number(0, 99_999_999).ToString("D8", CultureInfo.InvariantCulture)
             + random.Number(0, 999_999_999).ToString("D9", CultureInfo.InvariantCulture);
         // A world user's group id carries the user's index, so a chatId in a request finds its chat.
         var groupId = pinned?.GroupId ?? shown?.GroupId ?? (ids.UserIndex(userId) is { } world ? chatIds.GroupId(world) : drawn);
         var createTime = pinned?.CreateTime ?? shown?.CreateTime ?? ServiceHours.Instant(random, options, status.IsOpen ? 1 : options.WindowDays);
-        var city = ChinaPlaces.CityOf(StableHash.Of(options.Seed, "city", userId));
+        var city = Facts.CityOf(userId) ?? ChinaPlaces.CityOf(StableHash.Of(options.Seed, "city", userId));
         var district = random.ArrayElement(city.Districts);
         var (lat, lng) = ChinaPlaces.Near(random, district);
         var topic = ChineseText.Topic(random);

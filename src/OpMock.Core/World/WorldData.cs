@@ -58,16 +58,15 @@ internal sealed class WorldData
         var today = World;
         var world = changes is null ? today : today.In(changes);
         var route = endpoint.IsTransfer && endpoint.TransferTarget is { } target ? target : endpoint.Route;
-        var plan = plans.GetOrAdd(endpoint, e => EndpointPlan.Build(e, contract?.Endpoints.FirstOrDefault(s => ReferenceEquals(s.Endpoint, e))?.Request));
+        var plan = Plan(endpoint);
         var (requestedKind, requestedId) = Requested(request);
         var top = plan.Top(requestedKind);
         var scope = Scope(world, top, requestedKind, requestedId, request, token, route, plan, written).With(written?.Fields ?? Item(world.Overlay, request));
-        var page = plan.Paging?.Read(request);
-        scope.Paging = page;
+        scope.List = plan.Lists?.Read(request, Selecting(request));
         var random = new Randomizer(StableHash.Seed(world.Options.Seed, "data", route, top.Kind, scope.Id));
         var data = new DataShaper(endpoint, new ValueGenerator(random, world.Options)).Object(endpoint.Output, null, 0, scope);
         Avatars.Link(data, Avatars.Base(host));
-        return new WorldAnswer(data, page is null ? null : plan.Paging!.Write(page, scope.Total ?? 0));
+        return new WorldAnswer(data, scope.List?.Page is { } page ? plan.Paging!.Write(page, scope.Total ?? 0) : null);
     }
 
     /// <summary>
@@ -100,19 +99,19 @@ internal sealed class WorldData
         return null;
     }
 
-    /// <summary>The entity a request names by id: chatId before userId before staffId/operatorId; None when it names none.</summary>
-    public static (EntityKind Kind, string? Id) Requested(JsonObject request)
-    {
-        foreach (var (name, kind) in WorldMap.Ids)
-        {
-            if (request[name] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0)
-            {
-                return (kind, id);
-            }
-        }
+    /// <summary>What is wrong with a request its schema lets through (a pageNo past its type's range), or null.</summary>
+    public RequestProblem? Check(Endpoint endpoint, JsonObject request) => Plan(endpoint).Paging?.Check(request);
 
-        return (EntityKind.None, null);
-    }
+    private EndpointPlan Plan(Endpoint endpoint) =>
+        plans.GetOrAdd(endpoint, e => EndpointPlan.Build(e, contract?.Endpoints.FirstOrDefault(s => ReferenceEquals(s.Endpoint, e))?.Request));
+
+    /// <summary>The entity a request names by id: chatId before userId before staffId/operatorId; None when it names none.</summary>
+    public static (EntityKind Kind, string? Id) Requested(JsonObject request) =>
+        Selecting(request) is { } name ? (WorldMap.Ids.First(i => i.Name == name).Kind, request[name]!.GetValue<string>()) : (EntityKind.None, null);
+
+    /// <summary>The request field that names the answer's entity: it chooses whose list is answered, it filters nothing.</summary>
+    public static string? Selecting(JsonObject request) =>
+        WorldMap.Ids.Select(i => i.Name).FirstOrDefault(name => request[name] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0);
 
     private static WorldScope Scope(OpWorld world, ObjectPlan top, EntityKind kind, string? id, JsonObject request, string? token, string route, EndpointPlan plan, Written? written)
     {

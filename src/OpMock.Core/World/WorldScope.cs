@@ -49,13 +49,14 @@ internal sealed class WorldScope
     /// <summary>The entity's id; for an object about nothing, a key of the request.</summary>
     public string Id { get; }
 
-    /// <summary>Set on the response's scope when its doc pages: the page asked for. Filled with the total once the list is known.</summary>
-    public PageRequest? Paging { get; set; }
+    /// <summary>Set on the response's scope when its doc has a list the request filters or pages (<see cref="Lists.ListPlan"/>).</summary>
+    public Lists.ListRequest? List { get; set; }
 
+    /// <summary>Once that list is answered: how many items it has in all, after the request's filters.</summary>
     public int? Total { get; private set; }
 
-    /// <summary>How long a generated list that pages is at most.</summary>
-    private const int PagedMax = 60;
+    // The answered list's whole (filtered) items, when they were all shaped: what a total over the list sums.
+    private IReadOnlyList<JsonObject>? whole;
 
     public static WorldScope For(OpWorld world, string route, ObjectPlan plan, string id) => plan.Kind switch
     {
@@ -118,6 +119,11 @@ internal sealed class WorldScope
             {
                 value = Written(index, attribute.Attr, Value(attribute));
             }
+            else if (attribute.Attr == Attr.Status)
+            {
+                // One chat, one state, written the way this route writes states: an example's "Service" is "5" where the route writes codes.
+                value = Written(index, attribute.Attr, value);
+            }
 
             if (!changes.IsEmpty && changes.HasCollections && value is JsonArray listed)
             {
@@ -176,10 +182,10 @@ internal sealed class WorldScope
         : null;
 
     /// <summary>
-    /// The items of field <paramref name="index"/> when the world lists them (an OP's chats, newest first), one page of
-    /// them when the response pages; null when the list is generated.
+    /// The items of field <paramref name="index"/> when the world lists them (an OP's chats, newest first, a chat's
+    /// messages), or a generated list with a session's items; null when the list is generated.
     /// </summary>
-    public IReadOnlyList<WorldScope>? Items(int index, ValueGenerator generator)
+    public IReadOnlyList<WorldScope>? Items(int index, ValueGenerator? generator = null)
     {
         var field = Plan.Fields[index];
         if (field.Child is not { } child)
@@ -187,24 +193,15 @@ internal sealed class WorldScope
             return null;
         }
 
-        if (!field.EntityList && !world.Overlay.IsEmpty && world.Overlay.HasCollections && ItemsChanged(index) is { } changed)
-        {
-            return Collected(index, changed, generator);
-        }
-
         if (!field.EntityList)
         {
-            if (Paging is not { } generated || generated.Field != index)
-            {
-                return null;
-            }
-
-            // A generated list that pages: its length is fixed by the entity, each item by its place in the whole list.
-            Total = generator.ListLength(PagedMax);
-            return [.. generated.Slice(Total.Value).Select(k => Item(index, k)!)];
+            // A generated list a session created, changed or deleted items of; else the list is generated, not the world's.
+            return !world.Overlay.IsEmpty && world.Overlay.HasCollections && ItemsChanged(index) is { } changed && generator is not null
+                ? Collected(index, changed, generator)
+                : null;
         }
 
-        IReadOnlyList<WorldScope> all = (Plan.Kind, child.Kind) switch
+        return (Plan.Kind, child.Kind) switch
         {
             (EntityKind.Op, EntityKind.Chat) => [.. world.ChatsOf(Op).Select(c => OfChat(world, route, child, c))],
             (EntityKind.User, EntityKind.Chat) => [OfChat(world, route, child, world.ChatOf(Id))],
@@ -213,14 +210,80 @@ internal sealed class WorldScope
             (_, EntityKind.User) => [new WorldScope(world, route, child, OwnerId(EntityKind.User), "")],
             _ => [new WorldScope(world, route, child, OwnerId(EntityKind.Op), "")],
         };
-        if (Paging is not { } page || page.Field != index)
+    }
+
+    /// <summary>
+    /// What examples say about the list in field <paramref name="index"/> of this entity: its items (for a generated
+    /// list; an entity list's come from the world), the example page's total, the filter the example's sample set
+    /// (the rest of the list matches it), and how many of an OP's chats an example lists before made-up ones.
+    /// </summary>
+    public Lists.ExampleList ExampleList(int index)
+    {
+        if (Plan.Kind == EntityKind.None || FactsOf(Plan.Kind, Id) is not { } facts)
         {
-            return all;
+            return Lists.ExampleList.None;
         }
 
-        Total = all.Count;
-        return [.. page.Slice(all.Count).Select(k => all[k])];
+        var path = Plan.Fields[index].Path;
+        var items = facts.TryGetValue(Facts.Key(path), out var list) && list is JsonArray array ? array : null;
+        return new Lists.ExampleList(
+            items is not null && !world.Overlay.IsEmpty && world.Overlay.HasCollections ? Collected(index, items) : items,
+            facts.TryGetValue(Facts.TotalKey(path), out var count) && count is JsonValue value && value.TryGetValue<int>(out var n) ? n : null,
+            facts.TryGetValue(Facts.FilterKey(path), out var filter) ? filter as JsonObject : null,
+            Plan.Kind == EntityKind.Op ? world.Facts.Op(Id)?.Shown ?? 0 : 0);
     }
+
+    /// <summary>
+    /// How many items a generated list of this entity has: as many as the entity counts when it has a count named for
+    /// the list (a user's <c>orders</c>: its <c>orderCount</c>), so the count and the list agree in every doc; else drawn.
+    /// </summary>
+    public int PartCount(int index, ValueGenerator generator, int max)
+    {
+        if (Plan.Rules.CountedBy(index) is { } counted && AttributeValue(counted) is JsonValue value && value.TryGetValue<long>(out var count))
+        {
+            return (int)Math.Clamp(count, 0, Lists.ListAssembly.ExampleMax);
+        }
+
+        return max == 0 ? generator.ListLength() : generator.ListLength(max);
+    }
+
+    /// <summary>Records the answered list's total (after filters) and, when they were all shaped, its items.</summary>
+    public void Listed(int total, IReadOnlyList<JsonObject>? items)
+    {
+        Total = total;
+        whole = items;
+    }
+
+    /// <summary>The whole (filtered) list of field <paramref name="index"/> when it was shaped in full, for a total over it.</summary>
+    public IReadOnlyList<JsonObject>? Whole(int index) => List?.Field == index ? whole : null;
+
+    /// <summary>How many items the answered list of field <paramref name="index"/> has in all; null for any other list.</summary>
+    public int? ListTotal(int index) => List?.Field == index ? Total : null;
+
+    /// <summary>Whether field <paramref name="index"/>'s value is what a doc's example shows for this entity (rules leave such values alone).</summary>
+    public bool ShowsExample(int index)
+    {
+        var field = Plan.Fields[index];
+        var facts = field.Attribute is { } attribute ? attribute.Attr == Attr.Id ? null : FactsOf(attribute.Owner, OwnerId(attribute.Owner))
+            : Plan.Kind == EntityKind.None ? null : FactsOf(Plan.Kind, Id);
+        var key = field.Attribute is { } shown ? Facts.Key(shown.Attr) : Facts.Key(field.Path);
+        return facts is not null && facts.TryGetValue(key, out var value) && !ReferenceEquals(value, Facts.Absent);
+    }
+
+    /// <summary>The world's options: the seed and the anchor ("now") rules work from.</summary>
+    public WorldOptions Options => world.Options;
+
+    /// <summary>Where this object sits in its entity ("orders.3." for an order of a user): the seed of what rules draw for it.</summary>
+    public string SeedPath => seedPath;
+
+    /// <summary>What the examples say about this entity, keyed as <see cref="Facts"/> keys them; null when nothing.</summary>
+    public FrozenDictionary<string, JsonNode?>? OwnFacts => Plan.Kind == EntityKind.None ? null : FactsOf(Plan.Kind, Id);
+
+    /// <summary>The chat this object is about or belongs to (a user's: its current chat).</summary>
+    public Chat CurrentChat => Chat;
+
+    /// <summary>How many chats the OP this object is about is serving: the length of its list, read as the list is.</summary>
+    public int ServedChats() => world.ChatsOf(Op).Length;
 
     /// <summary>A generator for a field no attribute gives, seeded by the entity and the field's path.</summary>
     public ValueGenerator Generator(int index) =>
@@ -231,12 +294,12 @@ internal sealed class WorldScope
     {
         if (kind != Plan.Kind)
         {
-            return world.Facts.Of(kind, id);
+            return world.Facts.Of(kind, id, route);
         }
 
         if (!ownFactsRead)
         {
-            ownFacts = world.Facts.Of(kind, id);
+            ownFacts = world.Facts.Of(kind, id, route);
             ownFactsRead = true;
         }
 
@@ -263,6 +326,10 @@ internal sealed class WorldScope
         EntityKind.Chat => Plan.Kind is EntityKind.User or EntityKind.Message ? Chat.ChatId : world.ChatOf(world.MadeUpUser("related-chat", Id)).ChatId,
         _ => Id,
     };
+
+    /// <summary>An attribute's value as every route shows it: an example's first, else the world's.</summary>
+    private JsonNode? AttributeValue(AttrRef attribute) =>
+        FactsOf(attribute.Owner, OwnerId(attribute.Owner))?.TryGetValue(Facts.Key(attribute.Attr), out var shown) == true ? shown : Value(attribute);
 
     private JsonNode? Value(AttrRef attribute) => attribute.Owner switch
     {
@@ -325,7 +392,11 @@ internal sealed class WorldScope
     };
 
     /// <summary>How long a finished chat of the seeded world lasted, in milliseconds: 2 to 90 minutes.</summary>
-    private long Served(Chat chat) => (2 + (long)(StableHash.Of(world.Options.Seed, "served-for", chat.ChatId) % 89)) * 60_000;
+    /// <remarks>Never past now: a chat that started minutes before the anchor closed by it.</remarks>
+    private long Served(Chat chat) => Math.Clamp(
+        (2 + (long)(StableHash.Of(world.Options.Seed, "served-for", chat.ChatId) % 89)) * 60_000,
+        0,
+        Math.Max(0, (long)(world.Options.Anchor - chat.CreateTime).TotalMilliseconds / 1000 * 1000));
 
     private static JsonNode? MessageValue(Message message, Attr attr) => attr switch
     {
@@ -350,7 +421,7 @@ internal sealed class WorldScope
         {
             return Plan.Fields[index].StatusByName ? status.Name
                 : doc.Hints.HasOptions && Catalog.ChatStatuses.Option(doc.Hints.Options, status) is { } option ? Docs.FieldHints.ToJson(option.Value)
-                : value;
+                : status.Code;
         }
 
         if (attr == Attr.Duration && value is JsonValue span && span.TryGetValue<long>(out var millis))
@@ -443,8 +514,7 @@ internal sealed class WorldScope
     private List<WorldScope> Collected(int index, (ItemCollection Items, string IdField) changed, ValueGenerator generator)
     {
         var (items, idField) = changed;
-        var paged = Paging is { } page && page.Field == index;
-        var length = paged ? generator.ListLength(PagedMax) : generator.ListLength();
+        var length = PartCount(index, generator, List?.Field == index ? Lists.ListAssembly.GeneratedMax : 0);
         var child = Plan.Fields[index].Child!;
         var idIndex = child.DocFields.IndexOf(child.DocFields.First(f => string.Equals(f.Name, idField, StringComparison.OrdinalIgnoreCase)));
         var all = new List<WorldScope>();
@@ -464,13 +534,7 @@ internal sealed class WorldScope
                 .With(new Dictionary<string, JsonNode?>(fields) { [Facts.Key(idField)] = id }));
         }
 
-        if (!paged)
-        {
-            return all;
-        }
-
-        Total = all.Count;
-        return [.. Paging!.Slice(all.Count).Select(k => all[k])];
+        return all;
     }
 
     private static JsonNode? OpValue(Op op, Attr attr) => attr switch
@@ -484,12 +548,13 @@ internal sealed class WorldScope
 }
 
 /// <summary>The page a request asks for (pageNo from 1) of the list in the response's field <paramref name="Field"/>.</summary>
-internal sealed record PageRequest(int PageNo, int PageSize, int Field)
+internal sealed record PageRequest(long PageNo, int PageSize, int Field)
 {
     /// <summary>The indexes of this page's items in a list of <paramref name="total"/>: empty past the end.</summary>
     public IEnumerable<int> Slice(int total)
     {
-        var start = (long)(PageNo - 1) * PageSize;
+        // In decimal: pageNo may be as large as a Long doc allows, and (pageNo − 1) · pageSize would overflow.
+        var start = (decimal)(PageNo - 1) * PageSize;
         return start >= total ? [] : Enumerable.Range((int)start, (int)Math.Min(PageSize, total - start));
     }
 }

@@ -71,6 +71,38 @@ public sealed class PagingTests(WikiWorld wiki) : IClassFixture<WikiWorld>
         Ids(page).Count.ShouldBe(7);
     }
 
+    [Theory]
+    [InlineData("pageNo", 2147483648L)]
+    [InlineData("pageNo", 0L)]
+    [InlineData("pageNo", -3L)]
+    [InlineData("pageSize", 0L)]
+    [InlineData("pageSize", -1L)]
+    public async Task ChatPage_PagingNumberOutOfRange_Is400NamingTheFieldAndItsRange(string field, long value)
+    {
+        // When a page number no Integer holds, or below 1, is asked for
+        using var response = await wiki.Host.PostDirectAsync(WikiWorld.ChatPage, $$"""{"staffId":"{{ExampleOp}}","{{field}}":{{value}}}""");
+
+        // Then the answer is the validation envelope naming the field, the range and the value, not some page
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        var json = await OpMock.Tests.Support.MockHost.JsonAsync(response);
+        json["data"]!["field"]!.GetValue<string>().ShouldBe(field);
+        json["data"]!["expected"]!.GetValue<string>().ShouldBe("a whole number from 1 to 2147483647");
+        json["message"]!.GetValue<string>().ShouldContain($"{field}: expected a whole number from 1 to 2147483647");
+        json["message"]!.GetValue<string>().ShouldContain($"found {value}");
+    }
+
+    [Fact]
+    public async Task ChatPage_LastPageNoAnIntegerHolds_IsAnEmptyPageWithTheSameTotal()
+    {
+        // When the largest pageNo is asked for
+        var page = await wiki.DirectAsync(WikiWorld.ChatPage, new JsonObject { ["staffId"] = ExampleOp, ["pageNo"] = int.MaxValue, ["pageSize"] = 50 });
+
+        // Then it is past the end: empty, with the list's total
+        Ids(page).ShouldBeEmpty();
+        page["page"]!["pageNo"]!.GetValue<int>().ShouldBe(int.MaxValue);
+        page["page"]!["totalCount"]!.GetValue<int>().ShouldBe(7);
+    }
+
     [Fact]
     public async Task DocWithoutPaging_Answers_PageNull()
     {

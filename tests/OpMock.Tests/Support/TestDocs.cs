@@ -24,6 +24,12 @@ internal static class TestDocs
     /// <summary>The frozen shipped docs plus the write docs, for tests that walk flows of writes and reads.</summary>
     public static string BaseWithActions(TempFolder temp) => Copy(temp, Base, BaseOverrides, Actions);
 
+    /// <summary>8.1 to 8.5: lists that filter and page, totals, counts and times (see lists/README.md).</summary>
+    public static string Lists => Path.Combine(Folder, "lists");
+
+    /// <summary>The frozen shipped docs plus the list docs, for the tests of lists and of the world's rules.</summary>
+    public static string BaseWithLists(TempFolder temp) => Copy(temp, Base, BaseOverrides, Lists);
+
     /// <summary>The docs in schemas/docs plus the wiki docs, copied into docs/ of <paramref name="temp"/> with overrides.yaml beside them.</summary>
     public static string ShippedWithWiki(TempFolder temp) => Copy(temp, Repo.Docs, Repo.Overrides, Wiki);
 

@@ -111,9 +111,10 @@ public sealed class ValueGeneratorTests
             {
                 orders++;
 
-                // Then each order names a service of the catalog, priced in its band, with an id of the example's shape
+                // Then each order names a service of the catalog, with an id of the example's shape; its amount is
+                // what its lines add up to (World/Rules: Σ quantity × price), each line priced in its item's band
                 var service = services[order["serviceName"]!.GetValue<string>()];
-                order["amount"]!.GetValue<decimal>().ShouldBeInRange(service.Low, service.High);
+                order["amount"]!.GetValue<decimal>().ShouldBe(order["items"]!.AsArray().Sum(l => l!["quantity"]!.GetValue<long>() * l["price"]!.GetValue<decimal>()));
                 order["orderId"]!.GetValue<string>().ShouldMatch(@"^20\d{16}$");
                 ChineseNames.IsFullName(order["masterName"]!.GetValue<string>()).ShouldBeTrue();
                 order["duration"]!.GetValue<long>().ShouldBeInRange(10, 240);

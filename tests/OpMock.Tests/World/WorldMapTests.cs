@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using System.Text.Json.Nodes;
-using OpMock.Core.Docs;
 using OpMock.Core.World;
 
 namespace OpMock.Tests.World;
@@ -43,33 +40,4 @@ public sealed class WorldMapTests
     [InlineData("location", "Location", "None")]
     public void Entity_ObjectByFieldOrSectionName_IsThatEntity(string field, string section, string kind) =>
         WorldMap.Entity(field, section).ShouldBe(Enum.Parse<EntityKind>(kind));
-
-    [Theory]
-    [InlineData(null, 20, null)]
-    [InlineData("""{"properties":{"pageSize":{"type":"integer","default":15,"maximum":50}}}""", 15, 50)]
-    public void Paging_RequestSchema_GivesPageSizesDefaultAndMaximum(string? schema, int defaultSize, int? max)
-    {
-        // Given a doc with pageNo/pageSize inputs, a list and a page object in its example
-        var integer = new FieldType(FieldKind.Integer, "Integer");
-        var endpoint = new Endpoint(
-            new ApiDoc
-            {
-                Path = "x.txt", Number = "1", Title = "t", Url = "/x", Route = "/x", Method = "POST",
-                Example = new JsonBlock("""{"code":200,"data":{"items":[]},"page":{"pageNo":1,"pageSize":2,"totalCount":9}}""", 1),
-            },
-            [new DocField("pageNo", integer, "", "", null, null, false, true, 1), new DocField("pageSize", integer, "", "", null, null, false, true, 2)],
-            [new DocField("items", new FieldType(FieldKind.List, "List"), "", "", null, null, true, true, 3)], [], "x");
-
-        // When its paging is read
-        var paging = Paging.For(endpoint, schema is null ? null : JsonNode.Parse(schema)!.AsObject())!;
-
-        // Then pageSize defaults to the schema's default (else 20) and is cut to its maximum
-        paging.DefaultSize.ShouldBe(defaultSize);
-        paging.MaxSize.ShouldBe(max);
-        paging.Read(new JsonObject()).ShouldBe(new PageRequest(1, defaultSize, 0));
-        paging.Read(new JsonObject { ["pageNo"] = "3", ["pageSize"] = 500 }).PageSize.ShouldBe(max ?? 500);
-        paging.Write(new PageRequest(2, 4, 0), 9).ToJsonString().ShouldBe("""{"pageNo":2,"pageSize":4,"totalCount":9}""");
-        ImmutableArray.CreateRange(new PageRequest(3, 4, 0).Slice(9)).ShouldBe([8]);
-        new PageRequest(4, 4, 0).Slice(9).ShouldBeEmpty();
-    }
 }

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json.Nodes;
+using OpMock.Core.Json;
+using OpMock.Core.Server;
+using OpMock.Core.World;
+using OpMock.Tests.Support;
+
+namespace OpMock.Tests.World;
+
+/// <summary>
+/// The frozen shipped docs plus the list docs (TestDocs/lists: 8.1 a user's orders over GET, 8.2 an OP's profile, 8.3
+/// a user's profile, 8.4 a chat's messages a page at a time), answered in process by one engine, so property tests
+/// can ask thousands of entities quickly. Shared by the tests that only read from it.
+/// </summary>
+public sealed class ListsWorld : IAsyncLifetime
+{
+    public const string Orders = "/op/v2/getUserOrders";
+    public const string OpProfile = "/op/v2/getOpProfile";
+    public const string UserProfile = "/op/v2/getUserProfile";
+    public const string Messages = "/op/v2/getChatMessagePage";
+
+    private readonly TempFolder temp = new();
+
+    internal MockEngine Engine { get; private set; } = null!;
+
+    internal string Docs { get; private set; } = null!;
+
+    internal string Overrides => Path.Combine(temp.Path, "overrides.yaml");
+
+    internal OpWorld World => Engine.State.Data.World;
+
+    public async Task InitializeAsync()
+    {
+        Docs = TestDocs.BaseWithLists(temp);
+        Engine = new MockEngine(await MockState.LoadAsync(Docs, Overrides, fixtures: null, seed: null), TimeProvider.System);
+    }
+
+    public Task DisposeAsync()
+    {
+        temp.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A POST route's answer to a JSON body: the whole envelope.</summary>
+    internal JsonObject Post(string route, JsonObject body, string? token = null) =>
+        Send("POST", route, OpJson.ToCompactText(body), token is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["token"] = token }).Body;
+
+    /// <summary>A GET route's answer to query parameters.</summary>
+    internal JsonObject Get(string route, IReadOnlyDictionary<string, string> query) => Send("GET", route, "", query).Body;
+
+    internal (int Status, JsonObject Body) Send(string method, string route, string body, IReadOnlyDictionary<string, string> query)
+    {
+        var request = MockRequest.Create(method, route, method == "GET" ? null : "application/json", Encoding.UTF8.GetBytes(body), query.ToImmutableDictionary(), scenario: null);
+        // The in-memory session store answers at once: the engine's answer is ready when it returns.
+        var reply = Engine.HandleAsync(request, app: false, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        return (reply.Status, JsonNode.Parse(reply.Body)!.AsObject());
+    }
+}
