@@ -36,7 +36,7 @@ internal sealed class MockServer : IAsyncDisposable
         directLog = new RequestLog(app: false, options.MaxRequestLogCount);
         appLog = new RequestLog(app: true, options.MaxRequestLogCount);
         logs = [Exchanges.Subscribe(directLog), Exchanges.Subscribe(appLog)];
-        var admin = new AdminGuard(options, listen.Names);
+        var admin = new AdminGuard(options, listen, () => [Port, AppPort]);
         var requests = new RequestLogEndpoint(directLog, appLog, () => Engine);
         Endpoints.Add(CanonicalPath.Admin, guarded: true, AdminIndex.TryHandleAsync);
         Endpoints.Add(RequestLogEndpoint.Prefix + "/", guarded: true, requests.TryHandleAsync);
@@ -163,6 +163,7 @@ internal sealed class MockServer : IAsyncDisposable
             PreWireMockMiddlewareInit = pipeline.Install,
             AdditionalServiceRegistration = services => ConnectionLimits.Apply(services, connectionCap),
             StartTimeout = 5000,
+            FileSystemHandler = new WireMock.Handlers.LocalFileSystemHandler(AdminPolicy.FilesRoot(options)),
         };
         var server = WireMockServer.Start(settings);
         pipeline.Stubs = new UserStubs(server, time);
