@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Flood: attacks a fresh `opmock serve` on loopback (bounded) and prints the figures bench/README.md records.
 # Usage: bench/flood.sh [connections] [bodies]   (defaults 6000 and 1000; needs python3)
-# The server runs with an fd limit of FD_LIMIT (default 4096: its connection cap is (4096-256)/2 = 1920 per port); the
-# flood opens more connections than that. Exit 1 if the process died or the next valid request failed.
+# The server runs with an fd limit of FD_LIMIT (default 4096: its connection cap is (4096-256)/2 = 1920 per port, a
+# quarter of it per client address); the flood opens more connections than that from one address. Exit 1 if the
+# process died or the next valid request failed. Soak phases (40k-connection flood, slow readers, late-stalling
+# bodies) are bench/flood-soak.sh; the proxy's timeout under a dribbling target is bench/flood-proxy.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS="${1:-6000}"

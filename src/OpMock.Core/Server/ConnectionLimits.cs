@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,8 @@ namespace OpMock.Core.Server;
 /// client address gets a share of it (<see cref="ClientConnectionLimit"/>). Per connection, what is buffered
 /// either way is bounded: a client that pipelines thousands of requests and never reads its answers holds
 /// at most <see cref="RequestBuffer"/> of them and <see cref="ResponseBuffer"/> of answers, and is cut off
-/// when it reads slower than the minimum rate; memory a burst leaves behind is given back (<see cref="IdleTrim"/>).
+/// when it reads slower than the minimum rate; one client's requests are answered a share at a time
+/// (<see cref="ClientFairness"/>); memory a burst leaves behind is given back (<see cref="IdleTrim"/>).
 /// </summary>
 internal static class ConnectionLimits
 {
@@ -84,11 +86,14 @@ internal static class ConnectionLimits
             kestrel.AddServerHeader = false;
         });
 
-        // Registered after Kestrel's own transport, so Kestrel binds through this one (it tries the last first).
+        // Registered before Kestrel's own transport, which Kestrel then leaves out ("don't override an already-configured transport").
         services.AddSingleton<IConnectionListenerFactory>(provider => new ClientConnectionLimit(
             new SocketTransportFactory(provider.GetService<IOptions<SocketTransportOptions>>() ?? Options.Create(new SocketTransportOptions()),
                 provider.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance),
             PerClient(cap)));
         services.AddHostedService(_ => new IdleTrim(TimeProvider.System));
+
+        // First in the request pipeline (a startup filter runs before WireMock's own middleware and OpMock's gate).
+        services.AddSingleton<IStartupFilter>(_ => new ClientFairness(PerClient(cap)));
     }
 }
