@@ -16,8 +16,8 @@ namespace OpMock.Core.Server;
 /// client address gets a share of it (<see cref="ClientConnectionLimit"/>). Per connection, what is buffered
 /// either way is bounded: a client that pipelines thousands of requests and never reads its answers holds
 /// at most <see cref="RequestBuffer"/> of them and <see cref="ResponseBuffer"/> of answers, and is cut off
-/// when it reads slower than the minimum rate; one client's requests are answered a share at a time
-/// (<see cref="ClientFairness"/>); memory a burst leaves behind is given back (<see cref="IdleTrim"/>).
+/// when it reads slower than the minimum rate, and takes turns with other clients (<see cref="ConnectionTurns"/>);
+/// memory a burst leaves behind is given back (<see cref="IdleTrim"/>).
 /// </summary>
 internal static class ConnectionLimits
 {
@@ -42,6 +42,14 @@ internal static class ConnectionLimits
     /// <summary>Answers a connection may hold unread before the server waits for the client (Kestrel's default is 64 KiB).</summary>
     public const int ResponseBuffer = 16 * 1024;
 
+    /// <summary>
+    /// The kernel's send buffer of each connection (Linux doubles it). Left to autotuning it grows to megabytes
+    /// on loopback: a client pipelining 2000 requests and reading none had all 2000 answered into it, a
+    /// thousand such clients kept the server busy for minutes and new clients waiting. Bounded, a connection
+    /// that does not read stops the server's work for it after a few dozen answers.
+    /// </summary>
+    public const int SendBuffer = 32 * 1024;
+
     /// <summary>A client reading its answers slower than this (after a grace) is cut off.</summary>
     public static readonly MinDataRate MinResponseRate = new(240, TimeSpan.FromSeconds(5));
 
@@ -50,6 +58,19 @@ internal static class ConnectionLimits
 
     /// <summary>A client address's share of a port's cap: a quarter, so one flooding host leaves three quarters to the rest.</summary>
     public static int PerClient(int cap) => Math.Max(16, cap / 4);
+
+    /// <summary>The socket transport's options, listening sockets with a bounded send buffer (accepted sockets inherit it).</summary>
+    private static SocketTransportOptions Sockets(SocketTransportOptions? given)
+    {
+        var options = given ?? new SocketTransportOptions();
+        options.CreateBoundListenSocket = endpoint =>
+        {
+            var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+            socket.SendBufferSize = SendBuffer;
+            return socket;
+        };
+        return options;
+    }
 
     /// <summary>The process's soft limit on open files, from /proc (Linux), else a conservative guess.</summary>
     public static long Descriptors()
@@ -88,12 +109,12 @@ internal static class ConnectionLimits
 
         // Registered before Kestrel's own transport, which Kestrel then leaves out ("don't override an already-configured transport").
         services.AddSingleton<IConnectionListenerFactory>(provider => new ClientConnectionLimit(
-            new SocketTransportFactory(provider.GetService<IOptions<SocketTransportOptions>>() ?? Options.Create(new SocketTransportOptions()),
+            new SocketTransportFactory(Options.Create(Sockets(provider.GetService<IOptions<SocketTransportOptions>>()?.Value)),
                 provider.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance),
             PerClient(cap)));
         services.AddHostedService(_ => new IdleTrim(TimeProvider.System));
 
-        // First in the request pipeline (a startup filter runs before WireMock's own middleware and OpMock's gate).
-        services.AddSingleton<IStartupFilter>(_ => new ClientFairness(PerClient(cap)));
+        // First in each request's way (a startup filter runs before WireMock's middleware and OpMock's gate).
+        services.AddSingleton<IStartupFilter, ConnectionTurns>();
     }
 }
