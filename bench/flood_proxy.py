@@ -7,8 +7,9 @@ second. The proxy runs with --timeout TIMEOUT (default 5 s). Then:
 
   1. DRIBBLERS clients at once (default 200) on a documented route: each must get a 504 within the timeout (+2 s);
   2. LARGE clients at once (default 20) on the large body: each must see its connection cut within the timeout (+2 s);
-  3. UPLOADERS clients at once (default 200) declaring 100,000 bytes and sending 10: each must get a 408 within
-     the upload deadline (10 s + 100,000 B at 32 KiB/s = 13.05 s, +2 s);
+  3. UPLOADERS clients at once (default 200) declaring 100,000 bytes and sending 99,000 at once, then nothing (a
+     stall late enough that Kestrel's average-rate check never fires): each must get a 408 within the upload
+     deadline (10 s + 100,000 B at 32 KiB/s = 13.05 s, +2 s);
   4. one ordinary request must still pass.
 
 Usage: flood_proxy.py OPMOCK_DLL; prints figures and PASS or FAIL.
@@ -78,16 +79,23 @@ def exchange(proxy_port, target, upload=None, results=None):
         else:
             declared, sent = upload
             s.sendall(f"POST {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {declared}\r\n\r\n".encode() + b"{" * sent)
-        data = b""
-        while True:
+        # Read the head, then the body by its Content-Length: a complete answer ends there (the connection stays open).
+        data, length = b"", None
+        while length is None or received < length:
             chunk = s.recv(65536)
             if not chunk:
                 break
-            data += chunk if len(data) < 4096 else b""
-            received += len(chunk)
-            if status is None and b"\r\n" in data:
-                status = int(data.split(b" ", 2)[1])
-        outcome = status
+            if length is None:
+                data += chunk
+                if b"\r\n\r\n" in data:
+                    head, rest = data.split(b"\r\n\r\n", 1)
+                    status = int(head.split(b" ", 2)[1])
+                    match = re.search(rb"(?i)\r\ncontent-length:\s*(\d+)", head)
+                    length = int(match.group(1)) if match else float("inf")
+                    received = len(rest)
+            else:
+                received += len(chunk)
+        outcome = status if length is not None and received >= length else ("cut" if status is not None else None)
     except OSError:
         outcome = "cut" if status is not None else None
     finally:
@@ -149,13 +157,13 @@ print(f"[large] {LARGE} clients: headers 200 then cut after {min(r[2] for r in r
 if late:
     failures.append(f"{late} large dribbling bodies not cut at the timeout")
 
-results = crowd(UPLOADERS, proxy_port, ROUTE + "?case=ok", upload=(100_000, 10))
+results = crowd(UPLOADERS, proxy_port, ROUTE + "?case=ok", upload=(100_000, 99_000))
 times = sorted(r[0] for r in results)
 got = {}
 for r in results:
     got[r[1]] = got.get(r[1], 0) + 1
 late = sum(1 for r in results if r[1] != 408 or r[0] > UPLOAD_DEADLINE + 2)
-print(f"[upload] {UPLOADERS} clients declaring 100000 bytes, sending 10: outcomes {got}; time to answer min {times[0]:.2f} s, "
+print(f"[upload] {UPLOADERS} clients declaring 100000 bytes, sending 99000: outcomes {got}; time to answer min {times[0]:.2f} s, "
       f"max {times[-1]:.2f} s (deadline {UPLOAD_DEADLINE:.2f} s); {late} not a 408 within {UPLOAD_DEADLINE + 2:.1f} s", flush=True)
 if late:
     failures.append(f"{late} stalled uploads not a 408 at their deadline")

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Soak phases against a running `opmock serve` (bench/flood-soak.sh runs it), bounded, on loopback.
+"""Soak phases against a running `opmock serve` (`bench/flood.sh soak` runs it), bounded, on loopback.
 
 Each attacker comes from its own loopback addresses (127.0.x.y: Linux routes all of 127/8 to lo), so the server
 counts them as other clients than the probe, which is a new client on 127.0.0.1.
@@ -76,21 +76,28 @@ def source(block, index, per_address):
     return f"127.0.{block}.{1 + index // per_address}"
 
 
-def flood_worker(block, count, per_address, conn):
-    """Opens `count` connections from 127.0.<block>.x, sends one request on each, reports, closes when told."""
-    raise_fd_limit()
+def open_all(block, count, per_address, parts, timeout):
+    """Opens `count` connections from 127.0.<block>.x and sends `parts` on each: (the open sockets, how many failed)."""
     sockets, failed = [], 0
     for i in range(count):
         s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        s.settimeout(5)
+        s.settimeout(timeout)
         try:
             s.bind((source(block, i, per_address), 0))
             s.connect((host, port))
-            s.sendall(REQUEST)
+            for part in parts:
+                s.sendall(part)
             sockets.append(s)
         except OSError:
             failed += 1
             s.close()
+    return sockets, failed
+
+
+def flood_worker(block, count, per_address, conn):
+    """Opens `count` connections from 127.0.<block>.x, sends one request on each, reports, closes when told."""
+    raise_fd_limit()
+    sockets, failed = open_all(block, count, per_address, [REQUEST], 5)
     conn.send((len(sockets), failed))
     conn.recv()
     for s in sockets:
@@ -224,20 +231,9 @@ def stall_worker(block, count, conn):
     raise_fd_limit()
     body = b"x" * 1_048_000
     head = (f"POST {ROUTE} HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/json\r\nContent-Length: 1048576\r\n\r\n").encode()
-    sockets, failed = [], 0
-    for i in range(count):
-        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        s.settimeout(30)
-        try:
-            s.bind((source(block, i, 100), 0))
-            s.connect((host, port))
-            s.sendall(head)
-            s.sendall(body)
-            s.setblocking(False)
-            sockets.append(s)
-        except OSError:
-            failed += 1
-            s.close()
+    sockets, failed = open_all(block, count, 100, [head, body], 30)
+    for s in sockets:
+        s.setblocking(False)
     conn.send((len(sockets), failed))
     # Then count, every 5 s for 60 s, how many the server answered (a 408) or closed.
     ended = {}

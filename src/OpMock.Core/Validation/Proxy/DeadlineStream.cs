@@ -22,10 +22,23 @@ internal sealed class DeadlineStream(Stream inner, CancellationToken deadline) :
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
+    /// <summary>Why a read failed (Kestrel's own verdict on a too-slow upload, say), when one did.</summary>
+    public Exception? Error { get; private set; }
+
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);
-        var read = await inner.ReadAsync(buffer, both.Token);
+        int read;
+        try
+        {
+            read = await inner.ReadAsync(buffer, both.Token);
+        }
+        catch (Exception e)
+        {
+            Error = e;
+            throw;
+        }
+
         Count += read;
         Done |= read == 0 && buffer.Length > 0;
         return read;

@@ -162,7 +162,7 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         {
             (head, wholeRequest) = await BodyLimits.ReadAsync(upload, KeptRequest, uploading.Token);
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException && uploadTimer.IsCancellationRequested && !aborted.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or IOException && Stalled(upload, uploadTimer) && !aborted.IsCancellationRequested)
         {
             await SlowUploadAsync(context, request, upload.Count, pathAndQuery);
             return;
@@ -180,7 +180,7 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         {
             response = await http.SendAsync(forward, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException && uploadTimer.IsCancellationRequested && !upload.Done && !aborted.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException && Stalled(upload, uploadTimer) && !aborted.IsCancellationRequested)
         {
             await SlowUploadAsync(context, request, upload.Count, pathAndQuery);
             return;
@@ -202,6 +202,10 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>Whether the upload stalled: past its deadline unfinished, or too slow for Kestrel's own minimum rate (a 408 it raised).</summary>
+    private static bool Stalled(DeadlineStream upload, CancellationTokenSource deadline) =>
+        (deadline.IsCancellationRequested && !upload.Done) || upload.Error is BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout };
+
     /// <summary>How long an upload of this declared size may take: its size at the minimum rate, after a grace, capped.</summary>
     public static TimeSpan UploadDeadline(long? declared) =>
         declared is { } size ? TimeSpan.FromSeconds(Math.Min(UploadCap.TotalSeconds, UploadGrace.TotalSeconds + ((double)size / MinUploadRate))) : UploadCap;
@@ -211,15 +215,17 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
     {
         var declared = request.ContentLength is { } length ? string.Create(CultureInfo.InvariantCulture, $" of {length}") : "";
         var why = string.Create(CultureInfo.InvariantCulture,
-            $"the client's upload did not arrive within {UploadDeadline(request.ContentLength).TotalSeconds:0.###}s ({received}{declared} bytes came; at least {MinUploadRate / 1024} KiB/s is expected)");
+            $"the client's upload did not arrive in time (within {UploadDeadline(request.ContentLength).TotalSeconds:0.###}s at most, at 240 bytes/s at least; {received}{declared} bytes came)");
         if (!context.Response.HasStarted)
         {
+            var text = Encoding.UTF8.GetBytes($"opmock proxy: {why}\n");
             context.Response.StatusCode = StatusCodes.Status408RequestTimeout;
             context.Response.ContentType = "text/plain; charset=utf-8";
+            context.Response.ContentLength = text.Length;
             context.Response.Headers.Connection = "close";
             try
             {
-                await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes($"opmock proxy: {why}\n"), context.RequestAborted);
+                await context.Response.Body.WriteAsync(text, context.RequestAborted);
             }
             catch (Exception e) when (e is IOException or OperationCanceledException)
             {
@@ -356,6 +362,7 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         var text = Encoding.UTF8.GetBytes($"opmock proxy: {why}\n");
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain; charset=utf-8";
+        context.Response.ContentLength = text.Length;
         if (result is not null)
         {
             context.Response.Headers[ViolationsHeader] = result.Violations.Length.ToString(CultureInfo.InvariantCulture);
