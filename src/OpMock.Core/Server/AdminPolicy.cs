@@ -4,9 +4,9 @@ namespace OpMock.Core.Server;
 
 /// <summary>
 /// One policy over every field of an admin body that reads a file or makes OpMock reach a host, on every
-/// admin endpoint that takes one: stubs (`POST /__admin/mappings`, one or a batch; `PUT
-/// /__admin/mappings/{guid}`), the wiremock.org import, settings (`PUT`/`POST /__admin/settings`) and
-/// `POST /__admin/requests/find` (its matchers can read a pattern from a file). The body is read as WireMock
+/// admin endpoint WireMock answers that takes one: stubs (`POST /__admin/mappings`, one or a batch; `PUT
+/// /__admin/mappings/{guid}`), the wiremock.org import and settings (`PUT`/`POST /__admin/settings`). (The
+/// request log, `/__admin/requests/find` included, is OpMock's own and reads no file.) The body is read as WireMock
 /// reads it (<see cref="AdminFields"/>: its models, keys in any case) and, field by field:
 /// <list type="bullet">
 /// <item>files (<see cref="FieldUse.File"/> and the switches that read or write them) need
@@ -15,7 +15,7 @@ namespace OpMock.Core.Server;
 /// <item>targets (proxy URLs, webhooks, HTTP proxies) on another host need `--admin-allow-proxy`, and a target
 /// that is this server itself is refused whatever the flags: each request would call itself without end;</item>
 /// <item>a key WireMock's models do not have, whose name or value looks like a file or a host, is refused
-/// rather than guessed at; so is a key given twice (WireMock would pick one of them silently or fail).</item>
+/// rather than guessed at (a key given twice never gets here: the pipeline refuses it first, JsonDuplicates).</item>
 /// </list>
 /// </summary>
 internal sealed partial class AdminPolicy(MockServerOptions options, ListenAddress listen, Func<IReadOnlyCollection<int>> ports)
@@ -51,11 +51,6 @@ internal sealed partial class AdminPolicy(MockServerOptions options, ListenAddre
 
         using (document)
         {
-            if (Duplicate(document.RootElement, "") is { } duplicate)
-            {
-                return new(400, $"the admin request body gives the key `{MockEngine.Sample(duplicate.Key)}` twice{At(duplicate.Where)}: say it once");
-            }
-
             if (model is null)
             {
                 return null;
@@ -76,7 +71,6 @@ internal sealed partial class AdminPolicy(MockServerOptions options, ListenAddre
         var put = method.Equals("PUT", StringComparison.OrdinalIgnoreCase);
         var post = method.Equals("POST", StringComparison.OrdinalIgnoreCase);
         return (put || post) && Is("/settings") ? AdminFields.Settings
-            : post && Is("/requests/find") ? AdminFields.Request
             : post && Is("/mappings/wiremock.org") ? AdminFields.OrgMapping
             : (post && Is("/mappings")) || (put && OneMapping().IsMatch(trimmed)) ? AdminFields.Mapping
             : null;
@@ -100,15 +94,9 @@ internal sealed partial class AdminPolicy(MockServerOptions options, ListenAddre
         }
 
         var fields = AdminFields.Models[model];
-        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in value.EnumerateObject())
         {
             var name = Join(at, property.Name);
-            if (!seen.TryAdd(property.Name, property.Name))
-            {
-                return new(400, $"`{MockEngine.Sample(Join(at, seen[property.Name]))}` and `{MockEngine.Sample(name)}` name the same field (WireMock reads keys in any case): give it once");
-            }
-
             var refusal = fields.TryGetValue(property.Name, out var field)
                 ? Field(field, property.Value, name)
                 : Unknown(property.Value, name, property.Name);
@@ -188,44 +176,5 @@ internal sealed partial class AdminPolicy(MockServerOptions options, ListenAddre
         _ => true,
     };
 
-    /// <summary>The first key an object gives twice, exactly as written, anywhere in the body (the user's data included).</summary>
-    private static (string Key, string Where)? Duplicate(JsonElement value, string at)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Object:
-                var keys = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var property in value.EnumerateObject())
-                {
-                    if (!keys.Add(property.Name))
-                    {
-                        return (property.Name, at);
-                    }
-
-                    if (Duplicate(property.Value, Join(at, property.Name)) is { } inner)
-                    {
-                        return inner;
-                    }
-                }
-
-                return null;
-            case JsonValueKind.Array:
-                var i = 0;
-                foreach (var item in value.EnumerateArray())
-                {
-                    if (Duplicate(item, $"{at}[{i++}]") is { } inner)
-                    {
-                        return inner;
-                    }
-                }
-
-                return null;
-            default:
-                return null;
-        }
-    }
-
     private static string Join(string at, string key) => at.Length == 0 ? key : $"{at}.{key}";
-
-    private static string At(string where) => where.Length == 0 ? "" : $" in `{MockEngine.Sample(where)}`";
 }
