@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Flood: attacks a fresh `opmock serve` on loopback (bounded) and prints the figures bench/README.md records.
 # Usage: bench/flood.sh [connections] [bodies]   (defaults 6000 and 1000; needs python3)
-# The server runs with an fd limit of FD_LIMIT (default 4096: its connection cap is (4096-256)/2 = 1920 per port); the
-# flood opens more connections than that. Exit 1 if the process died or the next valid request failed.
+#        bench/flood.sh soak                     (bench/flood_soak.py: a 40k-connection flood, then RSS for a minute;
+#                                                 1000 slow readers pipelining 2000 requests each while new clients
+#                                                 are timed; 1500 bodies that stall late. Env FLOOD, READERS,
+#                                                 PIPELINED, STALLERS (0 skips a phase); FD_LIMIT defaults to 20000)
+# The server runs with an fd limit of FD_LIMIT (default 4096: its connection cap is (4096-256)/2 = 1920 per port, a
+# quarter of it per client address); the flood opens more connections than that from one address. Exit 1 if the
+# process died or the next valid request failed. The proxy's timeout under a dribbling target is bench/flood-proxy.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS="${1:-6000}"
@@ -17,6 +22,13 @@ trap cleanup EXIT INT TERM
 
 . bench/serve.sh
 # The fd limit applies to the server only: a shell sets it, then becomes dotnet.
+if [ "${1:-}" = soak ]; then
+  start_serve sh -c 'ulimit -n "$0" && exec "$@"' "${FD_LIMIT:-20000}"
+  curl -s -o /dev/null -X POST "$DIRECT/op/v2/getChatInfoByUserId" -H 'Content-Type: application/json' -d '{"userId":"u0001warm"}'
+  echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); server fd limit $(awk '/Max open files/ {print $4}' /proc/$SERVER_PID/limits)"
+  python3 -u bench/flood_soak.py "$DIRECT" "$SERVER_PID"
+  exit $?
+fi
 start_serve sh -c 'ulimit -n "$0" && exec "$@"' "${FD_LIMIT:-4096}"
 fds() { ls "/proc/$SERVER_PID/fd" | wc -l; }
 curl -s -o /dev/null -X POST "$DIRECT/op/v2/getChatInfoByUserId" -H 'Content-Type: application/json' -d '{"userId":"u0001warm"}'

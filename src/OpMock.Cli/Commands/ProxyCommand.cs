@@ -23,7 +23,7 @@ internal static class ProxyCommand
         var host = EnvironmentOptions.Create<string>("--host", "Address to listen on (0.0.0.0 to reach it from other machines)", () => "127.0.0.1");
         var record = EnvironmentOptions.Create<string?>("--record", "Save each exchange as a HAR file in this folder, for `validate --har`", () => null);
         var strict = EnvironmentOptions.Create<bool>("--strict", "Undocumented fields are errors, not warnings", () => false);
-        var timeout = EnvironmentOptions.Create<string>("--timeout", "Bound on each forwarded request (30s, 500ms)", () => "30s").Check(Durations.Problem);
+        var timeout = EnvironmentOptions.Create<string>("--timeout", "Bound on each whole exchange with the target, headers and body (30s, 500ms)", () => "30s").Check(Durations.Problem);
         var command = new Command("proxy", "Forward requests to a server and check its responses against the contract on the way back")
         {
             docs, overrides, target, port, host, record, strict, timeout,
@@ -60,7 +60,8 @@ internal static class ProxyCommand
         var settings = new ProxySettings(targetUrl, port, record, Durations.Parse("--timeout", timeout)) { Listen = address };
 
         // The console shows live traffic and bodies: guarded as the mock's admin API is (loopback, Host, Origin).
-        var guard = new AdminGuard(new MockServerOptions(docs, null, null, Host: host), ListenAddress.Resolve(host).Names);
+        // The proxy takes no stubs, so no stub can loop back to its port: the guard needs no ports to check against.
+        var guard = new AdminGuard(new MockServerOptions(docs, null, null, Host: host), ListenAddress.Resolve(host), () => []);
         var web = new ProxyConsole(contract, validator, targetUrl, guard.Check, TimeProvider.System);
         using (var proxy = ValidationProxy.Start(validator, settings, log.WriteAsync, TimeProvider.System, web))
         {

@@ -21,10 +21,11 @@ internal static class ServeCommand
         var adminPasswordFile = EnvironmentOptions.Create<string?>("--admin-password-file", "File holding the password for --admin-username (a container secret)", () => null);
         var adminOrigins = EnvironmentOptions.Create<string?>("--admin-origin", "Web origins whose pages may call the admin API, comma-separated (none by default)", () => null);
         var allowFiles = EnvironmentOptions.Create("--admin-allow-files", "Let the admin API save mappings and files to disk and read them", () => false);
+        var filesRoot = EnvironmentOptions.Create<string?>("--admin-files", "Folder whose __admin/mappings admin stubs may read files from, with --admin-allow-files (default: the working directory)", () => null);
         var allowProxy = EnvironmentOptions.Create("--admin-allow-proxy", "Let admin stubs and settings proxy to or call hosts other than this machine", () => false);
         var command = new Command("serve", "Serve the documented API from a seeded world")
         {
-            docs, overrides, host, port, appPort, fixtures, seed, watch, adminUser, adminPassword, adminPasswordFile, adminOrigins, allowFiles, allowProxy,
+            docs, overrides, host, port, appPort, fixtures, seed, watch, adminUser, adminPassword, adminPasswordFile, adminOrigins, allowFiles, filesRoot, allowProxy,
         };
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, new MockServerOptions(
             result.GetValue(docs)!,
@@ -39,7 +40,8 @@ internal static class ServeCommand
             AdminPassword: Password(result.GetValue(adminPassword), result.GetValue(adminPasswordFile)),
             AdminOrigins: [.. (result.GetValue(adminOrigins) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             AllowAdminFiles: result.GetValue(allowFiles),
-            AllowAdminProxy: result.GetValue(allowProxy)), cancel)));
+            AllowAdminProxy: result.GetValue(allowProxy),
+            AdminFilesRoot: result.GetValue(filesRoot)), cancel)));
         return command;
     }
 

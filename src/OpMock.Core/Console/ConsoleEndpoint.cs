@@ -117,9 +117,11 @@ internal sealed class ConsoleEndpoint(IConsoleHost host, LiveFeed feed, Func<Htt
 
     private async Task CheckAsync(HttpContext context)
     {
-        if (await BodyLimit.ReadAsync(context.Request, MaxCheckBytes, context.RequestAborted) is not { } bytes)
+        var read = await BodyReader.ReadAsync(context.Request, MaxCheckBytes, time, context.RequestAborted);
+        if (read.Body is not { } bytes)
         {
-            await ConsoleJson.WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, $"a check request is at most {MaxCheckBytes >> 20} MiB");
+            await ConsoleJson.WriteErrorAsync(context, read.Refusal?.Status ?? StatusCodes.Status413PayloadTooLarge,
+                read.TooLarge ? $"a check request is at most {MaxCheckBytes >> 20} MiB" : read.Refusal?.Message ?? "the check request could not be read");
             return;
         }
 

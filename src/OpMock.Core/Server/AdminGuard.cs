@@ -18,7 +18,8 @@ internal sealed record Refusal(int Status, string Message, string? Challenge = n
 /// credentials, basic auth decides. Features that write files or make OpMock fetch other hosts are off unless
 /// the user turns them on, and settings changes cannot lift OpMock's own bounds.
 /// </summary>
-internal sealed class AdminGuard(MockServerOptions options, IReadOnlySet<string> boundHosts)
+/// <param name="ports">This server's ports, once it listens: a stub that proxies to one of them is a loop.</param>
+internal sealed class AdminGuard(MockServerOptions options, ListenAddress listen, Func<IReadOnlyCollection<int>> ports)
 {
     public const string Prefix = "/__admin";
     public const string SwaggerPath = "/__admin/mappings/swagger";
@@ -26,8 +27,9 @@ internal sealed class AdminGuard(MockServerOptions options, IReadOnlySet<string>
     /// <summary>Admin paths that write to or read from disk (WireMock's folder under the working directory).</summary>
     private static readonly string[] DiskPaths = ["/__admin/mappings/save", "/__admin/files", "/__admin/openapi/save", "/__admin/mappings/reloadStaticMappings"];
 
-    /// <summary>Settings that write files or read them.</summary>
-    private static readonly string[] DiskSettings = ["SaveUnmatchedRequests", "ReadStaticMappings", "WatchStaticMappings", "WatchStaticMappingsInSubdirectories", "SaveMappingToFile"];
+    private readonly IReadOnlySet<string> boundHosts = listen.Names;
+
+    private readonly AdminPolicy policy = new(options, listen, ports);
 
     private readonly byte[]? expected = options.HasAdminCredentials
         ? Encoding.UTF8.GetBytes($"{options.AdminUsername}:{options.AdminPassword}")
@@ -97,8 +99,8 @@ internal sealed class AdminGuard(MockServerOptions options, IReadOnlySet<string>
     }
 
     /// <summary>
-    /// Checks a changing admin request's body (stubs, settings): null to hand it on, the (possibly rewritten)
-    /// body in <paramref name="body"/>; or why it is refused.
+    /// Checks a changing admin request's body (stubs, settings) against the <see cref="AdminPolicy"/>: null to
+    /// hand it on, the (possibly rewritten) body in <paramref name="body"/>; or why it is refused.
     /// </summary>
     public Refusal? CheckBody(HttpRequest request, ref byte[] body)
     {
@@ -107,41 +109,22 @@ internal sealed class AdminGuard(MockServerOptions options, IReadOnlySet<string>
             return null;
         }
 
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 128 });
-        }
-        catch (JsonException e)
-        {
-            return RequestBody.IsJson(request.ContentType) ? new(400, $"the admin request body is not valid JSON: {e.Message}") : null;
-        }
-        catch (InvalidOperationException e)
-        {
-            return new(400, $"the admin request body is not valid JSON text: {e.Message}");
-        }
-
-        if (!options.AllowAdminProxy && Outbound(node) is { } url)
-        {
-            return new(403, $"`{MockEngine.Sample(url)}` would make OpMock call a host other than this machine (proxy, webhook); start with --admin-allow-proxy to allow it");
-        }
-
-        if (!options.AllowAdminFiles && Named(node, DiskSettings) is { } disk)
-        {
-            return new(403, $"{disk} reads or writes files and is off in OpMock; start with --admin-allow-files to turn it on");
-        }
-
         var path = request.Path.Value ?? "";
-        if (path.TrimEnd('/').Equals(Prefix + "/settings", StringComparison.OrdinalIgnoreCase))
+        if (policy.Check(request.Method, path, request.ContentType, body) is { } refusal)
         {
-            if (node is not JsonObject settings)
+            return refusal;
+        }
+
+        if (AdminPolicy.ModelOf(request.Method, path) == AdminFields.Settings)
+        {
+            if (JsonNode.Parse(body) is not JsonObject settings)
             {
                 return new(400, "the settings body must be a JSON object");
             }
 
-            if (KeepBounds(settings) is { } refusal)
+            if (KeepBounds(settings) is { } bound)
             {
-                return refusal;
+                return bound;
             }
 
             body = Encoding.UTF8.GetBytes(settings.ToJsonString());
@@ -203,33 +186,4 @@ internal sealed class AdminGuard(MockServerOptions options, IReadOnlySet<string>
         return Convert.TryFromBase64String(header[6..].Trim(), given, out var written)
             && CryptographicOperations.FixedTimeEquals(given[..written], expected);
     }
-
-    /// <summary>The first absolute URL to a host other than this machine in any property named *url*.</summary>
-    private static string? Outbound(JsonNode? node) => node switch
-    {
-        JsonObject o => o.Select(p => p.Key.Contains("url", StringComparison.OrdinalIgnoreCase) && p.Value is JsonValue v
-                && v.TryGetValue<string>(out var text) && Remote(text) ? text : Outbound(p.Value)).FirstOrDefault(u => u is not null),
-        JsonArray a => a.Select(Outbound).FirstOrDefault(u => u is not null),
-        _ => null,
-    };
-
-    private static bool Remote(string text)
-    {
-        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || uri.IsFile)
-        {
-            // Not a URL; or one WireMock cannot follow anyway.
-            return text.Contains("://", StringComparison.Ordinal);
-        }
-
-        return !(uri.IsLoopback || (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));
-    }
-
-    /// <summary>The first of <paramref name="names"/> set to true anywhere in the body.</summary>
-    private static string? Named(JsonNode? node, string[] names) => node switch
-    {
-        JsonObject o => o.Select(p => names.Contains(p.Key, StringComparer.OrdinalIgnoreCase) && p.Value?.GetValueKind() == JsonValueKind.True
-            ? p.Key : Named(p.Value, names)).FirstOrDefault(n => n is not null),
-        JsonArray a => a.Select(n => Named(n, names)).FirstOrDefault(n => n is not null),
-        _ => null,
-    };
 }

@@ -35,11 +35,4 @@ internal static class AdminIndex
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
         return true;
     }
-
-    /// <summary>A handler for one of OpMock's endpoints that this build does not serve yet: a clear 404.</summary>
-    public static OwnEndpoints.Handler NotYet(string what, Func<MockEngine> engine) => async (context, _) =>
-    {
-        await ReplyWriter.WriteAsync(context, engine().Plain(404, $"{what} is not served by this build of OpMock", new JsonObject { ["path"] = MockEngine.Sample(context.Request.Path.Value) }));
-        return true;
-    };
 }

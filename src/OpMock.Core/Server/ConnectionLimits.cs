@@ -1,13 +1,23 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace OpMock.Core.Server;
 
 /// <summary>
 /// Kestrel's limits for both ports. WireMock sets none that bound a flood: with no connection cap, 19,900
 /// half-open connections reached the file-descriptor limit and the runtime died ("Out of memory."). The cap
-/// leaves room under that limit for the other port, the docs and fixtures files and the runtime itself.
+/// leaves room under that limit for the other port, the docs and fixtures files and the runtime itself; one
+/// client address gets a share of it (<see cref="ClientConnectionLimit"/>). Per connection, what is buffered
+/// either way is bounded: a client that pipelines thousands of requests and never reads its answers holds
+/// at most <see cref="RequestBuffer"/> of them and <see cref="ResponseBuffer"/> of answers, and is cut off
+/// when it reads slower than the minimum rate, and takes turns with other clients (<see cref="ConnectionTurns"/>);
+/// memory a burst leaves behind is given back (<see cref="IdleTrim"/>).
 /// </summary>
 internal static class ConnectionLimits
 {
@@ -26,8 +36,41 @@ internal static class ConnectionLimits
     /// </summary>
     public static readonly TimeSpan KeepAliveTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Unread input a connection may hold (Kestrel's default is 1 MiB: 1000 pipelining clients held 1 GB).</summary>
+    public const int RequestBuffer = 64 * 1024;
+
+    /// <summary>Answers a connection may hold unread before the server waits for the client (Kestrel's default is 64 KiB).</summary>
+    public const int ResponseBuffer = 16 * 1024;
+
+    /// <summary>
+    /// The kernel's send buffer of each connection (Linux doubles it). Left to autotuning it grows to megabytes
+    /// on loopback: a client pipelining 2000 requests and reading none had all 2000 answered into it, a
+    /// thousand such clients kept the server busy for minutes and new clients waiting. Bounded, a connection
+    /// that does not read stops the server's work for it after a few dozen answers.
+    /// </summary>
+    public const int SendBuffer = 32 * 1024;
+
+    /// <summary>A client reading its answers slower than this (after a grace) is cut off.</summary>
+    public static readonly MinDataRate MinResponseRate = new(240, TimeSpan.FromSeconds(5));
+
     /// <summary>The cap per port: half of what the descriptor limit leaves after the reserve, as two ports share it.</summary>
     public static int PerPort(long descriptors) => (int)Math.Clamp((descriptors - Reserve) / 2, 32, 10_000);
+
+    /// <summary>A client address's share of a port's cap: a quarter, so one flooding host leaves three quarters to the rest.</summary>
+    public static int PerClient(int cap) => Math.Max(16, cap / 4);
+
+    /// <summary>The socket transport's options, listening sockets with a bounded send buffer (accepted sockets inherit it).</summary>
+    private static SocketTransportOptions Sockets(SocketTransportOptions? given)
+    {
+        var options = given ?? new SocketTransportOptions();
+        options.CreateBoundListenSocket = endpoint =>
+        {
+            var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+            socket.SendBufferSize = SendBuffer;
+            return socket;
+        };
+        return options;
+    }
 
     /// <summary>The process's soft limit on open files, from /proc (Linux), else a conservative guess.</summary>
     public static long Descriptors()
@@ -47,7 +90,8 @@ internal static class ConnectionLimits
     }
 
     /// <summary>Registers the limits, after WireMock's own Kestrel options (which only lift the body limits).</summary>
-    public static void Apply(IServiceCollection services, int cap) =>
+    public static void Apply(IServiceCollection services, int cap)
+    {
         services.PostConfigure<KestrelServerOptions>(kestrel =>
         {
             kestrel.Limits.MaxConcurrentConnections = cap;
@@ -55,8 +99,22 @@ internal static class ConnectionLimits
             kestrel.Limits.RequestHeadersTimeout = HeadersTimeout;
             kestrel.Limits.KeepAliveTimeout = KeepAliveTimeout;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            kestrel.Limits.MaxRequestBufferSize = RequestBuffer;
+            kestrel.Limits.MaxResponseBufferSize = ResponseBuffer;
+            kestrel.Limits.MinResponseDataRate = MinResponseRate;
             // Kestrel's default minimum rate (240 bytes/s after a 5 s grace) makes a stalled body a 408.
             kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(240, TimeSpan.FromSeconds(5));
             kestrel.AddServerHeader = false;
         });
+
+        // Registered before Kestrel's own transport, which Kestrel then leaves out ("don't override an already-configured transport").
+        services.AddSingleton<IConnectionListenerFactory>(provider => new ClientConnectionLimit(
+            new SocketTransportFactory(Options.Create(Sockets(provider.GetService<IOptions<SocketTransportOptions>>()?.Value)),
+                provider.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance),
+            PerClient(cap)));
+        services.AddHostedService(_ => new IdleTrim(TimeProvider.System));
+
+        // First in each request's way (a startup filter runs before WireMock's middleware and OpMock's gate).
+        services.AddSingleton<IStartupFilter, ConnectionTurns>();
+    }
 }

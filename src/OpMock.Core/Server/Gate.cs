@@ -44,6 +44,10 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
 
         if (guarded)
         {
+            // A page on another site that embeds an admin or console URL (an <img>, a no-cors fetch) gets nothing its
+            // process may hold, refusal included: CORP leaves CORS-mode calls from listed origins alone.
+            context.Response.Headers["Cross-Origin-Resource-Policy"] = "same-origin";
+
             // Decided on the canonical path; a path that reads as the admin API or the console only once decoded
             // or folded (`/__admin%2Frequests`, `/__admin//mappings`, `\__admin\mappings`) is refused outright.
             var refusal = !string.Equals(raw, path, StringComparison.Ordinal)

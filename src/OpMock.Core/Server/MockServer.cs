@@ -36,7 +36,7 @@ internal sealed class MockServer : IAsyncDisposable
         engine = new MockEngine(state, time, sessions);
         directLog = new RequestLog(app: false, options.MaxRequestLogCount);
         appLog = new RequestLog(app: true, options.MaxRequestLogCount);
-        var admin = new AdminGuard(options, listen.Names);
+        var admin = new AdminGuard(options, listen, () => [Port, AppPort]);
         console = new Console.ConsoleEndpoint(new Console.ServeConsole(() => Engine, () => (Port, AppPort)), new Console.LiveFeed(), admin.Check, time);
         logs = [Exchanges.Subscribe(directLog), Exchanges.Subscribe(appLog), Exchanges.Subscribe(console.Feed)];
         var requests = new RequestLogEndpoint(directLog, appLog, () => Engine);
@@ -173,6 +173,7 @@ internal sealed class MockServer : IAsyncDisposable
             PreWireMockMiddlewareInit = pipeline.Install,
             AdditionalServiceRegistration = services => ConnectionLimits.Apply(services, connectionCap),
             StartTimeout = 5000,
+            FileSystemHandler = new WireMock.Handlers.LocalFileSystemHandler(AdminPolicy.FilesRoot(options)),
         };
         var server = WireMockServer.Start(settings);
         pipeline.Stubs = new UserStubs(server, time);

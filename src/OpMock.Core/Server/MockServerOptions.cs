@@ -5,6 +5,7 @@ namespace OpMock.Core.Server;
 /// <param name="AdminOrigins">Web origins whose pages may call the admin API (CORS); none by default.</param>
 /// <param name="AllowAdminFiles">Lets the admin API save mappings and files to disk, and read them.</param>
 /// <param name="AllowAdminProxy">Lets admin stubs and settings proxy to, or call, hosts other than this machine.</param>
+/// <param name="AdminFilesRoot">WireMock's root folder: admin stubs read files only from `__admin/mappings` under it (the working directory when null).</param>
 internal sealed record MockServerOptions(
     string Docs,
     string? Overrides,
@@ -19,7 +20,8 @@ internal sealed record MockServerOptions(
     string? AdminPassword = null,
     IReadOnlyList<string>? AdminOrigins = null,
     bool AllowAdminFiles = false,
-    bool AllowAdminProxy = false)
+    bool AllowAdminProxy = false,
+    string? AdminFilesRoot = null)
 {
     public bool HasAdminCredentials => !string.IsNullOrEmpty(AdminUsername) && !string.IsNullOrEmpty(AdminPassword);
 

@@ -182,8 +182,8 @@ internal sealed partial class ContractValidator
             return Whole(Expected, BodyText.Sample(body), "the envelope is broken: the body has neither `code` nor `data`");
         }
 
-        // An integer past 2^63 arrives as a BigInteger, which Value<long>() cannot convert: compare as text.
-        if (envelope["code"] is JValue { Type: JTokenType.Integer } code && Convert.ToString(code.Value, CultureInfo.InvariantCulture) is { } value && value != "200")
+        // An integer past 2^63 stands in as long.MaxValue (JsonNumbers): compare the text the body wrote.
+        if (envelope["code"] is JValue { Type: JTokenType.Integer } code && JsonNumbers.Text(code) is var value && value != "200")
         {
             var message = envelope["message"] is JValue { Type: JTokenType.String } text ? $" ({text.Value<string>()})" : "";
             return new Violation("code", "200", value, Severity.Error, $"the envelope carries error code {value}{message}", 0);

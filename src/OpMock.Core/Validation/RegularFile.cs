@@ -28,12 +28,17 @@ internal static class RegularFile
             throw new OpMockException($"{what} not found: {path}");
         }
 
-        if (!OperatingSystem.IsWindows() && Kind(path) is { } kind && kind != Regular)
+        if (NotRegular(path) is { } name)
         {
-            var name = kind switch { 0x1000 => "a FIFO (named pipe)", 0x2000 => "a character device", 0x6000 => "a block device", 0xC000 => "a socket", Directory => "a folder", _ => "not a regular file" };
             throw new OpMockException($"{what} {path} is {name}, not a regular file: reading it could block forever");
         }
     }
+
+    /// <summary>What an existing path is when it is not a regular file ("a FIFO (named pipe)", "a character device"), else null.</summary>
+    public static string? NotRegular(string path) =>
+        !OperatingSystem.IsWindows() && Kind(path) is { } kind && kind != Regular
+            ? kind switch { 0x1000 => "a FIFO (named pipe)", 0x2000 => "a character device", 0x6000 => "a block device", 0xC000 => "a socket", Directory => "a folder", _ => "not a regular file" }
+            : null;
 
     /// <returns>The file type bits (S_IFMT) of the path, following links; null when they cannot be read.</returns>
     private static int? Kind(string path)

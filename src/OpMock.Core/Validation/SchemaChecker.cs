@@ -42,22 +42,46 @@ internal sealed class SchemaChecker
     internal ImmutableArray<Violation> Check(JToken token)
     {
         var errors = new JsonSchemaValidator(Settings).Validate(token, schema);
-        return [.. errors.SelectMany(Flatten).Select(e => ToViolation(e, token)).Distinct().OrderBy(v => v.Line).ThenBy(v => v.Path, StringComparer.Ordinal)];
+        return [.. errors.SelectMany(Flatten).Select(e => ToViolation(e, token)).Concat(JavaRanges.Check(token, schema))
+            .Distinct().OrderBy(v => v.Line).ThenBy(v => v.Path, StringComparer.Ordinal)];
     }
 
-    /// <summary>Parses a body as the checker reads it (lines kept, dates and decimals as written).</summary>
+    /// <summary>
+    /// Parses a body as the checker reads it (lines kept, dates and decimals as written). A number past
+    /// decimal's range (`1e400`) is no reason to call the body broken: it is read again with doubles. Numbers
+    /// .NET cannot compare are stood in for, keeping their text (<see cref="JsonNumbers"/>).
+    /// </summary>
     /// <returns>Null when the body is JSON; otherwise the one violation that says what it is instead.</returns>
     internal static Violation? Parse(string body, out JToken? token)
     {
         token = null;
+        var notJson = Read(body, FloatParseHandling.Decimal, out token);
+        if (notJson is not null && Read(body, FloatParseHandling.Double, out var lenient) is null)
+        {
+            (notJson, token) = (null, lenient);
+            JsonNumbers.KeepWritten(token!, body);
+        }
+
+        if (token is not null && notJson is null)
+        {
+            JsonNumbers.Prepare(token);
+        }
+
+        return notJson;
+    }
+
+    private static Violation? Read(string body, FloatParseHandling numbers, out JToken? token)
+    {
+        token = null;
         try
         {
-            using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+            using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = numbers };
             token = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
             return reader.Read() && reader.TokenType != JsonToken.Comment ? NotJson(body, "text after the JSON value") : null;
         }
         catch (JsonReaderException e)
         {
+            token = null;
             return NotJson(body, e.Message, e.LineNumber);
         }
     }
@@ -182,8 +206,31 @@ internal sealed class SchemaChecker
     private static string Show(JToken root, string path)
     {
         var token = Select(root, path);
-        var text = token is null ? "missing" : OpJson.ToCompactText(JsonNode.Parse(BodyText.Scrub(token.ToString(Formatting.None))));
+        var text = token switch
+        {
+            null => "missing",
+            JValue { Type: JTokenType.Integer or JTokenType.Float } number => JsonNumbers.Text(number),
+            JContainer container when container.Descendants().OfType<JValue>().Any(v => v.Annotation<JsonNumbers.Written>() is not null) => Written(container),
+            _ => OpJson.ToCompactText(JsonNode.Parse(BodyText.Scrub(token.ToString(Formatting.None)))),
+        };
         return text.Length > 120 ? text[..120] + "…" : text;
+    }
+
+    /// <summary>A part of the body holding stood-in numbers, shown with the numbers as written.</summary>
+    private static string Written(JContainer token)
+    {
+        var copy = (JContainer)token.DeepClone();
+        var originals = token.Descendants().OfType<JValue>().ToList();
+        var copies = copy.Descendants().OfType<JValue>().ToList();
+        foreach (var (original, value) in originals.Zip(copies))
+        {
+            if (original.Annotation<JsonNumbers.Written>() is { } written)
+            {
+                value.Replace(new JRaw(written.Text));
+            }
+        }
+
+        return BodyText.Scrub(copy.ToString(Formatting.None));
     }
 
     private static JToken? Select(JToken root, string path)

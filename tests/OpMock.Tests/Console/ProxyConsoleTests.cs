@@ -105,7 +105,7 @@ public sealed class ProxyConsoleTests
     {
         var contract = await Shipped.ContractAsync();
         var validator = await Shipped.ValidatorAsync();
-        var guard = new AdminGuard(new MockServerOptions(TestDocs.Base, null, null), ListenAddress.Resolve("127.0.0.1").Names);
+        var guard = new AdminGuard(new MockServerOptions(TestDocs.Base, null, null), ListenAddress.Resolve("127.0.0.1"), () => []);
         var console = new ProxyConsole(contract, validator, new Uri(target), guard.Check, TimeProvider.System);
         return ValidationProxy.Start(validator, new ProxySettings(new Uri(target), 0, null, TimeSpan.FromSeconds(30)), _ => Task.CompletedTask, TimeProvider.System, console);
     }

@@ -183,18 +183,6 @@ public sealed class RequestLogEndpointTests
         index["endpoints"]!.AsArray().Select(e => e!["path"]!.GetValue<string>()).ShouldContain("/__admin/requests");
     }
 
-    [Theory]
-    [InlineData("/__opmock/")]
-    public async Task Get_EndpointNotServedYet_Answers404Envelope(string path)
-    {
-        await using var host = await MockHost.StartAsync();
-
-        using var response = await host.Client.GetAsync(host.Server.DirectUrl + path);
-
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await MockHost.JsonAsync(response))["message"]!.GetValue<string>().ShouldContain("not served");
-    }
-
     private static async Task<List<JsonNode>> LogAsync(MockHost host, string url) =>
         [.. JsonNode.Parse(await host.Client.GetStringAsync(url + "/__admin/requests"))!.AsArray().Select(e => e!)];
 

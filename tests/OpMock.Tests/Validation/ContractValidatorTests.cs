@@ -165,4 +165,28 @@ public sealed class ContractValidatorTests
         // When a route is looked up, Then case and a trailing slash do not matter
         validator.IsDocumented(route).ShouldBe(documented);
     }
+
+    [Theory]
+    [InlineData("9223372036854775808", "9223372036854775808 is beyond the range of Java's int")]
+    [InlineData("-99999999999999999999999999", "-99999999999999999999999999 is beyond the range of Java's int")]
+    [InlineData("2147483648", "2147483648 is beyond the range of Java's int")]
+    [InlineData("1e400", "1e400 is beyond the range of Java's int")]
+    public async Task Check_IntegerFieldPastItsType_IsAFindingAndOtherDriftsStay(string value, string message)
+    {
+        // Given the 2.36 example with an Integer field (clientType) past its range, and another drift
+        var validator = await Shipped.ValidatorAsync();
+        var body = (await Shipped.DriftedAsync(Shipped.ChatInfo, o =>
+        {
+            o["data"]!["clientType"] = "@big";
+            o["data"]!["createTime"] = "2024";
+        })).Replace("\"@big\"", value, StringComparison.Ordinal);
+
+        // When it is checked
+        var result = validator.Check(Shipped.ChatInfo, null, "big.json", 200, body);
+
+        // Then the value is a finding naming it, the other drift is still reported, and nothing is "could not be checked"
+        result.Violations.ShouldContain(v => v.Path == "data.clientType" && v.Message.Contains(message, StringComparison.Ordinal) && v.Actual == value);
+        result.Violations.ShouldContain(v => v.Path == "data.createTime");
+        result.Violations.ShouldNotContain(v => v.Message.Contains("could not be checked", StringComparison.Ordinal) || v.Message.Contains("not valid JSON", StringComparison.Ordinal));
+    }
 }

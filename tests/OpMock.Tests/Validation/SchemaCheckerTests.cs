@@ -98,4 +98,74 @@ public sealed class SchemaCheckerTests
         violation.Path.ShouldBe("$");
         violation.Message.ShouldStartWith(message);
     }
+
+    /// <summary>Fields as the generator writes them: JSON Schema types plus the documented Java type in `x-type`.</summary>
+    private static readonly JsonObject Typed = JsonNode.Parse("""
+        {
+          "$schema": "http://json-schema.org/draft-07/schema#",
+          "type": "object",
+          "properties": {
+            "clientType": { "type": ["integer", "null"], "x-type": "Integer" },
+            "count": { "type": ["integer", "null"], "maximum": 50, "x-type": "int" },
+            "createTime": { "type": ["integer", "null"], "minimum": 0, "x-type": "Long" },
+            "price": { "type": ["number", "null"], "x-type": "Double" },
+            "name": { "type": ["string", "null"], "x-type": "String" },
+            "ids": { "type": ["array", "null"], "items": { "type": "integer" }, "x-type": "List<Long>" },
+            "user": { "anyOf": [ { "$ref": "#/definitions/User" }, { "type": "null" } ], "x-type": "User" },
+            "status": { "type": ["integer", "null"], "enum": [1, 2, null], "x-type": "Integer" }
+          },
+          "additionalProperties": false,
+          "definitions": {
+            "User": { "type": "object", "properties": { "serviceCount": { "type": ["integer", "null"], "x-type": "Integer" } } }
+          }
+        }
+        """)!.AsObject();
+
+    public static TheoryData<string, string[]> Numbers => new()
+    {
+        // body, every finding as "path: part of its message"
+        { """{"clientType": 9223372036854775808, "name": 5}""", ["clientType: 9223372036854775808 is beyond the range of Java's int", "name: expected string or null, found integer 5"] },
+        { """{"count": 2147483648}""", ["count: 2147483648 is beyond the range of Java's int", "count: expected at most 50, found integer 2147483648"] },
+        { """{"count": -2147483649}""", ["count: -2147483649 is beyond the range of Java's int"] },
+        { """{"count": 2147483647, "createTime": 9223372036854775807}""", ["count: expected at most 50, found integer 2147483647"] },
+        { """{"createTime": 9223372036854775808}""", ["createTime: 9223372036854775808 is beyond the range of Java's long"] },
+        { """{"createTime": -9223372036854775809}""", ["createTime: -9223372036854775809 is beyond the range of Java's long", "createTime: expected at least 0, found integer -9223372036854775809"] },
+        { """{"createTime": 2147483648}""", [] },
+        { """{"count": 1e400, "name": 5}""", ["count: 1e400 is beyond the range of Java's int", "count: expected integer or null, found number 1e400", "name: expected string or null, found integer 5"] },
+        { """{"price": 1e400}""", ["price: 1e400 is beyond the range of Java's double"] },
+        { """{"price": -1E+400}""", ["price: -1E+400 is beyond the range of Java's double"] },
+        { """{"price": 1.5e300}""", [] },
+        { """{"ids": [1, 9223372036854775808]}""", ["ids[1]: 9223372036854775808 is beyond the range of Java's long"] },
+        { """{"user": {"serviceCount": -2147483649}}""", ["user.serviceCount: -2147483649 is beyond the range of Java's int"] },
+        { """{"status": 99999999999999999999999}""", ["status: 99999999999999999999999 is beyond the range of Java's int", "status: expected one of 1, 2, found integer 99999999999999999999999"] },
+        { """{"name": 123456789012345678901234567890.5}""", ["name: expected string or null, found number 123456789012345678901234567890.5"] },
+        { """{"extra": {"big": 1e400}}""", ["extra: `extra` is not documented"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Numbers))]
+    public async Task Check_NumberPastItsType_IsAFindingNamingItAndTheRestStillChecked(string body, string[] findings)
+    {
+        // Given a checker for fields typed Integer, int, Long, Double, List<Long> and a nested Integer
+        var checker = await SchemaChecker.CompileAsync(Typed);
+
+        // When a body holds numbers past 64 bits, past decimal (1e400) or past the documented Java type
+        var violations = checker.Check(body);
+
+        // Then each is a finding naming the value as written, and every other finding is still there
+        var found = violations.Select(v => $"{v.Path}: {v.Message}").ToList();
+        found.Count.ShouldBe(findings.Length, string.Join("\n", found));
+        foreach (var finding in findings)
+        {
+            found.ShouldContain(f => f.Contains(finding, StringComparison.Ordinal), string.Join("\n", found));
+        }
+    }
+
+    [Fact]
+    public async Task Check_UndocumentedObjectHoldingBigNumbers_ShowsThemAsWritten()
+    {
+        var violation = await Single("""{"createTime": null, "count": 1, "extra": {"a": 1e400, "b": 92233720368547758080}}""");
+
+        violation.Actual.ShouldBe("""{"a":1e400,"b":92233720368547758080}""");
+    }
 }

@@ -54,13 +54,19 @@ internal static class HarChecks
                     continue;
                 }
 
+                // A status that is no HTTP status is a finding of its own; the body is still checked, without one.
+                var status = entry.BadStatus is null ? entry.Status : (int?)null;
                 var result = bytes is null
-                    ? validator.Check(entry.Path, reqUrl, source, entry.Status, entry.Text ?? "")
-                    : validator.Check(entry.Path, reqUrl, source, entry.Status, bytes);
-                await sink.AddAsync(entry.Oddities.IsEmpty ? result : result with
+                    ? validator.Check(entry.Path, reqUrl, source, status, entry.Text ?? "")
+                    : validator.Check(entry.Path, reqUrl, source, status, bytes);
+                IEnumerable<Violation> found = [.. entry.Oddities.Select(o => new Violation("$", "a HAR entry of valid text", "invalid text", Severity.Error, o, 0))];
+                if (entry.BadStatus is { } bad)
                 {
-                    Violations = [.. entry.Oddities.Select(o => new Violation("$", "a HAR entry of valid text", "invalid text", Severity.Error, o, 0)), .. result.Violations],
-                }, cancellationToken);
+                    found = found.Append(new Violation("status", "an HTTP status (100-999, or 0 for no response)", BodyText.Sample(bad), Severity.Error,
+                        $"the HAR's response.status {BodyText.Sample(bad)} is not an HTTP status; the body was checked without one", 0));
+                }
+
+                await sink.AddAsync(entry.Oddities.IsEmpty && entry.BadStatus is null ? result : result with { Violations = [.. found, .. result.Violations] }, cancellationToken);
             }
         }
     }
@@ -68,7 +74,7 @@ internal static class HarChecks
     private static string? SkipReason(ContractValidator validator, HarEntry entry) =>
         !validator.IsDocumented(entry.Path) ? NotDocumented
         : entry.Method.ToUpperInvariant() is "OPTIONS" or "HEAD" ? Preflight
-        : entry.Status == 0 ? NoResponse
+        : entry.Status == 0 && entry.BadStatus is null ? NoResponse
         // A body the server really sent empty has size 0; a positive or unknown size with no text was not saved.
         : entry.Text is null && entry.Size != 0 ? NotCaptured
         : null;

@@ -23,6 +23,9 @@ internal sealed record HarEntry(
     /// <summary>What was wrong with the entry's own text (invalid UTF-8, a lone surrogate): findings on the entry.</summary>
     public ImmutableArray<string> Oddities { get; init; } = [];
 
+    /// <summary>The response status as written when it is no HTTP status (then <see cref="Status"/> is 0); null otherwise.</summary>
+    public string? BadStatus { get; init; }
+
     /// <summary>Why no response came (a HAR's _error: the browser's or the proxy's 502/504); null when one did.</summary>
     public string? Error { get; init; }
 
@@ -67,7 +70,7 @@ internal sealed record HarEntry(
             Str(request, "url") ?? "",
             Str(postData, "text"),
             Param(postData, "reqUrl"),
-            Child(response, "status") is { ValueKind: JsonValueKind.Number } status && status.TryGetInt32(out var code) ? code : 0,
+            ReadStatus(Child(response, "status"), out var badStatus),
             Str(content, "text"),
             Str(content, "encoding"),
             Child(content, "size") is { ValueKind: JsonValueKind.Number } size && size.TryGetInt64(out var length) ? length : -1,
@@ -75,7 +78,30 @@ internal sealed record HarEntry(
         {
             Oddities = [.. oddities],
             Error = Str(response, "_error") ?? Str(entry, "_error"),
+            BadStatus = badStatus,
         };
+    }
+
+    /// <summary>
+    /// The response status; 0 when there is none (no response, or no status field). A status that is no
+    /// HTTP status (`999999999999999999999`, `-1`, `2.5`, `"200"`) is not "no response": it comes back in
+    /// <paramref name="bad"/> as written, the body is still checked, and the entry gets a finding.
+    /// </summary>
+    private static int ReadStatus(JsonElement status, out string? bad)
+    {
+        bad = null;
+        if (status.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            return 0;
+        }
+
+        if (status.ValueKind == JsonValueKind.Number && status.TryGetInt32(out var code) && (code == 0 || code is >= 100 and <= 999))
+        {
+            return code;
+        }
+
+        bad = status.GetRawText();
+        return 0;
     }
 
     private static JsonElement Child(JsonElement element, string name) =>

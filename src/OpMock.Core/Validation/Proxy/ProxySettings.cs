@@ -3,7 +3,7 @@ namespace OpMock.Core.Validation.Proxy;
 /// <param name="Target">The real server every request is forwarded to.</param>
 /// <param name="Port">The proxy's port; 0 picks a free one.</param>
 /// <param name="RecordFolder">When set, each exchange is saved there as a one-entry HAR file.</param>
-/// <param name="Timeout">Bounds the wait for the target's status and headers; past it the client gets a 504. A body then streams for as long as both ends keep it going.</param>
+/// <param name="Timeout">Bounds the whole exchange with the target, headers and body: past it the client gets a 504, or, when the target's headers were already forwarded (a large body streaming unchecked), the connection is cut.</param>
 internal sealed record ProxySettings(Uri Target, int Port, string? RecordFolder, TimeSpan Timeout)
 {
     /// <summary>The address to listen on: loopback unless a device elsewhere (a phone, a tester's browser) must reach it.</summary>

@@ -26,6 +26,9 @@ namespace OpMock.Core.Validation.Proxy;
 /// which buffers whole bodies) so both directions stream: an upload goes on to the target as it arrives,
 /// and a response body is held only up to <see cref="BodyLimits.Checked"/> bytes for checking; a larger
 /// one is forwarded unchecked with a note. Header bytes outside ASCII pass through as Latin-1, unchanged.
+/// `--timeout` bounds the whole exchange with the target, from the first byte sent to the last byte of its
+/// answer: a target that sends its headers and then dribbles gets the client a 504 (or, once headers are on
+/// their way to the client, a connection cut at the deadline); an upload has a deadline of its own.
 /// </summary>
 internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
 {
@@ -33,6 +36,15 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
 
     /// <summary>What of an upload is kept to find a transfer's reqUrl and to record it; the rest streams on.</summary>
     public const int KeptRequest = 1024 * 1024;
+
+    /// <summary>An upload may arrive this slowly on average (after <see cref="UploadGrace"/>) before the client gets a 408.</summary>
+    public const int MinUploadRate = 32 * 1024;
+
+    /// <summary>Time every upload has before its rate counts: the client's connection and first bytes.</summary>
+    public static readonly TimeSpan UploadGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>No upload takes longer than this, declared or not (a chunked upload declares nothing).</summary>
+    public static readonly TimeSpan UploadCap = TimeSpan.FromMinutes(10);
 
     // Connection-level headers belong to one hop, not to the message being forwarded.
     private static readonly FrozenSet<string> HopByHop = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
@@ -47,6 +59,7 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
     private readonly WebApplication app;
     private readonly ProxyConsole? console;
     private readonly int port;
+    private readonly TimeProvider time;
 
     private ValidationProxy(ContractValidator validator, ProxySettings settings, Func<ProxyExchange, Task> report, TimeProvider time, ProxyConsole? console)
     {
@@ -54,6 +67,7 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         this.settings = settings;
         this.report = report;
         this.console = console;
+        this.time = time;
         recorder = settings.RecordFolder is { } folder ? new HarRecorder(folder, time) : null;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();
@@ -136,7 +150,7 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
             return;
         }
 
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         var request = context.Request;
         var aborted = context.RequestAborted;
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw && raw[0] == '/' ? raw : request.Path + request.QueryString;
@@ -150,34 +164,104 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         var pathAndQuery = rawTarget;
         var requestHeaders = request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v ?? ""))).ToList();
 
-        // The start of the upload is read (a transfer's reqUrl is in it); the rest streams on to the target.
-        var (head, wholeRequest) = await BodyLimits.ReadAsync(request.Body, KeptRequest, aborted);
+        // The start of the upload is read (a transfer's reqUrl is in it); the rest streams on to the target, all
+        // of it under the upload's deadline: a client that stalls mid-body costs what it sent, for a bounded time.
+        using var uploadTimer = new CancellationTokenSource(UploadDeadline(request.ContentLength), time);
+        using var uploading = CancellationTokenSource.CreateLinkedTokenSource(aborted, uploadTimer.Token);
+        var upload = new DeadlineStream(request.Body, uploadTimer.Token);
+        byte[] head;
+        bool wholeRequest;
+        try
+        {
+            (head, wholeRequest) = await BodyLimits.ReadAsync(upload, KeptRequest, uploading.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException && Stalled(upload, uploadTimer) && !aborted.IsCancellationRequested)
+        {
+            await SlowUploadAsync(context, request, upload.Count, pathAndQuery);
+            return;
+        }
+
         var reqUrl = ContractValidator.IsTransfer(route) && wholeRequest ? ReqUrl.Find(null, Encoding.UTF8.GetString(head)) : null;
-        using var forward = Forward(request, target, requestHeaders, head, wholeRequest);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        deadline.CancelAfter(settings.Timeout);
+        using var forward = Forward(request, upload, target, requestHeaders, head, wholeRequest);
+        var sent = time.GetTimestamp();
+        using var exchangeTimer = new CancellationTokenSource(settings.Timeout, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(aborted, exchangeTimer.Token);
+        var failed = new HarRecorder.Exchange(request.Method, target.ToString(), requestHeaders, wholeRequest ? head : null, 0, [], null, null, 0);
+        Func<(bool Timeout, string Why), CheckedResponse>? noResponse = checkable ? (r => validator.NoResponse(route, reqUrl, source, r.Timeout ? "timeout" : "no connection", r.Why)) : null;
         HttpResponseMessage response;
         try
         {
             response = await http.SendAsync(forward, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
         }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException && Stalled(upload, uploadTimer) && !aborted.IsCancellationRequested)
+        {
+            await SlowUploadAsync(context, request, upload.Count, pathAndQuery);
+            return;
+        }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException && !aborted.IsCancellationRequested)
         {
-            await GatewayErrorAsync(context, e is OperationCanceledException, e.Message, new(request.Method, target.ToString(), requestHeaders, wholeRequest ? head : null, 0, [], null, null, 0),
-                checkable ? (r => validator.NoResponse(route, reqUrl, source, r.Timeout ? "timeout" : "no connection", r.Why)) : null, pathAndQuery, started);
+            var timedOut = e is OperationCanceledException;
+            var why = timedOut
+                ? string.Create(CultureInfo.InvariantCulture, $"no response from {settings.Target} within {settings.Timeout.TotalSeconds:0.###}s")
+                : $"request to {settings.Target} failed: {e.Message}";
+            await GatewayErrorAsync(context, timedOut ? 504 : 502, why, failed, noResponse, pathAndQuery, started);
             return;
         }
 
         using (response)
         {
-            await RelayAsync(context, response, new Relay(request.Method, target, requestHeaders, wholeRequest ? head : null, route, reqUrl, source, pathAndQuery, checkable, started));
+            var relay = new Relay(request.Method, target, requestHeaders, wholeRequest ? head : null, route, reqUrl, source, pathAndQuery, checkable, started);
+            await RelayAsync(context, response, relay, new Deadline(sent, failed, noResponse));
         }
     }
 
+    /// <summary>Whether the upload stalled: past its deadline unfinished, or too slow for Kestrel's own minimum rate (a 408 it raised).</summary>
+    private static bool Stalled(DeadlineStream upload, CancellationTokenSource deadline) =>
+        (deadline.IsCancellationRequested && !upload.Done) || upload.Error is BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout };
+
+    /// <summary>How long an upload of this declared size may take: its size at the minimum rate, after a grace, capped.</summary>
+    public static TimeSpan UploadDeadline(long? declared) =>
+        declared is { } size ? TimeSpan.FromSeconds(Math.Min(UploadCap.TotalSeconds, UploadGrace.TotalSeconds + ((double)size / MinUploadRate))) : UploadCap;
+
+    /// <summary>The client's upload stalled past its deadline: a 408 (the target is not to blame), logged.</summary>
+    private async Task SlowUploadAsync(HttpContext context, HttpRequest request, long received, string pathAndQuery)
+    {
+        var declared = request.ContentLength is { } length ? string.Create(CultureInfo.InvariantCulture, $" of {length}") : "";
+        var why = string.Create(CultureInfo.InvariantCulture,
+            $"the client's upload did not arrive in time (within {UploadDeadline(request.ContentLength).TotalSeconds:0.###}s at most, at 240 bytes/s at least; {received}{declared} bytes came)");
+        if (!context.Response.HasStarted)
+        {
+            var text = Encoding.UTF8.GetBytes($"opmock proxy: {why}\n");
+            context.Response.StatusCode = StatusCodes.Status408RequestTimeout;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            context.Response.ContentLength = text.Length;
+            context.Response.Headers.Connection = "close";
+            try
+            {
+                await context.Response.Body.WriteAsync(text, context.RequestAborted);
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException)
+            {
+                context.Abort();
+            }
+        }
+        else
+        {
+            context.Abort();
+        }
+
+        await ReportAsync(new ProxyExchange(request.Method, pathAndQuery, 408, null) { Note = $"408: {why}" });
+    }
+
     /// <summary>The target answered: its status and headers go back as they are, then its body, checked on the way when it can be.</summary>
-    private async Task RelayAsync(HttpContext context, HttpResponseMessage response, Relay relay)
+    private async Task RelayAsync(HttpContext context, HttpResponseMessage response, Relay relay, Deadline exchange)
     {
         var aborted = context.RequestAborted;
+
+        // The body has what is left of the timeout, on a timer of its own started once the headers are in.
+        using var timer = new CancellationTokenSource(Remaining(exchange.Sent), time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(aborted, timer.Token);
+        bool Expired() => timer.IsCancellationRequested;
         var status = (int)response.StatusCode;
         var headers = response.Headers.NonValidated.Concat(response.Content.Headers.NonValidated)
             .Where(h => !HopByHop.Contains(h.Key))
@@ -189,12 +273,13 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         byte[]? kept = null;
         byte[]? recorded = null;
         var whole = false;
-        await using var body = await response.Content.ReadAsStreamAsync(aborted);
+        await using var stream = await response.Content.ReadAsStreamAsync(aborted);
+        var body = new DeadlineStream(stream, deadline.Token);
         try
         {
             if (relay.Checkable || recorder is not null)
             {
-                (kept, whole) = await BodyLimits.ReadAsync(body, BodyLimits.Checked, aborted);
+                (kept, whole) = await BodyLimits.ReadAsync(body, BodyLimits.Checked, deadline.Token);
             }
 
             if (kept is not null && !whole)
@@ -205,6 +290,14 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
             {
                 (recorded, result, note) = Check(relay, status, kept, encoding, charset);
             }
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException && Expired() && !aborted.IsCancellationRequested)
+        {
+            // Nothing has gone to the client yet: it gets a 504, whatever the target sent so far.
+            await GatewayErrorAsync(context, 504, string.Create(CultureInfo.InvariantCulture,
+                $"the response from {settings.Target} did not complete within {settings.Timeout.TotalSeconds:0.###}s: HTTP {status} and {body.Count}{Declared(response)} bytes of its body came"),
+                exchange.Failed, exchange.NoResponse, relay.PathAndQuery, relay.Started);
+            return;
         }
         catch (Exception e) when (e is IOException or HttpRequestException)
         {
@@ -227,27 +320,31 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         {
             if (kept is { Length: > 0 })
             {
-                await context.Response.Body.WriteAsync(kept, aborted);
+                await context.Response.Body.WriteAsync(kept, deadline.Token);
             }
 
             if (!whole)
             {
-                await body.CopyToAsync(context.Response.Body, aborted);
+                await body.CopyToAsync(context.Response.Body, deadline.Token);
             }
         }
         catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException)
         {
             // Headers are gone: the only honest signal left is a broken connection.
-            note ??= aborted.IsCancellationRequested ? "the client closed the connection mid-body" : $"the target's body broke off: {e.Message}";
+            note = aborted.IsCancellationRequested ? note ?? "the client closed the connection mid-body"
+                : Expired() ? string.Create(CultureInfo.InvariantCulture,
+                    $"connection cut at the deadline: the response from {settings.Target} did not complete within {settings.Timeout.TotalSeconds:0.###}s ({body.Count}{Declared(response)} bytes of its body came){(note is null ? "" : "; " + note)}")
+                : note ?? $"the target's body broke off: {e.Message}";
+            whole = false;
             context.Abort();
         }
 
         var recordError = await RecordAsync(new HarRecorder.Exchange(relay.Method, relay.Target.ToString(), relay.RequestHeaders, relay.RequestBody, status, headers,
-            whole ? recorded : null, response.Content.Headers.ContentType?.ToString(), Stopwatch.GetElapsedTime(relay.Started).TotalMilliseconds)
+            whole ? recorded : null, response.Content.Headers.ContentType?.ToString(), time.GetElapsedTime(relay.Started).TotalMilliseconds)
         { Error = whole && recorded is not null ? null : note ?? BodyLimits.TooLarge });
         await ReportAsync(new ProxyExchange(relay.Method, relay.PathAndQuery, status, result)
         {
-            RecordError = recordError, Note = note, Elapsed = Stopwatch.GetElapsedTime(relay.Started), RequestBody = relay.RequestBody, ResponseBody = recorded ?? kept,
+            RecordError = recordError, Note = note, Elapsed = time.GetElapsedTime(relay.Started), RequestBody = relay.RequestBody, ResponseBody = recorded ?? kept,
         });
     }
 
@@ -275,16 +372,13 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
 
     /// <summary>No answer from the target: the client gets a 502 or 504 it can tell apart from the target's own, and the failure is recorded.</summary>
     private async Task GatewayErrorAsync(
-        HttpContext context, bool timedOut, string error, HarRecorder.Exchange exchange, Func<(bool Timeout, string Why), CheckedResponse>? check, string pathAndQuery, long started)
+        HttpContext context, int status, string why, HarRecorder.Exchange exchange, Func<(bool Timeout, string Why), CheckedResponse>? check, string pathAndQuery, long started)
     {
-        var status = timedOut ? 504 : 502;
-        var why = timedOut
-            ? string.Create(CultureInfo.InvariantCulture, $"no response from {settings.Target} within {settings.Timeout.TotalSeconds:0.###}s")
-            : $"request to {settings.Target} failed: {error}";
-        var result = check?.Invoke((timedOut, why));
+        var result = check?.Invoke((status == 504, why));
         var text = Encoding.UTF8.GetBytes($"opmock proxy: {why}\n");
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain; charset=utf-8";
+        context.Response.ContentLength = text.Length;
         if (result is not null)
         {
             context.Response.Headers[ViolationsHeader] = result.Violations.Length.ToString(CultureInfo.InvariantCulture);
@@ -305,13 +399,13 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
             ResponseHeaders = [new("Content-Type", "text/plain; charset=utf-8")],
             ResponseBody = text,
             ContentType = "text/plain; charset=utf-8",
-            Milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            Milliseconds = time.GetElapsedTime(started).TotalMilliseconds,
             Error = $"{status}: {why}",
             Failed = true,
         });
         await ReportAsync(new ProxyExchange(exchange.Method, pathAndQuery, status, result)
         {
-            RecordError = recordError, Note = $"{status}: {why}", Elapsed = Stopwatch.GetElapsedTime(started), RequestBody = exchange.RequestBody, ResponseBody = text,
+            RecordError = recordError, Note = $"{status}: {why}", Elapsed = time.GetElapsedTime(started), RequestBody = exchange.RequestBody, ResponseBody = text,
         });
     }
 
@@ -347,12 +441,12 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         }
     }
 
-    private static HttpRequestMessage Forward(HttpRequest request, Uri target, List<KeyValuePair<string, string>> headers, byte[] head, bool whole)
+    private static HttpRequestMessage Forward(HttpRequest request, Stream upload, Uri target, List<KeyValuePair<string, string>> headers, byte[] head, bool whole)
     {
         var forward = new HttpRequestMessage(new HttpMethod(request.Method), target);
         if (head.Length > 0 || !whole)
         {
-            forward.Content = whole ? new ByteArrayContent(head) : new StreamContent(new PrefixedStream(head, request.Body), 64 * 1024);
+            forward.Content = whole ? new ByteArrayContent(head) : new StreamContent(new PrefixedStream(head, upload), 64 * 1024);
         }
 
         foreach (var (name, value) in headers.Where(h => !HopByHop.Contains(h.Key)))
@@ -373,6 +467,16 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
 
         return forward;
     }
+
+    /// <summary>" of 100000" when the response declared its length.</summary>
+    private static string Declared(HttpResponseMessage response) =>
+        response.Content.Headers.ContentLength is { } length ? string.Create(CultureInfo.InvariantCulture, $" of {length}") : "";
+
+    /// <summary>What is left of the timeout since the request went to the target (nothing, when it is spent).</summary>
+    private TimeSpan Remaining(long sent) => settings.Timeout - time.GetElapsedTime(sent) is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
+
+    /// <summary>The exchange as the relay of a response needs it: when the request went out, and what to record if the body times out.</summary>
+    private sealed record Deadline(long Sent, HarRecorder.Exchange Failed, Func<(bool Timeout, string Why), CheckedResponse>? NoResponse);
 
     /// <summary>What one forwarded request carries from the request side to the relay of its response.</summary>
     private sealed record Relay(

@@ -18,7 +18,7 @@ public sealed class ProxyPageTests(Chromium chromium) : IClassFixture<Chromium>
         using var server = await DriftedServers.StartDriftedAsync();
         var contract = await Shipped.ContractAsync();
         var validator = await Shipped.ValidatorAsync();
-        var guard = new AdminGuard(new MockServerOptions(TestDocs.Base, null, null), ListenAddress.Resolve("127.0.0.1").Names);
+        var guard = new AdminGuard(new MockServerOptions(TestDocs.Base, null, null), ListenAddress.Resolve("127.0.0.1"), () => []);
         var web = new ProxyConsole(contract, validator, new Uri(server.Url!), guard.Check, TimeProvider.System);
         await using var proxy = ValidationProxy.Start(validator, new ProxySettings(new Uri(server.Url!), 0, null, TimeSpan.FromSeconds(30)),
             _ => Task.CompletedTask, TimeProvider.System, web);

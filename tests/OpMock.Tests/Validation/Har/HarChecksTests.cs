@@ -61,4 +61,42 @@ public sealed class HarChecksTests
         report.Checked.Select(c => c.Failed).ShouldBe([false, true]);
         report.Checked[0].Source.ShouldEndWith("000001.har entries[0]");
     }
+
+    public static TheoryData<string, string, string[]> Evidence => new()
+    {
+        // response.status as written, data.clientType as written, findings on the entry (path: part of the message)
+        { "200", "9223372036854775808", ["data.clientType: 9223372036854775808 is beyond the range of Java's int", "data.createTime: expected"] },
+        { "200", "1e400", ["data.clientType: 1e400 is beyond the range of Java's int", "data.clientType: expected integer or null, found number 1e400", "data.createTime: expected"] },
+        { "999999999999999999999", "1", ["status: the HAR's response.status 999999999999999999999 is not an HTTP status", "data.createTime: expected"] },
+        { "-1", "1", ["status: the HAR's response.status -1 is not an HTTP status", "data.createTime: expected"] },
+        { "\"200\"", "1", ["status: the HAR's response.status \"200\" is not an HTTP status", "data.createTime: expected"] },
+        { "1e400", "92233720368547758080", ["status: the HAR's response.status 1e400 is not an HTTP status", "data.clientType: 92233720368547758080 is beyond", "data.createTime: expected"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Evidence))]
+    public async Task CheckAsync_NumbersPast64BitsAndOddStatus_KeepEveryFinding(string status, string clientType, string[] findings)
+    {
+        // Given a HAR entry whose status or body holds a number .NET cannot hold, beside a plain drift (createTime as text)
+        using var temp = new TempFolder();
+        var body = (await Shipped.DriftedAsync(Shipped.ChatInfo, o =>
+        {
+            o["data"]!["clientType"] = "@big";
+            o["data"]!["createTime"] = "2024";
+        })).Replace("\"@big\"", clientType, StringComparison.Ordinal);
+        var entry = Hars.Entry("POST", "http://h" + Shipped.ChatInfo, 200, Hars.Text(body));
+        var har = temp.Write("odd.har", Hars.Document(entry).Replace("\"status\":200", $"\"status\":{status}", StringComparison.Ordinal));
+
+        // When it is checked
+        var report = await HarChecks.CheckAsync(await Shipped.ValidatorAsync(), [har]);
+
+        // Then the entry is checked (not skipped as "status 0", not "could not be checked") and every finding is kept
+        report.Skipped.ShouldBeEmpty();
+        var found = report.Checked.ShouldHaveSingleItem().Violations.Select(v => $"{v.Path}: {v.Message}").ToList();
+        found.Count.ShouldBe(findings.Length, string.Join("\n", found));
+        foreach (var finding in findings)
+        {
+            found.ShouldContain(f => f.StartsWith(finding, StringComparison.Ordinal), string.Join("\n", found));
+        }
+    }
 }

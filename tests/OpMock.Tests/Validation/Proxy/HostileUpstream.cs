@@ -34,6 +34,20 @@ internal sealed class HostileUpstream : IAsyncDisposable
 
     public static byte[] Huge { get; } = Enumerable.Range(0, HugeBytes).Select(i => (byte)('a' + (i % 26))).ToArray();
 
+    /// <summary>What the small dribbling route declares; it sends <see cref="DribbleStart"/> of it and then nothing more.</summary>
+    public const int DribbleDeclared = 100_000;
+
+    /// <summary>What the small dribbling route sends of its body before it stalls.</summary>
+    public const string DribbleStart = "{\"code\":200";
+
+    public const int LargeDeclared = 20 * 1024 * 1024;
+
+    /// <summary>What the large dribbling route sends before it stalls: past the 8 MiB the proxy holds to check.</summary>
+    public const int LargeSent = 9 * 1024 * 1024;
+
+    /// <summary>Set once a dribbling route has sent what it will send.</summary>
+    public TaskCompletionSource Dribbling { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public const string BigInteger = "{\"code\":200,\"message\":\"ok\",\"data\":{\"total\":123456789012345678901234567890},\"page\":null,\"foot\":null}";
 
     public async ValueTask DisposeAsync()
@@ -111,6 +125,17 @@ internal sealed class HostileUpstream : IAsyncDisposable
                     await stream.WriteAsync(chunk, stop.Token);
                 }
 
+                break;
+            case var p when p.EndsWith("/dribble", StringComparison.Ordinal):
+                // Headers, a declared length, a few bytes, then silence: a server that answers a byte now and then.
+                await WriteAsync(stream, "200 OK", $"Content-Type: application/json\r\nContent-Length: {DribbleDeclared}\r\n", Encoding.ASCII.GetBytes(DribbleStart));
+                Dribbling.TrySetResult();
+                await Task.Delay(Timeout.Infinite, stop.Token);
+                break;
+            case var p when p.EndsWith("/dribble-large", StringComparison.Ordinal):
+                await WriteAsync(stream, "200 OK", $"Content-Type: application/json\r\nContent-Length: {LargeDeclared}\r\n", Huge.AsSpan(0, LargeSent).ToArray());
+                Dribbling.TrySetResult();
+                await Task.Delay(Timeout.Infinite, stop.Token);
                 break;
             case var p when p.EndsWith("/upload", StringComparison.Ordinal):
                 await WriteAsync(stream, "200 OK", "Content-Type: application/json\r\n", Encoding.UTF8.GetBytes($"{{\"received\":{received}}}"), withLength: true);

@@ -171,6 +171,102 @@ public sealed class HostileUpstreamTests
         recorded.Passed.ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Proxy_TargetDribblesAfterItsHeaders_ClientGets504AtTheTimeoutLoggedAndRecorded()
+    {
+        // Given a proxy with --timeout 30s (on a fake clock), recording, in front of a target that sends its
+        // headers, Content-Length: 100000 and a few bytes, then nothing
+        await using var upstream = new HostileUpstream();
+        using var temp = new TempFolder();
+        var record = Path.Combine(temp.Path, "rec");
+        var time = new WatchedTime();
+        var exchanges = Channel.CreateUnbounded<ProxyExchange>();
+        await using var proxy = await StartAsync(upstream.Url, record, exchanges, time);
+        using var http = Client();
+
+        // When a client asks, and the clock passes the timeout once the headers are in (the body's timer started)
+        var asking = http.PostAsync(proxy.Url + Shipped.Receives + "?case=dribble", Json("{}"));
+        await time.StartedAsync(Timeout, Bound);
+        await time.StartedAsync(Timeout, Bound);
+        time.Fake.Advance(Timeout + TimeSpan.FromSeconds(1));
+        using var response = await asking;
+        var logged = await NextAsync(exchanges);
+
+        // Then the client gets a 504 saying what came, the log says the same, and the recording keeps it as an error
+        response.StatusCode.ShouldBe(HttpStatusCode.GatewayTimeout);
+        // (How much of the dribble the proxy had read when the clock moved depends on the scheduler: the message says it, whatever it was.)
+        var expected = "did not complete within 30s: HTTP 200 and ";
+        var declared = $" of {HostileUpstream.DribbleDeclared} bytes of its body came";
+        (await response.Content.ReadAsStringAsync()).ShouldContain(expected);
+        (await response.Content.ReadAsStringAsync()).ShouldContain(declared);
+        logged.Status.ShouldBe(504);
+        logged.Note!.ShouldContain(expected);
+        logged.Note!.ShouldContain(declared);
+        logged.Result!.Answered.ShouldBeFalse();
+        var har = JsonNode.Parse(await File.ReadAllTextAsync(Directory.GetFiles(record, "*.har").Single()))!;
+        har["log"]!["entries"]![0]!["response"]!["_error"]!.GetValue<string>().ShouldContain(expected);
+    }
+
+    [Fact]
+    public async Task Proxy_LargeBodyStallsAfterItsHeadersWentOn_ConnectionCutAtTheTimeoutAndLogged()
+    {
+        // Given a proxy with --timeout 30s (fake clock) in front of a target declaring 20 MiB that sends 9 MiB and stalls
+        await using var upstream = new HostileUpstream();
+        var time = new WatchedTime();
+        var exchanges = Channel.CreateUnbounded<ProxyExchange>();
+        await using var proxy = await StartAsync(upstream.Url, null, exchanges, time);
+        using var http = Client();
+
+        // When a client has the headers (past 8 MiB the body goes on unchecked) and the clock passes the timeout
+        using var request = new HttpRequestMessage(HttpMethod.Post, proxy.Url + Shipped.Receives + "?case=dribble-large") { Content = Json("{}") };
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var reading = body.CopyToAsync(Stream.Null);
+        time.Fake.Advance(Timeout + TimeSpan.FromSeconds(1));
+
+        // Then the client's connection is cut (its body never completes) and the log says so, with what came
+        await Should.ThrowAsync<Exception>(reading.WaitAsync(Bound));
+        var logged = await NextAsync(exchanges);
+        logged.Status.ShouldBe(200);
+        logged.Note!.ShouldStartWith("connection cut at the deadline: the response from ");
+        logged.Note.ShouldContain($"of {HostileUpstream.LargeDeclared} bytes of its body came");
+    }
+
+    [Fact]
+    public async Task Proxy_UploadStalls_ClientGets408AtItsUploadDeadline()
+    {
+        // Given a proxy (fake clock) in front of a target
+        await using var upstream = new HostileUpstream();
+        var time = new WatchedTime();
+        var exchanges = Channel.CreateUnbounded<ProxyExchange>();
+        await using var proxy = await StartAsync(upstream.Url, null, exchanges, time);
+
+        // When a client declares 1,000,000 bytes, sends 10 and stalls, and the clock passes the upload's deadline
+        var deadline = ValidationProxy.UploadDeadline(1_000_000);
+        var url = new Uri(proxy.Url);
+        var sending = RawHttp.SendAsync(url, [RawHttp.Head($"POST {Shipped.Receives} HTTP/1.1", $"Host: {url.Authority}", "Content-Type: application/json", "Content-Length: 1000000"),
+            "{\"userId\":"u8.ToArray(), null], stall: Bound, deadline: Bound);
+        await time.StartedAsync(deadline, Bound);
+        time.Fake.Advance(deadline + TimeSpan.FromSeconds(1));
+        var answer = await sending;
+
+        // Then it gets a 408 naming what came, and the log says so
+        answer.Status.ShouldBe(408);
+        answer.Body.ShouldContain("the client's upload did not arrive in time (within 40.518s at most, at 240 bytes/s at least; 10 of 1000000 bytes came)");
+        (await NextAsync(exchanges)).Note!.ShouldStartWith("408: the client's upload did not arrive in time");
+    }
+
+    [Theory]
+    [InlineData(null, 600)]
+    [InlineData(0L, 10)]
+    [InlineData(1_048_576L, 42)]
+    [InlineData(1_000_000_000L, 600)]
+    public void UploadDeadline_DeclaredSize_GraceThenMinimumRateCapped(long? declared, int seconds) =>
+        ValidationProxy.UploadDeadline(declared).ShouldBe(TimeSpan.FromSeconds(seconds));
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
     private static async Task<ProxyExchange> NextAsync(Channel<ProxyExchange> exchanges) =>
         await exchanges.Reader.ReadAsync().AsTask().WaitAsync(Bound);
 
@@ -183,9 +279,9 @@ public sealed class HostileUpstreamTests
     })
     { Timeout = Bound };
 
-    private static async Task<ValidationProxy> StartAsync(string target, string? record, Channel<ProxyExchange> exchanges) =>
-        ValidationProxy.Start(await Shipped.ValidatorAsync(), new ProxySettings(new Uri(target), 0, record, TimeSpan.FromSeconds(30)),
-            e => exchanges.Writer.WriteAsync(e).AsTask(), TimeProvider.System);
+    private static async Task<ValidationProxy> StartAsync(string target, string? record, Channel<ProxyExchange> exchanges, TimeProvider? time = null) =>
+        ValidationProxy.Start(await Shipped.ValidatorAsync(), new ProxySettings(new Uri(target), 0, record, Timeout),
+            e => exchanges.Writer.WriteAsync(e).AsTask(), time ?? TimeProvider.System);
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }

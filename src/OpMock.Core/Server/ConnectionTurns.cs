@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace OpMock.Core.Server;
+
+/// <summary>
+/// Every <see cref="Turn"/>th request on one connection waits its turn behind everyone else's work. Kestrel
+/// answers the requests a client pipelined one after another in one go until the connection's buffers are
+/// full: a thousand connections pipelining 2000 requests each made a thousand long runs that new clients
+/// queued behind for seconds. Yielding every few requests puts the rest of a run at the back of the queue;
+/// a client sending one request at a time (keep-alive, no pipelining) pays one hop per <see cref="Turn"/> requests.
+/// </summary>
+internal sealed class ConnectionTurns : IStartupFilter
+{
+    public const int Turn = 8;
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(InvokeAsync);
+        next(app);
+    };
+
+    internal static async Task InvokeAsync(HttpContext context, Func<Task> next)
+    {
+        if (context.Features.Get<IConnectionItemsFeature>()?.Items is { } items)
+        {
+            var served = items.TryGetValue(typeof(ConnectionTurns), out var count) && count is int n ? n + 1 : 1;
+            items[typeof(ConnectionTurns)] = served;
+            if (served % Turn == 0)
+            {
+                await Task.Yield();
+            }
+        }
+
+        await next();
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Hosting;
+
+namespace OpMock.Core.Server;
+
+/// <summary>
+/// Gives memory back once a burst is over. After a flood the server is idle: nothing allocates, so no
+/// collection runs, and the heaps the flood grew (connections, buffers Kestrel's pool has since let go) stay
+/// committed — 780 MB after a 44k-connection flood. When little was allocated since the last look and the
+/// GC holds much more than after the last trim, one aggressive collection decommits the free memory.
+/// </summary>
+internal sealed class IdleTrim(TimeProvider time) : BackgroundService
+{
+    /// <summary>How often the server looks.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+
+    /// <summary>Less than this allocated over an interval is idle (an idle server allocates a few KB).</summary>
+    public const long IdleBytes = 32L << 20;
+
+    /// <summary>Below this much committed by the GC, there is nothing worth giving back.</summary>
+    public const long FloorBytes = 160L << 20;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        var allocated = GC.GetTotalAllocatedBytes();
+        long afterTrim = 0;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var now = GC.GetTotalAllocatedBytes();
+                var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
+                if (ShouldTrim(now - allocated, committed, afterTrim))
+                {
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                    afterTrim = GC.GetGCMemoryInfo().TotalCommittedBytes;
+                }
+
+                allocated = GC.GetTotalAllocatedBytes();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The server is stopping.
+        }
+    }
+
+    /// <summary>Idle, above the floor, and half as big again as after the last trim (a large live world is not trimmed over and over).</summary>
+    public static bool ShouldTrim(long allocatedSinceLastLook, long committed, long committedAfterLastTrim) =>
+        allocatedSinceLastLook < IdleBytes && committed > FloorBytes && committed > committedAfterLastTrim * 3 / 2;
+}
