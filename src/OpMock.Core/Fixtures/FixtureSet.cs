@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using OpMock.Core.World;
+using OpMock.Core.World.State;
 
 namespace OpMock.Core.Fixtures;
 
@@ -54,13 +55,15 @@ internal sealed record Foot(string ServicePhone, string Host)
 }
 
 /// <summary>Everything the fixtures folder configures, merged from its files in name order.</summary>
+/// <param name="State">Where session state lives (`state:`), when a file says; the command line wins over it.</param>
 internal sealed record FixtureSet(
     WorldOptions World,
     Pins Pins,
     ImmutableDictionary<string, Scenario> Scenarios,
     ErrorReplies Errors,
     Foot Foot,
-    ImmutableArray<string> CorsOrigins)
+    ImmutableArray<string> CorsOrigins,
+    StateFixture? State = null)
 {
     /// <summary>What write routes do, where a fixture says it (`effects:`); the rest is inferred.</summary>
     public ImmutableDictionary<string, World.Actions.DeclaredEffect> Effects { get; init; } =

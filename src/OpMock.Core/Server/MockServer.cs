@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using OpMock.Core.Fixtures;
 using OpMock.Core.Net;
+using OpMock.Core.World.State;
 using WireMock;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
@@ -40,6 +41,7 @@ internal sealed class MockServer : IAsyncDisposable
     private MockEngine engine;
     private OurMappings? directMappings;
     private OurMappings? appMappings;
+    private StackExchange.Redis.ConnectionMultiplexer? sharedState;
 
     private MockServer(MockServerOptions options, ListenAddress listen, MockState state, TimeProvider time)
     {
@@ -100,12 +102,15 @@ internal sealed class MockServer : IAsyncDisposable
 
         var listen = ListenAddress.Resolve(options.Host);
         var state = await MockState.LoadAsync(options.Docs, options.Overrides, options.Fixtures, options.Seed, time, cancellationToken);
+        var settings = StateSettings.Resolve(options.State, options.StatePassword, options.StateIdle, state.Fixtures.State);
+        var shared = settings.Redis is null ? null : await RedisConnection.ConnectAsync(settings, cancellationToken);
         try
         {
-            return new MockServer(options, listen, state, time);
+            return new MockServer(options, listen, state, time) { sharedState = shared };
         }
         catch (Exception e) when (e is IOException or SocketException or InvalidOperationException or WireMock.Exceptions.WireMockException)
         {
+            shared?.Dispose();
             throw new Diagnostics.OpMockException($"could not listen on {options.Host}:{options.Port}/{options.AppPort}: {e.Message}", e);
         }
     }
@@ -141,14 +146,18 @@ internal sealed class MockServer : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         direct.Stop();
         app.Stop();
         direct.Dispose();
         app.Dispose();
         relay.Dispose();
-        return sessions.DisposeAsync();
+        if (sharedState is not null)
+        {
+            await sharedState.DisposeAsync();
+        }
+        await sessions.DisposeAsync();
     }
 
     private WireMockServer Start(int port, FastPath fastPath, TransferRelay? relayTo)
