@@ -41,14 +41,13 @@ internal sealed class MockServer : IAsyncDisposable
     private MockEngine engine;
     private OurMappings? directMappings;
     private OurMappings? appMappings;
-    private StackExchange.Redis.ConnectionMultiplexer? sharedState;
 
-    private MockServer(MockServerOptions options, ListenAddress listen, MockState state, TimeProvider time)
+    private MockServer(MockServerOptions options, ListenAddress listen, MockState state, TimeProvider time, IStateStore store)
     {
         this.options = options;
         this.listen = listen;
         this.time = time;
-        sessions = World.State.Sessions.InMemory(time, options.StateLimits);
+        sessions = new World.State.Sessions(store);
         engine = new MockEngine(state, time, sessions);
         admin = new AdminGuard(options, listen.Names);
         directPath = new FastPath(() => Engine, app: false, time);
@@ -102,15 +101,17 @@ internal sealed class MockServer : IAsyncDisposable
 
         var listen = ListenAddress.Resolve(options.Host);
         var state = await MockState.LoadAsync(options.Docs, options.Overrides, options.Fixtures, options.Seed, time, cancellationToken);
-        var settings = StateSettings.Resolve(options.State, options.StatePassword, options.StateIdle, state.Fixtures.State);
-        var shared = settings.Redis is null ? null : await RedisConnection.ConnectAsync(settings, cancellationToken);
+        // Where sessions live: memory, or a Redis shared by every replica of this world (its keys named by seed, docs and fixtures).
+        var settings = StateSettings.Resolve(options.State, options.StatePassword, options.StateIdle, state.Fixtures.State, options.StateLimits.Idle);
+        var store = await StateStores.OpenAsync(settings, options.StateLimits with { Idle = settings.Idle },
+            () => StateNamespace.Of(state.Fixtures.World.Seed, options.Docs, options.Overrides, options.Fixtures), time, cancellationToken);
         try
         {
-            return new MockServer(options, listen, state, time) { sharedState = shared };
+            return new MockServer(options, listen, state, time, store);
         }
         catch (Exception e) when (e is IOException or SocketException or InvalidOperationException or WireMock.Exceptions.WireMockException)
         {
-            shared?.Dispose();
+            await store.DisposeAsync();
             throw new Diagnostics.OpMockException($"could not listen on {options.Host}:{options.Port}/{options.AppPort}: {e.Message}", e);
         }
     }
@@ -153,10 +154,6 @@ internal sealed class MockServer : IAsyncDisposable
         direct.Dispose();
         app.Dispose();
         relay.Dispose();
-        if (sharedState is not null)
-        {
-            await sharedState.DisposeAsync();
-        }
         await sessions.DisposeAsync();
     }
 

@@ -12,7 +12,7 @@ namespace OpMock.Core.World.State;
 /// <param name="Idle">A session nobody used for this long is forgotten (its Redis keys expire).</param>
 internal sealed partial record StateSettings(RedisUrl? Redis, string? Password, TimeSpan Idle)
 {
-    public static readonly TimeSpan DefaultIdle = TimeSpan.FromHours(24);
+    public static readonly TimeSpan DefaultIdle = StateLimits.Default.Idle;
 
     public static StateSettings Memory { get; } = new(null, null, DefaultIdle);
 
@@ -23,7 +23,8 @@ internal sealed partial record StateSettings(RedisUrl? Redis, string? Password, 
     /// The settings a start uses: the command line (or its OPMOCK_* variable) wins over fixtures' `state:`,
     /// which wins over the defaults.
     /// </summary>
-    public static StateSettings Resolve(string? store, string? password, TimeSpan? idle, StateFixture? fixture)
+    /// <param name="defaultIdle">The idle time when neither names one (the server's <see cref="StateLimits.Idle"/>).</param>
+    public static StateSettings Resolve(string? store, string? password, TimeSpan? idle, StateFixture? fixture, TimeSpan? defaultIdle = null)
     {
         var text = store ?? fixture?.Store;
         RedisUrl? redis = null;
@@ -37,7 +38,7 @@ internal sealed partial record StateSettings(RedisUrl? Redis, string? Password, 
             throw new Diagnostics.OpMockException("a state-store password was given (OPMOCK_STATE_PASSWORD or --state-password-file) but state is in memory: add --state redis://HOST:PORT");
         }
 
-        return new StateSettings(redis, string.IsNullOrEmpty(password) ? null : password, idle ?? fixture?.Idle ?? DefaultIdle);
+        return new StateSettings(redis, string.IsNullOrEmpty(password) ? null : password, idle ?? fixture?.Idle ?? defaultIdle ?? DefaultIdle);
     }
 
     /// <summary>What is wrong with an idle time as typed (30m, 24h, 7d; plain numbers are seconds); null when it reads.</summary>
