@@ -46,6 +46,9 @@ internal sealed record ErrorReplies(ErrorReply Validation, ErrorReply NotFound, 
 
     /// <summary>A write refused because the session state is full (too many sessions, records, messages); not configurable yet.</summary>
     public ErrorReply StateFull { get; init; } = new(503, "会话状态已满", 503);
+
+    /// <summary>A write (or sessions admin call) while the shared state store (Redis) cannot be reached; not configurable yet.</summary>
+    public ErrorReply StateUnavailable { get; init; } = new(503, "状态存储不可用", 503);
 }
 
 /// <summary>The envelope's foot, apart from operationTime, which follows the clock.</summary>

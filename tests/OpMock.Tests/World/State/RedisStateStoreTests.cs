@@ -180,7 +180,8 @@ public sealed class RedisStateStoreTests(SharedRedis redis) : StateStoreContract
         head.Version.ShouldBe(written);
         read.Changes.Single().Json.ShouldBe("\"7\"");
         unknown.ShouldBe(SessionHead.Seeded);
-        refused.Message.ShouldStartWith($"状态存储不可用: {own.Url}/0 (");
+        refused.Message.ShouldStartWith($"{own.Url}/0 (");
+        refused.Store.ShouldBe($"{own.Url}/0");
         refused.Message.ShouldNotContain("\n");
         clock.Elapsed.ShouldBeLessThan(RedisConnection.CommandTimeout * 7);
 
