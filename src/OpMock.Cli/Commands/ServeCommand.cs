@@ -104,6 +104,9 @@ internal static class ServeCommand
             }
         }
 
+        await console.Out.WriteLineAsync(server.Sessions.Store is RedisStateStore shared
+            ? $"session state: {shared.Url}, shared by every replica started on these docs, fixtures and seed (idle sessions expire after {StateSettings.Describe(shared.Limits.Idle)})"
+            : "session state: in memory (--state redis://HOST:PORT shares it between replicas)");
         using var watcher = options.Watch ? new ReloadWatcher(server, options, TimeProvider.System, m => console.Out.WriteLine(m)) : null;
         await console.Out.WriteLineAsync(options.Watch ? "watching docs and fixtures; Ctrl-C stops" : "serving; Ctrl-C stops");
         try

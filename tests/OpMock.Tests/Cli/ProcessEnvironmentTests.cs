@@ -105,6 +105,7 @@ public sealed class ProcessEnvironmentTests
 
         // Then it connected with that password and served until stopped
         served.Code.ShouldBe(0, served.Printed);
+        served.Printed.ShouldContain($"session state: {redis.Url}/0, shared by every replica started on these docs, fixtures and seed (idle sessions expire after 24h)");
         served.Printed.ShouldContain("serving");
     }
 

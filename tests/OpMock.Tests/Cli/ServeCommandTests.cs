@@ -44,6 +44,7 @@ public sealed class ServeCommandTests
         printed.ShouldContain($"direct API: http://127.0.0.1:{port}");
         printed.ShouldContain($"curl -s -X POST 'http://127.0.0.1:{appPort}/opapp/transfer'");
         printed.ShouldContain($"curl -s -X POST 'http://127.0.0.1:{port}/op/v2/receives'");
+        printed.ShouldContain("session state: in memory");
         printed.ShouldContain("stopped");
     }
 

@@ -47,6 +47,9 @@ internal sealed class RedisStateStore : IStateStore
 
     public StateLimits Limits => limits;
 
+    /// <summary>The store as messages name it (redis://HOST:PORT/DB).</summary>
+    public string Url => store;
+
     public async ValueTask<SessionHead> HeadAsync(string session, CancellationToken cancel)
     {
         RedisResult[] result;

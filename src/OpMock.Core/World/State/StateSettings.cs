@@ -64,6 +64,13 @@ internal sealed partial record StateSettings(RedisUrl? Redis, string? Password, 
         return value * unit.TotalSeconds is var seconds && seconds >= 1 && seconds <= LongestIdle.TotalSeconds ? TimeSpan.FromSeconds(Math.Round(seconds)) : null;
     }
 
+    /// <summary>An idle time as <see cref="ReadIdle"/> reads it back: 24h, 30m, 90s.</summary>
+    public static string Describe(TimeSpan idle) =>
+        idle.TotalDays >= 2 && idle.TotalDays % 1 == 0 ? $"{idle.TotalDays:0}d"
+        : idle.TotalHours >= 1 && idle.TotalHours % 1 == 0 ? $"{idle.TotalHours:0}h"
+        : idle.TotalMinutes >= 1 && idle.TotalMinutes % 1 == 0 ? $"{idle.TotalMinutes:0}m"
+        : $"{idle.TotalSeconds:0}s";
+
     [GeneratedRegex(@"^(\d+(?:\.\d+)?)(s|m|h|d)?$")]
     private static partial Regex IdleShape();
 }

@@ -20,6 +20,17 @@ public sealed class StateSettingsTests
     }
 
     [Theory]
+    [InlineData("24h")]
+    [InlineData("7d")]
+    [InlineData("30m")]
+    [InlineData("90s")]
+    [InlineData("36h")]
+    public void Describe_AnIdleTime_ReadsBackAsTyped(string text)
+    {
+        StateSettings.Describe(StateSettings.ReadIdle(text)!.Value).ShouldBe(text);
+    }
+
+    [Theory]
     [InlineData("forever")]
     [InlineData("0")]
     [InlineData("0.2s")]
