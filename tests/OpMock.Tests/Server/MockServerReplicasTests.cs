@@ -195,6 +195,45 @@ public sealed class MockServerReplicasTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task ReplicaOfAnotherWorld_OnTheSameRedis_KeepsItsOwnSessions()
+    {
+        // Given a third server on the same Redis with another seed (another world: other ids, other answers)
+        await using var stranger = await ActionsHost.StartAsync(seed: 7, state: redis.Url);
+
+        // When the replicas close the chat in the default session
+        await DataAsync(CloseChat, $$"""{"chatId":"{{Chat}}","staffId":"{{Op}}"}""", null, false);
+
+        // Then the other world does not see it, nor list the session, and its own write stays its own
+        var listed = await stranger.CallAsync(Receives, "{}", null);
+        listed["data"]!["chats"]!.AsArray().Select(c => c!["chatId"]!.GetValue<string>()).ShouldContain(Chat);
+        var sessions = JsonNode.Parse(await (await stranger.AdminAsync(HttpMethod.Get, "/__admin/opmock/sessions")).Content.ReadAsStringAsync())!;
+        sessions["sessions"]!.AsArray().ShouldBeEmpty();
+        (await stranger.CallAsync(SetOnline, $$"""{"staffId":"{{Op}}","online":true}""", null))["code"]!.GetValue<int>().ShouldBe(200);
+        (await DataAsync(Receives, "{}", null, true))["isOnline"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Write_BeyondTheStoresBounds_AnswersTheStateFullEnvelope()
+    {
+        // Given a server on Redis whose sessions may change one record each
+        using var temp = new TempFolder();
+        var docs = TestDocs.BaseWithActions(temp);
+        await using var host = await MockHost.StartAsync(new Core.Server.MockServerOptions(docs, Path.Combine(temp.Path, "overrides.yaml"), Repo.Fixtures,
+            Port: 0, AppPort: 0, State: redis.Url) { StateLimits = Core.World.State.StateLimits.Default with { RecordsPerSession = 1 } });
+
+        // When a session changes a second record
+        var first = await MockHost.JsonAsync(await host.PostDirectAsync(UpdateRemark + "?token=" + Op, $$"""{"chatId":"{{Chat}}","remark":"一"}"""));
+        using var refused = await host.PostDirectAsync(SetOnline + "?token=" + Op, $$"""{"staffId":"{{Op}}","online":true}""");
+
+        // Then the first went in, and the second is refused with the envelope that says which bound and how to reset
+        first["code"]!.GetValue<int>().ShouldBe(200);
+        refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        var envelope = await MockHost.JsonAsync(refused);
+        envelope["message"]!.GetValue<string>().ShouldStartWith("会话状态已满: session `default` already changed 1 records");
+        envelope["data"]!["limit"]!.GetValue<string>().ShouldBe("records");
+    }
+
     private async Task<JsonObject> CallAsync(string route, string body, string? session, bool viaTransfer, string? token = Op) =>
         await Next.CallAsync(route, body, session, viaTransfer, token);
 

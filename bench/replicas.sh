@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Replicas sharing session state in Redis (issue 21) against one instance keeping it in memory, in one run on this
+# machine: 10 % writes across 100 sessions (bench/replicas.lua) on the frozen shipped docs plus the test write docs.
+# Usage: bench/replicas.sh [duration-seconds]   (from the repo root; needs wrk, curl and /usr/bin/redis-server)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-15}"
+WARMUP="${WARMUP:-10}"   # seconds of the same load before each measured round (JIT tiering, caches)
+WORK="$(mktemp -d)"
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
+trap cleanup EXIT
+. bench/serve.sh
+
+# Docs: the frozen shipped three and the write docs the actions tests use (none of them shipped), overrides beside.
+mkdir -p "$WORK/docs"
+cp -r tests/OpMock.Tests/TestDocs/base/docs/. tests/OpMock.Tests/TestDocs/actions/. "$WORK/docs/"
+rm -f "$WORK/docs/README.md"
+cp tests/OpMock.Tests/TestDocs/base/overrides.yaml "$WORK/overrides.yaml"
+
+redis_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+/usr/bin/redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$WORK" --save "" --appendonly no >"$WORK/redis.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 250); do [ "$(redis-cli -p "$redis_port" ping 2>/dev/null)" = PONG ] && break; sleep 0.02; done
+STATE="redis://127.0.0.1:$redis_port"
+
+start() { # name [serve options...] → URL in $URL, pid in $PID
+  SERVE_LOG="$1.log"
+  SERVE_ARGS=(--docs "$WORK/docs" "${@:2}")
+  start_serve
+  PIDS+=("$SERVER_PID"); PID=$SERVER_PID; URL=$DIRECT
+  unset SERVE_ARGS SERVE_LOG
+}
+round() { # seconds url-a url-b → "req/s p99ms requests non2xx" over two wrk processes at once, one per URL
+  local i=0 url wrks=()
+  for url in "${@:2}"; do
+    OFFSET=$((i * 50)) wrk -t1 -c16 -d"$1s" --latency -s bench/replicas.lua "$url" >"$WORK/wrk$i.txt" &
+    wrks+=($!)
+    i=$((i + 1))
+  done
+  wait "${wrks[@]}"
+  awk '/Requests\/sec/ {rps += $2} /requests in/ {n += $1} /Non-2xx/ {bad += $5}
+       $1 == "99%" {v = $2; if (v ~ /us$/) {sub(/us/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms/, "", v)} else if (v ~ /s$/) {sub(/s/, "", v); v *= 1000}; if (v > p99) p99 = v}
+       END {printf "%.0f %.2f %d %d\n", rps, p99, n, bad}' "$WORK"/wrk0.txt "$WORK"/wrk1.txt
+}
+measure() { # url-a url-b → a warm-up, a reset of every session, then the measured round
+  round "$WARMUP" "$@" >/dev/null
+  curl -s -o /dev/null -X POST "$1/__admin/opmock/reset"
+  round "$DURATION" "$@"
+}
+# Round trips OpMock made: each store call is one Lua script (EVALSHA, or EVAL the first time).
+scripts() { redis-cli -p "$redis_port" info commandstats | awk -F'[=:,]' '/^cmdstat_eval(sha)?:/ {n += $3} END {print n + 0}'; }
+rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
+
+# 1. One instance, state in memory (the default).
+start memory
+read -r mem_rps mem_p99 mem_n mem_bad <<<"$(measure "$URL" "$URL")"
+mem_rss=$(rss_mb "$PID"); kill "$PID"; wait "$PID" 2>/dev/null || true
+
+# 2. One instance, state in Redis: what the shared store costs by itself.
+start one --state "$STATE"
+read -r one_rps one_p99 one_n one_bad <<<"$(measure "$URL" "$URL")"
+kill "$PID"; wait "$PID" 2>/dev/null || true
+
+# 3. Two instances (two processes) on one Redis, one wrk process each: the replicas of a deployment.
+start a --state "$STATE"; A=$URL; A_PID=$PID
+start b --state "$STATE"; B=$URL; B_PID=$PID
+round "$WARMUP" "$A" "$B" >/dev/null
+curl -s -o /dev/null -X POST "$A/__admin/opmock/reset"
+before=$(scripts)
+read -r two_rps two_p99 two_n two_bad <<<"$(round "$DURATION" "$A" "$B")"
+per_request=$(awk -v c="$(( $(scripts) - before ))" -v n="$two_n" 'BEGIN {printf "%.2f", c / n}')
+two_rss="$(rss_mb "$A_PID") / $(rss_mb "$B_PID")"
+
+# And they are one server: a write through A is read back through B.
+curl -s -o /dev/null -X POST "$A/op/v2/updateChatRemark?token=o0001403351be22c648efa24c20e842fd7351" -H 'Content-Type: application/json' \
+  -H 'X-OpMock-Session: check' -d '{"chatId":"u0001d68d5da979194a4b831097de49db3dd2","remark":"via A"}'
+shared=$(curl -s -X POST "$B/op/v2/getChatDetail?token=o0001403351be22c648efa24c20e842fd7351" -H 'Content-Type: application/json' \
+  -H 'X-OpMock-Session: check' -d '{"chatId":"u0001d68d5da979194a4b831097de49db3dd2"}' | grep -c '"remark":"via A"' || true)
+
+printf 'replicas: %ss rounds (warm-up %ss), 2 wrk processes -t1 -c16 each, 10%% writes across 100 sessions\n' "$DURATION" "$WARMUP"
+printf 'in memory, 1 instance  : %8s req/s  p99 %7s ms  (%s requests, %s non-2xx; RSS %s MB)\n' "$mem_rps" "$mem_p99" "$mem_n" "$mem_bad" "$mem_rss"
+printf 'Redis, 1 instance      : %8s req/s  p99 %7s ms  (%s requests, %s non-2xx)\n' "$one_rps" "$one_p99" "$one_n" "$one_bad"
+printf 'Redis, 2 instances     : %8s req/s  p99 %7s ms  (%s requests, %s non-2xx; RSS %s MB)\n' "$two_rps" "$two_p99" "$two_n" "$two_bad" "$two_rss"
+awk -v m="$mem_rps" -v o="$one_rps" -v t="$two_rps" -v mp="$mem_p99" -v tp="$two_p99" 'BEGIN {
+  printf "throughput ratio       : %.2f one instance on Redis, %.2f two instances on Redis (vs in memory)\n", o / m, t / m
+  printf "p99 ratio              : %.2f two instances on Redis (vs in memory)\n", tp / mp }'
+printf 'Redis round trips/req. : %s (two instances; one "anything changed?" per request, one more per write)\n' "$per_request"
+printf 'write via A, read via B: %s\n' "$([ "$shared" = 1 ] && echo same || echo DIFFERENT)"
+[ "$mem_bad" = 0 ] && [ "$one_bad" = 0 ] && [ "$two_bad" = 0 ] && [ "$shared" = 1 ]
