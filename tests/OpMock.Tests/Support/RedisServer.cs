@@ -62,6 +62,11 @@ internal sealed class RedisServer : IAsyncDisposable
         }
 
         process?.Dispose();
+        if (!File.Exists(Executable))
+        {
+            throw new FileNotFoundException($"{Executable} is missing: these tests start a real Redis; install Debian's redis-server (.ci/run does)", Executable);
+        }
+
         var start = new ProcessStartInfo(Executable)
         {
             RedirectStandardOutput = true,

@@ -59,7 +59,9 @@ internal sealed class RedisStateStore : IStateStore
         }
         catch (StateUnavailableException)
         {
-            return known.TryGetValue(session, out var last) ? last.Head : SessionHead.Seeded;
+            // Redis gone: the state this replica holds records of, at their own version (the seeded world when it holds
+            // none), so an answer cached by version is always an answer of that version.
+            return known.TryGetValue(session, out var last) ? new SessionHead(last.Snapshot?.Version ?? 0, last.Head.Scenario) : SessionHead.Seeded;
         }
 
         var head = new SessionHead(Version(result[0]), result.Length > 1 && !result[1].IsNull ? (string?)result[1] : null);
@@ -209,7 +211,10 @@ internal sealed class RedisStateStore : IStateStore
         };
     }
 
-    /// <summary>Keeps what a session is now (never going back to an older version), within the sessions bound.</summary>
+    /// <summary>
+    /// Keeps what Redis last said of a session, within the sessions bound. The snapshot read last stays beside a newer
+    /// head: it is served only at its own version, or while Redis is gone (the best this replica knows).
+    /// </summary>
     private void Remember(string session, SessionHead head, SessionSnapshot? snapshot)
     {
         if (head.Version == 0 && head.Scenario is null)
@@ -223,9 +228,7 @@ internal sealed class RedisStateStore : IStateStore
             known.Clear();
         }
 
-        known.AddOrUpdate(session, new Known(head, snapshot), (_, old) =>
-            old.Head.Version > head.Version ? old
-            : new Known(head, snapshot ?? (old.Snapshot?.Version == head.Version ? old.Snapshot : null)));
+        known.AddOrUpdate(session, new Known(head, snapshot), (_, old) => new Known(head, snapshot ?? old.Snapshot));
     }
 
     private static long Version(RedisResult result) => long.Parse((string)result!, NumberStyles.None, CultureInfo.InvariantCulture);
@@ -257,6 +260,6 @@ internal sealed class RedisStateStore : IStateStore
     private static ImmutableArray<Change> Ordered(IEnumerable<Change> changes) =>
         [.. changes.OrderBy(c => c.Collection, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal).ThenBy(c => c.Field, StringComparer.Ordinal)];
 
-    /// <summary>A session as this replica last read it: its head, and its records when read at that version.</summary>
+    /// <summary>A session as this replica last knew it: its head, and the records it read last (at their own version).</summary>
     private sealed record Known(SessionHead Head, SessionSnapshot? Snapshot);
 }
