@@ -136,7 +136,9 @@ public sealed class MockServerReplicasTests : IAsyncLifetime
         (await ListedAsync(Op, "a", true)).ShouldNotContain(Chat);
         (await ListedAsync(Op, "a", false)).ShouldNotContain(Chat);
         var user = replicas[0].WorldUser(4242);
+        // (each replica and port its own: icon URLs name the host a request was sent to)
         var untouched = await replicas[0].TextAsync("/op/v2/getChatInfoByUserId", $$"""{"userId":"{{user}}"}""", "a");
+        var untouchedRelayed = await replicas[1].TextAsync("/op/v2/getChatInfoByUserId", $$"""{"userId":"{{user}}"}""", "a", viaTransfer: true);
         var otherList = await ListedAsync(replicas[0].WorldOp(3), "fresh", false);
 
         // When Redis dies
@@ -160,7 +162,7 @@ public sealed class MockServerReplicasTests : IAsyncLifetime
         (await replicas[1].AdminAsync(HttpMethod.Get, "/__admin/opmock/sessions")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         (await replicas[0].AdminAsync(HttpMethod.Post, "/__admin/opmock/reset")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         (await replicas[0].TextAsync("/op/v2/getChatInfoByUserId", $$"""{"userId":"{{user}}"}""", "a")).ShouldBe(untouched);
-        (await replicas[1].TextAsync("/op/v2/getChatInfoByUserId", $$"""{"userId":"{{user}}"}""", "a", viaTransfer: true)).ShouldBe(untouched);
+        (await replicas[1].TextAsync("/op/v2/getChatInfoByUserId", $$"""{"userId":"{{user}}"}""", "a", viaTransfer: true)).ShouldBe(untouchedRelayed);
         (await ListedAsync(replicas[0].WorldOp(3), "fresh", true)).ShouldBe(otherList);
         (await ListedAsync(Op, "a", true)).ShouldNotContain(Chat);
         (await ListedAsync(Op, "a", false)).ShouldNotContain(Chat);

@@ -46,23 +46,26 @@ internal static class RedisConnection
     public static async Task<ConnectionMultiplexer> ConnectAsync(StateSettings settings, CancellationToken cancel)
     {
         var url = settings.Redis!;
-        ConnectionMultiplexer? connection = null;
+        var connecting = ConnectionMultiplexer.ConnectAsync(Options(settings));
         try
         {
-            connection = await ConnectionMultiplexer.ConnectAsync(Options(settings)).WaitAsync(CommandTimeout * 2, cancel);
+            var connection = await connecting.WaitAsync(CommandTimeout * 2, cancel);
             await connection.GetDatabase().PingAsync().WaitAsync(CommandTimeout, cancel);
             return connection;
         }
         catch (Exception e) when (e is RedisException or TimeoutException or System.Net.Sockets.SocketException)
         {
-            connection?.Dispose();
+            Abandon();
             throw new Diagnostics.OpMockException($"state store {url} is unreachable: {Reason(e)}", e);
         }
         catch
         {
-            connection?.Dispose();
+            Abandon();
             throw;
         }
+
+        // Given up on (or refused): the connection closes now, or whenever its attempt finishes.
+        void Abandon() => connecting.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }
 
     /// <summary>The first sentence of StackExchange.Redis' message (the rest is its diagnostic dump).</summary>

@@ -12,7 +12,9 @@ internal static class StateStores
             return new MemoryStateStore(limits, time);
         }
 
+        // The prefix first: it reads the docs and fixtures, and a failure there must not leave a connection open.
+        var prefix = world();
         var connection = await RedisConnection.ConnectAsync(settings, cancel);
-        return new RedisStateStore(connection, url, world(), limits, time);
+        return new RedisStateStore(connection, url, prefix, limits, time);
     }
 }
