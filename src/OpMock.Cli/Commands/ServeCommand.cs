@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpMock.Core.Server;
+using OpMock.Core.World.State;
 
 namespace OpMock.Cli.Commands;
 
@@ -23,9 +24,15 @@ internal static class ServeCommand
         var allowFiles = EnvironmentOptions.Create("--admin-allow-files", "Let the admin API save mappings and files to disk and read them", () => false);
         var filesRoot = EnvironmentOptions.Create<string?>("--admin-files", "Folder whose __admin/mappings admin stubs may read files from, with --admin-allow-files (default: the working directory)", () => null);
         var allowProxy = EnvironmentOptions.Create("--admin-allow-proxy", "Let admin stubs and settings proxy to or call hosts other than this machine", () => false);
+        var state = EnvironmentOptions.Create<string?>("--state", "Where session state lives: memory (default) or redis://HOST:PORT[/DB], shared by replicas; password from OPMOCK_STATE_PASSWORD", () => null)
+            .Check(RedisUrl.Problem);
+        var statePasswordFile = EnvironmentOptions.Create<string?>("--state-password-file", "File holding the state store's password (a container secret)", () => null);
+        var stateIdle = EnvironmentOptions.Create<string?>("--state-idle", "Forget a session nobody used for this long (30m, 24h, 7d; default 24h)", () => null)
+            .Check(StateSettings.IdleProblem);
         var command = new Command("serve", "Serve the documented API from a seeded world")
         {
             docs, overrides, host, port, appPort, fixtures, seed, watch, adminUser, adminPassword, adminPasswordFile, adminOrigins, allowFiles, filesRoot, allowProxy,
+            state, statePasswordFile, stateIdle,
         };
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, new MockServerOptions(
             result.GetValue(docs)!,
@@ -41,7 +48,10 @@ internal static class ServeCommand
             AdminOrigins: [.. (result.GetValue(adminOrigins) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             AllowAdminFiles: result.GetValue(allowFiles),
             AllowAdminProxy: result.GetValue(allowProxy),
-            AdminFilesRoot: result.GetValue(filesRoot)), cancel)));
+            AdminFilesRoot: result.GetValue(filesRoot),
+            State: result.GetValue(state),
+            StatePassword: StatePassword(result.GetValue(statePasswordFile)),
+            StateIdle: result.GetValue(stateIdle) is { } idle ? StateSettings.ReadIdle(idle) : null), cancel)));
         return command;
     }
 
@@ -54,12 +64,26 @@ internal static class ServeCommand
         : folder == DefaultPaths.FixturesFolder ? null
         : throw new OpMock.Core.Diagnostics.OpMockException($"fixtures folder not found: {folder}");
 
-    /// <summary>The admin password from the option (or OPMOCK_ADMIN_PASSWORD), or from a file, trailing newline dropped.</summary>
+    /// <summary>The admin password from the option (or OPMOCK_ADMIN_PASSWORD), or from a file.</summary>
     private static string? Password(string? given, string? file) =>
+        Secret("admin password", "--admin-password (OPMOCK_ADMIN_PASSWORD) or --admin-password-file", given, file);
+
+    /// <summary>
+    /// The state store's password: OPMOCK_STATE_PASSWORD or a file, never an option, since a command line shows
+    /// in `ps` (and a URL with a password in it is refused).
+    /// </summary>
+    private static string? StatePassword(string? file) => Secret(
+        "state password",
+        "OPMOCK_STATE_PASSWORD or --state-password-file",
+        Environment.GetEnvironmentVariable(EnvironmentOptions.Prefix + "STATE_PASSWORD") is { Length: > 0 } text ? text : null,
+        file);
+
+    /// <summary>A secret given directly or in a file (a container secret), trailing newline dropped; once, not both.</summary>
+    private static string? Secret(string what, string sources, string? given, string? file) =>
         file is null ? given
-        : given is not null ? throw new OpMock.Core.Diagnostics.OpMockException("give the admin password once: --admin-password (OPMOCK_ADMIN_PASSWORD) or --admin-password-file, not both")
+        : given is not null ? throw new OpMock.Core.Diagnostics.OpMockException($"give the {what} once: {sources}, not both")
         : File.Exists(file) ? File.ReadAllText(file).TrimEnd('\r', '\n')
-        : throw new OpMock.Core.Diagnostics.OpMockException($"admin password file not found: {file}");
+        : throw new OpMock.Core.Diagnostics.OpMockException($"{what} file not found: {file}");
 
     private static async Task<int> RunAsync(CliConsole console, MockServerOptions options, CancellationToken cancel)
     {
@@ -82,6 +106,9 @@ internal static class ServeCommand
             }
         }
 
+        await console.Out.WriteLineAsync(server.Sessions.Store is RedisStateStore shared
+            ? $"session state: {shared.Url}, shared by every replica started on these docs, fixtures and seed (idle sessions expire after {StateSettings.Describe(shared.Limits.Idle)})"
+            : "session state: in memory (--state redis://HOST:PORT shares it between replicas)");
         using var watcher = options.Watch ? new ReloadWatcher(server, options, TimeProvider.System, m => console.Out.WriteLine(m)) : null;
         await console.Out.WriteLineAsync(options.Watch ? "watching docs and fixtures; Ctrl-C stops" : "serving; Ctrl-C stops");
         try

@@ -12,7 +12,7 @@ namespace OpMock.Core.Fixtures;
 /// </summary>
 internal static class FixtureLoader
 {
-    private static readonly string[] TopKeys = ["seed", "world", "foot", "cors", "errors", "pins", "scenarios", "effects"];
+    private static readonly string[] TopKeys = ["seed", "world", "foot", "cors", "errors", "pins", "scenarios", "effects", "state"];
 
     public static async Task<FixtureSet> LoadAsync(string? folder, CancellationToken cancellationToken = default)
     {
@@ -83,6 +83,7 @@ internal static class FixtureLoader
                 "pins" => set with { Pins = reader.Pins(value, set.Pins) },
                 "scenarios" => set with { Scenarios = set.Scenarios.SetItems(reader.Scenarios(value)) },
                 "effects" => set with { Effects = set.Effects.SetItems(reader.Effects(value)) },
+                "state" => set with { State = reader.State(value, set.State) },
                 var other => Unknown(reader, key, other, set),
             };
         }

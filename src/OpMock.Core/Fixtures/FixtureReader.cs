@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using OpMock.Core.Diagnostics;
 using OpMock.Core.World;
+using OpMock.Core.World.State;
 using YamlDotNet.RepresentationModel;
 
 namespace OpMock.Core.Fixtures;
@@ -117,6 +118,51 @@ internal sealed class FixtureReader(string file, List<Finding> findings)
         }
 
         return origins;
+    }
+
+    /// <summary>`state: redis://HOST:PORT[/DB]`, or a mapping with `store` and `idle` (24h).</summary>
+    public StateFixture State(YamlNode node, StateFixture? state)
+    {
+        state ??= new StateFixture(null, null);
+        if (node is YamlScalarNode)
+        {
+            return StateStore(node) is { } store ? state with { Store = store } : state;
+        }
+
+        foreach (var (key, value) in Map(node, "state", "store", "idle") ?? [])
+        {
+            state = key switch
+            {
+                "store" => StateStore(value) is { } store ? state with { Store = store } : state,
+                _ => Idle(value) is { } idle ? state with { Idle = idle } : state,
+            };
+        }
+
+        return state;
+    }
+
+    private string? StateStore(YamlNode node)
+    {
+        var text = Text(node, "state.store");
+        if (text is not null && RedisUrl.Problem(text) is { } problem)
+        {
+            Error(node, $"`state.store`: {problem}");
+            return null;
+        }
+
+        return text;
+    }
+
+    private TimeSpan? Idle(YamlNode node)
+    {
+        var text = YamlJson.Text(node);
+        if (node is YamlScalarNode && StateSettings.ReadIdle(text) is { } idle)
+        {
+            return idle;
+        }
+
+        Error(node, $"`state.idle`: {StateSettings.IdleProblem(text) ?? "must be text"}");
+        return null;
     }
 
     public ErrorReplies Errors(YamlNode node, ErrorReplies errors)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using OpMock.Core.World;
+using OpMock.Core.World.State;
 
 namespace OpMock.Core.Fixtures;
 
@@ -45,6 +46,9 @@ internal sealed record ErrorReplies(ErrorReply Validation, ErrorReply NotFound, 
 
     /// <summary>A write refused because the session state is full (too many sessions, records, messages); not configurable yet.</summary>
     public ErrorReply StateFull { get; init; } = new(503, "会话状态已满", 503);
+
+    /// <summary>A write (or sessions admin call) while the shared state store (Redis) cannot be reached; not configurable yet.</summary>
+    public ErrorReply StateUnavailable { get; init; } = new(503, "状态存储不可用", 503);
 }
 
 /// <summary>The envelope's foot, apart from operationTime, which follows the clock.</summary>
@@ -54,13 +58,15 @@ internal sealed record Foot(string ServicePhone, string Host)
 }
 
 /// <summary>Everything the fixtures folder configures, merged from its files in name order.</summary>
+/// <param name="State">Where session state lives (`state:`), when a file says; the command line wins over it.</param>
 internal sealed record FixtureSet(
     WorldOptions World,
     Pins Pins,
     ImmutableDictionary<string, Scenario> Scenarios,
     ErrorReplies Errors,
     Foot Foot,
-    ImmutableArray<string> CorsOrigins)
+    ImmutableArray<string> CorsOrigins,
+    StateFixture? State = null)
 {
     /// <summary>What write routes do, where a fixture says it (`effects:`); the rest is inferred.</summary>
     public ImmutableDictionary<string, World.Actions.DeclaredEffect> Effects { get; init; } =

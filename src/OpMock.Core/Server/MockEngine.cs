@@ -106,6 +106,18 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
         $"the body is larger than {RequestBody.MaxText}{(length is { } n ? $" ({n} bytes)" : "")}; OP requests are a few hundred bytes",
         Field("$", $"at most {RequestBody.MaxBytes} bytes", length is { } bytes ? $"{bytes} bytes" : $"more than {RequestBody.MaxBytes} bytes"));
 
+    /// <summary>The answer to a write (or sessions admin call) while the shared state store cannot be reached: 503 naming the store.</summary>
+    public MockReply StateUnavailable(StateUnavailableException lost, string? session)
+    {
+        var data = new JsonObject { ["store"] = lost.Store };
+        if (session is not null)
+        {
+            data["session"] = session;
+        }
+
+        return envelope.Error(Errors.StateUnavailable, lost.Message, data);
+    }
+
     /// <summary>A reply outside the documented errors (the HTTP gate's refusals), in the house envelope.</summary>
     public MockReply Plain(int status, string message, JsonObject? data) => new(status, envelope.Write(status, message, data), Fault.None, TimeSpan.Zero);
 
@@ -223,6 +235,10 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
             catch (StateFullException full)
             {
                 return (envelope.Error(Errors.StateFull, full.Message, new JsonObject { ["session"] = request.Session, ["limit"] = full.Limit.ToString().ToLowerInvariant() }) with { Delay = delay }, null);
+            }
+            catch (StateUnavailableException lost)
+            {
+                return (StateUnavailable(lost, request.Session) with { Delay = delay }, null);
             }
         }
 

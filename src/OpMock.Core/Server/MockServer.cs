@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using OpMock.Core.Net;
+using OpMock.Core.World.State;
 using WireMock.Server;
 using WireMock.Settings;
 
@@ -27,12 +28,12 @@ internal sealed class MockServer : IAsyncDisposable
     private readonly Console.ConsoleEndpoint console;
     private MockEngine engine;
 
-    private MockServer(MockServerOptions options, ListenAddress listen, MockState state, TimeProvider time)
+    private MockServer(MockServerOptions options, ListenAddress listen, MockState state, TimeProvider time, IStateStore store)
     {
         this.options = options;
         this.listen = listen;
         this.time = time;
-        sessions = World.State.Sessions.InMemory(time, options.StateLimits);
+        sessions = new World.State.Sessions(store);
         engine = new MockEngine(state, time, sessions);
         directLog = new RequestLog(app: false, options.MaxRequestLogCount);
         appLog = new RequestLog(app: true, options.MaxRequestLogCount);
@@ -108,12 +109,17 @@ internal sealed class MockServer : IAsyncDisposable
 
         var listen = ListenAddress.Resolve(options.Host);
         var state = await MockState.LoadAsync(options.Docs, options.Overrides, options.Fixtures, options.Seed, time, cancellationToken);
+        // Where sessions live: memory, or a Redis shared by every replica of this world (its keys named by seed, docs and fixtures).
+        var settings = StateSettings.Resolve(options.State, options.StatePassword, options.StateIdle, state.Fixtures.State, options.StateLimits.Idle);
+        var store = await StateStores.OpenAsync(settings, options.StateLimits with { Idle = settings.Idle },
+            () => StateNamespace.Of(state.Fixtures.World.Seed, options.Docs, options.Overrides, options.Fixtures), time, cancellationToken);
         try
         {
-            return new MockServer(options, listen, state, time);
+            return new MockServer(options, listen, state, time, store);
         }
         catch (Exception e) when (e is IOException or SocketException or InvalidOperationException or WireMock.Exceptions.WireMockException)
         {
+            await store.DisposeAsync();
             throw new Diagnostics.OpMockException($"could not listen on {options.Host}:{options.Port}/{options.AppPort}: {e.Message}", e);
         }
     }
@@ -136,7 +142,7 @@ internal sealed class MockServer : IAsyncDisposable
         Volatile.Write(ref engine, new MockEngine(state, time, sessions));
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         // Console pages' live streams end first, or stopping would wait for them.
         console.Feed.Complete();
@@ -150,7 +156,7 @@ internal sealed class MockServer : IAsyncDisposable
             log.Dispose();
         }
 
-        return sessions.DisposeAsync();
+        await sessions.DisposeAsync();
     }
 
     private WireMockServer Start(int port, Pipeline pipeline)

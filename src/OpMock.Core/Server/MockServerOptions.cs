@@ -6,6 +6,9 @@ namespace OpMock.Core.Server;
 /// <param name="AllowAdminFiles">Lets the admin API save mappings and files to disk, and read them.</param>
 /// <param name="AllowAdminProxy">Lets admin stubs and settings proxy to, or call, hosts other than this machine.</param>
 /// <param name="AdminFilesRoot">WireMock's root folder: admin stubs read files only from `__admin/mappings` under it (the working directory when null).</param>
+/// <param name="State">Where session state lives (`memory`, `redis://HOST:PORT[/DB]`); null: fixtures' `state:`, else memory.</param>
+/// <param name="StatePassword">The state store's password (OPMOCK_STATE_PASSWORD or a file).</param>
+/// <param name="StateIdle">How long an unused session keeps its state; null: fixtures' `state.idle`, else 24 h.</param>
 internal sealed record MockServerOptions(
     string Docs,
     string? Overrides,
@@ -21,7 +24,10 @@ internal sealed record MockServerOptions(
     IReadOnlyList<string>? AdminOrigins = null,
     bool AllowAdminFiles = false,
     bool AllowAdminProxy = false,
-    string? AdminFilesRoot = null)
+    string? AdminFilesRoot = null,
+    string? State = null,
+    string? StatePassword = null,
+    TimeSpan? StateIdle = null)
 {
     public bool HasAdminCredentials => !string.IsNullOrEmpty(AdminUsername) && !string.IsNullOrEmpty(AdminPassword);
 
@@ -51,6 +57,11 @@ internal sealed record MockServerOptions(
             return string.IsNullOrEmpty(AdminPassword)
                 ? "--admin-username needs a password: set OPMOCK_ADMIN_PASSWORD (or --admin-password-file); without both the admin API stays loopback-only"
                 : "an admin password needs --admin-username";
+        }
+
+        if (State is not null && World.State.RedisUrl.Problem(State) is { } state)
+        {
+            return $"--state: {state}";
         }
 
         return MaxRequestLogCount < 0 ? "the request log bound must be 0 or more" : null;

@@ -30,6 +30,20 @@ internal sealed class SessionsAdmin(Func<MockEngine> engine)
     /// <summary>Answers a request under <see cref="Prefix"/>; false for any other path.</summary>
     public async Task<bool> TryHandleAsync(HttpContext context)
     {
+        try
+        {
+            return await AnswerAsync(context);
+        }
+        catch (StateUnavailableException lost)
+        {
+            // A shared store (Redis) that is gone: listing, resetting and default scenarios all need it.
+            await WriteAsync(context, engine().StateUnavailable(lost, null));
+            return true;
+        }
+    }
+
+    private async Task<bool> AnswerAsync(HttpContext context)
+    {
         var path = context.Request.Path;
         if (!path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase, out var rest))
         {

@@ -63,6 +63,52 @@ public sealed class ProcessEnvironmentTests
         }
     }
 
+    [Fact]
+    public async Task Run_StatePasswordInTheEnvironmentAndAFile_ExitsTwoAskingForOne()
+    {
+        // Given OPMOCK_STATE_PASSWORD and a password file as well
+        using var temp = new TempFolder();
+        var file = temp.Write("secret", "s3cret\n");
+
+        // When serve starts with both
+        var result = await WithVariable("OPMOCK_STATE_PASSWORD", "other", () => Support.Cli.RunAsync(
+            "serve", "--docs", TestDocs.Base, "--port", "0", "--app-port", "0", "--state", "redis://127.0.0.1:6379", "--state-password-file", file));
+
+        // Then it asks for one of them
+        result.ExitCode.ShouldBe(2);
+        result.Error.Trim().ShouldBe("error: give the state password once: OPMOCK_STATE_PASSWORD or --state-password-file, not both");
+    }
+
+    [Fact]
+    public async Task Run_StatePasswordInTheEnvironment_ServesWithTheSharedStore()
+    {
+        // Given a Redis that asks for a password, and the password in OPMOCK_STATE_PASSWORD
+        await using var redis = await RedisServer.StartAsync(password: "s3cret");
+        using var output = new StringWriter();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        // When serve starts on it
+        var served = await WithVariable("OPMOCK_STATE_PASSWORD", "s3cret", async () =>
+        {
+            var run = OpMock.Cli.OpMockCli.RunAsync(["serve", "--docs", TestDocs.Base, "--port", "0", "--app-port", "0", "--state", redis.Url],
+                TextWriter.Synchronized(output), TextWriter.Synchronized(output), cancel.Token);
+
+            // (its banner is printed once it serves: polled, bounded)
+            for (var attempt = 0; attempt < 300 && !run.IsCompleted && !output.ToString().Contains("serving", StringComparison.Ordinal); attempt++)
+            {
+                await Task.Delay(100);
+            }
+
+            await cancel.CancelAsync();
+            return (Code: await run.WaitAsync(TimeSpan.FromSeconds(10)), Printed: output.ToString());
+        });
+
+        // Then it connected with that password and served until stopped
+        served.Code.ShouldBe(0, served.Printed);
+        served.Printed.ShouldContain($"session state: {redis.Url}/0, shared by every replica started on these docs, fixtures and seed (idle sessions expire after 24h)");
+        served.Printed.ShouldContain("serving");
+    }
+
     private static async Task<T> WithVariable<T>(string name, string value, Func<Task<T>> action)
     {
         Environment.SetEnvironmentVariable(name, value);

@@ -44,6 +44,7 @@ public sealed class ServeCommandTests
         printed.ShouldContain($"direct API: http://127.0.0.1:{port}");
         printed.ShouldContain($"curl -s -X POST 'http://127.0.0.1:{appPort}/opapp/transfer'");
         printed.ShouldContain($"curl -s -X POST 'http://127.0.0.1:{port}/op/v2/receives'");
+        printed.ShouldContain("session state: in memory");
         printed.ShouldContain("stopped");
     }
 
@@ -126,6 +127,37 @@ public sealed class ServeCommandTests
         var result = await Support.Cli.RunAsync("serve", "--docs", TestDocs.Base, "--fixtures", Repo.Fixtures, "--port", "0", "--app-port", appPort.ToString());
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldStartWith($"error: cannot listen on 127.0.0.1:{appPort}");
+    }
+
+    [Fact]
+    public async Task Serve_StateStoreUnreachable_ExitsTwoNamingTheUrl()
+    {
+        // Given a state store URL nothing listens on
+        var redisPort = FreePort();
+
+        // When serve starts with it, then it fails at once naming the URL, and nothing listened
+        var result = await Support.Cli.RunAsync("serve", "--docs", TestDocs.Base, "--fixtures", Repo.Fixtures, "--port", "0", "--app-port", "0",
+            "--state", $"redis://127.0.0.1:{redisPort}");
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.Trim().Split('\n').Length.ShouldBe(1, result.Error);
+        result.Error.ShouldStartWith($"error: state store redis://127.0.0.1:{redisPort}/0 is unreachable");
+        result.Out.ShouldNotContain("direct API");
+    }
+
+    [Fact]
+    public async Task Serve_StateStoreWantsAPasswordNotGiven_ExitsTwoNamingTheUrl()
+    {
+        // Given a Redis that asks for a password, and fixtures naming it (`state:` in world.yaml)
+        await using var redis = await RedisServer.StartAsync(password: "s3cret");
+        using var temp = new TempFolder();
+        temp.Write("fixtures/world.yaml", $"state: {redis.Url}\n");
+
+        // When serve starts without the password
+        var result = await Support.Cli.RunAsync("serve", "--docs", TestDocs.Base, "--fixtures", Path.Combine(temp.Path, "fixtures"), "--port", "0", "--app-port", "0");
+
+        // Then it exits 2 naming the store (the fixture's URL was used) and why
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.ShouldStartWith($"error: state store {redis.Url}/0 is unreachable");
     }
 
     private static int FreePort()

@@ -17,6 +17,11 @@ public sealed class ServeSettingsTests
         { ["--admin-username", "admin"], "--admin-username needs a password" },
         { ["--admin-password", "s3cret"], "needs --admin-username" },
         { ["--admin-username", "admin", "--admin-password-file", "/no/such/file"], "password file not found" },
+        { ["--state", "redis://:s3cret@127.0.0.1:6379"], "--state: redis://127.0.0.1:6379/: a password in the state URL shows in `ps`" },
+        { ["--state", "mysql://127.0.0.1:3306"], "is not a state store: use memory or redis://HOST:PORT[/DB]" },
+        { ["--state", "redis://127.0.0.1:6379/x"], "`/x` is not a Redis database number" },
+        { ["--state-idle", "forever"], "--state-idle: expected an idle time such as 30m, 24h or 7d" },
+        { ["--state", "redis://127.0.0.1:6379", "--state-password-file", "/no/such/file"], "state password file not found: /no/such/file" },
     };
 
     [Theory]

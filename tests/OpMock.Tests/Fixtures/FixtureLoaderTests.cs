@@ -53,6 +53,11 @@ public sealed class FixtureLoaderTests
     [InlineData("pins:\n  chats:\n    - userId: u1\n      operatorId: o1\n      views:\n        /a: {\"chatId\": [1]}\n", 3, "`chatId` in a view has the wrong type")]
     [InlineData("scenarios:\n  slow:\n    delay: {min: 800, max: 1500\n  empty-lists:\n    emptyLists: true\n", 3, "not valid YAML")]
     [InlineData("scenarios:\n  x: {code: 1}\n  x: {code: 2}\n", 3, "Duplicate key")]
+    [InlineData("seed: 1\nstate: redis://:s3cret@redis:6379\n", 2, "a password in the state URL")]
+    [InlineData("state:\n  store: mysql://db:3306\n", 2, "use memory or redis://HOST:PORT[/DB]")]
+    [InlineData("state:\n  store: redis://redis:6379/zero\n", 2, "not a Redis database number")]
+    [InlineData("state:\n  idle: forever\n", 2, "state.idle")]
+    [InlineData("state:\n  ttl: 1h\n", 2, "unknown setting `ttl` in `state`")]
     public void Parse_BrokenFixture_FailsNamingFileAndLine(string yaml, int line, string message)
     {
         // When a broken fixture is read
@@ -63,6 +68,21 @@ public sealed class FixtureLoaderTests
         finding.File.ShouldBe("fixtures/bad.yaml");
         finding.Line.ShouldBe(line);
         finding.Message.ShouldContain(message);
+    }
+
+    [Theory]
+    [InlineData("state: redis://redis:6379/2", "redis://redis:6379/2", null)]
+    [InlineData("state: {store: memory, idle: 30m}", "memory", 1800)]
+    [InlineData("state: {idle: 7d}", null, 604800)]
+    [InlineData("state: {idle: 90}", null, 90)]
+    public void Parse_State_ReadsTheStoreAndTheIdleTime(string yaml, string? store, int? idleSeconds)
+    {
+        // When a fixture naming where state lives is read
+        var state = FixtureLoader.Parse([("world.yaml", yaml)]).State!;
+
+        // Then the store and the idle time are as written (unset parts stay unset: the command line or defaults fill them)
+        state.Store.ShouldBe(store);
+        state.Idle.ShouldBe(idleSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
     }
 
     [Fact]

@@ -53,6 +53,9 @@ public sealed class FixturesSchemaTests
     [InlineData("effects: {/op/v2/closeChat: shut}")]
     [InlineData("effects: {/op/v2/closeChat: {entity: order}}")]
     [InlineData("effects: {/op/v2/closeChat: {transition: close, zzz: 1}}")]
+    [InlineData("state: redis://:s3cret@redis:6379")]
+    [InlineData("state: {store: redis://u:s3cret@redis:6379}")]
+    [InlineData("state: {idle: forever}")]
     public async Task Validate_BrokenFixture_FailsTheSchemaAndTheReader(string yaml)
     {
         // Given a fixture with one mistake
@@ -63,6 +66,23 @@ public sealed class FixturesSchemaTests
         // Then both refuse it
         errors.ShouldNotBeEmpty();
         loaded.Findings.ShouldNotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("state: memory")]
+    [InlineData("state: redis://redis:6379/0")]
+    [InlineData("state: {store: \"rediss://app@[::1]:6380\", idle: 24h}")]
+    [InlineData("state: {idle: 3600}")]
+    public async Task Validate_StateFixture_PassesTheSchemaAndTheReader(string yaml)
+    {
+        // Given a valid `state:` setting
+        // When the schema and FixtureLoader read it
+        var errors = (await SchemaAsync()).Validate(AsJson("world.yaml", yaml));
+        var set = FixtureLoader.Parse([("world.yaml", yaml)]);
+
+        // Then both take it
+        errors.ShouldBeEmpty(string.Join("\n", errors));
+        set.State.ShouldNotBeNull();
     }
 
     /// <summary>Where FixtureReader lists its keys (in its "expected one of" message), and the schema's object there.</summary>
@@ -80,6 +100,7 @@ public sealed class FixturesSchemaTests
         { "scenarios: {s: {zzz: 1}}", "/definitions/scenario" },
         { "scenarios: {s: {delay: {min: 1, max: 2, zzz: 1}}}", "/definitions/scenario/properties/delay/oneOf/1" },
         { "effects: {/op/v2/closeChat: {zzz: 1}}", "/definitions/effect" },
+        { "state: {zzz: 1}", "/properties/state/oneOf/1" },
     };
 
     [Theory]

@@ -160,6 +160,19 @@ public sealed partial class ReadmeTests
         (await MockHost.JsonAsync(await host.PostDirectAsync(route, "{}")))["code"]!.GetValue<int>().ShouldBe(200);
     }
 
+    [Fact]
+    public void ComposeFile_InReadme_IsTheShippedOneFromItsServices()
+    {
+        // Given the README's Compose example and the shipped compose.yaml
+        var shipped = File.ReadAllText(Path.Combine(Repo.Root, "compose.yaml")).ReplaceLineEndings("\n");
+        var shown = CodeBlock().Matches(Readme).Select(b => b.Groups["body"].Value).Single(b => b.Contains("services:", StringComparison.Ordinal));
+
+        // Then the README shows the file as shipped (its comments aside), and both replicas share one Redis by --state's variable
+        shipped.ShouldEndWith(shown);
+        shown.ShouldContain("OPMOCK_STATE: redis://redis:6379/0");
+        Regex.Matches(shown, @"<<: \*opmock").Count.ShouldBe(2);
+    }
+
     /// <summary>Splits like a shell: spaces separate, quotes group.</summary>
     private static string[] Tokenize(string line) =>
         [.. Token().Matches(line).Select(m => m.Groups["q"].Success ? m.Groups["q"].Value : m.Groups["d"].Success ? m.Groups["d"].Value : m.Value)];

@@ -50,13 +50,14 @@ internal sealed class ActionsHost : IAsyncDisposable
 
     public string Docs => Path.Combine(temp.Path, "docs");
 
-    public static async Task<ActionsHost> StartAsync(string? fixtures = null, int? seed = null)
+    /// <param name="state">A shared state store (`--state redis://…`): replicas started on it with the same docs share sessions.</param>
+    public static async Task<ActionsHost> StartAsync(string? fixtures = null, int? seed = null, string? state = null)
     {
         var temp = new TempFolder();
         var docs = TestDocs.BaseWithActions(temp);
         var time = new FakeTimeProvider(Now);
         var host = await MockHost.StartAsync(
-            new MockServerOptions(docs, Path.Combine(temp.Path, "overrides.yaml"), fixtures ?? Repo.Fixtures, Port: 0, AppPort: 0, Seed: seed), time);
+            new MockServerOptions(docs, Path.Combine(temp.Path, "overrides.yaml"), fixtures ?? Repo.Fixtures, Port: 0, AppPort: 0, Seed: seed, State: state), time);
         return new ActionsHost(temp, host, time);
     }
 

@@ -1,0 +1,171 @@
+namespace OpMock.Core.World.State;
+
+/// <summary>
+/// The Lua scripts of <see cref="RedisStateStore"/>: each call of the store is one script, so it is atomic (Redis runs
+/// a script alone) and one round trip. StackExchange.Redis sends a script's text once and then only its SHA1.
+/// </summary>
+/// <remarks>
+/// Keys, under a prefix naming the world (<see cref="StateNamespace"/>: seed, docs and fixtures):
+/// <list type="bullet">
+/// <item>`P:clock` — the version counter of every session (a string). Started from the time in ms × 1000 when
+/// absent, so versions grow across a Redis restart, and a replica's cache never mistakes a new state for an old one.</item>
+/// <item>`P:sessions` — sorted set of session names by last use (ms): the session bound, eviction and listing.</item>
+/// <item>`P:s:NAME:meta` — hash: `v` version, `sc` default scenario, `u` last use (ms), `n` records, `w` writes,
+/// `seq` the id sequence, `c:COLLECTION` records per collection.</item>
+/// <item>`P:s:NAME:recs` — hash: one field per record (collection, id) the session holds.</item>
+/// <item>`P:s:NAME:data` — hash: one field per (collection, id, field), its value the JSON text.</item>
+/// </list>
+/// Versions (16 digits) travel as text: Lua's numbers print with 14 significant digits, so they are never written
+/// back from a Lua number. Every key of a session expires after the idle time and is renewed when the session is used (at most once a
+/// second by reads). Idleness is also judged by OpMock's clock (`u`), so a session is gone after the idle time
+/// whichever comes first. Sessions' keys other than the caller's are named inside scripts: a standalone Redis (or a
+/// primary with replicas), not Redis Cluster.
+/// </remarks>
+internal static class RedisScripts
+{
+    // ARGV[1] now (ms), ARGV[2] idle (ms), ARGV[3] session, ARGV[4] key prefix. KEYS[1] meta, KEYS[2] recs, KEYS[3] data, KEYS[4] sessions.
+    private const string Common = """
+        local now, idle, session, prefix = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], ARGV[4]
+        local function keys(name) local s = prefix .. 's:' .. name .. ':' return s .. 'meta', s .. 'recs', s .. 'data' end
+        local function drop(name)
+          local m, r, d = keys(name)
+          redis.call('DEL', m, r, d)
+          redis.call('ZREM', KEYS[4], name)
+        end
+        local function live()
+          local used = redis.call('HGET', KEYS[1], 'u')
+          if not used then return false end
+          if now - tonumber(used) >= idle then drop(session) return false end
+          return true
+        end
+        local function touch()
+          redis.call('HSET', KEYS[1], 'u', ARGV[1])
+          for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], idle) end
+          redis.call('ZADD', KEYS[4], now, session)
+          redis.call('PEXPIRE', KEYS[4], idle)
+        end
+        -- A session to write to: held already, or room made (expired ones dropped, else the one idle longest if idle
+        -- at least ARGV[6] ms), or false when the ARGV[5] bound holds.
+        local function admit()
+          if live() then return true end
+          local limit, evictAfter = tonumber(ARGV[5]), tonumber(ARGV[6])
+          if redis.call('ZCARD', KEYS[4]) >= limit then
+            for _, name in ipairs(redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', now - idle)) do drop(name) end
+          end
+          if redis.call('ZCARD', KEYS[4]) >= limit then
+            local oldest = redis.call('ZRANGE', KEYS[4], 0, 0, 'WITHSCORES')
+            if now - tonumber(oldest[2]) < evictAfter then return false end
+            drop(oldest[1])
+          end
+          return true
+        end
+
+        """;
+
+    /// <summary>→ {version, scenario}; {0} for a session not held. Renews the session's keys at most once a second.</summary>
+    public const string Head = Common + """
+        local m = redis.call('HMGET', KEYS[1], 'v', 'sc', 'u')
+        if not m[3] then return {0} end
+        if now - tonumber(m[3]) >= idle then drop(session) return {0} end
+        if now - tonumber(m[3]) >= 1000 then touch() end
+        return {m[1] or '0', m[2]}
+        """;
+
+    /// <summary>→ {version, {field, json, …}}; {0} for a session not held.</summary>
+    public const string Read = Common + """
+        if not live() then return {0} end
+        local version = redis.call('HGET', KEYS[1], 'v')
+        if not version then return {0} end
+        return {version, redis.call('HGETALL', KEYS[3])}
+        """;
+
+    /// <summary>
+    /// ARGV[5] sessions bound, ARGV[6] evict after (ms), ARGV[7] records bound, ARGV[8] per-collection bound,
+    /// ARGV[9] the clock's start (ms × 1000), then per change from ARGV[10]: collection, record key, field key, JSON;
+    /// KEYS[5] clock. → {'ok', version, previous version} or {'full', 'sessions'|'records'|'collection', collection}.
+    /// Every bound is checked before anything is written: a refused batch changes nothing.
+    /// </summary>
+    public const string Apply = Common + """
+        if not admit() then return {'full', 'sessions'} end
+        local records, perCollection = tonumber(ARGV[7]), tonumber(ARGV[8])
+        local m = redis.call('HMGET', KEYS[1], 'n', 'v')
+        local n, previous = tonumber(m[1] or '0'), m[2] or '0'
+        local added, fresh = {}, {}
+        for i = 10, #ARGV, 4 do
+          local collection, record = ARGV[i], ARGV[i + 1]
+          if not fresh[record] and redis.call('HEXISTS', KEYS[2], record) == 0 then
+            fresh[record] = true
+            if n >= records then return {'full', 'records'} end
+            n = n + 1
+            local count = tonumber(redis.call('HGET', KEYS[1], 'c:' .. collection) or '0') + (added[collection] or 0)
+            if count >= perCollection then return {'full', 'collection', collection} end
+            added[collection] = (added[collection] or 0) + 1
+          end
+        end
+        for i = 10, #ARGV, 4 do
+          redis.call('HSET', KEYS[2], ARGV[i + 1], '1')
+          redis.call('HSET', KEYS[3], ARGV[i + 2], ARGV[i + 3])
+        end
+        for collection, count in pairs(added) do redis.call('HINCRBY', KEYS[1], 'c:' .. collection, count) end
+        if redis.call('EXISTS', KEYS[5]) == 0 then redis.call('SET', KEYS[5], ARGV[9]) end
+        redis.call('INCR', KEYS[5])
+        local version = redis.call('GET', KEYS[5])
+        redis.call('PEXPIRE', KEYS[5], idle)
+        redis.call('HSET', KEYS[1], 'v', version, 'n', n)
+        redis.call('HINCRBY', KEYS[1], 'w', 1)
+        touch()
+        return {'ok', version, previous}
+        """;
+
+    /// <summary>ARGV[5] sessions bound, ARGV[6] evict after (ms), ARGV[7] how many. → {'ok', first} or {'full', 'sessions'}.</summary>
+    public const string Sequence = Common + """
+        if not admit() then return {'full', 'sessions'} end
+        local last = redis.call('HINCRBY', KEYS[1], 'seq', ARGV[7])
+        touch()
+        return {'ok', last - tonumber(ARGV[7]) + 1}
+        """;
+
+    /// <summary>ARGV[5] sessions bound, ARGV[6] evict after (ms), ARGV[7] '1' to set, '0' to clear, ARGV[8] the scenario. → {'ok'} or {'full', 'sessions'}.</summary>
+    public const string Scenario = Common + """
+        if ARGV[7] == '0' then
+          if live() then redis.call('HDEL', KEYS[1], 'sc') touch() end
+          return {'ok'}
+        end
+        if not admit() then return {'full', 'sessions'} end
+        redis.call('HSET', KEYS[1], 'sc', ARGV[8])
+        touch()
+        return {'ok'}
+        """;
+
+    /// <summary>Drops what the session changed and its sequence; a default scenario stays. ARGV[3] the session, or '' for all.</summary>
+    public const string Reset = Common + """
+        local names = session == '' and redis.call('ZRANGE', KEYS[4], 0, -1) or {session}
+        for _, name in ipairs(names) do
+          local m, r, d = keys(name)
+          local scenario = redis.call('HGET', m, 'sc')
+          local used = redis.call('HGET', m, 'u')
+          redis.call('DEL', m, r, d)
+          if scenario and used and now - tonumber(used) < idle then
+            redis.call('HSET', m, 'sc', scenario, 'u', used)
+            redis.call('PEXPIRE', m, idle)
+          else
+            redis.call('ZREM', KEYS[4], name)
+          end
+        end
+        return {'ok', #names}
+        """;
+
+    /// <summary>→ {name, version, records, writes, last use (ms), scenario or false, …} for every live session, by name.</summary>
+    public const string List = Common + """
+        local out = {}
+        for _, name in ipairs(redis.call('ZRANGE', KEYS[4], 0, -1)) do
+          local m = redis.call('HMGET', prefix .. 's:' .. name .. ':meta', 'v', 'n', 'w', 'u', 'sc')
+          if m[4] and now - tonumber(m[4]) < idle then
+            for _, value in ipairs({name, m[1] or '0', m[2] or '0', m[3] or '0', m[4]}) do out[#out + 1] = value end
+            out[#out + 1] = m[5] or ''
+            out[#out + 1] = m[5] and '1' or '0'
+          end
+        end
+        return out
+        """;
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using OpMock.Core.Diagnostics;
+using OpMock.Core.World.State;
+using OpMock.Tests.Support;
+
+namespace OpMock.Tests.World.State;
+
+public sealed class RedisConnectionTests
+{
+    private static StateSettings Settings(string url, string? password = null) =>
+        StateSettings.Resolve(url, password, null, null);
+
+    [Fact]
+    public async Task ConnectAsync_RightPassword_ConnectsAndAnswers()
+    {
+        // Given a Redis that asks for a password
+        await using var redis = await RedisServer.StartAsync(password: "s3cret");
+
+        // When OpMock connects with it
+        await using var connection = await RedisConnection.ConnectAsync(Settings(redis.Url, "s3cret"), CancellationToken.None);
+
+        // Then commands answer
+        (await connection.GetDatabase().StringIncrementAsync("opmock-test")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_WrongPassword_FailsNamingTheUrlNotThePassword()
+    {
+        await using var redis = await RedisServer.StartAsync(password: "s3cret");
+
+        var error = await Should.ThrowAsync<OpMockException>(() => RedisConnection.ConnectAsync(Settings(redis.Url, "wrong-password"), CancellationToken.None));
+
+        error.Message.ShouldStartWith($"state store {redis.Url}/0 is unreachable: ");
+        error.Message.ShouldNotContain("wrong-password");
+        error.Message.ShouldNotContain("\n");
+    }
+
+    [Fact]
+    public async Task ConnectAsync_NothingListening_FailsWithinTheBound()
+    {
+        // Given a port nothing listens on
+        var url = $"redis://127.0.0.1:{StubHttpServer.FreePort()}";
+
+        // When OpMock connects
+        var clock = Stopwatch.StartNew();
+        var error = await Should.ThrowAsync<OpMockException>(() => RedisConnection.ConnectAsync(Settings(url), CancellationToken.None));
+
+        // Then it gives up within its bound (connect, then one command), naming the URL
+        error.Message.ShouldStartWith($"state store {url}/0 is unreachable: ");
+        clock.Elapsed.ShouldBeLessThan(RedisConnection.CommandTimeout * 3 + TimeSpan.FromSeconds(5));
+    }
+}

@@ -1,0 +1,222 @@
+using System.Globalization;
+using OpMock.Core.World.State;
+using OpMock.Tests.Support;
+using StackExchange.Redis;
+
+namespace OpMock.Tests.World.State;
+
+/// <summary>One redis-server for a test class; each store gets a world (key prefix) of its own on it.</summary>
+public sealed class SharedRedis : IAsyncLifetime
+{
+    internal RedisServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await RedisServer.StartAsync();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+/// <summary>The Redis store keeps the in-memory store's contract, and shares state between replicas.</summary>
+public sealed class RedisStateStoreTests(SharedRedis redis) : StateStoreContract, IClassFixture<SharedRedis>
+{
+    private readonly string world = $"opmock-test:{Guid.NewGuid():N}:";
+
+    private protected override async Task<IStateStore> OpenAsync(StateLimits limits) => await OpenAsync(limits, world);
+
+    private async Task<RedisStateStore> OpenAsync(StateLimits limits, string prefix, TimeProvider? time = null)
+    {
+        var settings = StateSettings.Resolve(redis.Server.Url, null, null, null);
+        return new RedisStateStore(await RedisConnection.ConnectAsync(settings, CancellationToken.None), settings.Redis!, prefix, limits, time ?? Time);
+    }
+
+    private static Change Set(string collection, string id, string field, string json) => new(collection, id, field, json);
+
+    [Fact]
+    public async Task ApplyAsync_ThroughOneReplica_IsReadByTheOther()
+    {
+        // Given two replicas of one world on one Redis, each having read the session once
+        await using var first = await OpenAsync(StateLimits.Default, world);
+        await using var second = await OpenAsync(StateLimits.Default, world);
+        await second.ReadAsync("s", CancellationToken.None);
+
+        // When one writes, then the other writes on top
+        var written = await first.ApplyAsync("s", [Set("chat", "c1", "status", "\"7\"")], CancellationToken.None);
+        var head = await second.HeadAsync("s", CancellationToken.None);
+        var seen = await second.ReadAsync("s", CancellationToken.None);
+        await second.ApplyAsync("s", [Set("chat", "c1", "remark", "\"转接\"")], CancellationToken.None);
+        await first.HeadAsync("s", CancellationToken.None);
+
+        // Then each reads what the other wrote, at the same version
+        head.Version.ShouldBe(written);
+        seen.Changes.ShouldBe([Set("chat", "c1", "status", "\"7\"")]);
+        (await first.ReadAsync("s", CancellationToken.None)).Changes.Select(c => c.Field).ShouldBe(["remark", "status"]);
+    }
+
+    [Fact]
+    public async Task ResetAsync_OnOneReplica_ResetsForAll()
+    {
+        await using var first = await OpenAsync(StateLimits.Default, world);
+        await using var second = await OpenAsync(StateLimits.Default, world);
+        await first.ApplyAsync("s", [Set("chat", "c1", "status", "\"7\"")], CancellationToken.None);
+        (await second.ReadAsync("s", CancellationToken.None)).Changes.ShouldNotBeEmpty();
+
+        await first.ResetAsync(null, CancellationToken.None);
+
+        (await second.HeadAsync("s", CancellationToken.None)).ShouldBe(SessionHead.Seeded);
+        (await second.ReadAsync("s", CancellationToken.None)).Changes.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task NextSequenceAsync_TwoReplicasAtOnce_NeverHandOutTheSameNumber()
+    {
+        await using var first = await OpenAsync(StateLimits.Default, world);
+        await using var second = await OpenAsync(StateLimits.Default, world);
+
+        var taken = await Task.WhenAll(Enumerable.Range(0, 200)
+            .Select(i => (i % 2 == 0 ? first : second).NextSequenceAsync("s", 1, CancellationToken.None).AsTask()));
+
+        taken.Order().ShouldBe(Enumerable.Range(1, 200).Select(n => (long)n));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_AnotherWorld_DoesNotMix()
+    {
+        // Given replicas of two worlds (other docs, fixtures or seed) on one Redis
+        await using var ours = await OpenAsync(StateLimits.Default, world);
+        await using var theirs = await OpenAsync(StateLimits.Default, $"opmock-test:{Guid.NewGuid():N}:");
+
+        await ours.ApplyAsync("default", [Set("chat", "c1", "status", "\"7\"")], CancellationToken.None);
+        await ours.NextSequenceAsync("default", 5, CancellationToken.None);
+
+        (await theirs.HeadAsync("default", CancellationToken.None)).ShouldBe(SessionHead.Seeded);
+        (await theirs.NextSequenceAsync("default", 1, CancellationToken.None)).ShouldBe(1);
+        (await theirs.ListAsync(CancellationToken.None)).Select(s => s.Name).ShouldBe(["default"]);
+        (await theirs.ListAsync(CancellationToken.None)).Single().Records.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_SessionKeys_ExpireAfterTheIdleTime()
+    {
+        // Given a store whose sessions idle out after 10 minutes
+        await using var store = await OpenAsync(Small with { Idle = TimeSpan.FromMinutes(10) }, world);
+        await store.ApplyAsync("s", [Set("chat", "c1", "status", "\"7\"")], CancellationToken.None);
+
+        // When Redis is asked how long each of its keys lives
+        await using var look = await ConnectionMultiplexer.ConnectAsync(redis.Server.Url["redis://".Length..]);
+        var keys = look.GetServer(look.GetEndPoints()[0]).Keys(pattern: world + "*").ToList();
+
+        // Then every key of the world expires within the idle time (Redis forgets what nobody uses)
+        keys.Select(k => k.ToString()).Order().ShouldBe([world + "clock", world + "s:s:data", world + "s:s:meta", world + "s:s:recs", world + "sessions"]);
+        foreach (var key in keys)
+        {
+            var ttl = await look.GetDatabase().KeyTimeToLiveAsync(key);
+            ttl.ShouldNotBeNull(key.ToString());
+            ttl.Value.ShouldBeInRange(TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10));
+        }
+    }
+
+    [Fact]
+    public async Task HeadAsync_UnchangedSession_OneRoundTripAndNoRead()
+    {
+        // Given a session this replica wrote (so it holds the snapshot), and Redis' count of scripts run
+        await using var store = await OpenAsync(StateLimits.Default, world);
+        await store.ApplyAsync("s", [Set("chat", "c1", "status", "\"7\"")], CancellationToken.None);
+        await using var look = await ConnectionMultiplexer.ConnectAsync(redis.Server.Url["redis://".Length..] + ",allowAdmin=true");
+        var server = look.GetServer(look.GetEndPoints()[0]);
+        var before = await ScriptCallsAsync(server);
+
+        // When 20 requests each ask "anything changed?" and read the session
+        for (var i = 0; i < 20; i++)
+        {
+            await store.HeadAsync("s", CancellationToken.None);
+            (await store.ReadAsync("s", CancellationToken.None)).Changes.Count().ShouldBe(1);
+        }
+
+        // Then Redis ran one script per request (the head), and no read: the snapshot came from this replica's cache
+        (await ScriptCallsAsync(server) - before).ShouldBe(20);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_VersionsAfterRedisLostEverything_AreStillNew()
+    {
+        // Given a world whose versions were handed out, then Redis lost its data (a restart without persistence)
+        await using var store = await OpenAsync(StateLimits.Default, world);
+        var before = await store.ApplyAsync("s", [Set("chat", "c1", "status", "\"7\"")], CancellationToken.None);
+        await using var look = await ConnectionMultiplexer.ConnectAsync(redis.Server.Url["redis://".Length..]);
+        await look.GetDatabase().KeyDeleteAsync([.. look.GetServer(look.GetEndPoints()[0]).Keys(pattern: world + "*")]);
+
+        // When the session is written again
+        Time.Advance(TimeSpan.FromMilliseconds(1));
+        var after = await store.ApplyAsync("s", [Set("chat", "c1", "status", "\"5\"")], CancellationToken.None);
+
+        // Then its version is one never handed out (a cache keyed by version cannot serve the old state), and reads see the new value
+        after.ShouldBeGreaterThan(before);
+        (await store.HeadAsync("s", CancellationToken.None)).Version.ShouldBe(after);
+        (await store.ReadAsync("s", CancellationToken.None)).Changes.Single().Json.ShouldBe("\"5\"");
+    }
+
+    [Fact]
+    public async Task RedisLost_ReadsKeepTheLastStateWritesAreRefusedClearly_ThenServiceResumes()
+    {
+        // Given a Redis of its own (this test kills it), and a session this replica wrote and read
+        await using var own = await RedisServer.StartAsync();
+        var settings = StateSettings.Resolve(own.Url, null, null, null);
+        await using var store = new RedisStateStore(await RedisConnection.ConnectAsync(settings, CancellationToken.None), settings.Redis!, world, StateLimits.Default, TimeProvider.System);
+        var written = await store.ApplyAsync("s", [Set("chat", "c1", "status", "\"7\"")], CancellationToken.None);
+        await store.HeadAsync("s", CancellationToken.None);
+
+        // When Redis dies
+        own.Kill();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var head = await store.HeadAsync("s", CancellationToken.None);
+        var read = await store.ReadAsync("s", CancellationToken.None);
+        var unknown = await store.HeadAsync("never-read", CancellationToken.None);
+        var refused = await Should.ThrowAsync<StateUnavailableException>(() => store.ApplyAsync("s", [Set("chat", "c1", "status", "\"5\"")], CancellationToken.None).AsTask());
+        await Should.ThrowAsync<StateUnavailableException>(() => store.NextSequenceAsync("s", 1, CancellationToken.None).AsTask());
+        await Should.ThrowAsync<StateUnavailableException>(() => store.ResetAsync(null, CancellationToken.None).AsTask());
+        await Should.ThrowAsync<StateUnavailableException>(() => store.ListAsync(CancellationToken.None).AsTask());
+
+        // Then reads answer from what this replica last read (the seeded world for a session it never read), writes are
+        // refused naming the store, and nothing waits past the store's command timeout
+        head.Version.ShouldBe(written);
+        read.Changes.Single().Json.ShouldBe("\"7\"");
+        unknown.ShouldBe(SessionHead.Seeded);
+        refused.Message.ShouldStartWith($"{own.Url}/0 (");
+        refused.Store.ShouldBe($"{own.Url}/0");
+        refused.Message.ShouldNotContain("\n");
+        clock.Elapsed.ShouldBeLessThan(RedisConnection.CommandTimeout * 7);
+
+        // When Redis is back (empty: it kept nothing), writes go through again once the connection is restored
+        await own.RestartAsync();
+        var resumed = await RetryAsync(() => store.ApplyAsync("s", [Set("chat", "c1", "status", "\"5\"")], CancellationToken.None).AsTask());
+
+        // Then the session's state is the new one, at a version never handed out before
+        resumed.ShouldBeGreaterThan(written);
+        (await store.HeadAsync("s", CancellationToken.None)).Version.ShouldBe(resumed);
+        (await store.ReadAsync("s", CancellationToken.None)).Changes.Single().Json.ShouldBe("\"5\"");
+    }
+
+    /// <summary>Calls until the store answers (the client reconnects in the background), bounded by a deadline.</summary>
+    private static async Task<T> RetryAsync<T>(Func<Task<T>> call)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (StateUnavailableException) when (DateTime.UtcNow < deadline)
+            {
+                // The reconnect is retried every 500 ms; a failed call returns at once, so pace the loop.
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static async Task<long> ScriptCallsAsync(IServer server)
+    {
+        var stats = (await server.InfoAsync("commandstats")).SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value);
+        return new[] { "cmdstat_evalsha", "cmdstat_eval" }.Sum(name =>
+            stats.TryGetValue(name, out var line) ? long.Parse(line.Split(',')[0].Split('=')[1], CultureInfo.InvariantCulture) : 0);
+    }
+}
