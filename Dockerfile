@@ -8,10 +8,12 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/OpMock.Core/OpMock.Core.csproj src/OpMock.Core/
 COPY src/OpMock.Cli/OpMock.Cli.csproj src/OpMock.Cli/
-RUN dotnet restore src/OpMock.Cli/OpMock.Cli.csproj
+RUN dotnet restore src/OpMock.Cli/OpMock.Cli.csproj --runtime linux-x64
 # Sources, the shipped docs and fixtures (.dockerignore keeps the rest out); they are published as defaults/.
+# ReadyToRun: the start is mostly JIT work, precompiled here it takes a third less (bench/README.md). The code stays
+# framework-dependent IL too, so an arm64 host runs the same image (it JITs what x64 code it cannot use).
 COPY . .
-RUN dotnet publish src/OpMock.Cli/OpMock.Cli.csproj --configuration Release --no-restore --output /app
+RUN dotnet publish src/OpMock.Cli/OpMock.Cli.csproj --configuration Release --no-restore --runtime linux-x64 --self-contained false -p:PublishReadyToRun=true --output /app
 
 # --- runtime: ASP.NET image, non-root ---
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
