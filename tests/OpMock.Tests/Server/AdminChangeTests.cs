@@ -29,7 +29,7 @@ public sealed class AdminChangeTests
         var stale = 0;
         for (var i = 0; i < 100; i++)
         {
-            var guid = await AddStubAsync(host, host.Server.DirectUrl, Stub999);
+            var guid = await host.AddStubAsync(Stub999, host.Server.DirectUrl);
             stale += await CodeAsync(host.PostDirectAsync(ChatInfo, """{"userId":"u0001x"}""")) == 999 ? 0 : 1;
             using var deleted = await host.Client.DeleteAsync($"{host.Server.DirectUrl}/__admin/mappings/{guid}");
             stale += await CodeAsync(host.PostDirectAsync(ChatInfo, """{"userId":"u0001x"}""")) == 200 ? 0 : 1;
@@ -65,7 +65,7 @@ public sealed class AdminChangeTests
 
         // When the stub is added (its admin answer received), then the rest of the body arrives
         await headSent.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        await AddStubAsync(host, host.Server.DirectUrl, Stub999);
+        await host.AddStubAsync(Stub999, host.Server.DirectUrl);
         stubbed.SetResult();
 
         // Then the stub answers it
@@ -79,7 +79,7 @@ public sealed class AdminChangeTests
     {
         // Given a stub on the direct port for a documented route
         await using var host = await MockHost.StartAsync();
-        var guid = await AddStubAsync(host, host.Server.DirectUrl, Stub999);
+        var guid = await host.AddStubAsync(Stub999, host.Server.DirectUrl);
 
         // When the transfer relays to that route, then the stub answers it
         (await CodeAsync(host.PostTransferAsync($$"""{"reqUrl":"{{ChatInfo}}","userId":"u0001t"}"""))).ShouldBe(999);
@@ -96,7 +96,7 @@ public sealed class AdminChangeTests
         using var temp = new TempFolder();
         temp.Write("fixtures/s.yaml", "scenarios:\n  teapot0: {status: 418}\n");
         await using var host = await MockHost.StartAsync(fixtures: Path.Combine(temp.Path, "fixtures"));
-        await AddStubAsync(host, host.Server.DirectUrl, """{"Request": {"Path": "/stubbed", "Methods": ["GET"]}, "Response": {"StatusCode": 200, "Body": "stubbed"}}""");
+        await host.AddStubAsync("""{"Request": {"Path": "/stubbed", "Methods": ["GET"]}, "Response": {"StatusCode": 200, "Body": "stubbed"}}""", host.Server.DirectUrl);
         using var stop = new CancellationTokenSource();
         var load = Enumerable.Range(0, 4).Select(i => LoadAsync(host, $"u0001reload{i}", stop.Token)).ToArray();
 
@@ -137,10 +137,4 @@ public sealed class AdminChangeTests
         return (await MockHost.JsonAsync(response))["code"]!.GetValue<int>();
     }
 
-    private static async Task<string> AddStubAsync(MockHost host, string baseUrl, string mapping)
-    {
-        using var response = await host.Client.PostAsync(baseUrl + "/__admin/mappings", new StringContent(mapping, Encoding.UTF8, "application/json"));
-        response.StatusCode.ShouldBe(HttpStatusCode.Created);
-        return (await MockHost.JsonAsync(response))["Guid"]!.GetValue<string>();
-    }
 }

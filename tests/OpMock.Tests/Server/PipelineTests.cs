@@ -53,14 +53,14 @@ public sealed class PipelineTests
     {
         ["an unrelated stub"] = async host =>
         {
-            await AddStubAsync(host, host.Server.DirectUrl, """{"Request": {"Path": "/elsewhere", "Methods": ["GET"]}, "Response": {"Body": "elsewhere"}}""");
-            await AddStubAsync(host, host.Server.AppUrl, """{"Request": {"Path": "/elsewhere", "Methods": ["GET"]}, "Response": {"Body": "elsewhere"}}""");
+            await host.AddStubAsync("""{"Request": {"Path": "/elsewhere", "Methods": ["GET"]}, "Response": {"Body": "elsewhere"}}""", host.Server.DirectUrl);
+            await host.AddStubAsync("""{"Request": {"Path": "/elsewhere", "Methods": ["GET"]}, "Response": {"Body": "elsewhere"}}""", host.Server.AppUrl);
         },
         ["a stub on the route, removed again"] = async host =>
         {
             foreach (var url in new[] { host.Server.DirectUrl, host.Server.AppUrl })
             {
-                var guid = await AddStubAsync(host, url, $$$"""{"Priority": 1, "Request": {"Path": "{{{ChatInfo}}}", "Methods": ["POST"]}, "Response": {"Body": "stubbed"}}""");
+                var guid = await host.AddStubAsync($$$"""{"Priority": 1, "Request": {"Path": "{{{ChatInfo}}}", "Methods": ["POST"]}, "Response": {"Body": "stubbed"}}""", url);
                 using var deleted = await host.Client.DeleteAsync($"{url}/__admin/mappings/{guid}");
                 deleted.StatusCode.ShouldBe(HttpStatusCode.OK);
             }
@@ -147,10 +147,10 @@ public sealed class PipelineTests
     {
         // Given an ad-hoc stub for a documented route on the direct port
         await using var host = await MockHost.StartAsync();
-        var guid = await AddStubAsync(host, host.Server.DirectUrl, $$$"""
+        var guid = await host.AddStubAsync($$$"""
             {"Priority": 1, "Request": {"Path": "{{{ChatInfo}}}", "Methods": ["POST"]},
              "Response": {"StatusCode": 200, "Headers": {"Content-Type": "application/json"}, "Body": "{\"code\":999}"}}
-            """);
+            """, host.Server.DirectUrl);
 
         // When the route is asked directly and through the transfer, then the stub answers both
         (await CodeAsync(host.PostDirectAsync(ChatInfo, """{"userId":"u0001a"}"""))).ShouldBe(999);
@@ -167,12 +167,12 @@ public sealed class PipelineTests
     {
         // Given two stubs of one WireMock scenario: the first answer moves it to the second state
         await using var host = await MockHost.StartAsync();
-        await AddStubAsync(host, host.Server.DirectUrl, """
+        await host.AddStubAsync("""
             {"Scenario": "login", "SetStateTo": "in", "Request": {"Path": "/login", "Methods": ["GET"]}, "Response": {"Body": "first"}}
-            """);
-        await AddStubAsync(host, host.Server.DirectUrl, """
+            """, host.Server.DirectUrl);
+        await host.AddStubAsync("""
             {"Scenario": "login", "WhenStateIs": "in", "Request": {"Path": "/login", "Methods": ["GET"]}, "Response": {"Body": "second"}}
-            """);
+            """, host.Server.DirectUrl);
 
         // When it is asked twice, then each state answers in turn
         (await host.Client.GetStringAsync(host.Server.DirectUrl + "/login")).ShouldBe("first");
@@ -184,10 +184,10 @@ public sealed class PipelineTests
     {
         // Given a stub that matches a query parameter (a matcher only WireMock itself can run)
         await using var host = await MockHost.StartAsync();
-        await AddStubAsync(host, host.Server.DirectUrl, $$$"""
+        await host.AddStubAsync($$$"""
             {"Request": {"Path": "{{{ChatInfo}}}", "Methods": ["POST"], "Params": [{"Name": "token", "Matchers": [{"Name": "ExactMatcher", "Pattern": "stubbed"}]}]},
              "Response": {"Headers": {"Content-Type": "application/json"}, "Body": "{\"code\":998}"}}
-            """);
+            """, host.Server.DirectUrl);
 
         // When the route is asked with that parameter and with another, then the stub answers the first only
         (await CodeAsync(host.PostDirectAsync(ChatInfo, """{"userId":"u0001q"}""", query: "?token=stubbed"))).ShouldBe(998);
@@ -249,12 +249,6 @@ public sealed class PipelineTests
         return (await MockHost.JsonAsync(response))["code"]!.GetValue<int>();
     }
 
-    private static async Task<string> AddStubAsync(MockHost host, string baseUrl, string mapping)
-    {
-        using var response = await host.Client.PostAsync(baseUrl + "/__admin/mappings", Json(mapping));
-        response.StatusCode.ShouldBe(HttpStatusCode.Created);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["Guid"]!.GetValue<string>();
-    }
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 }

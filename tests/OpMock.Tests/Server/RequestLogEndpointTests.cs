@@ -15,7 +15,7 @@ public sealed class RequestLogEndpointTests
     {
         // Given a server with a stub on the direct port for one route
         await using var host = await MockHost.StartAsync();
-        var stub = await AddStubAsync(host, $$$"""{"Request": {"Path": "{{{Receives}}}", "Methods": ["POST"]}, "Response": {"Body": "{\"code\":7}"}}""");
+        var stub = await host.AddStubAsync($$$"""{"Request": {"Path": "{{{Receives}}}", "Methods": ["POST"]}, "Response": {"Body": "{\"code\":7}"}}""");
 
         // When the app calls /op/v2/getChatInfoByUserId five times, and other requests are answered by a stub,
         // a fault, a refusal and the transfer relayed to the stub
@@ -190,10 +190,4 @@ public sealed class RequestLogEndpointTests
 
     private static int Status(JsonNode entry) => entry["Response"]!["StatusCode"]!.GetValue<int>();
 
-    private static async Task<string> AddStubAsync(MockHost host, string mapping)
-    {
-        using var response = await host.Client.PostAsync(host.Server.DirectUrl + "/__admin/mappings", new StringContent(mapping, Encoding.UTF8, "application/json"));
-        response.StatusCode.ShouldBe(HttpStatusCode.Created);
-        return (await MockHost.JsonAsync(response))["Guid"]!.GetValue<string>();
-    }
 }

@@ -46,6 +46,14 @@ internal sealed class MockHost : IAsyncDisposable
         return await Client.SendAsync(request);
     }
 
+    /// <summary>Adds a WireMock stub through the admin API of the port at baseUrl (the direct port when null); its Guid.</summary>
+    public async Task<string> AddStubAsync(string mapping, string? baseUrl = null)
+    {
+        using var response = await Client.PostAsync((baseUrl ?? Server.DirectUrl) + "/__admin/mappings", new StringContent(mapping, Encoding.UTF8, "application/json"));
+        Shouldly.ShouldBeTestExtensions.ShouldBe(response.StatusCode, System.Net.HttpStatusCode.Created);
+        return (await JsonAsync(response))["Guid"]!.GetValue<string>();
+    }
+
     /// <summary>
     /// The body with the host of its image URLs written HOST: images are linked on the host (and so the port) each
     /// request reached, so the direct and the transfer port, or two servers, differ there and only there.
