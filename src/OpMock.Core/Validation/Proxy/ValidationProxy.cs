@@ -330,10 +330,11 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         }
         catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException)
         {
-            // Headers are gone: the only honest signal left is a broken connection.
-            note = aborted.IsCancellationRequested ? note ?? "the client closed the connection mid-body"
-                : Expired() ? string.Create(CultureInfo.InvariantCulture,
+            // Headers are gone: the only honest signal left is a broken connection. The deadline is named first when
+            // it passed: cutting at it can reach the client's side (the request's abort token) before this runs.
+            note = Expired() ? string.Create(CultureInfo.InvariantCulture,
                     $"connection cut at the deadline: the response from {settings.Target} did not complete within {settings.Timeout.TotalSeconds:0.###}s ({body.Count}{Declared(response)} bytes of its body came){(note is null ? "" : "; " + note)}")
+                : aborted.IsCancellationRequested ? note ?? "the client closed the connection mid-body"
                 : note ?? $"the target's body broke off: {e.Message}";
             whole = false;
             context.Abort();

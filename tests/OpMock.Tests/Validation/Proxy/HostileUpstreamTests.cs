@@ -253,7 +253,9 @@ public sealed class HostileUpstreamTests
 
         // Then it gets a 408 naming what came, and the log says so
         answer.Status.ShouldBe(408);
-        answer.Body.ShouldContain("the client's upload did not arrive in time (within 40.518s at most, at 240 bytes/s at least; 10 of 1000000 bytes came)");
+        // (How many of the 10 bytes the proxy had read when the clock moved depends on the scheduler: the message says it.)
+        answer.Body.ShouldContain("the client's upload did not arrive in time (within 40.518s at most, at 240 bytes/s at least; ");
+        answer.Body.ShouldMatch(@"; (10|[0-9]) of 1000000 bytes came\)");
         (await NextAsync(exchanges)).Note!.ShouldStartWith("408: the client's upload did not arrive in time");
     }
 
