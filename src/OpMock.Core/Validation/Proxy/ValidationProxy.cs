@@ -236,6 +236,7 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
             context.Response.ContentType = "text/plain; charset=utf-8";
             context.Response.ContentLength = text.Length;
             context.Response.Headers.Connection = "close";
+            await ReportAsync(new ProxyExchange(request.Method, pathAndQuery, 408, null) { Note = $"408: {why}" });
             try
             {
                 await context.Response.Body.WriteAsync(text, context.RequestAborted);
@@ -248,9 +249,8 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         else
         {
             context.Abort();
+            await ReportAsync(new ProxyExchange(request.Method, pathAndQuery, 408, null) { Note = $"408: {why}" });
         }
-
-        await ReportAsync(new ProxyExchange(request.Method, pathAndQuery, 408, null) { Note = $"408: {why}" });
     }
 
     /// <summary>The target answered: its status and headers go back as they are, then its body, checked on the way when it can be.</summary>
@@ -316,6 +316,13 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
             context.Response.Headers[ViolationsHeader] = result.Violations.Length.ToString(CultureInfo.InvariantCulture);
         }
 
+        // A body the proxy holds whole is logged and recorded before the client gets it: a client (or a test) that
+        // reads the log once it has its answer finds the exchange there. A streamed body is logged when it ends.
+        if (whole)
+        {
+            await RecordAndReportAsync(relay, status, headers, recorded, response, note, result, kept);
+        }
+
         try
         {
             if (kept is { Length: > 0 })
@@ -330,19 +337,34 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         }
         catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException)
         {
-            // Headers are gone: the only honest signal left is a broken connection. The deadline is named first when
-            // it passed: cutting at it can reach the client's side (the request's abort token) before this runs.
+            // Headers are gone: the only honest signal left is a broken connection.
+            context.Abort();
+            if (whole)
+            {
+                // Already logged: the client left (or read too slowly) while a checked body was being sent.
+                return;
+            }
+
+            // The deadline is named first when it passed: cutting at it can reach the client's side (the request's
+            // abort token) before this runs.
             note = Expired() ? string.Create(CultureInfo.InvariantCulture,
                     $"connection cut at the deadline: the response from {settings.Target} did not complete within {settings.Timeout.TotalSeconds:0.###}s ({body.Count}{Declared(response)} bytes of its body came){(note is null ? "" : "; " + note)}")
                 : aborted.IsCancellationRequested ? note ?? "the client closed the connection mid-body"
                 : note ?? $"the target's body broke off: {e.Message}";
-            whole = false;
-            context.Abort();
         }
 
+        if (!whole)
+        {
+            await RecordAndReportAsync(relay, status, headers, null, response, note, result, kept);
+        }
+    }
+
+    private async Task RecordAndReportAsync(
+        Relay relay, int status, List<KeyValuePair<string, string>> headers, byte[]? recorded, HttpResponseMessage response, string? note, CheckedResponse? result, byte[]? kept)
+    {
         var recordError = await RecordAsync(new HarRecorder.Exchange(relay.Method, relay.Target.ToString(), relay.RequestHeaders, relay.RequestBody, status, headers,
-            whole ? recorded : null, response.Content.Headers.ContentType?.ToString(), time.GetElapsedTime(relay.Started).TotalMilliseconds)
-        { Error = whole && recorded is not null ? null : note ?? BodyLimits.TooLarge });
+            recorded, response.Content.Headers.ContentType?.ToString(), time.GetElapsedTime(relay.Started).TotalMilliseconds)
+        { Error = recorded is not null ? null : note ?? BodyLimits.TooLarge });
         await ReportAsync(new ProxyExchange(relay.Method, relay.PathAndQuery, status, result)
         {
             RecordError = recordError, Note = note, Elapsed = time.GetElapsedTime(relay.Started), RequestBody = relay.RequestBody, ResponseBody = recorded ?? kept,
@@ -385,15 +407,7 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
             context.Response.Headers[ViolationsHeader] = result.Violations.Length.ToString(CultureInfo.InvariantCulture);
         }
 
-        try
-        {
-            await context.Response.Body.WriteAsync(text, context.RequestAborted);
-        }
-        catch (Exception e) when (e is IOException or OperationCanceledException)
-        {
-            context.Abort();
-        }
-
+        // Logged before it is sent, as a whole relayed body is: the client that has its answer finds it in the log.
         var recordError = await RecordAsync(exchange with
         {
             Status = status,
@@ -408,6 +422,15 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         {
             RecordError = recordError, Note = $"{status}: {why}", Elapsed = time.GetElapsedTime(started), RequestBody = exchange.RequestBody, ResponseBody = text,
         });
+
+        try
+        {
+            await context.Response.Body.WriteAsync(text, context.RequestAborted);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException)
+        {
+            context.Abort();
+        }
     }
 
     private async Task<string?> RecordAsync(HarRecorder.Exchange exchange)
