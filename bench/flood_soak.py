@@ -14,7 +14,7 @@ counts them as other clients than the probe, which is a new client on 127.0.0.1.
 
 Prints figures and, last, PASS or FAIL for the goals of 1 and 2.
 """
-import multiprocessing, os, resource, select, socket, sys, threading, time, urllib.request
+import http.client, multiprocessing, os, resource, select, socket, sys, threading, time
 
 direct, server_pid = sys.argv[1], int(sys.argv[2])
 host, port = direct.split("//")[1].split(":")
@@ -41,6 +41,17 @@ def rss_mb():
     return None
 
 
+def threads():
+    try:
+        with open(f"/proc/{server_pid}/status") as status:
+            for line in status:
+                if line.startswith("Threads:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
 def fds():
     try:
         return len(os.listdir(f"/proc/{server_pid}/fd"))
@@ -53,17 +64,22 @@ def alive():
 
 
 def probe(timeout=10):
-    """A new client on 127.0.0.1: seconds until its answer (None when none came), and the status."""
+    """A new client on 127.0.0.1: seconds until its answer (None when none came), the status, and seconds until
+    its connection was accepted (a slow answer is told apart: the server's accept queue or its work)."""
     start = time.monotonic()
-    request = urllib.request.Request(direct + ROUTE, data=VALID, headers={"Content-Type": "application/json"}, method="POST")
+    connection = http.client.HTTPConnection(host, port, timeout=timeout)
+    connected = None
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            response.read()
-            return time.monotonic() - start, response.status
-    except urllib.error.HTTPError as e:
-        return time.monotonic() - start, e.code
-    except OSError:
-        return None, None
+        connection.connect()
+        connected = time.monotonic() - start
+        connection.request("POST", ROUTE, body=VALID, headers={"Content-Type": "application/json"})
+        response = connection.getresponse()
+        response.read()
+        return time.monotonic() - start, response.status, connected
+    except (OSError, http.client.HTTPException):
+        return None, None, connected
+    finally:
+        connection.close()
 
 
 def raise_fd_limit():
@@ -131,7 +147,7 @@ def phase_flood():
     waited, served, tries = time.monotonic(), None, 0
     while served is None and time.monotonic() - waited < 30:
         tries += 1
-        elapsed, status = probe(timeout=5)
+        elapsed, status, _ = probe(timeout=5)
         if status == 200:
             served = time.monotonic() - waited
         else:
@@ -177,17 +193,20 @@ def phase_slow_readers():
         except OSError:
             s.close()
     start, before, peak = time.monotonic(), rss_mb(), [0]
-    latencies, unanswered = [], []
+    latencies, unanswered, late, samples = [], [], [], []
 
     def probes():
         # A new client every 0.25 s (on 127.0.0.1), timed, on its own thread so the writers never delay it.
         while time.monotonic() - start < 30:
             asked = time.monotonic()
-            elapsed, status = probe(timeout=5)
+            samples.append((asked - start, threads()))
+            elapsed, status, connected = probe(timeout=30)
             if elapsed is None or status != 200:
                 unanswered.append(asked - start)
             else:
                 latencies.append(elapsed)
+            if elapsed is None or elapsed > 1.0:
+                late.append((asked - start, elapsed, connected, status))
             peak[0] = max(peak[0], rss_mb() or 0)
             time.sleep(max(0, 0.25 - (time.monotonic() - asked)))
 
@@ -223,6 +242,10 @@ def phase_slow_readers():
           f"server RSS {before} MB before, peak {peak[0]} MB", flush=True)
     print(f"[slow] new clients: {len(latencies) + len(unanswered)} asked, {len(latencies)} answered 200 (median {median:.3f} s, worst {worst:.3f} s), "
           f"{slow} took over 1 s, {len(unanswered)} got no 200 within 5 s (goal: all within 1 s)", flush=True)
+    print("[slow] server threads (s:n): " + " ".join(f"{t:.1f}:{n}" for t, n in samples[:40]), flush=True)
+    for asked, elapsed, connected, status in late:
+        print(f"[slow]   asked at {asked:.1f} s: connected after {'never' if connected is None else f'{connected:.3f} s'}, "
+              f"{'no answer' if elapsed is None else f'answered {status} after {elapsed:.3f} s'}", flush=True)
     if slow or unanswered:
         failures.append(f"{slow + len(unanswered)} new clients not answered within 1 s while slow readers held their connections")
 
@@ -290,7 +313,7 @@ if READERS:
     phase_slow_readers()
 if STALLERS:
     phase_stalled_bodies()
-elapsed, status = probe()
+elapsed, status, _ = probe()
 print(f"next valid request: {status}", flush=True)
 if status != 200:
     failures.append("the next valid request failed")

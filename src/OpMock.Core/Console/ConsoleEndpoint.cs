@@ -14,7 +14,7 @@ namespace OpMock.Core.Console;
 /// (no inline script, connections only to this server's own ports), `nosniff`, and refuses framing.
 /// `/__opmock/avatars/` is not the console's: avatars are public images any frontend page loads.
 /// </summary>
-internal sealed class ConsoleEndpoint(IConsoleHost host, LiveFeed feed, Func<HttpContext, Refusal?> guard, TimeProvider time)
+internal sealed class ConsoleEndpoint(IConsoleHost host, LiveFeed feed, Func<HttpContext, Refusal?> guard, BodyBudget bodies, TimeProvider time)
 {
     public const string Prefix = "/__opmock";
 
@@ -117,7 +117,7 @@ internal sealed class ConsoleEndpoint(IConsoleHost host, LiveFeed feed, Func<Htt
 
     private async Task CheckAsync(HttpContext context)
     {
-        var read = await BodyReader.ReadAsync(context.Request, MaxCheckBytes, time, context.RequestAborted);
+        var read = await BodyReader.ReadAsync(context.Request, MaxCheckBytes, bodies, time, context.RequestAborted);
         if (read.Body is not { } bytes)
         {
             await ConsoleJson.WriteErrorAsync(context, read.Refusal?.Status ?? StatusCodes.Status413PayloadTooLarge,

@@ -29,7 +29,7 @@ internal sealed class ProxyConsole : IConsoleHost
         this.validator = validator;
         this.target = target;
         this.time = time;
-        Endpoint = new ConsoleEndpoint(this, Feed, guard, time);
+        Endpoint = new ConsoleEndpoint(this, Feed, guard, new BodyBudget(BodyBudget.DefaultBytes), time);
     }
 
     public LiveFeed Feed { get; } = new();

@@ -13,7 +13,8 @@ namespace OpMock.Core.Server;
 /// <remarks>
 /// Kestrel's minimum data rate is cumulative (a client that sent most of a body quickly may then stall for an
 /// hour); the deadline here is per body: <see cref="Grace"/> plus the declared size at <see cref="MinimumRate"/>,
-/// at most <see cref="Cap"/>. A chunked body, whose size is unknown, gets the cap.
+/// at most <see cref="Cap"/>. A chunked body, whose size is unknown, gets the cap. What all bodies being read at
+/// once may hold is bounded too (<see cref="BodyBudget"/>): past it a body is refused with a 503.
 /// </remarks>
 internal static class BodyReader
 {
@@ -36,7 +37,8 @@ internal static class BodyReader
         length is { } bytes ? TimeSpan.FromTicks(Math.Min(Cap.Ticks, Grace.Ticks + bytes * TimeSpan.TicksPerSecond / MinimumRate)) : Cap;
 
     /// <param name="max">The largest body accepted, in bytes.</param>
-    public static async Task<Result> ReadAsync(HttpRequest request, int max, TimeProvider time, CancellationToken aborted)
+    /// <param name="budget">What every body being read at once may hold; this body's share is given back when reading ends.</param>
+    public static async Task<Result> ReadAsync(HttpRequest request, int max, BodyBudget budget, TimeProvider time, CancellationToken aborted)
     {
         var declared = request.ContentLength;
         var tooLarge = new Result(null, new Refusal(413, $"the request body is larger than {max >> 20} MiB"), TooLarge: true, declared);
@@ -53,6 +55,7 @@ internal static class BodyReader
         using var deadline = new CancellationTokenSource(Deadline(declared), time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, deadline.Token);
         var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        long taken = 0;
         try
         {
             byte[] body = [];
@@ -70,7 +73,14 @@ internal static class BodyReader
                 {
                     // Grown from what arrived (doubling), never past what was declared.
                     var size = (int)Math.Max(filled + read, Math.Min(Math.Max(body.Length * 2, ChunkBytes), declared ?? max));
-                    Array.Resize(ref body, declared is { } d && filled + read == d ? filled + read : size);
+                    size = declared is { } d && filled + read == d ? filled + read : size;
+                    if (!budget.TryTake(size - body.Length))
+                    {
+                        return new(null, new Refusal(503, $"the server is already receiving {budget.Limit >> 20} MiB of request bodies, its limit; send this one again in a moment"));
+                    }
+
+                    taken += size - body.Length;
+                    Array.Resize(ref body, size);
                 }
 
                 chunk.AsSpan(0, read).CopyTo(body.AsSpan(filled));
@@ -93,6 +103,7 @@ internal static class BodyReader
         finally
         {
             ArrayPool<byte>.Shared.Return(chunk);
+            budget.Give(taken);
         }
     }
 }

@@ -28,7 +28,9 @@ internal sealed class ConnectionTurns : IStartupFilter
         {
             var served = items.TryGetValue(typeof(ConnectionTurns), out var count) && count is int n ? n + 1 : 1;
             items[typeof(ConnectionTurns)] = served;
-            if (served % Turn == 0)
+            // When other work waits (a new client's first request among it), every request after a connection's
+            // first goes to the back of the queue: each queued turn is then one request, not a run of them.
+            if (served % Turn == 0 || (served > 1 && ThreadPool.PendingWorkItemCount > 0))
             {
                 await Task.Yield();
             }

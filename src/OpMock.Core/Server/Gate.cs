@@ -9,7 +9,7 @@ namespace OpMock.Core.Server;
 /// for `/__admin` and `/__opmock` (the console; its avatars are public); then the body, read bounded in size and
 /// time (<see cref="BodyReader"/>).
 /// </summary>
-internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEngine> engine, TimeProvider time)
+internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEngine> engine, BodyBudget bodies, TimeProvider time)
 {
     /// <summary>Headers a page may send to the API (preflights answer them when the browser names none).</summary>
     public const string AllowedHeaders = "Content-Type, " + MockEngine.ScenarioHeader + ", " + SessionName.Header;
@@ -60,7 +60,7 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
             }
         }
 
-        var read = await BodyReader.ReadAsync(request, guarded ? RequestBody.AdminMaxBytes : RequestBody.MaxBytes, time, context.RequestAborted);
+        var read = await BodyReader.ReadAsync(request, guarded ? RequestBody.AdminMaxBytes : RequestBody.MaxBytes, bodies, time, context.RequestAborted);
         if (read.Body is null)
         {
             if (read.TooLarge && !guarded)
@@ -96,10 +96,16 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
             context.Response.Headers.WWWAuthenticate = refusal.Challenge;
         }
 
-        if (refusal.Status is 400 or 408 or 413)
+        if (refusal.Status is 400 or 408 or 413 or 503)
         {
             // The rest of a refused body is not read: the connection cannot carry another request.
             context.Response.Headers.Connection = "close";
+        }
+
+        if (refusal.Status == 503)
+        {
+            // Only the body budget refuses with a 503 here: it frees up as other bodies arrive or time out.
+            context.Response.Headers.RetryAfter = "1";
         }
 
         var reply = engine().Plain(refusal.Status, refusal.Message, new System.Text.Json.Nodes.JsonObject { ["path"] = MockEngine.Sample(context.Request.Path.Value) });

@@ -38,7 +38,8 @@ internal sealed class MockServer : IAsyncDisposable
         directLog = new RequestLog(app: false, options.MaxRequestLogCount);
         appLog = new RequestLog(app: true, options.MaxRequestLogCount);
         var admin = new AdminGuard(options, listen, () => [Port, AppPort]);
-        console = new Console.ConsoleEndpoint(new Console.ServeConsole(() => Engine, () => (Port, AppPort)), new Console.LiveFeed(), admin.Check, time);
+        var bodies = new BodyBudget(options.BodyBudgetBytes);
+        console = new Console.ConsoleEndpoint(new Console.ServeConsole(() => Engine, () => (Port, AppPort)), new Console.LiveFeed(), admin.Check, bodies, time);
         logs = [Exchanges.Subscribe(directLog), Exchanges.Subscribe(appLog), Exchanges.Subscribe(console.Feed)];
         var requests = new RequestLogEndpoint(directLog, appLog, () => Engine);
         Endpoints.Add(CanonicalPath.Admin, guarded: true, AdminIndex.TryHandleAsync);
@@ -50,7 +51,7 @@ internal sealed class MockServer : IAsyncDisposable
         Endpoints.Add(AvatarEndpoint.Prefix + "/", guarded: false, (context, _) => avatars.TryHandleAsync(context));
         // A transfer that a stub on the direct port matches goes there (one loopback hop).
         transfers = new TransferStubs(() => Engine, () => directPipeline?.Stubs, () => new Uri($"http://{listen.LocalHost}:{Port}"), time);
-        var parts = new PipelineParts(new Gate(admin, Endpoints, () => Engine, time), admin, Endpoints, transfers, Exchanges,
+        var parts = new PipelineParts(new Gate(admin, Endpoints, () => Engine, bodies, time), admin, Endpoints, transfers, Exchanges,
             onApp => onApp ? appLog : directLog, () => Engine, time);
         directPipeline = new Pipeline(parts, app: false);
         var appPipeline = new Pipeline(parts, app: true);

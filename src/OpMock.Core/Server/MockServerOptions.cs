@@ -36,6 +36,9 @@ internal sealed record MockServerOptions(
     /// <summary>The bounds of session state (sessions, changed records, messages per chat, idle expiry).</summary>
     public World.State.StateLimits StateLimits { get; init; } = World.State.StateLimits.Default;
 
+    /// <summary>Request-body bytes all connections may hold at once while their bodies arrive (<see cref="BodyBudget"/>).</summary>
+    public long BodyBudgetBytes { get; init; } = BodyBudget.DefaultBytes;
+
     /// <summary>What is wrong with the settings, as one line, or null: checked before anything is loaded.</summary>
     public string? Problem()
     {

@@ -27,7 +27,7 @@ public sealed class BodyReaderTests
         var request = Request(body, 1 << 20);
 
         // When the body is read, and the clock passes the deadline
-        var reading = BodyReader.ReadAsync(request, RequestBody.MaxBytes, clock, CancellationToken.None);
+        var reading = BodyReader.ReadAsync(request, RequestBody.MaxBytes, Budget(), clock, CancellationToken.None);
         await body.Stalled.WaitAsync(TimeSpan.FromSeconds(10));
         clock.Advance(BodyReader.Deadline(1 << 20) - TimeSpan.FromSeconds(1));
         reading.IsCompleted.ShouldBeFalse();
@@ -49,7 +49,7 @@ public sealed class BodyReaderTests
 
         // When the body is read up to the stall (the reads before it complete on this thread)
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var reading = BodyReader.ReadAsync(request, RequestBody.AdminMaxBytes, new FakeTimeProvider(), CancellationToken.None);
+        var reading = BodyReader.ReadAsync(request, RequestBody.AdminMaxBytes, Budget(), new FakeTimeProvider(), CancellationToken.None);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         // Then what was allocated is what arrived plus a read buffer's worth, not the declared 8 MiB
@@ -69,16 +69,101 @@ public sealed class BodyReaderTests
         // When a body declaring 1 MiB stalls after 1,048,000 bytes, and the server's clock moves on
         var answering = RawHttp.SendAsync(uri, [RawHttp.Head($"POST {ChatInfo} HTTP/1.1", $"Host: {uri.Authority}", "Content-Type: application/json", "Content-Length: 1048576"), sent, null],
             stall: TimeSpan.FromSeconds(60), deadline: TimeSpan.FromSeconds(60));
+        // Then it gets a 408 envelope once its deadline passed on that clock
+        var answer = await AdvanceUntilAsync(clock, answering);
+        answer.Status.ShouldBe(408, answer.Head);
+        answer.Body.ShouldContain("did not arrive in time");
+    }
+
+    [Fact]
+    public async Task ReadAsync_BudgetHeldByAStalledBody_503ThenGivenBackAtItsDeadline()
+    {
+        // Given a budget of 1 MiB, held whole by a body that stalls after 1,048,000 of its declared 1 MiB
+        var clock = new FakeTimeProvider();
+        var budget = new BodyBudget(1 << 20);
+        var stalled = new StallingBody(new byte[1_048_000]);
+        var holding = BodyReader.ReadAsync(Request(stalled, 1 << 20), RequestBody.MaxBytes, budget, clock, CancellationToken.None);
+        await stalled.Stalled.WaitAsync(TimeSpan.FromSeconds(10));
+        budget.Held.ShouldBe(1 << 20);
+
+        // When another body of 100 KB arrives
+        var other = await BodyReader.ReadAsync(Request(new MemoryStream(new byte[100_000]), 100_000), RequestBody.MaxBytes, budget, clock, CancellationToken.None);
+
+        // Then it is refused at once with a 503 naming the limit, and holds nothing
+        other.Body.ShouldBeNull();
+        other.Refusal!.Status.ShouldBe(503);
+        other.Refusal.Message.ShouldContain("1 MiB of request bodies");
+        budget.Held.ShouldBe(1 << 20);
+
+        // And once the stalled body's deadline passes, its share is given back
+        clock.Advance(BodyReader.Deadline(1 << 20) + TimeSpan.FromSeconds(1));
+        (await holding.WaitAsync(TimeSpan.FromSeconds(10))).Refusal!.Status.ShouldBe(408);
+        budget.Held.ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(200)]
+    [InlineData(100_000)]
+    [InlineData(1 << 20)]
+    public async Task ReadAsync_WholeBody_ReadWithinTheBudgetAndGivenBack(int length)
+    {
+        // Given a budget just big enough for the body
+        var budget = new BodyBudget(Math.Max(length, 1));
+        var bytes = new byte[length];
+        Random.Shared.NextBytes(bytes);
+
+        // When it is read
+        var read = await BodyReader.ReadAsync(Request(new MemoryStream(bytes), length), RequestBody.MaxBytes, budget, new FakeTimeProvider(), CancellationToken.None);
+
+        // Then it came whole and the budget holds nothing after
+        read.Refusal.ShouldBeNull();
+        read.Body.ShouldBe(bytes);
+        budget.Held.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Send_BudgetSpentOnARealServer_503EnvelopeWithRetryAfterAndClose()
+    {
+        // Given a server whose body budget is 1 MiB, held by a body that stalls after 1,048,000 of its 1 MiB
+        var clock = new FakeTimeProvider(FixedTime.Instant);
+        await using var server = await MockServer.StartAsync(
+            new MockServerOptions(TestDocs.Base, TestDocs.BaseOverrides, Repo.Fixtures, Port: 0, AppPort: 0) { BodyBudgetBytes = 1 << 20 }, clock);
+        var uri = new Uri(server.DirectUrl);
+        var stalledBody = Encoding.ASCII.GetBytes("{\"userId\":\"u0001late\",\"pad\":\"" + new string('x', 1_048_000 - 32));
+        var stalling = RawHttp.SendAsync(uri, [RawHttp.Head($"POST {ChatInfo} HTTP/1.1", $"Host: {uri.Authority}", "Content-Type: application/json", "Content-Length: 1048576"), stalledBody, null],
+            stall: TimeSpan.FromSeconds(60), deadline: TimeSpan.FromSeconds(60));
+
+        // When other requests with a body come until the stalled one holds the budget (bounded: it is sent at once)
+        var small = Encoding.ASCII.GetBytes("{\"userId\":\"u0001\"}");
+        RawHttp.Answer? answer = null;
+        for (var i = 0; i < 200 && answer?.Status is not 503; i++)
+        {
+            answer = await RawHttp.SendAsync(uri, [RawHttp.Head($"POST {ChatInfo} HTTP/1.1", $"Host: {uri.Authority}", "Content-Type: application/json", $"Content-Length: {small.Length}"), small]);
+        }
+
+        // Then they are refused with the house 503 envelope, a Retry-After and the connection closed
+        answer!.Status.ShouldBe(503, answer.Head);
+        answer.Body.ShouldContain("request bodies, its limit");
+        answer.Head.ShouldContain("Retry-After: 1");
+        answer.Head.ShouldContain("Connection: close");
+
+        // And the stalled body still gets its 408 at its deadline
+        (await AdvanceUntilAsync(clock, stalling)).Status.ShouldBe(408);
+    }
+
+    private static BodyBudget Budget() => new(BodyBudget.DefaultBytes);
+
+    /// <summary>Moves the server's clock a second at a time until the answer comes (bounded: 1500 s of its time).</summary>
+    private static async Task<RawHttp.Answer> AdvanceUntilAsync(FakeTimeProvider clock, Task<RawHttp.Answer> answering)
+    {
         for (var i = 0; i < 1500 && !answering.IsCompleted; i++)
         {
             clock.Advance(TimeSpan.FromSeconds(1));
             await Task.WhenAny(answering, Task.Delay(20));
         }
 
-        // Then it gets a 408 envelope once its deadline passed on that clock
-        var answer = await answering;
-        answer.Status.ShouldBe(408, answer.Head);
-        answer.Body.ShouldContain("did not arrive in time");
+        return await answering;
     }
 
     private static HttpRequest Request(Stream body, long length)
