@@ -200,7 +200,7 @@ def phase_slow_readers():
         while time.monotonic() - start < 30:
             asked = time.monotonic()
             samples.append((asked - start, threads()))
-            elapsed, status, connected = probe(timeout=30)
+            elapsed, status, connected = probe(timeout=5)
             if elapsed is None or status != 200:
                 unanswered.append(asked - start)
             else:
@@ -242,7 +242,8 @@ def phase_slow_readers():
           f"server RSS {before} MB before, peak {peak[0]} MB", flush=True)
     print(f"[slow] new clients: {len(latencies) + len(unanswered)} asked, {len(latencies)} answered 200 (median {median:.3f} s, worst {worst:.3f} s), "
           f"{slow} took over 1 s, {len(unanswered)} got no 200 within 5 s (goal: all within 1 s)", flush=True)
-    print("[slow] server threads (s:n): " + " ".join(f"{t:.1f}:{n}" for t, n in samples[:40]), flush=True)
+    if late:
+        print("[slow] server threads (s:n): " + " ".join(f"{t:.1f}:{n}" for t, n in samples[:40]), flush=True)
     for asked, elapsed, connected, status in late:
         print(f"[slow]   asked at {asked:.1f} s: connected after {'never' if connected is None else f'{connected:.3f} s'}, "
               f"{'no answer' if elapsed is None else f'answered {status} after {elapsed:.3f} s'}", flush=True)

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace OpMock.Core.Server;
 
@@ -17,7 +16,8 @@ namespace OpMock.Core.Server;
 /// either way is bounded: a client that pipelines thousands of requests and never reads its answers holds
 /// at most <see cref="RequestBuffer"/> of them and <see cref="ResponseBuffer"/> of answers, and is cut off
 /// when it reads slower than the minimum rate, and takes turns with other clients (<see cref="ConnectionTurns"/>);
-/// memory a burst leaves behind is given back (<see cref="IdleTrim"/>).
+/// new connections are accepted by a thread of their own (<see cref="AcceptThread"/>); memory a burst leaves
+/// behind is given back (<see cref="IdleTrim"/>).
 /// </summary>
 internal static class ConnectionLimits
 {
@@ -59,18 +59,8 @@ internal static class ConnectionLimits
     /// <summary>A client address's share of a port's cap: a quarter, so one flooding host leaves three quarters to the rest.</summary>
     public static int PerClient(int cap) => Math.Max(16, cap / 4);
 
-    /// <summary>The socket transport's options, listening sockets with a bounded send buffer (accepted sockets inherit it).</summary>
-    private static SocketTransportOptions Sockets(SocketTransportOptions? given)
-    {
-        var options = given ?? new SocketTransportOptions();
-        options.CreateBoundListenSocket = endpoint =>
-        {
-            var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
-            socket.SendBufferSize = SendBuffer;
-            return socket;
-        };
-        return options;
-    }
+    /// <summary>The socket transport's options: unread input bounded per connection.</summary>
+    private static SocketConnectionFactoryOptions Transport() => new() { MaxReadBufferSize = RequestBuffer };
 
     /// <summary>The process's soft limit on open files, from /proc (Linux), else a conservative guess.</summary>
     public static long Descriptors()
@@ -109,8 +99,7 @@ internal static class ConnectionLimits
 
         // Registered before Kestrel's own transport, which Kestrel then leaves out ("don't override an already-configured transport").
         services.AddSingleton<IConnectionListenerFactory>(provider => new ClientConnectionLimit(
-            new SocketTransportFactory(Options.Create(Sockets(provider.GetService<IOptions<SocketTransportOptions>>()?.Value)),
-                provider.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance),
+            new AcceptThread(Transport(), provider.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance),
             PerClient(cap)));
         services.AddHostedService(_ => new IdleTrim(TimeProvider.System));
 

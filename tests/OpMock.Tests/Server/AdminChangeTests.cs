@@ -54,12 +54,12 @@ public sealed class AdminChangeTests
         var headSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var answer = RawHttp.SendAsync(direct, Parts(), stall: TimeSpan.FromSeconds(20));
 
-        IEnumerable<byte[]?> Parts()
+        async IAsyncEnumerable<byte[]?> Parts()
         {
             yield return RawHttp.Head($"POST {ChatInfo} HTTP/1.1", $"Host: {direct.Authority}", "Content-Type: application/json", $"Content-Length: {body.Length}");
             yield return body[..5];
             headSent.SetResult();
-            stubbed.Task.Wait(TimeSpan.FromSeconds(20));
+            await stubbed.Task.WaitAsync(TimeSpan.FromSeconds(20));
             yield return body[5..];
         }
 

@@ -17,14 +17,18 @@ internal static class RawHttp
     }
 
     /// <param name="parts">Sent in order; a null part waits <paramref name="stall"/> before the next (a stalled client).</param>
-    public static async Task<Answer> SendAsync(Uri server, IEnumerable<byte[]?> parts, TimeSpan? stall = null, TimeSpan? deadline = null)
+    public static Task<Answer> SendAsync(Uri server, IEnumerable<byte[]?> parts, TimeSpan? stall = null, TimeSpan? deadline = null) =>
+        SendAsync(server, parts.ToAsyncEnumerable(), stall, deadline);
+
+    /// <param name="parts">Sent in order, as they come (a part may wait for the test's next step without holding a thread).</param>
+    public static async Task<Answer> SendAsync(Uri server, IAsyncEnumerable<byte[]?> parts, TimeSpan? stall = null, TimeSpan? deadline = null)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         using var timeout = new CancellationTokenSource(deadline ?? TimeSpan.FromSeconds(20));
         await socket.ConnectAsync(server.Host, server.Port, timeout.Token);
         var received = new MemoryStream();
         var reading = ReadAllAsync(socket, received, timeout.Token);
-        foreach (var part in parts)
+        await foreach (var part in parts)
         {
             if (part is null)
             {
