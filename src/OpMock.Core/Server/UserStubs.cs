@@ -7,9 +7,11 @@ namespace OpMock.Core.Server;
 /// <summary>
 /// The stubs a user added to one port through `/__admin/mappings` (WireMock holds nothing else but its admin
 /// interface), and which of them matches a request, found as WireMock finds it (its public
-/// <see cref="IMapping.GetRequestMatchResult"/>): enabled, within its time window, its probability rolled, its
-/// scenario in the state it waits for; the best perfect match by priority. A request no stub matches perfectly
-/// is OpMock's to answer, whatever WireMock's partial-matching setting says.
+/// <see cref="IMapping.GetRequestMatchResult"/>): enabled, within its time window, its scenario in the state it
+/// waits for; the best perfect match by priority. A request no stub matches perfectly is OpMock's to answer,
+/// whatever WireMock's partial-matching setting says. A stub's probability is not rolled here: WireMock rolls it
+/// as it answers, and when the roll says no (and no other stub matches) OpMock answers — rolled twice, a stub
+/// of probability 0.5 answered a quarter of its requests.
 /// </summary>
 /// <remarks>
 /// WireMock copies its ~50 mappings on every read of <see cref="WireMockServer.Mappings"/>: the user's are read
@@ -42,7 +44,7 @@ internal sealed class UserStubs(WireMockServer server, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var mapping in current.Mappings)
         {
-            if (mapping.IsDisabled || !InTime(mapping, now) || (mapping.Probability is { } probability && Random.Shared.NextDouble() > probability))
+            if (mapping.IsDisabled || !InTime(mapping, now))
             {
                 continue;
             }

@@ -75,6 +75,28 @@ public sealed class AdminChangeTests
     }
 
     [Fact]
+    public async Task Stub_WithAProbability_AnswersThatShareOnBothPorts()
+    {
+        // Given a stub that answers half of the requests it matches
+        await using var host = await MockHost.StartAsync();
+        await host.AddStubAsync(Stub999.Replace("\"Priority\": 1,", "\"Priority\": 1, \"Probability\": 0.5,", StringComparison.Ordinal), host.Server.DirectUrl);
+
+        // When 400 requests reach its route directly and 400 through the transfer
+        var direct = 0;
+        var transferred = 0;
+        for (var i = 0; i < 400; i++)
+        {
+            direct += await CodeAsync(host.PostDirectAsync(ChatInfo, $$"""{"userId":"u{{i}}p"}""")) == 999 ? 1 : 0;
+            transferred += await CodeAsync(host.PostTransferAsync($$"""{"reqUrl":"{{ChatInfo}}","userId":"u{{i}}p"}""")) == 999 ? 1 : 0;
+        }
+
+        // Then about half got the stub on each port, not a quarter (a second roll) or an eighth (a third, on the hop):
+        // 140..260 is six standard deviations either side of 200, and excludes 100
+        direct.ShouldBeInRange(140, 260);
+        transferred.ShouldBeInRange(140, 260);
+    }
+
+    [Fact]
     public async Task Transfer_StubOnTheDirectPort_AnswersTheTransferToo()
     {
         // Given a stub on the direct port for a documented route
