@@ -69,7 +69,7 @@ internal readonly record struct SessionHead(long Version, string? Scenario)
     public static SessionHead Seeded => default;
 }
 
-/// <summary>A session's records at one version: each (collection, id, field) once, with its latest value, in ordinal order.</summary>
+/// <summary>A session's records at one version: each (collection, id, field) once, with its latest value, in no particular order.</summary>
 internal sealed record SessionSnapshot(long Version, ImmutableArray<Change> Changes)
 {
     public static SessionSnapshot Empty { get; } = new(0, []);

@@ -245,8 +245,9 @@ internal sealed class MemoryStateStore(StateLimits limits, TimeProvider time) : 
         public int Writes => writes;
 
         // Built on the first read of this version: a session written many times between reads pays once.
+        // In no particular order: the overlay keys what it reads (sorting a session's thousand changes on each
+        // write's first read was a quarter of the server's time at 10 % writes).
         public SessionSnapshot Snapshot => snapshot ??= version == 0 ? SessionSnapshot.Empty : new SessionSnapshot(version, [.. records
-            .SelectMany(r => r.Value.Select(f => new Change(r.Key.Collection, r.Key.Id, f.Key, f.Value)))
-            .OrderBy(c => c.Collection, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal).ThenBy(c => c.Field, StringComparer.Ordinal)]);
+            .SelectMany(r => r.Value.Select(f => new Change(r.Key.Collection, r.Key.Id, f.Key, f.Value)))]);
     }
 }

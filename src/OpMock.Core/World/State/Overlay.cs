@@ -15,12 +15,14 @@ internal sealed class Overlay
 {
     public static readonly Overlay Empty = new(SessionSnapshot.Empty);
 
-    private readonly FrozenDictionary<(EntityKind, string), FrozenDictionary<string, JsonNode?>> values;
-    private readonly FrozenDictionary<string, string> chatOfUser;
-    private readonly FrozenDictionary<string, ImmutableArray<string>> servedBy;
-    private readonly FrozenDictionary<string, ImmutableArray<Message>> messages;
-    private readonly FrozenDictionary<string, Message> messageById;
-    private readonly FrozenDictionary<string, ItemCollection> collections;
+    // Plain dictionaries (only read once built): an overlay is rebuilt on every write to its session, and freezing
+    // hundreds of message ids on each cost more than all the lookups until the next write.
+    private readonly Dictionary<(EntityKind, string), FrozenDictionary<string, JsonNode?>> values;
+    private readonly Dictionary<string, string> chatOfUser;
+    private readonly Dictionary<string, ImmutableArray<string>> servedBy;
+    private readonly Dictionary<string, ImmutableArray<Message>> messages;
+    private readonly Dictionary<string, Message> messageById;
+    private readonly Dictionary<string, ItemCollection> collections;
 
     public Overlay(SessionSnapshot snapshot)
     {
@@ -48,7 +50,13 @@ internal sealed class Overlay
                 entities[(kind, id)] = fields.ToFrozenDictionary(StringComparer.Ordinal);
                 if (kind == EntityKind.Chat && Text(fields, Records.User) is { } user)
                 {
-                    users[user] = id;
+                    // Two chats of one user in a session: the greater id is the one the user's chat is (whatever order
+                    // the store lists its records in).
+                    if (!users.TryGetValue(user, out var other) || string.CompareOrdinal(id, other) > 0)
+                    {
+                        users[user] = id;
+                    }
+
                     if (Text(fields, Records.Operator) is { } op)
                     {
                         (served.TryGetValue(op, out var list) ? list : served[op] = []).Add(user);
@@ -65,12 +73,17 @@ internal sealed class Overlay
             }
         }
 
-        values = entities.ToFrozenDictionary();
-        chatOfUser = users.ToFrozenDictionary(StringComparer.Ordinal);
-        servedBy = served.ToFrozenDictionary(p => p.Key, p => p.Value.Order(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
-        messages = chatMessages.ToFrozenDictionary(p => p.Key, p => p.Value.OrderBy(m => m.Seq).Select(m => m.Message).ToImmutableArray(), StringComparer.Ordinal);
-        messageById = messages.Values.SelectMany(m => m).ToFrozenDictionary(m => m.Id, StringComparer.Ordinal);
-        collections = items.ToFrozenDictionary(p => p.Key, p => p.Value.Build(), StringComparer.Ordinal);
+        values = entities;
+        chatOfUser = users;
+        servedBy = served.ToDictionary(p => p.Key, p => p.Value.Order(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
+        messages = chatMessages.ToDictionary(p => p.Key, p => p.Value.OrderBy(m => m.Seq).Select(m => m.Message).ToImmutableArray(), StringComparer.Ordinal);
+        messageById = new Dictionary<string, Message>(StringComparer.Ordinal);
+        foreach (var message in messages.Values.SelectMany(m => m))
+        {
+            messageById[message.Id] = message;
+        }
+
+        collections = items.ToDictionary(p => p.Key, p => p.Value.Build(), StringComparer.Ordinal);
     }
 
     /// <summary>The store's version this overlay was read at; 0 for the seeded world.</summary>

@@ -30,7 +30,7 @@ public abstract class StateStoreContract
     }
 
     [Fact]
-    public async Task ApplyAsync_ThenRead_GivesEachFieldsLatestValueInOrdinalOrderAtTheNewVersion()
+    public async Task ApplyAsync_ThenRead_GivesEachFieldsLatestValueAtTheNewVersion()
     {
         // Given a session with two writes, the second changing a field the first set
         await using var store = await OpenAsync(StateLimits.Default);
@@ -41,12 +41,12 @@ public abstract class StateStoreContract
         var head = await store.HeadAsync("s", CancellationToken.None);
         var snapshot = await store.ReadAsync("s", CancellationToken.None);
 
-        // Then versions grew, and each field shows its latest value (the later change in a batch wins), in order
+        // Then versions grew, and each field shows its latest value (the later change in a batch wins), in any order
         second.ShouldBeGreaterThan(first);
         first.ShouldBeGreaterThan(0);
         head.ShouldBe(new SessionHead(second, null));
         snapshot.Version.ShouldBe(second);
-        snapshot.Changes.ShouldBe([Set("chat", "c1", "remark", "\"急\""), Set("chat", "c2", "status", "\"3\""), Set("op", "o1", "isOnline", "true")]);
+        snapshot.Changes.ShouldBe([Set("chat", "c1", "remark", "\"急\""), Set("chat", "c2", "status", "\"3\""), Set("op", "o1", "isOnline", "true")], ignoreOrder: true);
     }
 
     [Fact]
