@@ -46,6 +46,9 @@ internal sealed class AcceptThread(SocketConnectionFactoryOptions options, ILogg
 
     private sealed class Listener : IConnectionListener
     {
+        /// <summary>How long the thread waits for a connection before it looks whether the listener was unbound.</summary>
+        private static readonly TimeSpan Look = TimeSpan.FromMilliseconds(200);
+
         private readonly Socket listening;
         private readonly SocketConnectionContextFactory contexts;
         private readonly Channel<Socket> accepted = Channel.CreateBounded<Socket>(new BoundedChannelOptions(Backlog) { SingleWriter = true });
@@ -56,6 +59,9 @@ internal sealed class AcceptThread(SocketConnectionFactoryOptions options, ILogg
         {
             this.listening = listening;
             this.contexts = contexts;
+            // Non-blocking, behind a bounded wait: the thread never sits in `accept` itself, so unbinding needs no
+            // platform's promise that closing a socket wakes a thread blocked on it.
+            listening.Blocking = false;
             EndPoint = listening.LocalEndPoint!;
             thread = new Thread(Run) { IsBackground = true, Name = $"opmock accept {EndPoint}" };
             thread.Start();
@@ -79,11 +85,15 @@ internal sealed class AcceptThread(SocketConnectionFactoryOptions options, ILogg
 
         public ValueTask UnbindAsync(CancellationToken cancellationToken = default)
         {
-            stopping.Set();
-            // Closing the listening socket wakes the thread out of `accept`; completing the queue, out of waiting on it.
-            accepted.Writer.TryComplete();
-            listening.Dispose();
-            thread.Join(TimeSpan.FromSeconds(5));
+            if (!stopping.IsSet)
+            {
+                // The thread sees it within one look; completing the queue ends a wait for room in it.
+                stopping.Set();
+                accepted.Writer.TryComplete();
+                thread.Join();
+                listening.Dispose();
+            }
+
             return ValueTask.CompletedTask;
         }
 
@@ -105,20 +115,11 @@ internal sealed class AcceptThread(SocketConnectionFactoryOptions options, ILogg
             {
                 while (!stopping.IsSet)
                 {
-                    Socket socket;
-                    try
+                    if (Next() is not { } socket)
                     {
-                        socket = listening.Accept();
-                    }
-                    catch (SocketException) when (!stopping.IsSet)
-                    {
-                        // A connection reset before it was taken, or no descriptor left: the kernel keeps the others
-                        // queued; try again shortly (at once would spin while descriptors are out).
-                        stopping.Wait(Backoff);
                         continue;
                     }
 
-                    socket.NoDelay = true;
                     // Bounded: the thread waits while Kestrel has not taken the last Backlog connections.
                     while (!accepted.Writer.TryWrite(socket))
                     {
@@ -130,13 +131,38 @@ internal sealed class AcceptThread(SocketConnectionFactoryOptions options, ILogg
                     }
                 }
             }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException && stopping.IsSet)
-            {
-                // Unbound while accepting.
-            }
             finally
             {
                 accepted.Writer.TryComplete();
+            }
+        }
+
+        /// <summary>The next connection the kernel accepted, or null after a look that found none (or a failure).</summary>
+        private Socket? Next()
+        {
+            try
+            {
+                if (!listening.Poll(Look, SelectMode.SelectRead))
+                {
+                    return null;
+                }
+
+                var socket = listening.Accept();
+                socket.Blocking = true;
+                socket.NoDelay = true;
+                return socket;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.WouldBlock)
+            {
+                // The connection went away between the look and the accept.
+                return null;
+            }
+            catch (SocketException)
+            {
+                // No descriptor left (or the connection was reset): the kernel keeps the others queued; try again
+                // shortly rather than at once, which would spin while descriptors are out.
+                stopping.Wait(Backoff);
+                return null;
             }
         }
     }
