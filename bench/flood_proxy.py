@@ -172,6 +172,13 @@ ok = crowd(1, proxy_port, ROUTE + "?case=ok")[0]
 print(f"[after] an ordinary request: {ok[1]} in {ok[0]:.2f} s; proxy memory {proxy_memory(proxy.pid)}", flush=True)
 if ok[1] != 200:
     failures.append("the ordinary request after the soak failed")
+# Idle: the proxy gives back what the burst left (its idle trim looks every 10 s); sampled for 30 s.
+idle = []
+for second in range(0, 31, 5):
+    if second:
+        time.sleep(5)
+    idle.append(f"{second}:{proxy_memory(proxy.pid)['VmRSS']}")
+print(f"[idle] proxy RSS after the soak (s:MB): {' '.join(idle)}", flush=True)
 stop.set()
 proxy.terminate()
 proxy.wait(timeout=30)

@@ -71,6 +71,8 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         recorder = settings.RecordFolder is { } folder ? new HarRecorder(folder, time) : null;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();
+        // What a burst of large bodies left behind is given back once the proxy is idle, as the mock server does.
+        builder.Services.AddHostedService(_ => new Server.IdleTrim(time));
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(settings.Listen, settings.Port);
