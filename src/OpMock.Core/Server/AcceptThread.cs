@@ -11,8 +11,9 @@ namespace OpMock.Core.Server;
 /// Kestrel's socket connections, accepted by a thread of their own. Kestrel's own listener learns of a new
 /// connection from the runtime's socket event queue, the one every connection's reads and writes go through:
 /// while 1000 connections pipelining thousands of requests kept that queue long, a new client's connection sat
-/// accepted by the kernel but not by Kestrel for 4–6 s. A thread blocked in `accept` is woken by the kernel
-/// itself, so a new client waits for the thread pool's turn only (tens of milliseconds under that load).
+/// accepted by the kernel but not by Kestrel for 4–6 s. A thread of its own waiting on the listening socket is
+/// woken by the kernel itself, so a new client waits for the thread pool's turn only (0.1–0.3 s under that load,
+/// `bench/flood.sh soak`).
 /// Sockets are then Kestrel's (<see cref="SocketConnectionContextFactory"/>, its public API for this).
 /// </summary>
 internal sealed class AcceptThread(SocketConnectionFactoryOptions options, ILoggerFactory logs) : IConnectionListenerFactory, IConnectionListenerFactorySelector

@@ -16,18 +16,26 @@ internal sealed class BodyBudget(long limit)
 
     public long Limit => limit;
 
-    /// <summary>Bytes held now (for tests and the log).</summary>
+    /// <summary>Bytes held now (tests).</summary>
     public long Held => Interlocked.Read(ref held);
 
     /// <summary>Takes <paramref name="bytes"/> from the budget; false (nothing taken) when it would go past the limit.</summary>
     public bool TryTake(long bytes)
     {
-        if (Interlocked.Add(ref held, bytes) <= limit)
+        // Compare-and-swap rather than add-then-undo: a share that does not fit never shows in Held, so it cannot
+        // make another that would fit fail.
+        var now = Interlocked.Read(ref held);
+        while (now + bytes <= limit)
         {
-            return true;
+            var seen = Interlocked.CompareExchange(ref held, now + bytes, now);
+            if (seen == now)
+            {
+                return true;
+            }
+
+            now = seen;
         }
 
-        Interlocked.Add(ref held, -bytes);
         return false;
     }
 
