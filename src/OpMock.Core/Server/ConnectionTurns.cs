@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Http;
 namespace OpMock.Core.Server;
 
 /// <summary>
-/// Every <see cref="Turn"/>th request on one connection waits its turn behind everyone else's work. Kestrel
-/// answers the requests a client pipelined one after another in one go until the connection's buffers are
-/// full: a thousand connections pipelining 2000 requests each made a thousand long runs that new clients
-/// queued behind for seconds. Yielding every few requests puts the rest of a run at the back of the queue;
-/// a client sending one request at a time (keep-alive, no pipelining) pays one hop per <see cref="Turn"/> requests.
+/// A connection's requests after its first wait their turn behind everyone else's work whenever other work is
+/// queued, and every <see cref="Turn"/>th does regardless. Kestrel answers the requests a client pipelined one
+/// after another in one go until the connection's buffers are full: a thousand connections pipelining 2000
+/// requests each made a thousand long runs that new clients queued behind for seconds. Yielding puts the rest of
+/// a run at the back of the queue; a client sending one request at a time (keep-alive, no pipelining) pays one
+/// hop per request on a busy server and one per <see cref="Turn"/> on an idle one.
 /// </summary>
 internal sealed class ConnectionTurns : IStartupFilter
 {
