@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Issue 18.7's round: reads only, then 10 % writes across 100 sessions (bench/actions.lua) on the direct port and
+# through /opapp/transfer, then reads only again, all against one `opmock serve` (state in memory) in one run, on
+# the frozen shipped docs plus the test write docs (none of them shipped).
+# Usage: bench/actions.sh [seconds]   (repo root; needs wrk, curl). Prints one line per round.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-10}"
+WORK="$(mktemp -d)"
+SERVER_PID=""
+cleanup() { if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; fi; rm -rf "$WORK"; }
+trap cleanup EXIT
+. bench/serve.sh
+
+mkdir -p "$WORK/docs"
+cp -r tests/OpMock.Tests/TestDocs/base/docs/. "$WORK/docs/"
+cp tests/OpMock.Tests/TestDocs/actions/get-op-api/*.txt "$WORK/docs/get-op-api/"
+cp tests/OpMock.Tests/TestDocs/base/overrides.yaml "$WORK/overrides.yaml"
+start_serve env OPMOCK_DOCS="$WORK/docs" OPMOCK_OVERRIDES="$WORK/overrides.yaml" OPMOCK_STATE=memory
+
+round() { # name seconds wrk-args... → "name  req/s  p99  non-2xx"
+  wrk -t2 -c32 -d"$2s" --latency "${@:3}" | awk -v n="$1" '/Requests\/sec/ {rps = $2} $1 == "99%" {p = $2} /Non-2xx/ {bad = $5}
+    END {printf "%-32s %8.0f req/s  p99 %-8s  non-2xx %d\n", n, rps, p, bad + 0}'
+}
+READS=(-s bench/post.lua "$DIRECT/op/v2/getChatInfoByUserId")
+# Warm-up (JIT tiering) with the same two loads, then every session reset.
+round warm-up 10 -s bench/actions.lua "$DIRECT/" >/dev/null
+round warm-up 10 "${READS[@]}" >/dev/null
+curl -s -o /dev/null -X POST "$DIRECT/__admin/opmock/reset"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c32, ${DURATION} s rounds"
+round "reads only, direct" "$DURATION" "${READS[@]}"
+round "10 % writes, direct" "$DURATION" -s bench/actions.lua "$DIRECT/"
+APP=1 round "10 % writes, transfer" "$DURATION" -s bench/actions.lua "$APP/"
+round "reads only again, direct" "$DURATION" "${READS[@]}"
+echo "server RSS after the rounds: $(rss_mb) MB"
