@@ -12,10 +12,7 @@ cleanup() { if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true
 trap cleanup EXIT
 . bench/serve.sh
 
-mkdir -p "$WORK/docs"
-cp -r tests/OpMock.Tests/TestDocs/base/docs/. "$WORK/docs/"
-cp tests/OpMock.Tests/TestDocs/actions/get-op-api/*.txt "$WORK/docs/get-op-api/"
-cp tests/OpMock.Tests/TestDocs/base/overrides.yaml "$WORK/overrides.yaml"
+write_docs
 start_serve env OPMOCK_DOCS="$WORK/docs" OPMOCK_OVERRIDES="$WORK/overrides.yaml" OPMOCK_STATE=memory
 
 round() { # name seconds wrk-args... → "name  req/s  p99  non-2xx"

@@ -14,11 +14,7 @@ cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -r
 trap cleanup EXIT
 . bench/serve.sh
 
-# Docs: the frozen shipped three and the write docs the actions tests use (none of them shipped), overrides beside.
-mkdir -p "$WORK/docs"
-cp -r tests/OpMock.Tests/TestDocs/base/docs/. "$WORK/docs/"
-cp tests/OpMock.Tests/TestDocs/actions/get-op-api/*.txt "$WORK/docs/get-op-api/"
-cp tests/OpMock.Tests/TestDocs/base/overrides.yaml "$WORK/overrides.yaml"
+write_docs
 
 redis_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 /usr/bin/redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$WORK" --save "" --appendonly no >"$WORK/redis.log" 2>&1 &

@@ -18,3 +18,12 @@ start_serve() {
 }
 
 rss_mb() { echo $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )); }
+
+# The write rounds' docs in $WORK/docs (overrides in $WORK/overrides.yaml): the frozen shipped three and the write
+# docs the actions tests use (none of them shipped).
+write_docs() {
+  mkdir -p "$WORK/docs"
+  cp -r tests/OpMock.Tests/TestDocs/base/docs/. "$WORK/docs/"
+  cp tests/OpMock.Tests/TestDocs/actions/get-op-api/*.txt "$WORK/docs/get-op-api/"
+  cp tests/OpMock.Tests/TestDocs/base/overrides.yaml "$WORK/overrides.yaml"
+}
