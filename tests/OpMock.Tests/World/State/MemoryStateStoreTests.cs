@@ -168,21 +168,31 @@ public sealed class MemoryStateStoreTests
     [Fact]
     public async Task Reads_DuringAFloodOfWrites_NeverWaitAndSeeWholeBatches()
     {
-        // Given a session being written in batches of two fields that always change together
+        // Given a session being written in batches of two fields that always change together, by a writer that
+        // starts once the reader has, and halfway waits for one more read (so reads surely overlap the writes)
         var store = Store();
-        using var stop = new CancellationTokenSource();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var halfway = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var readHalfway = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var writer = Task.Run(async () =>
         {
-            for (var i = 0; i < 2000 && !stop.IsCancellationRequested; i++)
+            await started.Task;
+            for (var i = 0; i < 2000; i++)
             {
+                if (i == 1000)
+                {
+                    halfway.SetResult();
+                    await readHalfway.Task;
+                }
+
                 var value = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await store.ApplyAsync("a", [Set("chat", "c", "x", value), Set("chat", "c", "y", value)], default);
             }
         });
 
-        // When it is read meanwhile
+        // When it is read meanwhile (bounded: the loop ends with the writer's 2000 batches)
         var reads = 0;
-        while (!writer.IsCompleted && reads < 5000)
+        do
         {
             var snapshot = await store.ReadAsync("a", default);
             var x = snapshot.Changes.FirstOrDefault(c => c.Field == "x").Json;
@@ -191,11 +201,17 @@ public sealed class MemoryStateStoreTests
             // Then every read sees a whole batch, never half of one
             x.ShouldBe(y);
             reads++;
+            started.TrySetResult();
+            if (halfway.Task.IsCompleted)
+            {
+                readHalfway.TrySetResult();
+            }
         }
+        while (!writer.IsCompleted);
 
-        await stop.CancelAsync();
-        await writer;
-        reads.ShouldBeGreaterThan(0);
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+        readHalfway.Task.IsCompleted.ShouldBeTrue();
+        reads.ShouldBeGreaterThan(1);
     }
 
     private MemoryStateStore Store(StateLimits? limits = null) => new(limits ?? StateLimits.Default, time);
