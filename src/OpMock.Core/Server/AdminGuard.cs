@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Http;
 namespace OpMock.Core.Server;
 
 /// <summary>A refusal the gate sends instead of handing a request on: status, message, and a header when needed.</summary>
-internal sealed record Refusal(int Status, string Message, string? Challenge = null);
+/// <param name="Challenge">`WWW-Authenticate`, for a refusal that credentials would lift.</param>
+/// <param name="RetryAfter">`Retry-After` in seconds, for a refusal that passes by itself (a full body budget).</param>
+internal sealed record Refusal(int Status, string Message, string? Challenge = null, int? RetryAfter = null);
 
 /// <summary>
 /// The admin API (`/__admin`) as a web page or a network client can reach it. Without credentials it answers

@@ -76,7 +76,8 @@ internal static class BodyReader
                     size = declared is { } d && filled + read == d ? filled + read : size;
                     if (!budget.TryTake(size - body.Length))
                     {
-                        return new(null, new Refusal(503, $"the server is already receiving {budget.Limit >> 20} MiB of request bodies, its limit; send this one again in a moment"));
+                        // The budget frees up as other bodies arrive or time out: the client may retry shortly.
+                        return new(null, new Refusal(503, $"the server is already receiving {budget.Limit >> 20} MiB of request bodies, its limit; send this one again in a moment", RetryAfter: 1));
                     }
 
                     taken += size - body.Length;

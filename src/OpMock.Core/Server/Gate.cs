@@ -102,10 +102,9 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
             context.Response.Headers.Connection = "close";
         }
 
-        if (refusal.Status == 503)
+        if (refusal.RetryAfter is { } seconds)
         {
-            // Only the body budget refuses with a 503 here: it frees up as other bodies arrive or time out.
-            context.Response.Headers.RetryAfter = "1";
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var reply = engine().Plain(refusal.Status, refusal.Message, new System.Text.Json.Nodes.JsonObject { ["path"] = MockEngine.Sample(context.Request.Path.Value) });

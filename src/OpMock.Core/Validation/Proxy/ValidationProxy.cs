@@ -231,6 +231,8 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         var declared = request.ContentLength is { } length ? string.Create(CultureInfo.InvariantCulture, $" of {length}") : "";
         var why = string.Create(CultureInfo.InvariantCulture,
             $"the client's upload did not arrive in time (within {UploadDeadline(request.ContentLength).TotalSeconds:0.###}s at most, at 240 bytes/s at least; {received}{declared} bytes came)");
+        // Logged before the client hears of it, as every answer the proxy holds whole.
+        await ReportAsync(new ProxyExchange(request.Method, pathAndQuery, 408, null) { Note = $"408: {why}" });
         if (!context.Response.HasStarted)
         {
             var text = Encoding.UTF8.GetBytes($"opmock proxy: {why}\n");
@@ -238,7 +240,6 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
             context.Response.ContentType = "text/plain; charset=utf-8";
             context.Response.ContentLength = text.Length;
             context.Response.Headers.Connection = "close";
-            await ReportAsync(new ProxyExchange(request.Method, pathAndQuery, 408, null) { Note = $"408: {why}" });
             try
             {
                 await context.Response.Body.WriteAsync(text, context.RequestAborted);
@@ -251,7 +252,6 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         else
         {
             context.Abort();
-            await ReportAsync(new ProxyExchange(request.Method, pathAndQuery, 408, null) { Note = $"408: {why}" });
         }
     }
 
