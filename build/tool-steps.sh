@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's dotnet-tool steps, as a newcomer runs them: pack, install from the local folder, and run
+# The dotnet-tool steps of docs/docker-and-scaling.md, as a newcomer runs them: pack, install from the local folder, and run
 # `opmock` outside the repo, where it falls back to the docs packed inside it. Temporary folders only.
 set -euo pipefail
 cd "$(dirname "$0")/.."

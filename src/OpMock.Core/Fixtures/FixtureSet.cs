@@ -35,7 +35,7 @@ internal sealed record Scenario(string Name, string File, int Line)
 /// <summary>The envelope code and message, and the HTTP status, of one kind of error answer.</summary>
 internal sealed record ErrorReply(int Code, string Message, int Status);
 
-/// <summary>The defaults are documented in the README; fixtures may change each.</summary>
+/// <summary>The defaults are documented in docs/fixtures.md; fixtures may change each.</summary>
 internal sealed record ErrorReplies(ErrorReply Validation, ErrorReply NotFound, ErrorReply MethodNotAllowed, ErrorReply UnknownScenario)
 {
     public static ErrorReplies Default { get; } = new(

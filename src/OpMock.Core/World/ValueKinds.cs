@@ -4,7 +4,7 @@ using OpMock.Core.Docs;
 
 namespace OpMock.Core.World;
 
-/// <summary>What a generated value is (README "The world" shows the table): the kind picks its catalog and its range.</summary>
+/// <summary>What a generated value is (docs/world.md shows the table): the kind picks its catalog and its range.</summary>
 internal enum ValueKind
 {
     /// <summary>No row names it: the example's shape, else a plain value of the field's type.</summary>

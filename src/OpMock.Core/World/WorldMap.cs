@@ -63,7 +63,7 @@ internal readonly record struct AttrRef(EntityKind Owner, Attr Attr);
 
 /// <summary>
 /// The one table from doc field names to the world's entities, read by the server (entity → JSON) and by the
-/// examples reader (JSON → entity), so a name means the same in every doc. README "The world" explains it.
+/// examples reader (JSON → entity), so a name means the same in every doc. docs/world.md explains it.
 /// </summary>
 /// <remarks>
 /// Names are matched case-insensitively. A path (<c>location.address</c>) is a field inside a plain object of the

@@ -5,14 +5,17 @@ using OpMock.Tests.Support;
 
 namespace OpMock.Tests.Repository;
 
-/// <summary>The README's commands are checked here (or run by .ci/run), so they cannot rot.</summary>
+/// <summary>The commands of the README and the docs/ guides are checked here (or run by .ci/run), so they cannot rot.</summary>
 public sealed partial class ReadmeTests
 {
     private static readonly string Readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md"));
 
-    /// <summary>Shell lines of the README's code blocks, with `\` continuations joined and comments dropped.</summary>
-    private static IEnumerable<string> ShellLines() =>
-        CodeBlock().Matches(Readme)
+    /// <summary>The README, then every guide under docs/ in name order: the pages a newcomer follows.</summary>
+    private static readonly string Pages = string.Join("\n", [Readme, .. Repo.Guides().Select(File.ReadAllText)]);
+
+    /// <summary>Shell lines of the pages' code blocks (the README's alone when asked), with `\` continuations joined and comments dropped.</summary>
+    private static IEnumerable<string> ShellLines(bool readmeOnly = false) =>
+        CodeBlock().Matches(readmeOnly ? Readme : Pages)
             .SelectMany(block => block.Groups["body"].Value.Replace("\\\n", " ").Split('\n'))
             .Select(line => line.Trim().TrimStart('-', ' ').Replace("run: ", ""))
             .Select(line => CommentOutsideQuotes().Replace(line, "").Trim())
@@ -38,7 +41,7 @@ public sealed partial class ReadmeTests
     public void FirstLines_GiveTheTwoSetupCommands_AndCiRunsTheTestOne()
     {
         // Given the README's first code block
-        var first = ShellLines().Take(2).Select(l => l.Trim()).ToList();
+        var first = ShellLines(readmeOnly: true).Take(2).Select(l => l.Trim()).ToList();
 
         // Then it starts the mock and runs the tests, and .ci/run runs that test command exactly
         first.ShouldBe(["dotnet run --project src/OpMock.Cli -- serve", "dotnet test"]);
@@ -165,7 +168,7 @@ public sealed partial class ReadmeTests
     {
         // Given the README's Compose example and the shipped compose.yaml
         var shipped = File.ReadAllText(Path.Combine(Repo.Root, "compose.yaml")).ReplaceLineEndings("\n");
-        var shown = CodeBlock().Matches(Readme).Select(b => b.Groups["body"].Value).Single(b => b.Contains("services:", StringComparison.Ordinal));
+        var shown = CodeBlock().Matches(Pages).Select(b => b.Groups["body"].Value).Single(b => b.Contains("services:", StringComparison.Ordinal));
 
         // Then the README shows the file as shipped (its comments aside), and both replicas share one Redis by --state's variable
         shipped.ShouldEndWith(shown);

@@ -20,7 +20,7 @@ public sealed class BadInputCorpusTests(SharedMockServer shared) : IClassFixture
     /// <param name="DataKey">What `data` must hold: the field for a bad body, the known routes for a wrong route.</param>
     internal sealed record BadRequest(string Port, string Method, string Path, byte[]? Body, string? ContentType, int Status, string Named, string DataKey)
     {
-        /// <summary>The README's default message for the status (the errors table).</summary>
+        /// <summary>The default message for the status (docs/admin-and-security.md's errors table).</summary>
         public string Prefix { get; init; } = Status switch { 404 => "接口不存在", 405 => "请求方式不支持", _ => "参数错误" };
 
         public bool Chunked { get; init; }

@@ -13,6 +13,13 @@ internal static class Repo
 
     public static string Fixtures => Path.Combine(Root, "fixtures");
 
+    /// <summary>The guides a reader follows from the README: docs/*.md, in name order.</summary>
+    public static IEnumerable<string> Guides() =>
+        Directory.EnumerateFiles(Path.Combine(Root, "docs"), "*.md").Order(StringComparer.Ordinal);
+
+    /// <summary>One guide under docs/, by file name (world.md).</summary>
+    public static string Guide(string name) => Path.Combine(Root, "docs", name);
+
     public static string Golden(string name) => Path.Combine(Root, "tests", "OpMock.Tests", "Golden", name);
 
     private static string FindRoot()

@@ -142,10 +142,10 @@ public sealed class ValueKindsTests
     }
 
     [Fact]
-    public void Table_EveryRow_IsShownInTheReadme()
+    public void Table_EveryRow_IsShownInTheWorldGuide()
     {
-        // The README shows the table so a doc author can predict a value: every kind with its names and words
-        var readme = File.ReadAllLines(Path.Combine(OpMock.Tests.Support.Repo.Root, "README.md"));
+        // docs/world.md shows the table so a doc author can predict a value: every kind with its names and words
+        var readme = File.ReadAllLines(OpMock.Tests.Support.Repo.Guide("world.md"));
         foreach (var row in ValueKinds.Table)
         {
             var line = readme.SingleOrDefault(l => l.StartsWith($"| {row.Kind} |", StringComparison.Ordinal)).ShouldNotBeNull(row.Kind.ToString());

@@ -1,6 +1,6 @@
 namespace OpMock.Core.World.Actions;
 
-/// <summary>What a write does to the world (README "Actions change the world" lists the table).</summary>
+/// <summary>What a write does to the world (docs/writes-and-sessions.md lists the table).</summary>
 internal enum Transition
 {
     /// <summary>A read: nothing changes.</summary>

@@ -5,7 +5,7 @@ namespace OpMock.Core.World.Rules;
 
 /// <summary>
 /// The words of field names that give a field its part in a rule (<see cref="ObjectRules"/>), matched in any case:
-/// one table a doc author can read to predict what adds up. README "The world" lists it.
+/// one table a doc author can read to predict what adds up. docs/world.md lists it.
 /// </summary>
 internal static class FieldWords
 {

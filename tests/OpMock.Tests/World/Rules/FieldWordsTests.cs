@@ -3,7 +3,7 @@ using OpMock.Core.World.Rules;
 
 namespace OpMock.Tests.World.Rules;
 
-/// <summary>The word table that gives fields their part in a rule, as a doc author reads it (README "The world").</summary>
+/// <summary>The word table that gives fields their part in a rule, as a doc author reads it (docs/world.md).</summary>
 public sealed class FieldWordsTests
 {
     [Theory]
