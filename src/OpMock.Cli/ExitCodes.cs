@@ -24,10 +24,8 @@ internal static class ExitCodes
         }
         catch (InvalidInputException e)
         {
-            foreach (var finding in e.Findings)
-            {
-                await console.Error.WriteLineAsync(finding.ToString());
-            }
+            // Doc paths as the user can open them, the same line whichever command read the docs.
+            await FindingWriter.WriteAsync(console.Error, e.Findings, e.Docs);
 
             return Usage;
         }

@@ -6,9 +6,10 @@ namespace OpMock.Cli;
 /// <summary>The `opmock` command line. Commands only turn options into a core call and an exit code.</summary>
 internal static class OpMockCli
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancel = default)
+    /// <param name="time">The clock of every command (the system's unless a test gives its own).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancel = default, TimeProvider? time = null)
     {
-        var root = Build(new CliConsole(output, error));
+        var root = Build(new CliConsole(output, error), time);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.CommandResult.Command != root)
         {
@@ -38,15 +39,18 @@ internal static class OpMockCli
         return parsed.Errors.Count > 0 ? ExitCodes.Usage : code;
     }
 
-    public static RootCommand Build(CliConsole console) =>
-        new("OpMock: mock server and contract tests for the OP customer-service APIs")
+    public static RootCommand Build(CliConsole console, TimeProvider? time = null)
+    {
+        var clock = time ?? TimeProvider.System;
+        return new("OpMock: mock server and contract tests for the OP customer-service APIs")
         {
             SchemasCommand.Create(console),
             LintCommand.Create(console),
-            ServeCommand.Create(console),
-            ValidateCommand.Create(console),
-            ProxyCommand.Create(console),
+            ServeCommand.Create(console, clock),
+            ValidateCommand.Create(console, clock),
+            ProxyCommand.Create(console, clock),
             OpenApiCommand.Create(console),
             PingCommand.Create(console),
         };
+    }
 }

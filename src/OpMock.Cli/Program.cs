@@ -10,7 +10,7 @@ var cancel = new CancellationTokenSource();
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 Console.OutputEncoding = System.Text.Encoding.UTF8;
-return await OpMockCli.RunAsync(args, Console.Out, Console.Error, cancel.Token);
+return await OpMockCli.RunAsync(args, Console.Out, Console.Error, cancel.Token, TimeProvider.System);
 
 void Stop(PosixSignalContext context)
 {

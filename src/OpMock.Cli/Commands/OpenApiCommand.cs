@@ -17,20 +17,15 @@ internal static class OpenApiCommand
         var port = EnvironmentOptions.Create("--port", "Port of the direct API in the servers list", () => new MockServers().DirectPort);
         var appPort = EnvironmentOptions.Create("--app-port", "Port of the app (transfer) API in the servers list", () => new MockServers().AppPort);
         var command = new Command("openapi", "Export an OpenAPI 3.0 document of every documented route") { docs, overrides, output, port, appPort };
-        command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(
-            console, result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(output), result.GetValue(port), result.GetValue(appPort), cancel)));
+        command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, OpenApiSettings.Bind(result), cancel)));
         return command;
     }
 
-    private static async Task<int> RunAsync(
-        CliConsole console, string docs, string? overrides, string? output, int port, int appPort, CancellationToken cancel)
+    private static async Task<int> RunAsync(CliConsole console, OpenApiSettings settings, CancellationToken cancel)
     {
-        var servers = new MockServers(DirectPort: Port("--port", port), AppPort: Port("--app-port", appPort));
-        var contract = await ApiContract.LoadAsync(docs, CommonOptions.OverridesFor(docs, overrides), cancel);
-        foreach (var finding in contract.Findings.Where(f => f.Severity == Severity.Error))
-        {
-            await console.Error.WriteLineAsync(finding.ToString());
-        }
+        var servers = settings.Validate();
+        var output = settings.Out;
+        var contract = await Contracts.LoadReadableAsync(settings.Docs, settings.Overrides, cancel);
 
         var document = OpenApiExport.Build(contract, servers);
         var text = OpenApiExport.ToJson(document);
@@ -44,10 +39,8 @@ internal static class OpenApiCommand
             await console.Out.WriteLineAsync($"{document.Paths.Count} routes written to {output}");
         }
 
-        // Docs that failed to read are missing from the document: it is written, but the run fails.
-        return contract.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
+        // Docs that failed to read are missing from the document: it is written, but the run fails (exit 2).
+        Contracts.ThrowIfBroken(contract, settings.Docs);
+        return ExitCodes.Ok;
     }
-
-    private static int Port(string option, int value) =>
-        value is >= 1 and <= 65535 ? value : throw new OpMockException($"{option} must be a port number (1-65535): {value}");
 }

@@ -14,7 +14,7 @@ namespace OpMock.Cli.Commands;
 /// </summary>
 internal static class ProxyCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, TimeProvider time)
     {
         var docs = CommonOptions.Docs();
         var overrides = CommonOptions.Overrides();
@@ -28,44 +28,25 @@ internal static class ProxyCommand
         {
             docs, overrides, target, port, host, record, strict, timeout,
         };
-        command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(
-            console, result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(target), result.GetValue(port), result.GetValue(host)!,
-            result.GetValue(record), result.GetValue(strict), result.GetValue(timeout)!, cancel)));
+        command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, ProxyCommandSettings.Bind(result), time, cancel)));
         return command;
     }
 
-    private static async Task<int> RunAsync(
-        CliConsole console, string docs, string? overrides, string? target, int port, string host, string? record, bool strict, string timeout, CancellationToken cancel)
+    private static async Task<int> RunAsync(CliConsole console, ProxyCommandSettings given, TimeProvider time, CancellationToken cancel)
     {
-        var targetUrl = target is null ? throw new OpMockException("--target is required: the server to forward to (http://HOST:8080)")
-            : Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? uri
-            : throw new OpMockException($"--target: expected an http(s) URL such as http://127.0.0.1:8080, found `{target}`");
-        if (port is < 0 or > 65535)
-        {
-            throw new OpMockException($"--port: expected 0-65535, found {port}");
-        }
-
-        var address = System.Net.IPAddress.TryParse(host, out var parsed)
-            ? parsed
-            : throw new OpMockException($"--host: expected an IP address such as 127.0.0.1 or 0.0.0.0, found `{host}`");
-        var contract = await ApiContract.LoadAsync(docs, CommonOptions.OverridesFor(docs, overrides), cancel);
-        if (contract.HasErrors)
-        {
-            throw new InvalidInputException([.. contract.Findings.Where(f => f.Severity == Severity.Error)]);
-        }
-
-        var validator = await ContractValidator.CreateAsync(contract, strict);
+        var settings = given.Validate();
+        var contract = await Contracts.LoadAsync(given.Docs, given.Overrides, cancel);
+        var validator = await ContractValidator.CreateAsync(contract, given.Strict);
         var log = new ExchangeLog(TextWriter.Synchronized(console.Out));
-        var settings = new ProxySettings(targetUrl, port, record, Durations.Parse("--timeout", timeout)) { Listen = address };
+        var targetUrl = settings.Target;
 
         // The console shows live traffic and bodies: guarded as the mock's admin API is (loopback, Host, Origin).
         // The proxy takes no stubs, so no stub can loop back to its port: the guard needs no ports to check against.
-        var guard = new AdminGuard(new MockServerOptions(docs, null, null, Host: host), ListenAddress.Resolve(host), () => []);
-        var web = new ProxyConsole(contract, validator, targetUrl, guard.Check, TimeProvider.System);
-        using (var proxy = ValidationProxy.Start(validator, settings, log.WriteAsync, TimeProvider.System, web))
+        var guard = new AdminGuard(new MockServerOptions(given.Docs, null, null, Host: given.Host), ListenAddress.Resolve(given.Host), () => []);
+        var web = new ProxyConsole(contract, validator, targetUrl, guard.Check, time);
+        using (var proxy = ValidationProxy.Start(validator, settings, log.WriteAsync, time, web))
         {
-            await console.Out.WriteLineAsync($"opmock proxy listening on {proxy.Url} → {targetUrl}" + (record is null ? "" : $", recording to {record}"));
+            await console.Out.WriteLineAsync($"opmock proxy listening on {proxy.Url} → {targetUrl}" + (given.Record is null ? "" : $", recording to {given.Record}"));
             await console.Out.WriteLineAsync($"console: {proxy.Url}{ConsoleEndpoint.Prefix}/");
             await console.Out.FlushAsync(cancel);
             var stopped = new TaskCompletionSource();

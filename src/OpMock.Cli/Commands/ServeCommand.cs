@@ -7,7 +7,7 @@ namespace OpMock.Cli.Commands;
 /// <summary>`opmock serve`: the mock server on the direct and app ports, until Ctrl-C.</summary>
 internal static class ServeCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, TimeProvider time)
     {
         var docs = CommonOptions.Docs();
         var overrides = CommonOptions.Overrides();
@@ -34,60 +34,14 @@ internal static class ServeCommand
             docs, overrides, host, port, appPort, fixtures, seed, watch, adminUser, adminPassword, adminPasswordFile, adminOrigins, allowFiles, filesRoot, allowProxy,
             state, statePasswordFile, stateIdle,
         };
-        command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, new MockServerOptions(
-            result.GetValue(docs)!,
-            CommonOptions.OverridesFor(result.GetValue(docs)!, result.GetValue(overrides)),
-            FixturesFolder(result.GetValue(fixtures)!),
-            result.GetValue(host)!,
-            result.GetValue(port),
-            result.GetValue(appPort),
-            result.GetValue(seed),
-            result.GetValue(watch),
-            AdminUsername: result.GetValue(adminUser),
-            AdminPassword: Password(result.GetValue(adminPassword), result.GetValue(adminPasswordFile)),
-            AdminOrigins: [.. (result.GetValue(adminOrigins) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-            AllowAdminFiles: result.GetValue(allowFiles),
-            AllowAdminProxy: result.GetValue(allowProxy),
-            AdminFilesRoot: result.GetValue(filesRoot),
-            State: result.GetValue(state),
-            StatePassword: StatePassword(result.GetValue(statePasswordFile)),
-            StateIdle: result.GetValue(stateIdle) is { } idle ? StateSettings.ReadIdle(idle) : null), cancel)));
+        command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, ServeSettings.Bind(result), time, cancel)));
         return command;
     }
 
-    /// <summary>
-    /// Without fixtures the world still serves, from built-in sizes and the default seed; so the default folder
-    /// may be absent, while a folder the user named must exist.
-    /// </summary>
-    private static string? FixturesFolder(string folder) =>
-        Directory.Exists(folder) ? folder
-        : folder == DefaultPaths.FixturesFolder ? null
-        : throw new OpMock.Core.Diagnostics.OpMockException($"fixtures folder not found: {folder}");
-
-    /// <summary>The admin password from the option (or OPMOCK_ADMIN_PASSWORD), or from a file.</summary>
-    private static string? Password(string? given, string? file) =>
-        Secret("admin password", "--admin-password (OPMOCK_ADMIN_PASSWORD) or --admin-password-file", given, file);
-
-    /// <summary>
-    /// The state store's password: OPMOCK_STATE_PASSWORD or a file, never an option, since a command line shows
-    /// in `ps` (and a URL with a password in it is refused).
-    /// </summary>
-    private static string? StatePassword(string? file) => Secret(
-        "state password",
-        "OPMOCK_STATE_PASSWORD or --state-password-file",
-        Environment.GetEnvironmentVariable(EnvironmentOptions.Prefix + "STATE_PASSWORD") is { Length: > 0 } text ? text : null,
-        file);
-
-    /// <summary>A secret given directly or in a file (a container secret), trailing newline dropped; once, not both.</summary>
-    private static string? Secret(string what, string sources, string? given, string? file) =>
-        file is null ? given
-        : given is not null ? throw new OpMock.Core.Diagnostics.OpMockException($"give the {what} once: {sources}, not both")
-        : File.Exists(file) ? File.ReadAllText(file).TrimEnd('\r', '\n')
-        : throw new OpMock.Core.Diagnostics.OpMockException($"{what} file not found: {file}");
-
-    private static async Task<int> RunAsync(CliConsole console, MockServerOptions options, CancellationToken cancel)
+    private static async Task<int> RunAsync(CliConsole console, ServeSettings settings, TimeProvider time, CancellationToken cancel)
     {
-        await using var server = await MockServer.StartAsync(options, TimeProvider.System, cancel);
+        var options = settings.Validate(Environment.GetEnvironmentVariable(EnvironmentOptions.Prefix + "STATE_PASSWORD") is { Length: > 0 } text ? text : null);
+        await using var server = await MockServer.StartAsync(options, time, cancel);
         await console.Out.WriteLineAsync($"direct API: {server.DirectUrl}   app API: {server.AppUrl}   console: {server.ConsoleUrl}   admin: {server.DirectUrl}/__admin");
         foreach (var (route, curl) in CurlExamples.For(server))
         {
@@ -109,7 +63,7 @@ internal static class ServeCommand
         await console.Out.WriteLineAsync(server.Sessions.Store is RedisStateStore shared
             ? $"session state: {shared.Url}, shared by every replica started on these docs, fixtures and seed (idle sessions expire after {StateSettings.Describe(shared.Limits.Idle)})"
             : "session state: in memory (--state redis://HOST:PORT shares it between replicas)");
-        using var watcher = options.Watch ? new ReloadWatcher(server, options, TimeProvider.System, m => console.Out.WriteLine(m)) : null;
+        using var watcher = options.Watch ? new ReloadWatcher(server, options, time, m => console.Out.WriteLine(m)) : null;
         await console.Out.WriteLineAsync(options.Watch ? "watching docs and fixtures; Ctrl-C stops" : "serving; Ctrl-C stops");
         try
         {

@@ -15,13 +15,7 @@ namespace OpMock.Cli.Commands;
 /// </summary>
 internal static class ValidateCommand
 {
-    private sealed record Settings(
-        string Docs, string? Overrides, bool Strict, string Format, string? Junit, string? Html,
-        string? Route, string? ReqUrl, string[] Files, string[] Har,
-        string? BaseUrl, string? AppUrl, string? Query, string Timeout,
-        int Cases, int Seed, int Concurrency, double? Rate);
-
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, TimeProvider time)
     {
         var docs = CommonOptions.Docs();
         var overrides = CommonOptions.Overrides();
@@ -46,55 +40,14 @@ internal static class ValidateCommand
         {
             docs, overrides, strict, format, junit, html, route, reqUrl, files, har, baseUrl, appUrl, query, timeout, cases, seed, concurrency, rate,
         };
-        command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, new Settings(
-            result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(strict), result.GetValue(format)!, result.GetValue(junit), result.GetValue(html),
-            result.GetValue(route), result.GetValue(reqUrl), result.GetValue(files) ?? [], result.GetValue(har) ?? [],
-            result.GetValue(baseUrl), result.GetValue(appUrl), result.GetValue(query), result.GetValue(timeout)!,
-            result.GetValue(cases), result.GetValue(seed), result.GetValue(concurrency), result.GetValue(rate)), cancel)));
+        command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, ValidateSettings.Bind(result), time, cancel)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, Settings settings, CancellationToken cancel)
+    private static async Task<int> RunAsync(CliConsole console, ValidateSettings settings, TimeProvider time, CancellationToken cancel)
     {
-        // With a files argument, System.CommandLine takes a mistyped option for a file name.
-        if (settings.Files.FirstOrDefault(f => f.StartsWith("--", StringComparison.Ordinal)) is { } unknown)
-        {
-            throw new OpMockException($"unknown option {unknown}");
-        }
-
-        var modes = new[] { settings.Route is not null || settings.Files.Length > 0, settings.Har.Length > 0, settings.BaseUrl is not null }.Count(m => m);
-        if (modes != 1)
-        {
-            throw new OpMockException("choose one mode: --route ROUTE FILE…, --har FILE…, or --base-url URL");
-        }
-
-        // Options of another mode would be silently ignored; saying so saves a puzzled CI run.
-        if (settings.BaseUrl is null && (settings.AppUrl ?? settings.Query) is not null)
-        {
-            throw new OpMockException("--app-url and --query only go with --base-url");
-        }
-
-        if (settings.Cases < 0 || settings.Concurrency < 1 || settings.Rate is <= 0)
-        {
-            throw new OpMockException("--cases must be 0 or more, --concurrency 1 or more, --rate above 0");
-        }
-
-        if (settings.BaseUrl is null && settings.Cases > 0)
-        {
-            throw new OpMockException("--cases only goes with --base-url");
-        }
-
-        if (settings.Route is null && settings.ReqUrl is not null)
-        {
-            throw new OpMockException("--req-url only goes with --route /opapp/transfer");
-        }
-
-        var contract = await ApiContract.LoadAsync(settings.Docs, CommonOptions.OverridesFor(settings.Docs, settings.Overrides), cancel);
-        if (contract.HasErrors)
-        {
-            throw new InvalidInputException([.. contract.Findings.Where(f => f.Severity == Severity.Error)]);
-        }
-
+        settings.Validate();
+        var contract = await Contracts.LoadAsync(settings.Docs, settings.Overrides, cancel);
         var validator = await ContractValidator.CreateAsync(contract, settings.Strict);
 
         // Streamed: each outcome goes to the reports as it is known; only the bounded summary stays.
@@ -107,7 +60,7 @@ internal static class ValidateCommand
                 writers.Add(new JunitReport(junit));
             }
 
-            await CheckAsync(console, contract, validator, settings, new FanOutSink([summary, .. writers]), cancel);
+            await CheckAsync(console, contract, validator, settings, time, new FanOutSink([summary, .. writers]), cancel);
             foreach (var writer in writers)
             {
                 await writer.CompleteAsync(summary, cancel);
@@ -123,7 +76,7 @@ internal static class ValidateCommand
 
         if (settings.Html is { } html)
         {
-            await HtmlReport.WriteAsync(summary, html, TimeProvider.System, cancel);
+            await HtmlReport.WriteAsync(summary, html, time, cancel);
         }
 
         // A run that could check nothing must not read as green in CI: the reports say what was skipped.
@@ -139,7 +92,8 @@ internal static class ValidateCommand
             : $"nothing was checked: all {summary.Skipped} entries were skipped ("
                 + string.Join(", ", summary.SkipReasons.Select(r => $"{r.Count}: {r.Reason}")) + ")";
 
-    private static async Task CheckAsync(CliConsole console, ApiContract contract, ContractValidator validator, Settings settings, IResultSink sink, CancellationToken cancel)
+    private static async Task CheckAsync(
+        CliConsole console, ApiContract contract, ContractValidator validator, ValidateSettings settings, TimeProvider time, IResultSink sink, CancellationToken cancel)
     {
         if (settings.Har.Length > 0)
         {
@@ -157,7 +111,7 @@ internal static class ValidateCommand
                 // Generated cases are held per run (bounded by --cases × routes), then played into the reports.
                 var cases = new CaseSettings(settings.Cases, settings.Seed, settings.Concurrency, settings.Rate);
                 var report = await CaseProgressView.RunAsync(console, progress =>
-                    new CaseRunner(contract, validator, http, target, cases, TimeProvider.System, progress).RunAsync(cancel));
+                    new CaseRunner(contract, validator, http, target, cases, time, progress).RunAsync(cancel));
                 await report.ReplayAsync(sink, cancel);
                 return;
             }

@@ -7,8 +7,11 @@ namespace OpMock.Core.Diagnostics;
 internal class OpMockException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>The input files had errors; the findings say where.</summary>
-internal sealed class InvalidInputException(IReadOnlyList<Finding> findings)
+/// <param name="docs">The docs folder the findings' doc paths are relative to, when they are about docs.</param>
+internal sealed class InvalidInputException(IReadOnlyList<Finding> findings, string? docs = null)
     : OpMockException(string.Join(Environment.NewLine, findings))
 {
     public IReadOnlyList<Finding> Findings { get; } = findings;
+
+    public string? Docs { get; } = docs;
 }

@@ -49,7 +49,7 @@ internal sealed record MockState(
         var contract = await ApiContract.LoadAsync(docs, overrides, cancellationToken);
         if (contract.HasErrors)
         {
-            throw new InvalidInputException([.. contract.Findings.Where(f => f.Severity == Severity.Error)]);
+            throw new InvalidInputException([.. contract.Findings.Where(f => f.Severity == Severity.Error)], docs);
         }
 
         // The request schemas compile on another core while fixtures load and the day's world is generated: each

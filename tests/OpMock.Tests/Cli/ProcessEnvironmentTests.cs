@@ -25,9 +25,9 @@ public sealed class ProcessEnvironmentTests
         // When lint runs with no --docs
         var result = await WithVariable("OPMOCK_DOCS", docs, () => Support.Cli.RunAsync("lint"));
 
-        // Then it linted that folder
-        result.ExitCode.ShouldBe(1, result.Out + result.Error);
-        result.Out.ShouldContain("get-op-api/9.9.txt");
+        // Then it linted that folder (its broken doc a usage error, as in every command)
+        result.ExitCode.ShouldBe(2, result.Out + result.Error);
+        result.Error.ShouldContain("get-op-api/9.9.txt");
     }
 
     [Fact]

@@ -55,24 +55,11 @@ public sealed class ServeCommandTests
         using var temp = new TempFolder();
         var docs = TestDocs.BaseWithActions(temp);
         temp.Write("fixtures/effects.yaml", "effects:\n  /op/v2/updateChatRemark: none\n");
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var synchronizedOut = TextWriter.Synchronized(output);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var run = OpMockCli.RunAsync(["serve", "--docs", docs, "--fixtures", Path.Combine(temp.Path, "fixtures"), "--port", "0", "--app-port", "0"],
-            synchronizedOut, TextWriter.Synchronized(error), cancel.Token);
 
-        // When it has started (polled, bounded)
-        for (var attempt = 0; attempt < 300 && !output.ToString().Contains("serving;", StringComparison.Ordinal) && !run.IsCompleted; attempt++)
-        {
-            await Task.Delay(100);
-        }
-
-        await cancel.CancelAsync();
-        (await run.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBe(0, error.ToString());
+        // When it has started (it prints "serving;" once it listens) and is stopped
+        var printed = await ServeUntilListeningAsync(["--docs", docs, "--fixtures", Path.Combine(temp.Path, "fixtures")]);
 
         // Then each write route is printed with what OpMock understood, and the declared one says where it was declared
-        var printed = output.ToString();
         printed.ShouldContain("writes (per session: header X-OpMock-Session");
         printed.ShouldContain("  /op/v2/closeChat: close chat: status 7 (已结束)");
         printed.ShouldContain("  /op/v2/transferChat: transfer chat: to the OP in `toStaffId`");
@@ -80,6 +67,24 @@ public sealed class ServeCommandTests
         printed.ShouldContain("  /op/v2/setOnline: set op; sets online → op.isOnline");
         printed.ShouldContain("  /op/v2/updateChatRemark: none (declared in fixtures/effects.yaml:2)");
         printed.ShouldNotContain("  /op/v2/getChatDetail:");
+    }
+
+    [Fact]
+    public async Task Serve_ExampleWorkbench_PrintsItsWriteRoutes()
+    {
+        // Given `opmock serve --docs examples/workbench`, the README's command for trying flows, started and stopped
+        var printed = await ServeUntilListeningAsync(["--docs", Path.Combine(Repo.Root, "examples", "workbench"), "--fixtures", Repo.Fixtures]);
+
+        // Then it prints its write routes with what each does, on both kinds of doc it has (chats and its own tickets)
+        printed.ShouldContain("writes (per session: header X-OpMock-Session");
+        printed.ShouldContain("  /op/v2/closeChat: close chat: status 7 (已结束)");
+        printed.ShouldContain("  /op/v2/transferChat: transfer chat: to the OP in `toStaffId`");
+        printed.ShouldContain("  /op/v2/sendMessage: send message");
+        printed.ShouldContain("  /op/v2/setOnlineStatus: set op; sets online → op.isOnline");
+        printed.ShouldContain("  /op/v2/createTicket: create");
+        printed.ShouldContain("  /op/v2/updateTicket: set");
+        printed.ShouldContain("  /opapp/transfer → /op/v2/closeChat");
+        printed.ShouldNotContain("  /op/v2/getTicketList:");
     }
 
     [Fact]
@@ -165,5 +170,21 @@ public sealed class ServeCommandTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// Runs `opmock serve` on ephemeral ports until it prints that it serves (awaited, bounded: no polling), stops it
+    /// as Ctrl-C does, and gives what it printed.
+    /// </summary>
+    private static async Task<string> ServeUntilListeningAsync(string[] settings)
+    {
+        var output = new WatchedWriter();
+        using var error = new StringWriter();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var run = OpMockCli.RunAsync(["serve", .. settings, "--port", "0", "--app-port", "0"], output, TextWriter.Synchronized(error), cancel.Token);
+        await Task.WhenAny(output.WaitForAsync("serving;"), run).WaitAsync(cancel.Token);
+        await cancel.CancelAsync();
+        (await run.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBe(0, error.ToString());
+        return output.ToString();
     }
 }

@@ -1,11 +1,13 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using OpMock.Cli;
 using OpMock.Tests.Support;
 
 namespace OpMock.Tests.Repository;
 
-/// <summary>The commands of the README and the docs/ guides are checked here (or run by .ci/run), so they cannot rot.</summary>
+/// <summary>
+/// The commands of the README and the docs/ guides are checked here (or run by .ci/run), so they cannot rot;
+/// their curls are sent by <see cref="GuideCurlTests"/>.
+/// </summary>
 public sealed partial class ReadmeTests
 {
     private static readonly string Readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md"));
@@ -15,7 +17,7 @@ public sealed partial class ReadmeTests
 
     /// <summary>Shell lines of the pages' code blocks (the README's alone when asked), with `\` continuations joined and comments dropped.</summary>
     private static IEnumerable<string> ShellLines(bool readmeOnly = false) =>
-        CodeBlock().Matches(readmeOnly ? Readme : Pages)
+        CodeBlock().Matches(readmeOnly ? Readme : Pages).Where(block => block.Groups["body"].Success)
             .SelectMany(block => block.Groups["body"].Value.Replace("\\\n", " ").Split('\n'))
             .Select(line => line.Trim().TrimStart('-', ' ').Replace("run: ", ""))
             .Select(line => CommentOutsideQuotes().Replace(line, "").Trim())
@@ -76,99 +78,11 @@ public sealed partial class ReadmeTests
     }
 
     [Fact]
-    public async Task CurlExamples_AgainstTheMock_AnswerWithTheDocumentedData()
-    {
-        // Given the mock on ephemeral ports with the shipped docs and fixtures
-        await using var host = await MockHost.StartAsync();
-        // Curls in a session ($S) walk the write docs: SessionCurlExamples_AgainstTheWriteDocs_CloseListAndReset sends them.
-        var curls = ShellLines().Where(l => l.StartsWith("curl ", StringComparison.Ordinal) && !l.Contains("/__admin/", StringComparison.Ordinal)
-            && !l.Contains("$S", StringComparison.Ordinal)).ToList();
-        curls.Count.ShouldBeGreaterThanOrEqualTo(2);
-
-        foreach (var curl in curls)
-        {
-            // When each README curl is sent, its host and port swapped for the test server's
-            var url = UrlInCurl().Match(curl).Value
-                .Replace("http://127.0.0.1:8080", host.Server.DirectUrl, StringComparison.Ordinal)
-                .Replace("http://127.0.0.1:8086", host.Server.AppUrl, StringComparison.Ordinal);
-            var body = BodyInCurl().Match(curl).Groups["body"].Value;
-            using var response = await host.PostAsync(url, body);
-
-            // Then it is the documented success envelope with the docs' example data
-            response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, curl);
-            var json = await MockHost.JsonAsync(response);
-            json["code"]!.GetValue<int>().ShouldBe(200);
-            json["data"]!["chatId"]!.GetValue<string>().ShouldBe("u0001106268050147246664");
-        }
-    }
-
-    [Fact]
-    public async Task SessionCurlExamples_AgainstTheWriteDocs_CloseListAndReset()
-    {
-        // Given the mock on the write docs, and the README's session curls in order
-        await using var host = await ActionsHost.StartAsync();
-        var curls = ShellLines().Where(l => l.StartsWith("curl ", StringComparison.Ordinal) && (l.Contains("$S", StringComparison.Ordinal) || l.Contains("/__admin/opmock/", StringComparison.Ordinal))).ToList();
-        curls.Count.ShouldBe(5);
-        var answers = new List<string>();
-        foreach (var curl in curls)
-        {
-            // When each is sent as curl would, in the session the README names
-            var url = UrlInCurl().Match(curl).Value.TrimEnd('\'').Replace("http://127.0.0.1:8080", host.Host.Server.DirectUrl, StringComparison.Ordinal);
-            var method = curl.Contains("-X PUT", StringComparison.Ordinal) ? HttpMethod.Put : curl.Contains(" -d ", StringComparison.Ordinal) || curl.Contains("-X POST", StringComparison.Ordinal) ? HttpMethod.Post : HttpMethod.Get;
-            using var request = new HttpRequestMessage(method, url);
-            if (curl.Contains(" -d ", StringComparison.Ordinal))
-            {
-                request.Content = new StringContent(BodyInCurl().Match(curl).Groups["body"].Value, System.Text.Encoding.UTF8, "application/json");
-            }
-
-            if (curl.Contains("$S", StringComparison.Ordinal))
-            {
-                request.Headers.Add("X-OpMock-Session", "e2e-42");
-            }
-
-            using var response = await host.Host.Client.SendAsync(request);
-            response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, curl);
-            answers.Add(await response.Content.ReadAsStringAsync());
-        }
-
-        // Then the close took the chat off the list, the session is listed with its change, and the reset was done
-        answers[1].ShouldNotContain(ActionsHost.Chat);
-        answers[2].ShouldContain("\"name\":\"e2e-42\",\"changes\":1");
-        answers[3].ShouldContain("\"scenario\":\"slow\"");
-        answers[4].ShouldBe("{\"reset\":\"e2e-42\"}");
-    }
-
-    [Fact]
-    public async Task AdminCurlExamples_AgainstTheMock_AddAStubThatWinsThenRemoveIt()
-    {
-        // Given the mock, and the README's admin example: a POST adding a stub, a DELETE removing it
-        await using var host = await MockHost.StartAsync();
-        var curls = ShellLines().Where(l => l.StartsWith("curl ", StringComparison.Ordinal) && l.Contains("/__admin/", StringComparison.Ordinal)
-            && !l.Contains("/__admin/opmock/", StringComparison.Ordinal)).ToList();
-        var add = curls.Single(l => l.Contains("-X POST", StringComparison.Ordinal));
-        var remove = curls.Single(l => l.Contains("-X DELETE", StringComparison.Ordinal));
-        string Local(string curl) => UrlInCurl().Match(curl).Value.Replace("http://127.0.0.1:8080", host.Server.DirectUrl, StringComparison.Ordinal);
-        var stub = JsonNode.Parse(BodyInCurl().Match(add).Groups["body"].Value)!;
-        var route = stub["Request"]!["Path"]!.GetValue<string>();
-
-        // When the stub is added, then it answers the route instead of the world
-        using var added = await host.PostAsync(Local(add), BodyInCurl().Match(add).Groups["body"].Value);
-        added.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created);
-        var guid = (await MockHost.JsonAsync(added))["Guid"]!.GetValue<string>();
-        (await MockHost.JsonAsync(await host.PostDirectAsync(route, "{}")))["code"]!.GetValue<int>().ShouldBe(500);
-
-        // And once removed, the route answers from the world again
-        using var removed = await host.Client.DeleteAsync(Local(remove).Replace("GUID", guid, StringComparison.Ordinal));
-        removed.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
-        (await MockHost.JsonAsync(await host.PostDirectAsync(route, "{}")))["code"]!.GetValue<int>().ShouldBe(200);
-    }
-
-    [Fact]
     public void ComposeFile_InReadme_IsTheShippedOneFromItsServices()
     {
         // Given the README's Compose example and the shipped compose.yaml
         var shipped = File.ReadAllText(Path.Combine(Repo.Root, "compose.yaml")).ReplaceLineEndings("\n");
-        var shown = CodeBlock().Matches(Pages).Select(b => b.Groups["body"].Value).Single(b => b.Contains("services:", StringComparison.Ordinal));
+        var shown = CodeBlock().Matches(Pages).Where(b => b.Groups["body"].Success).Select(b => b.Groups["body"].Value).Single(b => b.Contains("services:", StringComparison.Ordinal));
 
         // Then the README shows the file as shipped (its comments aside), and both replicas share one Redis by --state's variable
         shipped.ShouldEndWith(shown);
@@ -180,7 +94,8 @@ public sealed partial class ReadmeTests
     private static string[] Tokenize(string line) =>
         [.. Token().Matches(line).Select(m => m.Groups["q"].Success ? m.Groups["q"].Value : m.Groups["d"].Success ? m.Groups["d"].Value : m.Value)];
 
-    [GeneratedRegex(@"```(?:sh|yaml|bash)?\n(?<body>.*?)```", RegexOptions.Singleline)]
+    /// <summary>A fenced block of shell or YAML (or none named); a block in another language (js) is skipped whole.</summary>
+    [GeneratedRegex(@"^```(?:sh|yaml|bash)?\n(?<body>.*?)^```|^```\w+\n.*?^```", RegexOptions.Singleline | RegexOptions.Multiline)]
     private static partial Regex CodeBlock();
 
     [GeneratedRegex(@"\s+#.*$")]
@@ -188,10 +103,4 @@ public sealed partial class ReadmeTests
 
     [GeneratedRegex(@"'(?<q>[^']*)'|""(?<d>[^""]*)""|\S+")]
     private static partial Regex Token();
-
-    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/\S+")]
-    private static partial Regex UrlInCurl();
-
-    [GeneratedRegex(@"-d '(?<body>[^']*)'")]
-    private static partial Regex BodyInCurl();
 }
