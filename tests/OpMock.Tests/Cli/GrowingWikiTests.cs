@@ -139,7 +139,7 @@ public sealed class GrowingWikiTests
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         using var serveOut = new StringWriter();
         using var serveError = new StringWriter();
-        var serve = OpMockCli.RunAsync(["serve", "--docs", docs, "--fixtures", Repo.Fixtures, "--port", $"{port}", "--app-port", $"{appPort}"],
+        var serve = OpMockCli.RunAsync(["serve", "--docs", docs, "--fixtures", TestFixtures.Base, "--port", $"{port}", "--app-port", $"{appPort}"],
             TextWriter.Synchronized(serveOut), TextWriter.Synchronized(serveError), stop.Token);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var direct = $"http://127.0.0.1:{port}";

@@ -16,7 +16,7 @@ public sealed class ServeCommandTests
         using var error = new StringWriter();
         var synchronizedOut = TextWriter.Synchronized(output);
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var run = OpMockCli.RunAsync(["serve", "--docs", TestDocs.Base, "--fixtures", Repo.Fixtures, "--port", port.ToString(), "--app-port", appPort.ToString()],
+        var run = OpMockCli.RunAsync(["serve", "--docs", TestDocs.Base, "--fixtures", TestFixtures.Base, "--port", port.ToString(), "--app-port", appPort.ToString()],
             synchronizedOut, TextWriter.Synchronized(error), cancel.Token);
 
         // When it is ready (polled, bounded), a printed route answers
@@ -73,7 +73,7 @@ public sealed class ServeCommandTests
     public async Task Serve_ExampleWorkbench_PrintsItsWriteRoutes()
     {
         // Given `opmock serve --docs examples/workbench`, the README's command for trying flows, started and stopped
-        var printed = await ServeUntilListeningAsync(["--docs", Path.Combine(Repo.Root, "examples", "workbench"), "--fixtures", Repo.Fixtures]);
+        var printed = await ServeUntilListeningAsync(["--docs", Path.Combine(Repo.Root, "examples", "workbench"), "--fixtures", TestFixtures.Base]);
 
         // Then it prints its write routes with what each does, on both kinds of doc it has (chats and its own tickets)
         printed.ShouldContain("writes (per session: header X-OpMock-Session");
@@ -129,7 +129,7 @@ public sealed class ServeCommandTests
         var appPort = ((IPEndPoint)taken.LocalEndpoint).Port;
 
         // When serve starts, then it fails with the reason, and leaves nothing listening
-        var result = await Support.Cli.RunAsync("serve", "--docs", TestDocs.Base, "--fixtures", Repo.Fixtures, "--port", "0", "--app-port", appPort.ToString());
+        var result = await Support.Cli.RunAsync("serve", "--docs", TestDocs.Base, "--fixtures", TestFixtures.Base, "--port", "0", "--app-port", appPort.ToString());
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldStartWith($"error: cannot listen on 127.0.0.1:{appPort}");
     }
@@ -141,7 +141,7 @@ public sealed class ServeCommandTests
         var redisPort = FreePort();
 
         // When serve starts with it, then it fails at once naming the URL, and nothing listened
-        var result = await Support.Cli.RunAsync("serve", "--docs", TestDocs.Base, "--fixtures", Repo.Fixtures, "--port", "0", "--app-port", "0",
+        var result = await Support.Cli.RunAsync("serve", "--docs", TestDocs.Base, "--fixtures", TestFixtures.Base, "--port", "0", "--app-port", "0",
             "--state", $"redis://127.0.0.1:{redisPort}");
         result.ExitCode.ShouldBe(2, result.Error);
         result.Error.Trim().Split('\n').Length.ShouldBe(1, result.Error);

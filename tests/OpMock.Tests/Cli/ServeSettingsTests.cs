@@ -30,7 +30,7 @@ public sealed class ServeSettingsTests
     {
         // When serve is started with a bad setting
         string[] ports = [.. settings.Contains("--port") ? [] : new[] { "--port", "0" }, .. settings.Contains("--app-port") ? [] : new[] { "--app-port", "0" }];
-        var result = await Support.Cli.RunAsync(["serve", "--docs", Repo.Docs, "--fixtures", Repo.Fixtures, .. ports, .. settings]);
+        var result = await Support.Cli.RunAsync(["serve", "--docs", Repo.Docs, "--fixtures", TestFixtures.Base, .. ports, .. settings]);
 
         // Then it exits 2 with one line that names it, and nothing listened
         result.ExitCode.ShouldBe(2, result.Error);
@@ -63,7 +63,7 @@ public sealed class ServeSettingsTests
             return;
         }
 
-        await using var host = await MockHost.StartAsync(new MockServerOptions(Repo.Docs, Repo.Overrides, Repo.Fixtures, Host: "::1", Port: 0, AppPort: 0));
+        await using var host = await MockHost.StartAsync(new MockServerOptions(Repo.Docs, Repo.Overrides, TestFixtures.Base, Host: "::1", Port: 0, AppPort: 0));
 
         // Then its URL has the address in brackets, and answers
         host.Server.DirectUrl.ShouldStartWith("http://[::1]:");

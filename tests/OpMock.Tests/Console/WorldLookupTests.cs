@@ -121,7 +121,7 @@ public sealed class WorldLookupTests
         OpJson.ToCompactText(untouched["changes"]).ShouldBe("""{"available":true,"changed":null}""");
     }
 
-    private static Task<MockState> StateAsync() => MockState.LoadAsync(TestDocs.Base, TestDocs.BaseOverrides, Repo.Fixtures, seed: null);
+    private static Task<MockState> StateAsync() => MockState.LoadAsync(TestDocs.Base, TestDocs.BaseOverrides, TestFixtures.Base, seed: null);
 
     private static JsonObject Route(JsonObject found, string route) =>
         found["routes"]!.AsArray().Single(r => r!["route"]!.ToString() == route)!.AsObject();

@@ -7,9 +7,9 @@ namespace OpMock.Tests.Fixtures;
 public sealed class FixtureLoaderTests
 {
     [Fact]
-    public async Task Load_ShippedFixtures_ReadsTheWorldAndScenarios()
+    public async Task Load_FixturesFolder_ReadsTheWorldAndScenarios()
     {
-        var set = await FixtureLoader.LoadAsync(Repo.Fixtures);
+        var set = await FixtureLoader.LoadAsync(TestFixtures.Base);
 
         set.World.Seed.ShouldBe(20160308);
         set.Scenarios.Keys.ShouldContain("server-error");

@@ -110,7 +110,7 @@ public sealed class AdminGuardTests
     public async Task Admin_ListedOrigin_GetsCorsAndOthersGetNone()
     {
         // Given a server that lists one origin for the admin API
-        await using var host = await MockHost.StartAsync(new MockServerOptions(Repo.Docs, Repo.Overrides, Repo.Fixtures, Port: 0, AppPort: 0,
+        await using var host = await MockHost.StartAsync(new MockServerOptions(Repo.Docs, Repo.Overrides, TestFixtures.Base, Port: 0, AppPort: 0,
             AdminOrigins: ["http://tools.example"]));
 
         // When pages on the listed origin and on another preflight an admin call

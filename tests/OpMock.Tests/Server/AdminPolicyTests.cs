@@ -305,7 +305,7 @@ public sealed class AdminPolicyTests(AdminPolicyTests.Servers servers) : IClassF
             {
                 foreach (var proxy in new[] { false, true })
                 {
-                    hosts[(files, proxy)] = await MockHost.StartAsync(new MockServerOptions(TestDocs.Base, TestDocs.BaseOverrides, Repo.Fixtures, Port: 0, AppPort: 0,
+                    hosts[(files, proxy)] = await MockHost.StartAsync(new MockServerOptions(TestDocs.Base, TestDocs.BaseOverrides, TestFixtures.Base, Port: 0, AppPort: 0,
                         AllowAdminFiles: files, AllowAdminProxy: proxy, AdminFilesRoot: Path.Combine(temp.Path, "root")));
                 }
             }

@@ -12,8 +12,8 @@ public sealed class AvatarEndpointTests
 {
     private static readonly Lazy<Task<MockEngine>> Engine = new(async () =>
     {
-        var time = new FixedTime();
-        return new MockEngine(await MockState.LoadAsync(TestDocs.Base, TestDocs.BaseOverrides, Repo.Fixtures, seed: null, time), time);
+        var time = TestClock.Frozen();
+        return new MockEngine(await MockState.LoadAsync(TestDocs.Base, TestDocs.BaseOverrides, TestFixtures.Base, seed: null, time), time);
     });
 
     private static async Task<(bool Handled, HttpContext Context, string Body)> AskAsync(string path, string method = "GET", string? ifNoneMatch = null)

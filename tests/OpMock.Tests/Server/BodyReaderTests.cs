@@ -61,8 +61,8 @@ public sealed class BodyReaderTests
     public async Task Send_BodyStallsNearTheEndOnARealServer_408OnItsClock()
     {
         // Given a server on a fake clock
-        var clock = new FakeTimeProvider(FixedTime.Instant);
-        await using var server = await MockServer.StartAsync(new MockServerOptions(TestDocs.Base, TestDocs.BaseOverrides, Repo.Fixtures, Port: 0, AppPort: 0), clock);
+        var clock = new FakeTimeProvider(TestClock.Instant);
+        await using var server = await MockServer.StartAsync(new MockServerOptions(TestDocs.Base, TestDocs.BaseOverrides, TestFixtures.Base, Port: 0, AppPort: 0), clock);
         var uri = new Uri(server.DirectUrl);
         var sent = Encoding.ASCII.GetBytes("{\"userId\":\"u0001late\",\"pad\":\"" + new string('x', 1_048_000 - 32));
 
@@ -126,9 +126,9 @@ public sealed class BodyReaderTests
     public async Task Send_BudgetSpentOnARealServer_503EnvelopeWithRetryAfterAndClose()
     {
         // Given a server whose body budget is 1 MiB, held by a body that stalls after 1,048,000 of its 1 MiB
-        var clock = new FakeTimeProvider(FixedTime.Instant);
+        var clock = new FakeTimeProvider(TestClock.Instant);
         await using var server = await MockServer.StartAsync(
-            new MockServerOptions(TestDocs.Base, TestDocs.BaseOverrides, Repo.Fixtures, Port: 0, AppPort: 0) { BodyBudgetBytes = 1 << 20 }, clock);
+            new MockServerOptions(TestDocs.Base, TestDocs.BaseOverrides, TestFixtures.Base, Port: 0, AppPort: 0) { BodyBudgetBytes = 1 << 20 }, clock);
         var uri = new Uri(server.DirectUrl);
         var stalledBody = Encoding.ASCII.GetBytes("{\"userId\":\"u0001late\",\"pad\":\"" + new string('x', 1_048_000 - 32));
         var stalling = RawHttp.SendAsync(uri, [RawHttp.Head($"POST {ChatInfo} HTTP/1.1", $"Host: {uri.Authority}", "Content-Type: application/json", "Content-Length: 1048576"), stalledBody, null],

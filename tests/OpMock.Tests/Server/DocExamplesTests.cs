@@ -61,7 +61,7 @@ public sealed class DocExamplesTests(WikiWorld wiki) : IClassFixture<WikiWorld>
         // Given a fixture pinning another view of 5.1's example user's chat for 2.36
         using var temp = new TempFolder();
         var docs = TestDocs.BaseWithWiki(temp);
-        foreach (var file in Directory.EnumerateFiles(Repo.Fixtures, "*.yaml"))
+        foreach (var file in Directory.EnumerateFiles(TestFixtures.Base, "*.yaml"))
         {
             temp.Write(Path.Combine("fixtures", Path.GetFileName(file)), File.ReadAllText(file));
         }

@@ -38,7 +38,7 @@ public sealed class ExchangeHubTests
         exchange.AnsweredBy.ShouldBe("opmock");
         exchange.Status.ShouldBe(200);
         exchange.Ids.ShouldBe([KeyValuePair.Create("userId", "u0001hub")]);
-        exchange.Time.ShouldBe(FixedTime.Instant);
+        exchange.Time.ShouldBe(TestClock.Instant);
         exchange.RequestBodySize.ShouldBeGreaterThan(0);
         System.Text.Encoding.UTF8.GetString(exchange.ResponseBody.Span).ShouldContain("登录已过期");
         exchange.ResponseHeaders.ShouldContain(h => h.Key == "Content-Type");

@@ -60,7 +60,7 @@ public sealed class MockEngineTests
     {
         // Given an engine on the write docs, whose 2.19 answer for an OP is cached (asked twice)
         using var temp = new TempFolder();
-        var engine = new MockEngine(await MockState.LoadAsync(TestDocs.BaseWithActions(temp), Path.Combine(temp.Path, "overrides.yaml"), Repo.Fixtures, seed: null), new FixedTime());
+        var engine = new MockEngine(await MockState.LoadAsync(TestDocs.BaseWithActions(temp), Path.Combine(temp.Path, "overrides.yaml"), TestFixtures.Base, seed: null), TestClock.Frozen());
         var list = Request(ActionsHost.Receives, "{}", ActionsHost.Op) with { Session = "s" };
         var before = Encoding.UTF8.GetString((await engine.HandleAsync(list, app: false, default)).Body);
         await engine.HandleAsync(list, app: false, default);
@@ -82,7 +82,7 @@ public sealed class MockEngineTests
     {
         // Given an engine on the write docs
         using var temp = new TempFolder();
-        var engine = new MockEngine(await MockState.LoadAsync(TestDocs.BaseWithActions(temp), Path.Combine(temp.Path, "overrides.yaml"), Repo.Fixtures, seed: null), new FixedTime());
+        var engine = new MockEngine(await MockState.LoadAsync(TestDocs.BaseWithActions(temp), Path.Combine(temp.Path, "overrides.yaml"), TestFixtures.Base, seed: null), TestClock.Frozen());
         var send = Request(ActionsHost.SendMessage, $$"""{"chatId":"{{ActionsHost.Chat}}","staffId":"{{ActionsHost.Op}}","content":"一"}""");
 
         // When the same send comes three times
@@ -103,8 +103,8 @@ public sealed class MockEngineTests
     {
         // Given an engine whose sessions keep at most 2 messages per chat
         using var temp = new TempFolder();
-        var state = await MockState.LoadAsync(TestDocs.BaseWithActions(temp), Path.Combine(temp.Path, "overrides.yaml"), Repo.Fixtures, seed: null);
-        var engine = new MockEngine(state, new FixedTime(), Core.World.State.Sessions.InMemory(new FixedTime(), Core.World.State.StateLimits.Default with { PerCollection = 2 }));
+        var state = await MockState.LoadAsync(TestDocs.BaseWithActions(temp), Path.Combine(temp.Path, "overrides.yaml"), TestFixtures.Base, seed: null);
+        var engine = new MockEngine(state, TestClock.Frozen(), Core.World.State.Sessions.InMemory(TestClock.Frozen(), Core.World.State.StateLimits.Default with { PerCollection = 2 }));
         var send = Request(ActionsHost.SendMessage, $$"""{"chatId":"{{ActionsHost.Chat}}","staffId":"{{ActionsHost.Op}}","content":"一"}""") with { Session = "full" };
         await engine.HandleAsync(send, app: false, default);
         await engine.HandleAsync(send, app: false, default);
@@ -169,7 +169,7 @@ public sealed class MockEngineTests
 
     private static async Task<MockEngine> NewEngineAsync(TimeProvider? time = null)
     {
-        time ??= new FixedTime();
-        return new(await MockState.LoadAsync(TestDocs.Base, TestDocs.BaseOverrides, Repo.Fixtures, seed: null, time), time);
+        time ??= TestClock.Frozen();
+        return new(await MockState.LoadAsync(TestDocs.Base, TestDocs.BaseOverrides, TestFixtures.Base, seed: null, time), time);
     }
 }

@@ -161,7 +161,7 @@ public sealed class MockServerContractTests
     {
         // Given a server whose request log keeps 5 entries
         await using var host = await MockHost.StartAsync(new OpMock.Core.Server.MockServerOptions(
-            TestDocs.Base, TestDocs.BaseOverrides, Repo.Fixtures, Port: 0, AppPort: 0, MaxRequestLogCount: 5));
+            TestDocs.Base, TestDocs.BaseOverrides, TestFixtures.Base, Port: 0, AppPort: 0, MaxRequestLogCount: 5));
 
         // When 30 requests are made
         for (var i = 0; i < 30; i++)

@@ -221,7 +221,7 @@ public sealed class MockServerReplicasTests : IAsyncLifetime
         // Given a server on Redis whose sessions may change one record each
         using var temp = new TempFolder();
         var docs = TestDocs.BaseWithActions(temp);
-        await using var host = await MockHost.StartAsync(new Core.Server.MockServerOptions(docs, Path.Combine(temp.Path, "overrides.yaml"), Repo.Fixtures,
+        await using var host = await MockHost.StartAsync(new Core.Server.MockServerOptions(docs, Path.Combine(temp.Path, "overrides.yaml"), TestFixtures.Base,
             Port: 0, AppPort: 0, State: redis.Url) { StateLimits = Core.World.State.StateLimits.Default with { RecordsPerSession = 1 } });
 
         // When a session changes a second record

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Net;
+using OpMock.Core.Server;
 using OpMock.Tests.Support;
 using static OpMock.Tests.Support.Routes;
 
@@ -86,17 +86,24 @@ public sealed class MockServerScenarioTests
     }
 
     [Fact]
-    public async Task Scenario_Delay_AnswersAfterIt()
+    public async Task Scenario_Delay_AnswersOnlyOnceTheServersClockPassedIt()
     {
+        // Given a server on a fake clock, with a scenario that waits 150 ms
         using var temp = new TempFolder();
         temp.Write("fixtures/s.yaml", Fixtures);
-        await using var host = await MockHost.StartAsync(fixtures: Path.Combine(temp.Path, "fixtures"));
+        var clock = new TimerWatchingClock(TestClock.Instant);
+        await using var host = await MockHost.StartAsync(
+            new MockServerOptions(TestDocs.Base, TestDocs.BaseOverrides, Path.Combine(temp.Path, "fixtures"), Port: 0, AppPort: 0), clock);
 
-        var watch = Stopwatch.StartNew();
-        using var response = await host.PostDirectAsync(ChatInfo, """{"userId":"u0001a"}""", scenario: "quick-delay");
+        // When a request asks for it, the server waits on its clock (awaited, bounded), and nothing is answered yet
+        var sending = host.PostDirectAsync(ChatInfo, """{"userId":"u0001a"}""", scenario: "quick-delay");
+        await clock.TimerStartedAsync(TimeSpan.FromMilliseconds(150)).WaitAsync(TimeSpan.FromSeconds(30));
+        sending.IsCompleted.ShouldBeFalse();
 
+        // Then once the clock passes the delay, it answers
+        clock.Advance(TimeSpan.FromMilliseconds(150));
+        using var response = await sending.WaitAsync(TimeSpan.FromSeconds(30));
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        watch.ElapsedMilliseconds.ShouldBeGreaterThanOrEqualTo(140);
     }
 
     [Fact]

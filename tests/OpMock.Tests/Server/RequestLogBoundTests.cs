@@ -60,7 +60,7 @@ public sealed class RequestLogBoundTests
     public async Task Settings_ChangedThenLoad_KeepsTheLogBoundAndDoesNotInflateBodies()
     {
         // Given a server whose log keeps 20 requests, whose settings are changed through the admin API
-        await using var host = await MockHost.StartAsync(new MockServerOptions(Repo.Docs, Repo.Overrides, Repo.Fixtures, Port: 0, AppPort: 0, MaxRequestLogCount: 20));
+        await using var host = await MockHost.StartAsync(new MockServerOptions(Repo.Docs, Repo.Overrides, TestFixtures.Base, Port: 0, AppPort: 0, MaxRequestLogCount: 20));
         using var changed = await host.Client.PutAsync(host.Server.DirectUrl + "/__admin/settings", new StringContent("""{"AllowPartialMapping":false}""", Encoding.UTF8, "application/json"));
         changed.StatusCode.ShouldBe(HttpStatusCode.OK);
 

@@ -64,7 +64,7 @@ public sealed class RequestLogEndpointTests
         entry["Request"]!["Method"]!.GetValue<string>().ShouldBe("POST");
         entry["Request"]!["Body"]!.GetValue<string>().ShouldContain("u0001logged");
         entry["Request"]!["Query"]!["token"]![0]!.GetValue<string>().ShouldBe("t1");
-        entry["Request"]!["DateTime"]!.GetValue<DateTime>().ShouldBe(FixedTime.Instant.UtcDateTime);
+        entry["Request"]!["DateTime"]!.GetValue<DateTime>().ShouldBe(TestClock.Instant.UtcDateTime);
         entry["Response"]!["StatusCode"]!.GetValue<int>().ShouldBe(200);
         entry["Response"]!["Body"]!.GetValue<string>().ShouldContain("成功");
         entry["MappingTitle"]!.GetValue<string>().ShouldBe($"OpMock: POST {ChatInfo}");

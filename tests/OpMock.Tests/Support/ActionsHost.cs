@@ -57,7 +57,7 @@ internal sealed class ActionsHost : IAsyncDisposable
         var docs = TestDocs.BaseWithActions(temp);
         var time = new FakeTimeProvider(Now);
         var host = await MockHost.StartAsync(
-            new MockServerOptions(docs, Path.Combine(temp.Path, "overrides.yaml"), fixtures ?? Repo.Fixtures, Port: 0, AppPort: 0, Seed: seed, State: state), time);
+            new MockServerOptions(docs, Path.Combine(temp.Path, "overrides.yaml"), fixtures ?? TestFixtures.Base, Port: 0, AppPort: 0, Seed: seed, State: state), time);
         return new ActionsHost(temp, host, time);
     }
 

@@ -19,7 +19,7 @@ internal sealed class MockHost : IAsyncDisposable
 
     public static Task<MockHost> StartAsync(int? seed = null, string? docs = null, string? fixtures = null, string? overrides = null,
         string? adminUsername = null, string? adminPassword = null) =>
-        StartAsync(new MockServerOptions(docs ?? TestDocs.Base, overrides ?? TestDocs.BaseOverrides, fixtures ?? Repo.Fixtures, Port: 0, AppPort: 0,
+        StartAsync(new MockServerOptions(docs ?? TestDocs.Base, overrides ?? TestDocs.BaseOverrides, fixtures ?? TestFixtures.Base, Port: 0, AppPort: 0,
             Seed: seed, AdminUsername: adminUsername, AdminPassword: adminPassword));
 
     /// <param name="time">The server's clock: frozen (<see cref="FixedTime"/>) unless a test moves it.</param>

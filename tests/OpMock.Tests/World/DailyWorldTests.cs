@@ -66,16 +66,16 @@ public sealed class DailyWorldTests
     [Fact]
     public async Task Server_SameDay_AnswersTheSameBytesAndAFrozenAnchorKeepsThemAcrossDays()
     {
-        // Given a server on the shipped fixtures (following the clock) and one whose fixtures freeze the anchor
+        // Given a server on the frozen fixtures (following the clock) and one whose fixtures freeze the anchor
         using var temp = new TempFolder();
-        foreach (var file in Directory.EnumerateFiles(Repo.Fixtures))
+        foreach (var file in Directory.EnumerateFiles(TestFixtures.Base))
         {
             File.Copy(file, Path.Combine(temp.Path, Path.GetFileName(file)));
         }
 
         temp.Write("zz-anchor.yaml", "world:\n  anchor: \"2026-11-01 00:00:00\"\n");
         var clock = new FakeTimeProvider(Morning);
-        await using var following = await MockHost.StartAsync(Options(Repo.Fixtures), clock);
+        await using var following = await MockHost.StartAsync(Options(TestFixtures.Base), clock);
         await using var frozen = await MockHost.StartAsync(Options(temp.Path), clock);
         var body = $$"""{"userId":"{{following.Server.Engine.State.Data.World.UserId(77)}}"}""";
 

@@ -27,7 +27,7 @@ public sealed class WorldOptionsTests
     public async Task Fixtures_Shipped_FollowTheClock()
     {
         // The shipped fixtures name no anchor: a served world's times are relative to today
-        var set = await FixtureLoader.LoadAsync(Repo.Fixtures);
+        var set = await FixtureLoader.LoadAsync(TestFixtures.Base);
 
         set.World.FrozenAnchor.ShouldBeNull();
     }

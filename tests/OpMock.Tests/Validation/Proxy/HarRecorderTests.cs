@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using System.Text.Json.Nodes;
 using OpMock.Core.Validation.Har;
@@ -13,7 +14,7 @@ public sealed class HarRecorderTests
     {
         // Given a recorder with a frozen clock
         using var temp = new TempFolder();
-        var recorder = new HarRecorder(temp.Path, new FixedTime(new DateTimeOffset(2026, 11, 22, 8, 30, 0, TimeSpan.Zero)));
+        var recorder = new HarRecorder(temp.Path, new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 8, 30, 0, TimeSpan.Zero)));
         var body = "{\"code\":200,\"message\":\"成功\"}";
 
         // When two exchanges are saved

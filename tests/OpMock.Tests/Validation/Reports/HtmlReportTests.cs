@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using OpMock.Core.Diagnostics;
 using OpMock.Core.Validation;
@@ -8,7 +9,7 @@ namespace OpMock.Tests.Validation.Reports;
 
 public sealed class HtmlReportTests
 {
-    private static readonly FixedTime Noon = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+    private static readonly FakeTimeProvider Noon = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
 
     /// <summary>Two routes, a clean and a drifted response, errors and warnings, a Chinese value and two skip reasons.</summary>
     internal static ValidationReport Small() => new(

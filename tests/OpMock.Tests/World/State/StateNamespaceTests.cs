@@ -49,7 +49,7 @@ public sealed class StateNamespaceTests
     private static (string Docs, string Overrides, string Fixtures) Copy(TempFolder temp)
     {
         var docs = temp.CopyShippedDocs();
-        foreach (var file in Directory.EnumerateFiles(Repo.Fixtures, "*.yaml"))
+        foreach (var file in Directory.EnumerateFiles(TestFixtures.Base, "*.yaml"))
         {
             temp.Write(Path.Combine("fixtures", Path.GetFileName(file)), File.ReadAllText(file));
         }

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace OpMock.Tests.Support;
+
+/// <summary>
+/// A fake clock that tells a test when the code under test starts waiting on it: a server's scenario delay
+/// (`Task.Delay(delay, time)`) creates a timer of that due time, so a test awaits that, checks nothing was answered,
+/// and moves the clock — no sleeps, no polling.
+/// </summary>
+internal sealed class TimerWatchingClock(DateTimeOffset start) : FakeTimeProvider(start)
+{
+    private readonly List<(TimeSpan DueTime, TaskCompletionSource Started)> waits = [];
+    private readonly List<TimeSpan> started = [];
+    private readonly Lock gate = new();
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = base.CreateTimer(callback, state, dueTime, period);
+        lock (gate)
+        {
+            started.Add(dueTime);
+            foreach (var wait in waits.Where(w => w.DueTime == dueTime).ToList())
+            {
+                wait.Started.TrySetResult();
+                waits.Remove(wait);
+            }
+        }
+
+        return timer;
+    }
+
+    /// <summary>Completes once a timer of <paramref name="dueTime"/> was created on this clock.</summary>
+    public Task TimerStartedAsync(TimeSpan dueTime)
+    {
+        lock (gate)
+        {
+            if (started.Contains(dueTime))
+            {
+                return Task.CompletedTask;
+            }
+
+            var wait = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waits.Add((dueTime, wait));
+            return wait.Task;
+        }
+    }
+}
