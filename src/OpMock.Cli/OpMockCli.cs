@@ -48,5 +48,6 @@ internal static class OpMockCli
             ProxyCommand.Create(console),
             OpenApiCommand.Create(console),
             PingCommand.Create(console),
+            DiffCommand.Create(console),
         };
 }
