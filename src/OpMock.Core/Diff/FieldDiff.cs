@@ -41,7 +41,7 @@ internal sealed class FieldDiff(string route, string doc, bool request)
             {
                 added.Remove(renamed);
                 covered.Add(renamed.Path);
-                Add(gone.Path, ChangeKind.ResponseFieldRenamed, gone.Name, renamed.Path);
+                Add(gone.Path, ChangeKind.ResponseFieldRenamed, gone.Path, renamed.Path);
                 continue;
             }
 

@@ -69,7 +69,7 @@ internal sealed partial record FieldFacts(
             hints.Maximum,
             hints.Default is { } value ? FieldHints.Show(value) : null,
             format,
-            Spaces().Replace($"{field.Description} {field.Remark}", " ").Trim());
+            Spaces().Replace(Unreferenced($"{field.Description} {field.Remark}", field.Reference), " ").Trim());
     }
 
     /// <summary>The JSON a type travels as: Date is text, Long is a wide integer, a list names its items.</summary>
@@ -89,6 +89,10 @@ internal sealed partial record FieldFacts(
         target is not null || type.Section is not null || type.Item?.Section is not null ? "object"
             : type.Item is { } item ? ShapeOf(item)
             : "any";
+
+    /// <summary>详见`MemberTag` and 详见`Tag` say the same once the section's fields are compared: the name is no promise.</summary>
+    private static string Unreferenced(string text, string? reference) =>
+        reference is null ? text : Regex.Replace(text, $@"`?\b{Regex.Escape(reference)}\b`?", "§");
 
     public static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "none";
 

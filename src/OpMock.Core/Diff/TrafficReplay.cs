@@ -149,7 +149,9 @@ internal sealed partial class TrafficReplay
     private Change? Cause(ImmutableArray<string> labels, string where, string path)
     {
         var field = Index().Replace(path, "[]");
-        var candidates = changes.Where(c => labels.Contains(c.Route, StringComparer.OrdinalIgnoreCase)).ToList();
+        // The exchange's own route first: a transfer's finding is the transfer doc's change before the relayed route's.
+        var candidates = changes.Where(c => labels.Contains(c.Route, StringComparer.OrdinalIgnoreCase))
+            .OrderBy(c => labels.IndexOf(labels.First(l => string.Equals(l, c.Route, StringComparison.OrdinalIgnoreCase)))).ToList();
         if (where == Change.InRoute)
         {
             return candidates.FirstOrDefault(c => c.Kind is ChangeKind.RouteRemoved or ChangeKind.UrlChanged or ChangeKind.MethodChanged or ChangeKind.TransferTargetChanged);

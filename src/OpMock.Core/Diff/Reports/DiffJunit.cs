@@ -31,14 +31,20 @@ internal static class DiffJunit
     {
         var changes = report.Of(route).ToList();
         var broken = report.Traffic.Broken.Where(b => (b.Cause?.Route ?? b.Url.Split('?')[0]) == route).ToList();
-        var failing = changes.Where(report.Fails).Select(Line).Concat(broken.Select(b => $"{b.Source} {b.Method} {b.Url}: {b.Where} {b.Path}: {b.Problem}")).ToList();
+        var failing = changes.Where(report.Fails).ToList();
         var element = new XElement("testcase", new XAttribute("classname", Suite), new XAttribute("name", route));
-        if (failing.Count > 0)
+        if (failing.Count > 0 || broken.Count > 0)
         {
+            var exchanges = broken.Select(b => b.Index).Distinct().Count();
+            var message = string.Join(", ", new[]
+            {
+                failing.Count == 0 ? null : $"{failing.Count} change{(failing.Count == 1 ? "" : "s")} at or above {ChangeRules.Name(report.FailOn)}",
+                exchanges == 0 ? null : $"{exchanges} recorded exchange{(exchanges == 1 ? "" : "s")} broken",
+            }.OfType<string>());
             element.Add(new XElement("failure",
-                new XAttribute("message", $"{failing.Count} change{(failing.Count == 1 ? "" : "s")} at or above {ChangeRules.Name(report.FailOn)}, or broken exchanges"),
+                new XAttribute("message", message),
                 new XAttribute("type", "breaking"),
-                string.Join('\n', failing)));
+                string.Join('\n', failing.Select(Line).Concat(broken.Select(b => $"{b.Source} {b.Method} {b.Url}: {b.Where} {b.Path}: {b.Problem}")))));
         }
 
         var rest = changes.Where(c => !report.Fails(c)).Select(Line).ToList();
@@ -51,5 +57,5 @@ internal static class DiffJunit
     }
 
     private static string Line(Change change) =>
-        $"{ChangeRules.Name(change.Severity)}: {change.Where} {(change.Path.Length == 0 ? "" : change.Path + " ")}{change.What} ({DiffText.Arrow(change)})";
+        $"{ChangeRules.Name(change.Severity)}: {(change.Where == Change.InRoute ? "" : change.Where + " ")}{(change.Path.Length == 0 ? "" : change.Path + " ")}{change.What} ({DiffText.Arrow(change)})";
 }
