@@ -6,38 +6,37 @@ namespace OpMock.Core.Diff.Reports;
 /// <summary>`--format json`: {"changes": [...], "exchanges": [...], "summary": {...}}, the shape docs/diff.md documents.</summary>
 internal static class DiffJson
 {
-    public static string Write(DiffReport report)
+    public static string Write(DiffReport report) => OpJson.ToFileText(ToJson(report));
+
+    /// <summary>The report as a JSON object (the console's Changes view reads the same shape).</summary>
+    public static JsonObject ToJson(DiffReport report) => new()
     {
-        var root = new JsonObject
+        ["changes"] = new JsonArray([.. report.Routes.SelectMany(report.Of).Select(Change)]),
+        ["exchanges"] = new JsonArray([.. report.Traffic.Broken.Select(b => (JsonNode)new JsonObject
         {
-            ["changes"] = new JsonArray([.. report.Routes.SelectMany(report.Of).Select(Change)]),
-            ["exchanges"] = new JsonArray([.. report.Traffic.Broken.Select(b => (JsonNode)new JsonObject
-            {
-                ["file"] = b.File,
-                ["index"] = b.Index,
-                ["method"] = b.Method,
-                ["url"] = b.Url,
-                ["where"] = b.Where,
-                ["path"] = b.Path,
-                ["problem"] = b.Problem,
-                ["cause"] = b.Cause is null ? null : Change(b.Cause),
-            })]),
-            ["summary"] = new JsonObject
-            {
-                ["base"] = report.Base,
-                ["docs"] = report.Docs,
-                ["breaking"] = report.Count(ChangeSeverity.Breaking),
-                ["potentiallyBreaking"] = report.Count(ChangeSeverity.PotentiallyBreaking),
-                ["safe"] = report.Count(ChangeSeverity.Safe),
-                ["routes"] = report.Routes.Length,
-                ["exchangesReplayed"] = report.Traffic.Replayed,
-                ["exchangesBroken"] = report.Traffic.BrokenCount,
-                ["failOn"] = ChangeRules.Name(report.FailOn),
-                ["passed"] = report.Passed,
-            },
-        };
-        return OpJson.ToFileText(root);
-    }
+            ["file"] = b.File,
+            ["index"] = b.Index,
+            ["method"] = b.Method,
+            ["url"] = b.Url,
+            ["where"] = b.Where,
+            ["path"] = b.Path,
+            ["problem"] = b.Problem,
+            ["cause"] = b.Cause is null ? null : Change(b.Cause),
+        })]),
+        ["summary"] = new JsonObject
+        {
+            ["base"] = report.Base,
+            ["docs"] = report.Docs,
+            ["breaking"] = report.Count(ChangeSeverity.Breaking),
+            ["potentiallyBreaking"] = report.Count(ChangeSeverity.PotentiallyBreaking),
+            ["safe"] = report.Count(ChangeSeverity.Safe),
+            ["routes"] = report.Routes.Length,
+            ["exchangesReplayed"] = report.Traffic.Replayed,
+            ["exchangesBroken"] = report.Traffic.BrokenCount,
+            ["failOn"] = ChangeRules.Name(report.FailOn),
+            ["passed"] = report.Passed,
+        },
+    };
 
     private static JsonNode Change(Change change) => new JsonObject
     {
