@@ -51,6 +51,7 @@ internal static class OpMockCli
             ProxyCommand.Create(console, clock),
             OpenApiCommand.Create(console),
             PingCommand.Create(console),
+            DiffCommand.Create(console),
         };
     }
 }

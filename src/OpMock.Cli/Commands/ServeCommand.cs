@@ -29,9 +29,10 @@ internal static class ServeCommand
         var statePasswordFile = EnvironmentOptions.Create<string?>("--state-password-file", "File holding the state store's password (a container secret)", () => null);
         var stateIdle = EnvironmentOptions.Create<string?>("--state-idle", "Forget a session nobody used for this long (30m, 24h, 7d; default 24h)", () => null)
             .Check(StateSettings.IdleProblem);
+        var baseDocs = EnvironmentOptions.Create<string?>("--base", "Docs to show the served docs' changes against in the console's Changes view: a folder, or a git revision (origin/main)", () => null);
         var command = new Command("serve", "Serve the documented API from a seeded world")
         {
-            docs, overrides, host, port, appPort, fixtures, seed, watch, adminUser, adminPassword, adminPasswordFile, adminOrigins, allowFiles, filesRoot, allowProxy,
+            docs, overrides, baseDocs, host, port, appPort, fixtures, seed, watch, adminUser, adminPassword, adminPasswordFile, adminOrigins, allowFiles, filesRoot, allowProxy,
             state, statePasswordFile, stateIdle,
         };
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, ServeSettings.Bind(result), time, cancel)));

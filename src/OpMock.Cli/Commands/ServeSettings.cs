@@ -28,7 +28,8 @@ internal sealed record ServeSettings(
     bool AllowAdminProxy,
     string? State,
     string? StatePasswordFile,
-    string? StateIdle)
+    string? StateIdle,
+    string? Base = null)
 {
     /// <summary>The settings of a parsed `serve` command line (options are found by name on the parsed command).</summary>
     public static ServeSettings Bind(ParseResult result) => new(
@@ -49,7 +50,8 @@ internal sealed record ServeSettings(
         result.GetValue<bool>("--admin-allow-proxy"),
         result.GetValue<string?>("--state"),
         result.GetValue<string?>("--state-password-file"),
-        result.GetValue<string?>("--state-idle"));
+        result.GetValue<string?>("--state-idle"),
+        result.GetValue<string?>("--base"));
 
     /// <summary>The core's options, every setting checked; a setting that cannot work throws (one line, exit 2).</summary>
     /// <param name="statePassword">OPMOCK_STATE_PASSWORD: never an option, since a command line shows in `ps`.</param>
@@ -72,7 +74,8 @@ internal sealed record ServeSettings(
             AdminFilesRoot: AdminFilesRoot,
             State: State,
             StatePassword: Secret("state password", "OPMOCK_STATE_PASSWORD or --state-password-file", statePassword, StatePasswordFile),
-            StateIdle: StateIdle is { } idle ? StateSettings.ReadIdle(idle) : null);
+            StateIdle: StateIdle is { } idle ? StateSettings.ReadIdle(idle) : null,
+            Base: Base);
         return options.Problem() is { } problem ? throw new OpMockException(problem) : options;
     }
 

@@ -82,6 +82,7 @@ internal sealed class ConsoleEndpoint(IConsoleHost host, LiveFeed feed, Func<Htt
             "api/routes" => Get(context, () => ConsoleJson.WriteAsync(context, host.Routes())),
             "api/totals" => Get(context, () => host.Totals() is { } totals ? ConsoleJson.WriteAsync(context, totals) : NotHereAsync(context, "counts per route are kept by opmock proxy")),
             "api/world" => Get(context, () => WorldAsync(context)),
+            "api/changes" => Get(context, () => host.Changes() is { } changes ? ConsoleJson.WriteAsync(context, changes) : NotHereAsync(context, "start opmock serve with --base OLD to see what the docs changed against OLD")),
             "api/events" => Get(context, () => events.ServeAsync(context)),
             "api/check" => HttpMethods.IsPost(context.Request.Method) ? CheckAsync(context) : NotAllowedAsync(context, "POST"),
             "" => Get(context, () => AssetAsync(context, "index.html")),

@@ -26,4 +26,7 @@ internal interface IConsoleHost
 
     /// <summary>Counts per route (the proxy); null when the host keeps none.</summary>
     JsonObject? Totals();
+
+    /// <summary>What the served docs changed against a base (`serve --base OLD`), as `opmock diff --format json` writes it; null without one.</summary>
+    JsonObject? Changes();
 }

@@ -77,6 +77,8 @@ internal sealed class ProxyConsole : IConsoleHost
 
     public JsonObject? Totals() => counts.Json();
 
+    public JsonObject? Changes() => null;
+
     private static JsonObject Row(ProxyExchange exchange, DateTimeOffset at, int port, string path, JsonObject totals) => new()
     {
         ["kind"] = "proxy",

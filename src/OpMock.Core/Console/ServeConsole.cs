@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using OpMock.Core.Diff;
+using OpMock.Core.Diff.Reports;
 using OpMock.Core.Fixtures;
+using OpMock.Core.Schemas;
 using OpMock.Core.Server;
 using OpMock.Core.Validation;
 using OpMock.Core.World.State;
@@ -13,13 +16,17 @@ namespace OpMock.Core.Console;
 /// response schemas, the world, scenarios from the fixtures and the sessions admin endpoints. Follows reloads:
 /// everything is read from the current engine's state.
 /// </summary>
-internal sealed class ServeConsole(Func<MockEngine> engine, Func<(int Direct, int App)> ports) : IConsoleHost
+/// <param name="baseDocs">With `serve --base OLD`: the base as named, and its contract, for the Changes view.</param>
+internal sealed class ServeConsole(Func<MockEngine> engine, Func<(int Direct, int App)> ports, (string Name, ApiContract Contract)? baseDocs = null) : IConsoleHost
 {
     public const string SessionsPath = "/__admin/opmock/sessions";
     public const string ResetPath = "/__admin/opmock/reset";
 
     // Response schemas compiled once per loaded state (a reload brings new docs).
     private (MockState State, Task<ContractValidator> Validator)? validator;
+
+    // The comparison with the base, once per loaded state: a reload that edits a doc shows in the view.
+    private Compared? changes;
 
     public IEnumerable<int> Ports => [ports().Direct, ports().App];
 
@@ -38,6 +45,7 @@ internal sealed class ServeConsole(Func<MockEngine> engine, Func<(int Direct, in
             ["headers"] = new JsonObject { ["session"] = SessionName.Header, ["scenario"] = MockEngine.ScenarioHeader },
             ["sessions"] = new JsonObject { ["list"] = SessionsPath, ["reset"] = ResetPath, ["defaultName"] = SessionName.Default },
             ["world"] = true,
+            ["changes"] = baseDocs is { } based ? based.Name : null,
         };
     }
 
@@ -71,6 +79,28 @@ internal sealed class ServeConsole(Func<MockEngine> engine, Func<(int Direct, in
     }
 
     public JsonObject? Totals() => null;
+
+    public JsonObject? Changes()
+    {
+        if (baseDocs is not { } based)
+        {
+            return null;
+        }
+
+        var state = engine().State;
+        var cached = Volatile.Read(ref changes);
+        if (cached is null || !ReferenceEquals(cached.State, state))
+        {
+            var report = new DiffReport(based.Name, state.Contract.Docs.Root, ContractDiff.Compare(based.Contract, state.Contract), ReplayResult.None, ChangeSeverity.Breaking);
+            cached = new Compared(state, DiffJson.ToJson(report));
+            Volatile.Write(ref changes, cached);
+        }
+
+        // A copy: each answer is serialised on its own while another request may be reading the cached one.
+        return (JsonObject)cached.Changes.DeepClone();
+    }
+
+    private sealed record Compared(MockState State, JsonObject Changes);
 
     private static JsonObject Target(string name, string label, HttpRequest request, int port, bool app) => new()
     {

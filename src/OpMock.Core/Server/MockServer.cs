@@ -28,7 +28,7 @@ internal sealed class MockServer : IAsyncDisposable
     private readonly Console.ConsoleEndpoint console;
     private MockEngine engine;
 
-    private MockServer(MockServerOptions options, ListenAddress listen, MockState state, TimeProvider time, IStateStore store)
+    private MockServer(MockServerOptions options, ListenAddress listen, MockState state, TimeProvider time, IStateStore store, Schemas.ApiContract? baseContract)
     {
         this.options = options;
         this.listen = listen;
@@ -39,7 +39,7 @@ internal sealed class MockServer : IAsyncDisposable
         appLog = new RequestLog(app: true, options.MaxRequestLogCount);
         var admin = new AdminGuard(options, listen, () => [Port, AppPort]);
         var bodies = new BodyBudget(options.BodyBudgetBytes);
-        console = new Console.ConsoleEndpoint(new Console.ServeConsole(() => Engine, () => (Port, AppPort)), new Console.LiveFeed(), admin.Check, bodies, time);
+        console = new Console.ConsoleEndpoint(new Console.ServeConsole(() => Engine, () => (Port, AppPort), baseContract is null ? null : (options.Base!, baseContract)), new Console.LiveFeed(), admin.Check, bodies, time);
         logs = [Exchanges.Subscribe(directLog), Exchanges.Subscribe(appLog), Exchanges.Subscribe(console.Feed)];
         var requests = new RequestLogEndpoint(directLog, appLog, () => Engine);
         Endpoints.Add(CanonicalPath.Admin, guarded: true, AdminIndex.TryHandleAsync);
@@ -110,13 +110,14 @@ internal sealed class MockServer : IAsyncDisposable
 
         var listen = ListenAddress.Resolve(options.Host);
         var state = await MockState.LoadAsync(options.Docs, options.Overrides, options.Fixtures, options.Seed, time, cancellationToken);
+        var baseContract = options.Base is { } based ? await Diff.DocDiff.LoadBaseAsync(based, options.Docs, cancellationToken) : null;
         // Where sessions live: memory, or a Redis shared by every replica of this world (its keys named by seed, docs and fixtures).
         var settings = StateSettings.Resolve(options.State, options.StatePassword, options.StateIdle, state.Fixtures.State, options.StateLimits.Idle);
         var store = await StateStores.OpenAsync(settings, options.StateLimits with { Idle = settings.Idle },
             () => StateNamespace.Of(state.Fixtures.World.Seed, options.Docs, options.Overrides, options.Fixtures), time, cancellationToken);
         try
         {
-            return new MockServer(options, listen, state, time, store);
+            return new MockServer(options, listen, state, time, store, baseContract);
         }
         catch (Exception e) when (e is IOException or SocketException or InvalidOperationException or WireMock.Exceptions.WireMockException)
         {

@@ -27,7 +27,8 @@ internal sealed record MockServerOptions(
     string? AdminFilesRoot = null,
     string? State = null,
     string? StatePassword = null,
-    TimeSpan? StateIdle = null)
+    TimeSpan? StateIdle = null,
+    string? Base = null)
 {
     public bool HasAdminCredentials => !string.IsNullOrEmpty(AdminUsername) && !string.IsNullOrEmpty(AdminPassword);
 

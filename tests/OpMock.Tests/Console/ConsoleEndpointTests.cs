@@ -68,6 +68,7 @@ public sealed class ConsoleEndpointTests(SharedMockServer shared) : IClassFixtur
     [InlineData("/__opmock/nothing.js", HttpStatusCode.NotFound)]
     [InlineData("/__opmock/api/nothing", HttpStatusCode.NotFound)]
     [InlineData("/__opmock/api/totals", HttpStatusCode.NotFound)]
+    [InlineData("/__opmock/api/changes", HttpStatusCode.NotFound)]
     [InlineData("/__opmock/api/world?q=", HttpStatusCode.BadRequest)]
     [InlineData("/__opmock/api/world?q=u1&kind=planet", HttpStatusCode.BadRequest)]
     [InlineData("/__opmock/api/world?q=u1&session=bad%20name", HttpStatusCode.BadRequest)]

@@ -30,6 +30,37 @@ public sealed class ServeConsoleTests
     }
 
     [Fact]
+    public async Task Changes_ServedWithABase_WhatTheServedDocsChangedAsDiffListsIt()
+    {
+        // Given a server of the later diff docs, started with the base folder as --base
+        await using var host = await MockHost.StartAsync(new OpMock.Core.Server.MockServerOptions(DiffDocs.After, null, null, Port: 0, AppPort: 0, Base: DiffDocs.Before));
+
+        // When the console's page asks what it may show, and the changes
+        using var info = await host.Client.GetAsync(host.Server.DirectUrl + "/__opmock/api/info");
+        using var answer = await host.Client.GetAsync(host.Server.DirectUrl + "/__opmock/api/changes");
+
+        // Then it offers the Changes view, and lists the changes `opmock diff` finds between the two folders
+        JsonNode.Parse(await info.Content.ReadAsStringAsync())!["changes"]!.GetValue<string>().ShouldBe(DiffDocs.Before);
+        var json = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
+        var summary = json["summary"]!;
+        (summary["breaking"]!.GetValue<int>(), summary["potentiallyBreaking"]!.GetValue<int>(), summary["safe"]!.GetValue<int>()).ShouldBe((5, 4, 4));
+        json["changes"]!.AsArray().ShouldContain(c => c!["kind"]!.GetValue<string>() == "response-field-renamed" && c["route"]!.GetValue<string>() == "/op/v2/getMemberProfile");
+    }
+
+    [Fact]
+    public async Task Changes_ServedWithoutABase_NotOffered()
+    {
+        // Given a server started without --base
+        await using var host = await MockHost.StartAsync();
+        var console = new ServeConsole(() => host.Server.Engine, () => (host.Server.Port, host.Server.AppPort));
+
+        // When asked for changes
+        // Then there are none to show, and the page is told not to offer the view
+        console.Changes().ShouldBeNull();
+        console.Info(new Microsoft.AspNetCore.Http.DefaultHttpContext().Request)["changes"].ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Info_PageLoadedThroughAName_TargetsNamedTheSameWay()
     {
         await using var host = await MockHost.StartAsync();

@@ -1,6 +1,7 @@
 // The console's entry point: reads what this server is (opmock serve or opmock proxy), sets up the tabs
 // (keyboard: arrows, Home, End; the URL's #hash names the open panel) and starts each panel.
 import { $, call, emit, fill, h, on, setOwnHeader, why } from './api.js';
+import { initChanges } from './changes.js';
 import { initLog } from './log.js';
 import { initRoutes } from './routes.js';
 import { initSessions } from './sessions.js';
@@ -73,6 +74,7 @@ async function boot() {
   document.title = proxy ? 'OpMock proxy console' : 'OpMock console';
   $('tab-world').hidden = !info.world;
   $('tab-sessions').hidden = !info.sessions;
+  $('tab-changes').hidden = !info.changes;
   initLog(info);
   await initRoutes(info);
   if (info.world) {
@@ -80,6 +82,9 @@ async function boot() {
   }
   if (info.sessions) {
     initSessions(info);
+  }
+  if (info.changes) {
+    initChanges(info);
   }
   initTabs();
   document.body.dataset.ready = 'true';

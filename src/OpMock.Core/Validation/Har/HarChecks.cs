@@ -80,7 +80,7 @@ internal static class HarChecks
         : null;
 
     /// <summary>Every path is checked before any is read: a FIFO or a typo ends the run before it starts.</summary>
-    private static List<string> Expand(IReadOnlyList<string> paths)
+    public static List<string> Expand(IReadOnlyList<string> paths)
     {
         var files = new List<string>();
         foreach (var path in paths)
