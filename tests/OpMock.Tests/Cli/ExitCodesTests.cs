@@ -9,8 +9,8 @@ public sealed class ExitCodesTests
     private const string BrokenDoc = "##9.9 坏文档\n###方式:\npost\n";
 
     /// <summary>
-    /// Every command that reads the docs, with what it needs besides them ({temp}: the test's folder). The `diff`
-    /// command's row goes here too: the same broken doc, the same line, exit 2.
+    /// Every command that reads the docs, with what it needs besides them ({temp}: the test's folder). `diff` reads
+    /// the broken folder as its base too: whichever side it reads first, the line names the same file.
     /// </summary>
     public static TheoryData<string, string[]> DocCommands => new()
     {
@@ -21,6 +21,7 @@ public sealed class ExitCodesTests
         { "validate", ["--route", "/op/v2/receives", "{temp}/saved.json"] },
         { "proxy", ["--target", "http://127.0.0.1:9", "--port", "0"] },
         { "serve", ["--port", "0", "--app-port", "0", "--fixtures", "{temp}/fixtures"] },
+        { "diff", ["--base", "{temp}/docs"] },
     };
 
     [Theory]

@@ -70,7 +70,7 @@ public sealed partial class ReadmeTests
     {
         var used = CommandLines().Select(line => Tokenize(line)[0]).ToHashSet();
 
-        used.ShouldBeSubsetOf(["serve", "schemas", "lint", "validate", "proxy", "openapi"]);
+        used.ShouldBeSubsetOf(["serve", "schemas", "lint", "validate", "proxy", "openapi", "diff"]);
         used.ShouldContain("serve");
         used.ShouldContain("validate");
         used.ShouldContain("schemas");
