@@ -15,7 +15,10 @@ namespace OpMock.Core.Server;
 /// <item>targets (proxy URLs, webhooks, HTTP proxies) on another host need `--admin-allow-proxy`, and a target
 /// that is this server itself is refused whatever the flags: each request would call itself without end;</item>
 /// <item>a key WireMock's models do not have, whose name or value looks like a file or a host, is refused
-/// rather than guessed at (a key given twice never gets here: the pipeline refuses it first, JsonDuplicates).</item>
+/// rather than guessed at (a key given twice never gets here: the pipeline refuses it first, JsonDuplicates);</item>
+/// <item>any other key WireMock's models do not have (given a value) is refused with a 400 naming every such
+/// key: WireMock would drop it and store the rest, a stub that never matches or matches everything (the Java
+/// format's `method`, `bodyPatterns` and `status`, a wiremock.org import's `mappings` list).</item>
 /// </list>
 /// </summary>
 internal sealed partial class AdminPolicy(MockServerOptions options, ListenAddress listen, Func<IReadOnlyCollection<int>> ports)
@@ -57,9 +60,14 @@ internal sealed partial class AdminPolicy(MockServerOptions options, ListenAddre
             }
 
             var root = document.RootElement;
-            return root.ValueKind == JsonValueKind.Array && model is AdminFields.Mapping or AdminFields.OrgMapping
-                ? root.EnumerateArray().Select((item, i) => Walk(item, model, $"[{i}]")).FirstOrDefault(r => r is not null)
-                : Walk(root, model, "");
+            var unknown = new List<string>();
+            var refusal = root.ValueKind == JsonValueKind.Array && model is AdminFields.Mapping or AdminFields.OrgMapping
+                ? root.EnumerateArray().Select((item, i) => Walk(item, model, $"[{i}]", unknown)).FirstOrDefault(r => r is not null)
+                : Walk(root, model, "", unknown);
+            return refusal ?? (unknown.Count == 0 ? null : new(400,
+                $"{string.Join(", ", unknown.Take(8).Select(k => $"`{MockEngine.Sample(k)}`"))}{(unknown.Count > 8 ? $" and {unknown.Count - 8} more" : "")} "
+                + $"{(unknown.Count == 1 ? "is not a field" : "are not fields")} of WireMock.Net 2.21's {Describe(model)}: WireMock would drop "
+                + $"{(unknown.Count == 1 ? "it" : "them")} and keep the rest, so nothing was stored. {Hint(model, unknown)}"));
         }
     }
 
@@ -80,11 +88,25 @@ internal sealed partial class AdminPolicy(MockServerOptions options, ListenAddre
     [System.Text.RegularExpressions.GeneratedRegex("^/__admin/mappings/[^/]+$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex OneMapping();
 
-    private Refusal? Walk(JsonElement value, string model, string at)
+    private static string Describe(string model) => model switch
+    {
+        AdminFields.Settings => "settings (SettingsModel)",
+        AdminFields.OrgMapping => "wiremock.org import (one mapping, or a list of them)",
+        _ => "stubs (MappingModel)",
+    };
+
+    private static string Hint(string model, List<string> unknown) =>
+        model == AdminFields.OrgMapping && unknown.Any(k => k.Equals("mappings", StringComparison.OrdinalIgnoreCase))
+            ? "WireMock.Net imports one Java mapping, or a JSON list of them, per request; post the list itself, not {\"mappings\": [...]}."
+            : model == AdminFields.Mapping
+                ? "A stub in the Java WireMock format (`request.method`, `url`, `bodyPatterns`, `response.status`) goes to POST /__admin/mappings/wiremock.org; WireMock.Net's own format uses `Methods`, `Path`, `Body`, `StatusCode`."
+                : "";
+
+    private Refusal? Walk(JsonElement value, string model, string at, List<string> unknown)
     {
         if (value.ValueKind == JsonValueKind.Array)
         {
-            return value.EnumerateArray().Select((item, i) => Walk(item, model, $"{at}[{i}]")).FirstOrDefault(r => r is not null);
+            return value.EnumerateArray().Select((item, i) => Walk(item, model, $"{at}[{i}]", unknown)).FirstOrDefault(r => r is not null);
         }
 
         if (value.ValueKind != JsonValueKind.Object)
@@ -98,8 +120,8 @@ internal sealed partial class AdminPolicy(MockServerOptions options, ListenAddre
         {
             var name = Join(at, property.Name);
             var refusal = fields.TryGetValue(property.Name, out var field)
-                ? Field(field, property.Value, name)
-                : Unknown(property.Value, name, property.Name);
+                ? Field(field, property.Value, name, unknown)
+                : Unknown(property.Value, name, property.Name, unknown);
             if (refusal is not null)
             {
                 return refusal;
@@ -109,13 +131,13 @@ internal sealed partial class AdminPolicy(MockServerOptions options, ListenAddre
         return null;
     }
 
-    private Refusal? Field(AdminField field, JsonElement value, string name)
+    private Refusal? Field(AdminField field, JsonElement value, string name, List<string> unknown)
     {
         var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         switch (field.Use)
         {
             case FieldUse.Nested:
-                return Walk(value, field.Model!, name);
+                return Walk(value, field.Model!, name, unknown);
             case FieldUse.File when !string.IsNullOrEmpty(text):
                 return options.AllowAdminFiles
                     ? Files.Problem(text) is { } problem ? new(403, $"`{name}` `{MockEngine.Sample(text)}` {problem}") : null
@@ -154,17 +176,22 @@ internal sealed partial class AdminPolicy(MockServerOptions options, ListenAddre
             : null;
     }
 
-    private static Refusal? Unknown(JsonElement value, string name, string key)
+    private static Refusal? Unknown(JsonElement value, string name, string key, List<string> unknown)
     {
-        if (value.ValueKind is JsonValueKind.Null or JsonValueKind.False || (value.ValueKind == JsonValueKind.String && value.GetString()!.Length == 0))
+        if (value.ValueKind is JsonValueKind.Null)
         {
+            // What clients serialising a whole model send for what they leave unset: nothing asked for.
             return null;
         }
 
         var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        return AdminFields.LooksOutbound(key, text)
-            ? new(403, $"`{MockEngine.Sample(name)}` is not a field of WireMock.Net 2.21's admin models, and it looks like it names a file, a folder or a host; OpMock refuses such fields rather than guess what they do")
-            : null;
+        if (AdminFields.LooksOutbound(key, text) && value.ValueKind != JsonValueKind.False && text is not "")
+        {
+            return new(403, $"`{MockEngine.Sample(name)}` is not a field of WireMock.Net 2.21's admin models, and it looks like it names a file, a folder or a host; OpMock refuses such fields rather than guess what they do");
+        }
+
+        unknown.Add(name);
+        return null;
     }
 
     /// <summary>A switch is on unless null, false, 0 or empty: WireMock's reader turns "true" and 1 into true.</summary>

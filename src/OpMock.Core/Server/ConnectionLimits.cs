@@ -95,6 +95,7 @@ internal static class ConnectionLimits
             // Kestrel's default minimum rate (240 bytes/s after a 5 s grace) makes a stalled body a 408.
             kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(240, TimeSpan.FromSeconds(5));
             kestrel.AddServerHeader = false;
+            kestrel.RequestHeaderEncodingSelector = _ => HeaderEncoding.Instance;
         });
 
         // Registered before Kestrel's own transport, which Kestrel then leaves out ("don't override an already-configured transport").

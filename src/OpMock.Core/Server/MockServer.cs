@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using OpMock.Core.Net;
+using Microsoft.AspNetCore.Http;
 using OpMock.Core.World.State;
 using WireMock.Server;
 using WireMock.Settings;
@@ -25,7 +26,9 @@ internal sealed class MockServer : IAsyncDisposable
     private readonly int connectionCap = ConnectionLimits.PerPort(ConnectionLimits.Descriptors());
     private readonly IDisposable[] logs;
     private readonly Pipeline? directPipeline;
+    private readonly Pipeline? appPipeline;
     private readonly Console.ConsoleEndpoint console;
+    private readonly StubChoice choice = new();
     private MockEngine engine;
 
     private MockServer(MockServerOptions options, ListenAddress listen, MockState state, TimeProvider time, IStateStore store, Schemas.ApiContract? baseContract)
@@ -44,6 +47,8 @@ internal sealed class MockServer : IAsyncDisposable
         var requests = new RequestLogEndpoint(directLog, appLog, () => Engine);
         Endpoints.Add(CanonicalPath.Admin, guarded: true, AdminIndex.TryHandleAsync);
         Endpoints.Add(RequestLogEndpoint.Prefix + "/", guarded: true, requests.TryHandleAsync);
+        // The Java client's resetAll (WireMock.Net has no such endpoint): the port's stubs, scenarios and log.
+        Endpoints.Add(CanonicalPath.Admin + "/reset", guarded: true, ResetAsync);
         var sessionsAdmin = new SessionsAdmin(() => Engine);
         Endpoints.Add(SessionsAdmin.Prefix + "/", guarded: true, (context, _) => sessionsAdmin.TryHandleAsync(context));
         Endpoints.Add(CanonicalPath.Console + "/", guarded: true, (context, _) => console.TryHandleAsync(context));
@@ -52,9 +57,9 @@ internal sealed class MockServer : IAsyncDisposable
         // A transfer that a stub on the direct port matches goes there (one loopback hop).
         transfers = new TransferStubs(() => Engine, () => directPipeline?.Stubs, () => new Uri($"http://{listen.LocalHost}:{Port}"), time);
         var parts = new PipelineParts(new Gate(admin, Endpoints, () => Engine, bodies, time), admin, Endpoints, transfers, Exchanges,
-            onApp => onApp ? appLog : directLog, () => Engine, time);
+            onApp => onApp ? appLog : directLog, () => Engine, choice, time);
         directPipeline = new Pipeline(parts, app: false);
-        var appPipeline = new Pipeline(parts, app: true);
+        appPipeline = new Pipeline(parts, app: true);
         direct = Start(options.Port, directPipeline);
         try
         {
@@ -161,6 +166,24 @@ internal sealed class MockServer : IAsyncDisposable
         await sessions.DisposeAsync();
     }
 
+    private async Task<bool> ResetAsync(Microsoft.AspNetCore.Http.HttpContext context, bool onApp)
+    {
+        if (!Microsoft.AspNetCore.Http.HttpMethods.IsPost(context.Request.Method))
+        {
+            return false;
+        }
+
+        var (server, pipeline, log) = onApp ? (app, appPipeline, appLog) : (direct, directPipeline, directLog);
+        server.ResetMappings();
+        server.ResetScenarios();
+        pipeline?.Stubs?.Changed();
+        log.Clear();
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync("{\"Status\":\"Mappings, scenarios and requests reset\"}", context.RequestAborted);
+        return true;
+    }
+
     private WireMockServer Start(int port, Pipeline pipeline)
     {
         if (port != 0)
@@ -181,10 +204,12 @@ internal sealed class MockServer : IAsyncDisposable
             PreWireMockMiddlewareInit = pipeline.Install,
             AdditionalServiceRegistration = services => ConnectionLimits.Apply(services, connectionCap),
             StartTimeout = 5000,
+            // WireMock reports each stub it chose here (its own log stays off): the request log records WireMock's choice.
+            Logger = choice,
             FileSystemHandler = new WireMock.Handlers.LocalFileSystemHandler(AdminPolicy.FilesRoot(options)),
         };
         var server = WireMockServer.Start(settings);
-        pipeline.Stubs = new UserStubs(server, time);
+        pipeline.Stubs = new UserStubs(server);
         return server;
     }
 }

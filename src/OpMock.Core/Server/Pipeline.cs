@@ -107,15 +107,16 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
         }
 
         // A query WireMock's parser fails on (a parameter without a name) is not handed to it: OpMock answers.
-        if (Stubs is { Any: true } stubs && WireMockReadable(context.Request) is null && stubs.Match(Stub(context, passed.Body)) is { } found
-            && await StubAsync(context, next, draft, found, stubs))
+        if (Stubs is { Any: true } stubs && WireMockReadable(context.Request) is null && stubs.Match(Stub(context, passed.Body)) is not null
+            && await StubAsync(context, next, draft, stubs))
         {
             return;
         }
 
         if (app && await parts.Transfers.TryRelayAsync(context, passed.Body, draft) is { } relayed)
         {
-            Answered(draft, "stub", relayed);
+            draft.AnsweredBy = "stub";
+            (draft.MappingGuid, draft.MappingTitle) = relayed;
             return;
         }
 
@@ -244,10 +245,28 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
             ? $"the query `{MockEngine.Sample(query)}` has a parameter without a name (`=value`); name it or leave it out"
             : null;
 
-    /// <summary>Hands the request to WireMock, whose stub answers it; false when WireMock found no stub after all (nothing sent).</summary>
-    private static async Task<bool> StubAsync(HttpContext context, Func<Task> next, ExchangeDraft draft, UserStubs.Found found, UserStubs stubs)
+    /// <summary>
+    /// Hands the request to WireMock, whose stub answers it, and records the stub WireMock chose (a transfer's hop
+    /// tells the app port which, in <see cref="TransferStubs.ChosenHeader"/>); false when WireMock found no stub
+    /// after all (nothing sent).
+    /// </summary>
+    private async Task<bool> StubAsync(HttpContext context, Func<Task> next, ExchangeDraft draft, UserStubs stubs)
     {
-        Answered(draft, "stub", found.Mapping);
+        draft.AnsweredBy = "stub";
+        var chosen = parts.Choice.Watch();
+        if (parts.Transfers.IsHop(context.Request))
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (chosen.Guid is { } guid)
+                {
+                    context.Response.Headers[TransferStubs.ChosenHeader] = guid.ToString();
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
         var body = context.Response.Body;
         var capture = new ResponseCapture(body, first => context.Response.StatusCode == StatusCodes.Status404NotFound && !context.Response.HasStarted
             && first.Length < 100 && System.Text.Encoding.UTF8.GetString(first.Span).Contains(NoMatch, StringComparison.Ordinal));
@@ -262,6 +281,7 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
             // A stub's answer may move its scenario to the next state, or record a new mapping (proxying).
             stubs.Changed();
             context.Response.Body = body;
+            (draft.MappingGuid, draft.MappingTitle) = (chosen.Guid, chosen.Title);
         }
 
         if (!capture.Missed)
@@ -269,20 +289,14 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
             return true;
         }
 
-        // The stub went away between OpMock's match and WireMock's, its probability rolled no there, or an undecided
-        // stub did not match after all: OpMock answers.
+        // Its probability rolled no, its time window is over by WireMock's clock, the stub went away between
+        // OpMock's look and WireMock's, or an undecided stub did not match after all: OpMock answers.
         context.Response.Clear();
         context.Request.Body.Position = 0;
         draft.Captured = null;
         draft.MappingGuid = null;
+        draft.MappingTitle = null;
         return false;
-    }
-
-    private static void Answered(ExchangeDraft draft, string by, IMapping mapping)
-    {
-        draft.AnsweredBy = by;
-        draft.MappingGuid = mapping.Guid;
-        draft.MappingTitle = mapping.Title;
     }
 
     /// <summary>The request as WireMock's matchers read it.</summary>
@@ -331,4 +345,5 @@ internal sealed record PipelineParts(
     ExchangeHub Hub,
     Func<bool, RequestLog> Log,
     Func<MockEngine> Engine,
+    StubChoice Choice,
     TimeProvider Time);

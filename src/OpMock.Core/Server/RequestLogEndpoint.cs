@@ -7,7 +7,9 @@ namespace OpMock.Core.Server;
 /// <summary>
 /// `/__admin/requests` answered from OpMock's own <see cref="RequestLog"/>, as WireMock.Net answers it: `GET`
 /// lists (oldest first), `GET|DELETE /{guid}` one entry, `DELETE` and `POST /reset` clear, `POST /find` finds by a
-/// request model (<see cref="RequestFind"/>), `GET /find?mappingGuid=` by the stub that answered.
+/// request model (<see cref="RequestFind"/>), `GET /find?mappingGuid=` by the stub that answered. The Java
+/// client's calls WireMock.Net has no answer for are answered in the Java client's shape: `POST /count`
+/// (`verify`), `GET /unmatched` (the requests no stub answered), and `POST /find` given a Java request pattern.
 /// </summary>
 internal sealed class RequestLogEndpoint(RequestLog direct, RequestLog app, Func<MockEngine> engine)
 {
@@ -32,7 +34,13 @@ internal sealed class RequestLogEndpoint(RequestLog direct, RequestLog app, Func
                 await WriteAsync(context, 200, new { Status = "Requests deleted" });
                 return true;
             case "find" when HttpMethods.IsPost(method):
-                await FindAsync(context, log);
+                await FindAsync(context, log, count: false);
+                return true;
+            case "count" when HttpMethods.IsPost(method):
+                await FindAsync(context, log, count: true);
+                return true;
+            case "unmatched" when HttpMethods.IsGet(method):
+                await WriteAsync(context, 200, new { requests = log.Entries().Where(e => e.MappingGuid is null).Select(JavaRequest), requestJournalDisabled = false });
                 return true;
             case "find" when HttpMethods.IsGet(method) && Guid.TryParse(request.Query["mappingGuid"].ToString(), out var mapping):
                 await WriteAsync(context, 200, log.Entries().Where(e => e.MappingGuid == mapping).Select(RequestLog.Model));
@@ -55,23 +63,47 @@ internal sealed class RequestLogEndpoint(RequestLog direct, RequestLog app, Func
 
                 return true;
             default:
-                await ReplyWriter.WriteAsync(context, engine().Plain(404, $"{method} {MockEngine.Sample(request.Path.Value)} is not part of the request log API: GET|DELETE {Prefix}, GET|DELETE {Prefix}/{{guid}}, POST {Prefix}/find, POST {Prefix}/reset", null));
+                await ReplyWriter.WriteAsync(context, engine().Plain(404, $"{method} {MockEngine.Sample(request.Path.Value)} is not part of the request log API: GET|DELETE {Prefix}, GET|DELETE {Prefix}/{{guid}}, POST {Prefix}/find, POST {Prefix}/count, GET {Prefix}/unmatched, POST {Prefix}/reset", null));
                 return true;
         }
     }
 
-    private async Task FindAsync(HttpContext context, RequestLog log)
+    private async Task FindAsync(HttpContext context, RequestLog log, bool count)
     {
         using var copy = new MemoryStream();
         await context.Request.Body.CopyToAsync(copy, context.RequestAborted);
-        if (RequestFind.Read(copy.ToArray(), out var problem) is not { } matcher)
+        if (RequestFind.Read(copy.ToArray(), out var problem, out var java) is not { } matcher)
         {
-            await ReplyWriter.WriteAsync(context, engine().Plain(400, $"POST {Prefix}/find: {problem}", null));
+            await ReplyWriter.WriteAsync(context, engine().Plain(400, $"POST {Prefix}/{(count ? "count" : "find")}: {problem}", null));
             return;
         }
 
-        var found = log.Entries().Where(e => RequestFind.Finds(matcher, Stub(e))).Select(RequestLog.Model);
-        await WriteAsync(context, 200, found);
+        var found = log.Entries().Where(e => RequestFind.Finds(matcher, Stub(e))).ToList();
+        await WriteAsync(context, 200, count ? new { count = found.Count }
+            : java ? new { requests = found.Select(JavaRequest), requestJournalDisabled = false }
+            : found.Select(RequestLog.Model));
+    }
+
+    /// <summary>A logged request as the Java client reads it (its LoggedRequest).</summary>
+    private static object JavaRequest(Exchange entry)
+    {
+        var model = RequestLog.Model(entry).Request!;
+        var body = entry.RequestBody.ToArray();
+        return new
+        {
+            id = entry.Id,
+            url = entry.Path + entry.Query,
+            absoluteUrl = model.AbsoluteUrl,
+            method = entry.Method,
+            clientIp = entry.ClientIp,
+            headers = model.Headers?.ToDictionary(h => h.Key, h => h.Value.Count == 1 ? (object)h.Value[0] : h.Value.ToArray()),
+            queryParams = model.Query?.ToDictionary(q => q.Key, q => new { key = q.Key, values = q.Value.ToArray() }),
+            body = model.Body ?? "",
+            bodyAsBase64 = Convert.ToBase64String(body),
+            browserProxyRequest = false,
+            loggedDate = entry.Time.ToUnixTimeMilliseconds(),
+            loggedDateString = entry.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        };
     }
 
     /// <summary>A logged request as WireMock's matchers read it.</summary>

@@ -14,13 +14,17 @@ namespace OpMock.Core.Server;
 /// GET doc), the transfer goes there by one loopback hop and the stub answers it. Otherwise the engine answers
 /// the transfer itself. Only documented routes are relayed, by their documented path: a reqUrl never names
 /// where the hop goes. The hop carries <see cref="HopHeader"/> with a per-process secret, so the direct port
-/// does not log it a second time.
+/// does not log it a second time; the direct port answers the hop with <see cref="ChosenHeader"/>, the stub
+/// WireMock chose, for the app port's log.
 /// </summary>
 internal sealed class TransferStubs(Func<MockEngine> engine, Func<UserStubs?> directStubs, Func<Uri> directUrl, TimeProvider time) : IDisposable
 {
     public const string HopHeader = "X-OpMock-Hop";
 
-    private static readonly string[] NotRelayed = ["Host", "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Upgrade", HopHeader];
+    /// <summary>On the answer to a hop only: the Guid of the stub WireMock answered it with.</summary>
+    public const string ChosenHeader = "X-OpMock-Hop-Stub";
+
+    private static readonly string[] NotRelayed = ["Host", "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Upgrade", HopHeader, ChosenHeader];
 
     private readonly HttpClient client = new(new SocketsHttpHandler
     {
@@ -40,8 +44,8 @@ internal sealed class TransferStubs(Func<MockEngine> engine, Func<UserStubs?> di
     public bool IsHop(HttpRequest request) =>
         request.Headers.TryGetValue(HopHeader, out var value) && value.ToString() == Secret;
 
-    /// <summary>The direct stub that answered the relayed transfer, or null when the engine is to answer it.</summary>
-    public async Task<IMapping?> TryRelayAsync(HttpContext context, byte[] body, ExchangeDraft draft)
+    /// <summary>The direct stub that answered the relayed transfer (as WireMock chose it), or null when the engine is to answer it.</summary>
+    public async Task<(Guid? Guid, string? Title)?> TryRelayAsync(HttpContext context, byte[] body, ExchangeDraft draft)
     {
         if (directStubs() is not { Any: true } stubs || !HttpMethods.IsPost(context.Request.Method)
             || !string.Equals(context.Request.Path.Value, Docs.Endpoint.TransferRoute, StringComparison.OrdinalIgnoreCase))
@@ -76,13 +80,13 @@ internal sealed class TransferStubs(Func<MockEngine> engine, Func<UserStubs?> di
             return null;
         }
 
-        await HopAsync(context, new Uri(direct, route + query), method, headers, relayedBody, draft);
-        return found.Mapping;
+        var chosen = await HopAsync(context, new Uri(direct, route + query), method, headers, relayedBody, draft);
+        return (chosen, chosen is { } guid ? stubs.Title(guid) : null);
     }
 
     public void Dispose() => client.Dispose();
 
-    private async Task HopAsync(HttpContext context, Uri url, string method, ImmutableArray<KeyValuePair<string, string>> headers, byte[] body, ExchangeDraft draft)
+    private async Task<Guid?> HopAsync(HttpContext context, Uri url, string method, ImmutableArray<KeyValuePair<string, string>> headers, byte[] body, ExchangeDraft draft)
     {
         using var hop = new HttpRequestMessage(new HttpMethod(method), url);
         if (body.Length > 0 || method != "GET")
@@ -120,12 +124,14 @@ internal sealed class TransferStubs(Func<MockEngine> engine, Func<UserStubs?> di
             draft.Captured = capture;
             await using var stream = await answer.Content.ReadAsStreamAsync(context.RequestAborted);
             await stream.CopyToAsync(capture, context.RequestAborted);
+            return answer.Headers.TryGetValues(ChosenHeader, out var chosen) && Guid.TryParse(chosen.FirstOrDefault(), out var guid) ? guid : null;
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
             // The stub dropped the connection or broke its framing (a fault): so does the transfer.
             draft.Status = 0;
             context.Abort();
+            return null;
         }
     }
 }

@@ -6,12 +6,12 @@ namespace OpMock.Core.Server;
 
 /// <summary>
 /// The stubs a user added to one port through `/__admin/mappings` (WireMock holds nothing else but its admin
-/// interface), and which of them matches a request, found as WireMock finds it (its public
-/// <see cref="IMapping.GetRequestMatchResult"/>): enabled, within its time window, its scenario in the state it
-/// waits for; the best perfect match by priority. A request no stub matches perfectly is OpMock's to answer,
-/// whatever WireMock's partial-matching setting says. A stub's probability is not rolled here: WireMock rolls it
-/// as it answers, and when the roll says no (and no other stub matches) OpMock answers — rolled twice, a stub
-/// of probability 0.5 answered a quarter of its requests.
+/// interface), and whether one of them may answer a request: one that is enabled and matches it perfectly (its
+/// scenario in the state it waits for), by WireMock's public <see cref="IMapping.GetRequestMatchResult"/>. Which
+/// one answers is WireMock's choice alone, made as it answers and reported to OpMock (<see cref="StubChoice"/>):
+/// this class never orders stubs (priority, score, ties) and never judges time windows (WireMock reads its own
+/// clock, in local time) or probabilities (WireMock rolls them). When WireMock then finds none after all, OpMock
+/// answers; a request no stub matches perfectly is OpMock's to answer, whatever WireMock's partial matching says.
 /// </summary>
 /// <remarks>
 /// WireMock copies its ~50 mappings on every read of <see cref="WireMockServer.Mappings"/>: the user's are read
@@ -19,7 +19,7 @@ namespace OpMock.Core.Server;
 /// admin request is applied, before its answer is sent) or from a stub's own answer (a scenario's next state, a
 /// recorded proxy mapping): <see cref="Changed"/> again.
 /// </remarks>
-internal sealed class UserStubs(WireMockServer server, TimeProvider time)
+internal sealed class UserStubs(WireMockServer server)
 {
     private long version;
     private Snapshot? snapshot;
@@ -31,20 +31,17 @@ internal sealed class UserStubs(WireMockServer server, TimeProvider time)
     public void Changed() => Interlocked.Increment(ref version);
 
     /// <summary>
-    /// Whether a stub answers the request: the one WireMock would choose; or <see cref="Undecided"/> when a stub's
-    /// matchers cannot read a request that is not WireMock's own (its query-parameter matcher) and no other stub
-    /// matches: WireMock then decides (and when it finds none, OpMock answers after all); null when none answers.
+    /// A stub WireMock may answer the request with (not necessarily the one it will choose); <see cref="Found.Undecided"/>
+    /// when only a stub whose matchers cannot read a request that is not WireMock's own (its query-parameter
+    /// matcher) may: WireMock then decides. Null when none may, and OpMock answers.
     /// </summary>
     public Found? Match(IRequestMessage request)
     {
         var current = Current();
-        IMapping? best = null;
-        IRequestMatchResult? bestResult = null;
         IMapping? undecided = null;
-        var now = time.GetUtcNow().UtcDateTime;
         foreach (var mapping in current.Mappings)
         {
-            if (mapping.IsDisabled || !InTime(mapping, now))
+            if (mapping.IsDisabled)
             {
                 continue;
             }
@@ -70,44 +67,20 @@ internal sealed class UserStubs(WireMockServer server, TimeProvider time)
             {
                 undecided ??= mapping;
             }
-            else if (result.IsPerfectMatch && result.MatchDetails.All(d => d.Exception is null) && (best is null || Better(mapping, result, best, bestResult!)))
+            else if (result.IsPerfectMatch && result.MatchDetails.All(d => d.Exception is null))
             {
-                (best, bestResult) = (mapping, result);
+                return new Found(mapping, Undecided: false);
             }
         }
 
-        return best is not null ? new Found(best, Undecided: false) : undecided is not null ? new Found(undecided, Undecided: true) : null;
+        return undecided is not null ? new Found(undecided, Undecided: true) : null;
     }
 
-    /// <param name="Mapping">The stub that answers; when <paramref name="Undecided"/>, the one that may.</param>
+    /// <summary>The title of a stub, by its Guid (null when it has none, or is gone).</summary>
+    public string? Title(Guid guid) => Current().Mappings.FirstOrDefault(m => m.Guid == guid)?.Title;
+
+    /// <param name="Mapping">A stub that may answer (WireMock chooses which one does).</param>
     internal sealed record Found(IMapping Mapping, bool Undecided);
-
-    // WireMock's order among perfect matches: priority, then score, then the number of matchers, then the newest.
-    private static bool Better(IMapping mapping, IRequestMatchResult result, IMapping best, IRequestMatchResult bestResult) =>
-        mapping.Priority != best.Priority ? mapping.Priority < best.Priority
-        : result.AverageTotalScore != bestResult.AverageTotalScore ? result.AverageTotalScore > bestResult.AverageTotalScore
-        : result.TotalNumber != bestResult.TotalNumber ? result.TotalNumber < bestResult.TotalNumber
-        : (mapping.UpdatedAt ?? DateTime.MinValue) > (best.UpdatedAt ?? DateTime.MinValue);
-
-    private static bool InTime(IMapping mapping, DateTime now)
-    {
-        if (mapping.TimeSettings is not { } settings)
-        {
-            return true;
-        }
-
-        if (settings.Start is { } start && now < start)
-        {
-            return false;
-        }
-
-        if (settings.End is { } end && now > end)
-        {
-            return false;
-        }
-
-        return settings.TTL is not { } ttl || mapping.UpdatedAt is not { } updated || now <= updated.AddSeconds(ttl);
-    }
 
     private Snapshot Current()
     {

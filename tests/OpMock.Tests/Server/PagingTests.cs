@@ -94,6 +94,18 @@ public sealed class PagingTests(WikiWorld wiki) : IClassFixture<WikiWorld>
     }
 
     [Fact]
+    public async Task ChatPage_PageSizeAboveItsMaximum_Is400NamingIt()
+    {
+        // When a pageSize above the doc's maximum (最大50) is asked for
+        using var response = await wiki.Host.PostDirectAsync(WikiWorld.ChatPage, $$"""{"staffId":"{{ExampleOp}}","pageSize":51}""");
+
+        // Then it is refused, naming the field, rather than cut to the maximum (one behaviour: docs/admin-api.md)
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest, text);
+        text.ShouldContain("pageSize");
+    }
+
+    [Fact]
     public async Task ChatPage_LastPageNoAnIntegerHolds_IsAnEmptyPageWithTheSameTotal()
     {
         // When the largest pageNo is asked for
