@@ -20,7 +20,8 @@ internal static class ServeCommand
         var adminUser = EnvironmentOptions.Create<string?>("--admin-username", "Open the admin API (/__admin) to non-loopback clients with basic auth", () => null);
         var adminPassword = EnvironmentOptions.Create<string?>("--admin-password", "Password for --admin-username (prefer the environment variable: a command line shows in ps)", () => null);
         var adminPasswordFile = EnvironmentOptions.Create<string?>("--admin-password-file", "File holding the password for --admin-username (a container secret)", () => null);
-        var adminOrigins = EnvironmentOptions.Create<string?>("--admin-origin", "Web origins whose pages may call the admin API, comma-separated (none by default)", () => null);
+        var adminOrigins = EnvironmentOptions.Create<string?>("--admin-origin", "Web origins whose pages may call the admin API, comma-separated (none by default; the same as --admin-allow-origin)", () => null);
+        var allowOrigins = EnvironmentOptions.Create<string?>("--admin-allow-origin", "Web origins (a team's own dashboard) whose pages may call the admin API and the console and change state through them, with or without admin credentials; comma-separated, none by default", () => null);
         var allowFiles = EnvironmentOptions.Create("--admin-allow-files", "Let the admin API save mappings and files to disk and read them", () => false);
         var filesRoot = EnvironmentOptions.Create<string?>("--admin-files", "Folder whose __admin/mappings admin stubs may read files from, with --admin-allow-files (default: the working directory)", () => null);
         var allowProxy = EnvironmentOptions.Create("--admin-allow-proxy", "Let admin stubs and settings proxy to or call hosts other than this machine", () => false);
@@ -31,7 +32,7 @@ internal static class ServeCommand
             .Check(StateSettings.IdleProblem);
         var command = new Command("serve", "Serve the documented API from a seeded world")
         {
-            docs, overrides, host, port, appPort, fixtures, seed, watch, adminUser, adminPassword, adminPasswordFile, adminOrigins, allowFiles, filesRoot, allowProxy,
+            docs, overrides, host, port, appPort, fixtures, seed, watch, adminUser, adminPassword, adminPasswordFile, adminOrigins, allowOrigins, allowFiles, filesRoot, allowProxy,
             state, statePasswordFile, stateIdle,
         };
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, new MockServerOptions(
@@ -45,7 +46,7 @@ internal static class ServeCommand
             result.GetValue(watch),
             AdminUsername: result.GetValue(adminUser),
             AdminPassword: Password(result.GetValue(adminPassword), result.GetValue(adminPasswordFile)),
-            AdminOrigins: [.. (result.GetValue(adminOrigins) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            AdminOrigins: [.. $"{result.GetValue(adminOrigins)},{result.GetValue(allowOrigins)}".Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             AllowAdminFiles: result.GetValue(allowFiles),
             AllowAdminProxy: result.GetValue(allowProxy),
             AdminFilesRoot: result.GetValue(filesRoot),

@@ -171,7 +171,7 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
     {
         if (guarded && admin.AllowedOrigin(context.Request) is null)
         {
-            await RefuseAsync(context, new Refusal(403, "the admin API does not answer cross-origin requests; list the page's origin with --admin-origin to allow it"), draft);
+            await RefuseAsync(context, new Refusal(403, "the admin API does not answer cross-origin requests; list the page's origin with --admin-allow-origin to allow it"), draft);
             return;
         }
 
