@@ -24,19 +24,26 @@ internal static class ProxyCommand
         var record = EnvironmentOptions.Create<string?>("--record", "Save each exchange as a HAR file in this folder, for `validate --har`", () => null);
         var strict = EnvironmentOptions.Create<bool>("--strict", "Undocumented fields are errors, not warnings", () => false);
         var timeout = EnvironmentOptions.Create<string>("--timeout", "Bound on each whole exchange with the target, headers and body (30s, 500ms)", () => "30s").Check(Durations.Problem);
+        var consolePort = EnvironmentOptions.Create<int>("--console-port", "Port of the web console, never the proxy's (0: any free port; printed at start)", () => 0);
         var command = new Command("proxy", "Forward requests to a server and check its responses against the contract on the way back")
         {
-            docs, overrides, target, port, host, record, strict, timeout,
+            docs, overrides, target, port, host, record, strict, timeout, consolePort,
         };
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(
-            console, result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(target), result.GetValue(port), result.GetValue(host)!,
+            console, result.GetValue(docs)!, result.GetValue(overrides), result.GetValue(target), (result.GetValue(port), result.GetValue(consolePort)), result.GetValue(host)!,
             result.GetValue(record), result.GetValue(strict), result.GetValue(timeout)!, cancel)));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        CliConsole console, string docs, string? overrides, string? target, int port, string host, string? record, bool strict, string timeout, CancellationToken cancel)
+        CliConsole console, string docs, string? overrides, string? target, (int Proxy, int Console) ports, string host, string? record, bool strict, string timeout, CancellationToken cancel)
     {
+        var port = ports.Proxy;
+        if (ports.Console is < 0 or > 65535 || (ports.Console != 0 && ports.Console == port))
+        {
+            throw new OpMockException($"--console-port: expected 0-65535 and not the proxy's own port, found {ports.Console}");
+        }
+
         var targetUrl = target is null ? throw new OpMockException("--target is required: the server to forward to (http://HOST:8080)")
             : Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
@@ -57,7 +64,7 @@ internal static class ProxyCommand
 
         var validator = await ContractValidator.CreateAsync(contract, strict);
         var log = new ExchangeLog(TextWriter.Synchronized(console.Out));
-        var settings = new ProxySettings(targetUrl, port, record, Durations.Parse("--timeout", timeout)) { Listen = address };
+        var settings = new ProxySettings(targetUrl, port, record, Durations.Parse("--timeout", timeout)) { Listen = address, ConsolePort = ports.Console };
 
         // The console shows live traffic and bodies: guarded as the mock's admin API is (loopback, Host, Origin).
         // The proxy takes no stubs, so no stub can loop back to its port: the guard needs no ports to check against.
@@ -66,7 +73,7 @@ internal static class ProxyCommand
         using (var proxy = ValidationProxy.Start(validator, settings, log.WriteAsync, TimeProvider.System, web))
         {
             await console.Out.WriteLineAsync($"opmock proxy listening on {proxy.Url} → {targetUrl}" + (record is null ? "" : $", recording to {record}"));
-            await console.Out.WriteLineAsync($"console: {proxy.Url}{ConsoleEndpoint.Prefix}/");
+            await console.Out.WriteLineAsync($"console: {proxy.ConsoleUrl}{ConsoleEndpoint.Prefix}/ (a port of its own: pages the proxy forwards cannot read it)");
             await console.Out.FlushAsync(cancel);
             var stopped = new TaskCompletionSource();
             await using (cancel.Register(() => stopped.TrySetResult()))

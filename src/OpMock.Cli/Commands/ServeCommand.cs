@@ -30,10 +30,15 @@ internal static class ServeCommand
         var statePasswordFile = EnvironmentOptions.Create<string?>("--state-password-file", "File holding the state store's password (a container secret)", () => null);
         var stateIdle = EnvironmentOptions.Create<string?>("--state-idle", "Forget a session nobody used for this long (30m, 24h, 7d; default 24h)", () => null)
             .Check(StateSettings.IdleProblem);
+        var stateMax = EnvironmentOptions.Create<string?>("--state-max-mb", $"Megabytes all sessions' changes may hold together (default {StateLimits.Default.Bytes / StateBudget.MiB}); a write past it answers 503 naming the budget and the reset", () => null)
+            .Check(MegabytesProblem);
+        var sessionMax = EnvironmentOptions.Create<string?>("--state-session-max-mb", $"Megabytes one session's changes may hold (default {StateLimits.Default.SessionBytes / StateBudget.MiB}); a write past it answers 503 naming the session and its reset", () => null)
+            .Check(MegabytesProblem);
+        var allowEviction = EnvironmentOptions.Create("--state-allow-eviction", "Start on a Redis whose maxmemory-policy may evict OpMock's keys (refused otherwise: sessions would be served half); sessions found partly evicted answer 503 as lost", () => false);
         var command = new Command("serve", "Serve the documented API from a seeded world")
         {
             docs, overrides, host, port, appPort, fixtures, seed, watch, adminUser, adminPassword, adminPasswordFile, adminOrigins, allowOrigins, allowFiles, filesRoot, allowProxy,
-            state, statePasswordFile, stateIdle,
+            state, statePasswordFile, stateIdle, stateMax, sessionMax, allowEviction,
         };
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, new MockServerOptions(
             result.GetValue(docs)!,
@@ -52,9 +57,27 @@ internal static class ServeCommand
             AdminFilesRoot: result.GetValue(filesRoot),
             State: result.GetValue(state),
             StatePassword: StatePassword(result.GetValue(statePasswordFile)),
-            StateIdle: result.GetValue(stateIdle) is { } idle ? StateSettings.ReadIdle(idle) : null), cancel)));
+            StateIdle: result.GetValue(stateIdle) is { } idle ? StateSettings.ReadIdle(idle) : null)
+        {
+            StateAllowEviction = result.GetValue(allowEviction),
+            StateLimits = StateLimits.Default with
+            {
+                Bytes = Megabytes(result.GetValue(stateMax)) ?? StateLimits.Default.Bytes,
+                SessionBytes = Megabytes(result.GetValue(sessionMax)) ?? StateLimits.Default.SessionBytes,
+            },
+        }, cancel)));
         return command;
     }
+
+    /// <summary>What is wrong with a budget in megabytes as typed; null when it reads.</summary>
+    private static string? MegabytesProblem(string text) =>
+        Megabytes(text) is null ? $"expected a whole number of megabytes from 1 to 1048576, found `{text}`" : null;
+
+    /// <summary>A budget in megabytes as typed, in bytes; null when none is given or it does not read.</summary>
+    private static long? Megabytes(string? text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var mb) && mb is >= 1 and <= 1_048_576
+            ? mb * StateBudget.MiB
+            : null;
 
     /// <summary>
     /// Without fixtures the world still serves, from built-in sizes and the default seed; so the default folder
