@@ -5,7 +5,9 @@ OPMOCK="src/OpMock.Cli/bin/Release/net10.0/opmock.dll"
 dotnet build -c Release src/OpMock.Cli -v q -nologo >/dev/null
 
 start_serve() {
-  "$@" dotnet "$OPMOCK" serve --host 127.0.0.1 --port 0 --app-port 0 --fixtures fixtures >"$WORK/serve.log" 2>&1 &
+  # SERVE_ARGS: more of serve's options (the write rounds' --docs), split on spaces.
+  # shellcheck disable=SC2086
+  "$@" dotnet "$OPMOCK" serve --host 127.0.0.1 --port 0 --app-port 0 --fixtures fixtures ${SERVE_ARGS:-} >"$WORK/serve.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 500); do
     grep -q '^direct API: ' "$WORK/serve.log" && break

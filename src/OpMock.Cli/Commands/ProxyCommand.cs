@@ -24,9 +24,10 @@ internal static class ProxyCommand
         var record = EnvironmentOptions.Create<string?>("--record", "Save each exchange as a HAR file in this folder, for `validate --har`", () => null);
         var strict = EnvironmentOptions.Create<bool>("--strict", "Undocumented fields are errors, not warnings", () => false);
         var timeout = EnvironmentOptions.Create<string>("--timeout", "Bound on each whole exchange with the target, headers and body (30s, 500ms)", () => "30s").Check(Durations.Problem);
+        var consolePort = EnvironmentOptions.Create<int>("--console-port", "Port of the web console, never the proxy's (0: any free port; printed at start)", () => 0);
         var command = new Command("proxy", "Forward requests to a server and check its responses against the contract on the way back")
         {
-            docs, overrides, target, port, host, record, strict, timeout,
+            docs, overrides, target, port, host, record, strict, timeout, consolePort,
         };
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, ProxyCommandSettings.Bind(result), time, cancel)));
         return command;
@@ -47,7 +48,7 @@ internal static class ProxyCommand
         using (var proxy = ValidationProxy.Start(validator, settings, log.WriteAsync, time, web))
         {
             await console.Out.WriteLineAsync($"opmock proxy listening on {proxy.Url} → {targetUrl}" + (given.Record is null ? "" : $", recording to {given.Record}"));
-            await console.Out.WriteLineAsync($"console: {proxy.Url}{ConsoleEndpoint.Prefix}/");
+            await console.Out.WriteLineAsync($"console: {proxy.ConsoleUrl}{ConsoleEndpoint.Prefix}/ (a port of its own: pages the proxy forwards cannot read it)");
             await console.Out.FlushAsync(cancel);
             var stopped = new TaskCompletionSource();
             await using (cancel.Register(() => stopped.TrySetResult()))

@@ -9,7 +9,7 @@ namespace OpMock.Cli.Commands;
 /// What `opmock proxy` was asked for, bound once from the command line (or OPMOCK_* variables). (Named for the
 /// command: <see cref="ProxySettings"/> is the core's, which <see cref="Validate"/> makes.)
 /// </summary>
-internal sealed record ProxyCommandSettings(string Docs, string? Overrides, string? Target, int Port, string Host, string? Record, bool Strict, string Timeout)
+internal sealed record ProxyCommandSettings(string Docs, string? Overrides, string? Target, int Port, string Host, string? Record, bool Strict, string Timeout, int ConsolePort = 0)
 {
     public static ProxyCommandSettings Bind(ParseResult result) => new(
         result.GetValue<string>("--docs")!,
@@ -19,7 +19,8 @@ internal sealed record ProxyCommandSettings(string Docs, string? Overrides, stri
         result.GetValue<string>("--host")!,
         result.GetValue<string?>("--record"),
         result.GetValue<bool>("--strict"),
-        result.GetValue<string>("--timeout")!);
+        result.GetValue<string>("--timeout")!,
+        result.GetValue<int>("--console-port"));
 
     /// <summary>The core's proxy settings, every setting checked before the docs are read (one line, exit 2).</summary>
     public ProxySettings Validate()
@@ -33,9 +34,15 @@ internal sealed record ProxyCommandSettings(string Docs, string? Overrides, stri
             throw new OpMockException($"--port: expected 0-65535, found {Port}");
         }
 
+        // The console is never on the proxy's own port: pages the proxy forwards would share its origin.
+        if (ConsolePort is < 0 or > 65535 || (ConsolePort != 0 && ConsolePort == Port))
+        {
+            throw new OpMockException($"--console-port: expected 0-65535 and not the proxy's own port, found {ConsolePort}");
+        }
+
         var address = IPAddress.TryParse(Host, out var parsed)
             ? parsed
             : throw new OpMockException($"--host: expected an IP address such as 127.0.0.1 or 0.0.0.0, found `{Host}`");
-        return new ProxySettings(target, Port, Record, Durations.Parse("--timeout", Timeout)) { Listen = address };
+        return new ProxySettings(target, Port, Record, Durations.Parse("--timeout", Timeout)) { Listen = address, ConsolePort = ConsolePort };
     }
 }

@@ -20,7 +20,8 @@ internal static class ServeCommand
         var adminUser = EnvironmentOptions.Create<string?>("--admin-username", "Open the admin API (/__admin) to non-loopback clients with basic auth", () => null);
         var adminPassword = EnvironmentOptions.Create<string?>("--admin-password", "Password for --admin-username (prefer the environment variable: a command line shows in ps)", () => null);
         var adminPasswordFile = EnvironmentOptions.Create<string?>("--admin-password-file", "File holding the password for --admin-username (a container secret)", () => null);
-        var adminOrigins = EnvironmentOptions.Create<string?>("--admin-origin", "Web origins whose pages may call the admin API, comma-separated (none by default)", () => null);
+        var adminOrigins = EnvironmentOptions.Create<string?>("--admin-origin", "Web origins whose pages may call the admin API, comma-separated (none by default; the same as --admin-allow-origin)", () => null);
+        var allowOrigins = EnvironmentOptions.Create<string?>("--admin-allow-origin", "Web origins (a team's own dashboard) whose pages may call the admin API and the console and change state through them, with or without admin credentials; comma-separated, none by default", () => null);
         var allowFiles = EnvironmentOptions.Create("--admin-allow-files", "Let the admin API save mappings and files to disk and read them", () => false);
         var filesRoot = EnvironmentOptions.Create<string?>("--admin-files", "Folder whose __admin/mappings admin stubs may read files from, with --admin-allow-files (default: the working directory)", () => null);
         var allowProxy = EnvironmentOptions.Create("--admin-allow-proxy", "Let admin stubs and settings proxy to or call hosts other than this machine", () => false);
@@ -29,11 +30,16 @@ internal static class ServeCommand
         var statePasswordFile = EnvironmentOptions.Create<string?>("--state-password-file", "File holding the state store's password (a container secret)", () => null);
         var stateIdle = EnvironmentOptions.Create<string?>("--state-idle", "Forget a session nobody used for this long (30m, 24h, 7d; default 24h)", () => null)
             .Check(StateSettings.IdleProblem);
+        var stateMax = EnvironmentOptions.Create<string?>("--state-max-mb", $"Megabytes all sessions' changes may hold together (default {StateLimits.Default.Bytes / StateBudget.MiB}); a write past it answers 503 naming the budget and the reset", () => null)
+            .Check(ServeSettings.MegabytesProblem);
+        var sessionMax = EnvironmentOptions.Create<string?>("--state-session-max-mb", $"Megabytes one session's changes may hold (default {StateLimits.Default.SessionBytes / StateBudget.MiB}); a write past it answers 503 naming the session and its reset", () => null)
+            .Check(ServeSettings.MegabytesProblem);
+        var allowEviction = EnvironmentOptions.Create("--state-allow-eviction", "Start on a Redis whose maxmemory-policy may evict OpMock's keys (refused otherwise: sessions would be served half); sessions found partly evicted answer 503 as lost", () => false);
         var baseDocs = EnvironmentOptions.Create<string?>("--base", "Docs to show the served docs' changes against in the console's Changes view: a folder, or a git revision (origin/main)", () => null);
         var command = new Command("serve", "Serve the documented API from a seeded world")
         {
-            docs, overrides, baseDocs, host, port, appPort, fixtures, seed, watch, adminUser, adminPassword, adminPasswordFile, adminOrigins, allowFiles, filesRoot, allowProxy,
-            state, statePasswordFile, stateIdle,
+            docs, overrides, baseDocs, host, port, appPort, fixtures, seed, watch, adminUser, adminPassword, adminPasswordFile, adminOrigins, allowOrigins, allowFiles, filesRoot, allowProxy,
+            state, statePasswordFile, stateIdle, stateMax, sessionMax, allowEviction,
         };
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, ServeSettings.Bind(result), time, cancel)));
         return command;

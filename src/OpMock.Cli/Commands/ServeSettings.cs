@@ -23,12 +23,16 @@ internal sealed record ServeSettings(
     string? AdminPassword,
     string? AdminPasswordFile,
     string? AdminOrigins,
+    string? AdminAllowOrigins,
     bool AllowAdminFiles,
     string? AdminFilesRoot,
     bool AllowAdminProxy,
     string? State,
     string? StatePasswordFile,
     string? StateIdle,
+    string? StateMaxMb = null,
+    string? StateSessionMaxMb = null,
+    bool StateAllowEviction = false,
     string? Base = null)
 {
     /// <summary>The settings of a parsed `serve` command line (options are found by name on the parsed command).</summary>
@@ -45,12 +49,16 @@ internal sealed record ServeSettings(
         result.GetValue<string?>("--admin-password"),
         result.GetValue<string?>("--admin-password-file"),
         result.GetValue<string?>("--admin-origin"),
+        result.GetValue<string?>("--admin-allow-origin"),
         result.GetValue<bool>("--admin-allow-files"),
         result.GetValue<string?>("--admin-files"),
         result.GetValue<bool>("--admin-allow-proxy"),
         result.GetValue<string?>("--state"),
         result.GetValue<string?>("--state-password-file"),
         result.GetValue<string?>("--state-idle"),
+        result.GetValue<string?>("--state-max-mb"),
+        result.GetValue<string?>("--state-session-max-mb"),
+        result.GetValue<bool>("--state-allow-eviction"),
         result.GetValue<string?>("--base"));
 
     /// <summary>The core's options, every setting checked; a setting that cannot work throws (one line, exit 2).</summary>
@@ -68,16 +76,34 @@ internal sealed record ServeSettings(
             Watch,
             AdminUsername: AdminUsername,
             AdminPassword: Secret("admin password", "--admin-password (OPMOCK_ADMIN_PASSWORD) or --admin-password-file", AdminPassword, AdminPasswordFile),
-            AdminOrigins: [.. (AdminOrigins ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            AdminOrigins: [.. $"{AdminOrigins},{AdminAllowOrigins}".Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             AllowAdminFiles: AllowAdminFiles,
             AllowAdminProxy: AllowAdminProxy,
             AdminFilesRoot: AdminFilesRoot,
             State: State,
             StatePassword: Secret("state password", "OPMOCK_STATE_PASSWORD or --state-password-file", statePassword, StatePasswordFile),
             StateIdle: StateIdle is { } idle ? StateSettings.ReadIdle(idle) : null,
-            Base: Base);
+            Base: Base)
+        {
+            StateAllowEviction = StateAllowEviction,
+            StateLimits = StateLimits.Default with
+            {
+                Bytes = Megabytes(StateMaxMb) ?? StateLimits.Default.Bytes,
+                SessionBytes = Megabytes(StateSessionMaxMb) ?? StateLimits.Default.SessionBytes,
+            },
+        };
         return options.Problem() is { } problem ? throw new OpMockException(problem) : options;
     }
+
+    /// <summary>What is wrong with a budget in megabytes as typed; null when it reads.</summary>
+    public static string? MegabytesProblem(string text) =>
+        Megabytes(text) is null ? $"expected a whole number of megabytes from 1 to 1048576, found `{text}`" : null;
+
+    /// <summary>A budget in megabytes as typed, in bytes; null when none is given or it does not read.</summary>
+    private static long? Megabytes(string? text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var mb) && mb is >= 1 and <= 1_048_576
+            ? mb * StateBudget.MiB
+            : null;
 
     /// <summary>
     /// Without fixtures the world still serves, from built-in sizes and the default seed; so the default folder

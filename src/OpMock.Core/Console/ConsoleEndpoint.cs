@@ -33,9 +33,26 @@ internal sealed class ConsoleEndpoint(IConsoleHost host, LiveFeed feed, Func<Htt
     /// <summary>Whether a path is the console's (the avatars under it are not).</summary>
     public static bool Owns(PathString path) => Owns(path.Value ?? "");
 
-    /// <summary>The console's own traffic (its page, its API, the page's admin calls): not shown in its own live log.</summary>
+    /// <summary>
+    /// The console's own traffic (its page, its API, the page's admin calls): not shown in its own live log. The page's
+    /// header counts only from the page itself (<see cref="OwnOrigin"/>): a page on another site must not hide its requests.
+    /// </summary>
     public static bool IsOwnTraffic(string path, ImmutableArray<KeyValuePair<string, string>> headers) =>
-        Owns(path) || (!headers.IsDefault && headers.Any(h => h.Key.Equals(OwnHeader, StringComparison.OrdinalIgnoreCase)));
+        Owns(path) || (!headers.IsDefault && headers.Any(h => h.Key.Equals(OwnHeader, StringComparison.OrdinalIgnoreCase)) && OwnOrigin(headers));
+
+    /// <summary>
+    /// Whether a request came from no page, or from a page of this server's own origin: the browser says so in
+    /// `Sec-Fetch-Site` (same-origin) and `Origin` (scheme and Host), which a page cannot set.
+    /// </summary>
+    public static bool OwnOrigin(ImmutableArray<KeyValuePair<string, string>> headers)
+    {
+        string? Header(string name) => headers.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
+        var site = Header("Sec-Fetch-Site");
+        var origin = Header("Origin");
+        var host = Header("Host");
+        return (site is null or "same-origin" or "none")
+            && (origin is null || (host is not null && (origin.Equals($"http://{host}", StringComparison.OrdinalIgnoreCase) || origin.Equals($"https://{host}", StringComparison.OrdinalIgnoreCase))));
+    }
 
     private static bool Owns(string path) => Segment(path, Prefix) && !Segment(path, AvatarsPrefix);
 

@@ -30,13 +30,12 @@ internal sealed class EventStream(LiveFeed feed, TimeProvider time)
     public async Task ServeAsync(HttpContext context)
     {
         var aborted = context.RequestAborted;
-        using var client = feed.Subscribe(LastEventId(context.Request), out var replay);
+        // Another machine's streams count against its own share; pages on this machine share the feed, where the idlest gives way.
+        var owner = context.Connection.RemoteIpAddress is { } address && !System.Net.IPAddress.IsLoopback(address) ? address.ToString() : "";
+        using var client = feed.Subscribe(LastEventId(context.Request), out var replay, owner, context.Abort, out var why);
         if (client is null)
         {
-            var why = feed.Completed
-                ? "the server is stopping"
-                : $"the live log serves at most {feed.MaxClients} pages at once; close another console tab and reload";
-            await ConsoleJson.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, why);
+            await ConsoleJson.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, why ?? "the live log is full");
             return;
         }
 
@@ -59,6 +58,7 @@ internal sealed class EventStream(LiveFeed feed, TimeProvider time)
             }
 
             await response.Body.FlushAsync(aborted);
+            client.Touch();
             await PumpAsync(response, client, beat, aborted);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -83,6 +83,7 @@ internal sealed class EventStream(LiveFeed feed, TimeProvider time)
                 await tick;
                 await WriteAsync(response, HeartbeatLine, aborted);
                 await response.Body.FlushAsync(aborted);
+                client.Touch();
                 tick = beat.WaitForNextTickAsync(aborted).AsTask();
                 continue;
             }
@@ -103,6 +104,7 @@ internal sealed class EventStream(LiveFeed feed, TimeProvider time)
             }
 
             await response.Body.FlushAsync(aborted);
+            client.Touch();
             read = reader.WaitToReadAsync(aborted).AsTask();
         }
     }

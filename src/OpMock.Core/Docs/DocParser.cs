@@ -313,14 +313,18 @@ internal sealed partial class DocParser
             return null;
         }
 
-        if (written.Text.StartsWith('/'))
+        (string Route, string? Host, int? Port)? read = written.Text.StartsWith('/') ? (StripQuery(written.Text), null, null)
+            : Uri.TryCreate(written.Text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? (uri.AbsolutePath, uri.Host, uri.IsDefaultPort ? null : uri.Port)
+            : null;
+        if (read is { } found)
         {
-            return (StripQuery(written.Text), null, null);
-        }
+            if (ReservedRoutes.Problem(found.Route) is { } reserved)
+            {
+                findings.Add(new Finding(file, written.Line, Severity.Error, reserved));
+                return null;
+            }
 
-        if (Uri.TryCreate(written.Text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-        {
-            return (uri.AbsolutePath, uri.Host, uri.IsDefaultPort ? null : uri.Port);
+            return found;
         }
 
         findings.Add(new Finding(file, written.Line, Severity.Error, $"expected a URL or a path starting with /, found `{written.Text}`"));

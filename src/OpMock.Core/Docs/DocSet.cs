@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using OpMock.Core.Diagnostics;
 
 namespace OpMock.Core.Docs;
@@ -33,13 +32,9 @@ internal sealed record DocSet(string Root, ImmutableArray<string> Files, Immutab
         var findings = new List<Finding>();
         foreach (var file in files)
         {
-            try
+            if (await InputFile.ReadTextAsync(Path.Combine(root, file), file, findings, cancellationToken) is { } text)
             {
-                texts.Add((file, await File.ReadAllTextAsync(Path.Combine(root, file), Encoding.UTF8, cancellationToken)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                findings.Add(new Finding(file, 0, Severity.Error, $"cannot read the file: {e.Message}"));
+                texts.Add((file, text));
             }
         }
 

@@ -24,12 +24,17 @@ internal static class FixtureLoader
         var files = Directory.EnumerateFiles(folder, "*.yaml").Concat(Directory.EnumerateFiles(folder, "*.yml"))
             .Order(StringComparer.Ordinal).ToList();
         var texts = new List<(string File, string Text)>();
+        var unread = new List<Finding>();
         foreach (var file in files)
         {
-            texts.Add((Path.Combine(Path.GetFileName(folder.TrimEnd('/', '\\')), Path.GetFileName(file)), await File.ReadAllTextAsync(file, cancellationToken)));
+            var name = Path.Combine(Path.GetFileName(folder.TrimEnd('/', '\\')), Path.GetFileName(file));
+            if (await InputFile.ReadTextAsync(file, name, unread, cancellationToken) is { } text)
+            {
+                texts.Add((name, text));
+            }
         }
 
-        return Parse(texts);
+        return unread.Count > 0 ? throw new InvalidInputException(unread) : Parse(texts);
     }
 
     public static FixtureSet Parse(IEnumerable<(string File, string Text)> files)

@@ -17,14 +17,19 @@ internal sealed class FixtureReader(string file, List<Finding> findings)
 
     public string File => file;
 
-    public int? Int(YamlNode node, string what, int min = int.MinValue)
+    public int? Int(YamlNode node, string what, int min = int.MinValue, int max = int.MaxValue)
     {
-        if (node is YamlScalarNode { Value: { } text } && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min)
+        if (node is YamlScalarNode { Value: { } text } && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
         {
             return value;
         }
 
-        Error(node, min == int.MinValue ? $"`{what}` must be a whole number" : $"`{what}` must be a whole number ≥ {min}, found `{YamlJson.Text(node)}`");
+        Error(node, (min, max) switch
+        {
+            (int.MinValue, int.MaxValue) => $"`{what}` must be a whole number",
+            (_, int.MaxValue) => $"`{what}` must be a whole number ≥ {min}, found `{YamlJson.Text(node)}`",
+            _ => $"`{what}` must be a whole number from {min} to {max}, found `{YamlJson.Text(node)}`",
+        });
         return null;
     }
 
@@ -81,9 +86,9 @@ internal sealed class FixtureReader(string file, List<Finding> findings)
         {
             world = key switch
             {
-                "ops" => Int(value, "world.ops", 1) is { } ops ? world with { Ops = ops } : world,
-                "users" => Int(value, "world.users", 1) is { } users ? world with { Users = users } : world,
-                "windowDays" => Int(value, "world.windowDays", 1) is { } days ? world with { WindowDays = days } : world,
+                "ops" => Int(value, "world.ops", 1, WorldBounds.MaxOps) is { } ops ? world with { Ops = ops } : world,
+                "users" => Int(value, "world.users", 1, WorldBounds.MaxUsers) is { } users ? world with { Users = users } : world,
+                "windowDays" => Int(value, "world.windowDays", 1, WorldBounds.MaxWindowDays) is { } days ? world with { WindowDays = days } : world,
                 "anchor" => Anchor(value) is { } anchor ? world with { Anchor = anchor, FrozenAnchor = anchor } : world,
                 _ => Locale(value, world),
             };
@@ -199,9 +204,9 @@ internal sealed class FixtureReader(string file, List<Finding> findings)
     public int? Status(YamlNode node, string what)
     {
         var status = Int(node, what);
-        if (status is < 100 or > 599)
+        if (status is { } given && WorldBounds.StatusProblem(given) is { } problem)
         {
-            Error(node, $"`{what}` must be an HTTP status (100–599), found {status}");
+            Error(node, $"`{what}`: {problem}");
             return null;
         }
 
@@ -213,6 +218,12 @@ internal sealed class FixtureReader(string file, List<Finding> findings)
         if (node is YamlScalarNode { Value: { } text }
             && DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
+            if (WorldBounds.AnchorProblem(local) is { } problem)
+            {
+                Error(node, $"`world.anchor` {problem}, found `{text}`");
+                return null;
+            }
+
             return new DateTimeOffset(local, WorldOptions.ChinaOffset);
         }
 

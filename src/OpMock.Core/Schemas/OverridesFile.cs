@@ -28,7 +28,8 @@ internal static class OverridesFile
             return ([], []);
         }
 
-        return Parse(path, await File.ReadAllTextAsync(path, cancellationToken));
+        var unread = new List<Finding>();
+        return await InputFile.ReadTextAsync(path, path, unread, cancellationToken) is { } text ? Parse(path, text) : ([], [.. unread]);
     }
 
     public static (ImmutableArray<FieldOverride> Overrides, ImmutableArray<Finding> Findings) Parse(string file, string text)

@@ -33,6 +33,8 @@ internal sealed class AdminGuard(MockServerOptions options, ListenAddress listen
 
     private readonly AdminPolicy policy = new(options, listen, ports);
 
+    private readonly OriginCheck origins = new(options, listen);
+
     private readonly byte[]? expected = options.HasAdminCredentials
         ? Encoding.UTF8.GetBytes($"{options.AdminUsername}:{options.AdminPassword}")
         : null;
@@ -66,6 +68,13 @@ internal sealed class AdminGuard(MockServerOptions options, ListenAddress listen
             {
                 return new(401, "the admin API needs the admin username and password (basic auth)", "Basic realm=\"OpMock admin\", charset=\"UTF-8\"");
             }
+
+            // Credentials say who; the origin says which page asked. A browser attaches cached Basic credentials to
+            // a cross-site form too, so for a change they are checked with the origin, never instead of it.
+            if (OriginCheck.Changes(request.Method) && origins.Problem(request) is { } foreign)
+            {
+                return foreign;
+            }
         }
         else
         {
@@ -82,13 +91,13 @@ internal sealed class AdminGuard(MockServerOptions options, ListenAddress listen
 
             if (request.Headers.Origin.Count > 0 && AllowedOrigin(request) is null && !SameOrigin(request))
             {
-                return new(403, $"the admin API does not answer pages from origin `{MockEngine.Sample(request.Headers.Origin.ToString())}`; list the origin with --admin-origin, or set admin credentials");
+                return new(403, $"the admin API does not answer pages from origin `{MockEngine.Sample(request.Headers.Origin.ToString())}`; list the origin with --admin-allow-origin");
             }
 
             // A cross-site GET in no-cors mode (an image, a script tag) carries no Origin; browsers say where it came from.
             if (request.Headers["Sec-Fetch-Site"].ToString() is "cross-site" or "same-site" && request.Headers.Origin.Count == 0)
             {
-                return new(403, "the admin API does not answer requests a page on another site made; list the page's origin with --admin-origin, or set admin credentials");
+                return new(403, "the admin API does not answer requests a page on another site made; list the page's origin with --admin-allow-origin");
             }
         }
 

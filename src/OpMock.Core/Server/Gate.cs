@@ -171,13 +171,15 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
     {
         if (guarded && admin.AllowedOrigin(context.Request) is null)
         {
-            await RefuseAsync(context, new Refusal(403, "the admin API does not answer cross-origin requests; list the page's origin with --admin-origin to allow it"), draft);
+            await RefuseAsync(context, new Refusal(403, "the admin API does not answer cross-origin requests; list the page's origin with --admin-allow-origin to allow it"), draft);
             return;
         }
 
         context.Response.StatusCode = StatusCodes.Status204NoContent;
         context.Response.Headers.AccessControlAllowMethods = guarded ? "GET, POST, PUT, DELETE, OPTIONS" : "GET, POST, OPTIONS";
-        var asked = context.Request.Headers.AccessControlRequestHeaders.ToString();
+        // The console's own header is never granted to another origin: it would hide that page's requests from the live log.
+        var asked = string.Join(", ", context.Request.Headers.AccessControlRequestHeaders.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(h => !h.Equals(Console.ConsoleEndpoint.OwnHeader, StringComparison.OrdinalIgnoreCase)));
         context.Response.Headers.AccessControlAllowHeaders = asked.Length > 0 ? asked : AllowedHeaders;
         context.Response.Headers.AccessControlMaxAge = "600";
     }

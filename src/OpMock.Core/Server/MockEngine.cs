@@ -70,7 +70,16 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
         }
 
         // One cheap call per request: has the session changed since it was last read, and does it have a default scenario?
-        var head = await sessions.Store.HeadAsync(session, cancel);
+        SessionHead head;
+        try
+        {
+            head = await sessions.Store.HeadAsync(session, cancel);
+        }
+        catch (StateUnavailableException lost)
+        {
+            return StateUnavailable(lost, session);
+        }
+
         var key = request.Scenario is null && head.Scenario is null && request.Body.Length <= CacheableBody
             && (request.Query.IsEmpty || !request.Query.Keys.Any(matchedFields.Contains)) ? CacheKey(request, app, session, head.Version) : null;
         if (key is not null && heads.TryGetValue(key, out var cached))
@@ -223,18 +232,37 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
         }
 
         var token = request.Query.GetValueOrDefault("token");
-        var changes = await sessions.OverlayAsync(request.Session, session.Version, cancel);
         var effect = state.Effects.For(endpoint.Endpoint.Route);
+        if (effect.IsWrite && WriteValues.Problem(endpoint.Endpoint, parameters) is { } tooLong)
+        {
+            return (envelope.Error(Errors.Validation, tooLong.Message, Field(tooLong.Field, "a shorter text", "too long")) with { Delay = delay }, null);
+        }
+
+        Overlay changes;
+        try
+        {
+            changes = await sessions.OverlayAsync(request.Session, session.Version, cancel);
+        }
+        catch (StateUnavailableException lost)
+        {
+            return (StateUnavailable(lost, request.Session) with { Delay = delay }, null);
+        }
+
         Written? written = null;
         if (effect.IsWrite && Scenarios.Succeeds(scenario))
         {
             try
             {
+                if (sessions.Openers?.Admit(request.Opener, request.Session, session.Version == 0) is { } rationed)
+                {
+                    throw rationed;
+                }
+
                 (changes, written) = await WriteAsync(effect, request.Session, parameters, token, changes, cancel);
             }
             catch (StateFullException full)
             {
-                return (envelope.Error(Errors.StateFull, full.Message, new JsonObject { ["session"] = request.Session, ["limit"] = full.Limit.ToString().ToLowerInvariant() }) with { Delay = delay }, null);
+                return (envelope.Error(Errors.StateFull, full.Message, new JsonObject { ["session"] = request.Session, ["limit"] = full.Limit.ToString().ToLowerInvariant(), ["reset"] = $"POST {SessionsAdmin.ResetPath}?session={request.Session}" }) with { Delay = delay }, null);
             }
             catch (StateUnavailableException lost)
             {

@@ -18,6 +18,14 @@ internal sealed record MockRequest(
     /// <summary>The session the request runs under (<see cref="SessionName"/>): whose changes to the world it sees.</summary>
     public string Session { get; init; } = SessionName.Default;
 
+    /// <summary>Who opens sessions with this request (<see cref="World.State.SessionOpeners"/>): a page's origin, else the client's address.</summary>
+    public string Opener { get; init; } = World.State.SessionOpeners.Loopback;
+
+    private static string OpenerOf(Microsoft.AspNetCore.Http.HttpRequest request) =>
+        request.Headers.Origin.ToString() is { Length: > 0 } origin ? MockEngine.Sample(origin)
+        : request.HttpContext.Connection.RemoteIpAddress is { } ip && !System.Net.IPAddress.IsLoopback(ip) ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString()
+        : World.State.SessionOpeners.Loopback;
+
     /// <summary>The host the client reached the server by (its Host header): the world's image URLs name it (<see cref="World.Avatars"/>).</summary>
     public string? Host { get; init; }
 
@@ -32,7 +40,10 @@ internal sealed record MockRequest(
             ? request.Query.ToImmutableDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? "")
             : ImmutableDictionary<string, string>.Empty;
         var scenario = request.Headers.TryGetValue(MockEngine.ScenarioHeader, out var named) ? named.ToString() : null;
-        return Create(request.Method, request.Path.Value ?? "", request.ContentType, body, query, scenario) with { Session = session, Host = AvatarEndpoint.HostOf(request.HttpContext) };
+        return Create(request.Method, request.Path.Value ?? "", request.ContentType, body, query, scenario) with
+        {
+            Session = session, Host = AvatarEndpoint.HostOf(request.HttpContext), Opener = OpenerOf(request),
+        };
     }
 
     /// <summary>A request from its parts: the body's bytes decide whether it is UTF-8 text.</summary>

@@ -31,12 +31,12 @@ internal sealed class MockServer : IAsyncDisposable
     private readonly StubChoice choice = new();
     private MockEngine engine;
 
-    private MockServer(MockServerOptions options, ListenAddress listen, MockState state, TimeProvider time, IStateStore store, Schemas.ApiContract? baseContract)
+    private MockServer(MockServerOptions options, ListenAddress listen, MockState state, TimeProvider time, IStateStore store, TimeSpan idle, Schemas.ApiContract? baseContract)
     {
         this.options = options;
         this.listen = listen;
         this.time = time;
-        sessions = new World.State.Sessions(store);
+        sessions = new World.State.Sessions(store, new SessionOpeners(options.StateLimits.SessionsPerOrigin, idle, time));
         engine = new MockEngine(state, time, sessions);
         directLog = new RequestLog(app: false, options.MaxRequestLogCount);
         appLog = new RequestLog(app: true, options.MaxRequestLogCount);
@@ -117,12 +117,14 @@ internal sealed class MockServer : IAsyncDisposable
         var state = await MockState.LoadAsync(options.Docs, options.Overrides, options.Fixtures, options.Seed, time, cancellationToken);
         var baseContract = options.Base is { } based ? await Diff.DocDiff.LoadBaseAsync(based, options.Docs, cancellationToken) : null;
         // Where sessions live: memory, or a Redis shared by every replica of this world (its keys named by seed, docs and fixtures).
-        var settings = StateSettings.Resolve(options.State, options.StatePassword, options.StateIdle, state.Fixtures.State, options.StateLimits.Idle);
-        var store = await StateStores.OpenAsync(settings, options.StateLimits with { Idle = settings.Idle },
+        var settings = StateSettings.Resolve(options.State, options.StatePassword, options.StateIdle, state.Fixtures.State, options.StateLimits.Idle)
+            with { AllowEviction = options.StateAllowEviction };
+        // A session used within the idle time is never evicted for a new one: new sessions are rationed per origin instead (SessionOpeners).
+        var store = await StateStores.OpenAsync(settings, options.StateLimits with { Idle = settings.Idle, EvictAfter = settings.Idle },
             () => StateNamespace.Of(state.Fixtures.World.Seed, options.Docs, options.Overrides, options.Fixtures), time, cancellationToken);
         try
         {
-            return new MockServer(options, listen, state, time, store, baseContract);
+            return new MockServer(options, listen, state, time, store, settings.Idle, baseContract);
         }
         catch (Exception e) when (e is IOException or SocketException or InvalidOperationException or WireMock.Exceptions.WireMockException)
         {

@@ -37,6 +37,9 @@ internal sealed record MockServerOptions(
     /// <summary>The bounds of session state (sessions, changed records, messages per chat, idle expiry).</summary>
     public World.State.StateLimits StateLimits { get; init; } = World.State.StateLimits.Default;
 
+    /// <summary>`--state-allow-eviction`: start on a Redis whose maxmemory-policy may evict OpMock's keys.</summary>
+    public bool StateAllowEviction { get; init; }
+
     /// <summary>Request-body bytes all connections may hold at once while their bodies arrive (<see cref="BodyBudget"/>).</summary>
     public long BodyBudgetBytes { get; init; } = BodyBudget.DefaultBytes;
 

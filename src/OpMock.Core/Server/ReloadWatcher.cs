@@ -127,10 +127,12 @@ internal sealed class ReloadWatcher : IDisposable
             report($"reload failed; still serving the last good state:{Environment.NewLine}{e.Message}");
             Reloaded?.Invoke(e.Message);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
-            report($"reload failed; still serving the last good state: {e.Message}");
-            Reloaded?.Invoke(e.Message);
+            // IO trouble, or a bug: either way the last good state keeps serving, and the user hears why.
+            var why = e is IOException or UnauthorizedAccessException ? e.Message : $"OpMock could not load the files ({e.GetType().Name}); this is a bug in OpMock, please report it with the files";
+            report($"reload failed; still serving the last good state: {why}");
+            Reloaded?.Invoke(why);
         }
         finally
         {

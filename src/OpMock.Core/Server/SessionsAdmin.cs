@@ -95,6 +95,7 @@ internal sealed class SessionsAdmin(Func<MockEngine> engine)
             }
 
             await sessions.ResetAsync(only, cancel);
+            current.Sessions.Openers?.Reset(only);
             await WriteAsync(context, 200, new JsonObject { ["reset"] = only ?? "all" });
             return true;
         }

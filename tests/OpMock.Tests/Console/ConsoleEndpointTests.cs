@@ -258,4 +258,21 @@ public sealed class ConsoleEndpointTests(SharedMockServer shared) : IClassFixtur
 
         end["reason"]!.ToString().ShouldBe("the server is stopping");
     }
+
+    /// <summary>Host, Origin, Sec-Fetch-Site of a request that carries the console's header; whether it is kept out of the live log.</summary>
+    [Theory]
+    [InlineData("127.0.0.1:8080", null, null, true)]
+    [InlineData("127.0.0.1:8080", "http://127.0.0.1:8080", "same-origin", true)]
+    [InlineData("127.0.0.1:8080", null, "same-origin", true)]
+    [InlineData("127.0.0.1:8080", "http://evil.example", "cross-site", false)]
+    [InlineData("127.0.0.1:8080", "http://localhost:3000", "same-site", false)]
+    [InlineData("127.0.0.1:8080", null, "cross-site", false)]
+    public void IsOwnTraffic_ConsoleHeaderFromThisOriginOrAnother_HonouredOnlyFromItsOwn(string host, string? origin, string? site, bool hidden)
+    {
+        var headers = new List<KeyValuePair<string, string>> { new("Host", host), new(ConsoleEndpoint.OwnHeader, "1") };
+        headers.AddRange(origin is null ? [] : [new KeyValuePair<string, string>("Origin", origin)]);
+        headers.AddRange(site is null ? [] : [new KeyValuePair<string, string>("Sec-Fetch-Site", site)]);
+
+        ConsoleEndpoint.IsOwnTraffic("/op/v2/sendMessage", [.. headers]).ShouldBe(hidden);
+    }
 }

@@ -155,4 +155,46 @@ public sealed class LiveFeedTests
 
         return entries;
     }
+
+    [Fact]
+    public void Subscribe_FeedFullOfStreamsThatStoppedReading_TheIdlestGivesWayToANewPage()
+    {
+        // Given eight local streams that never read, and a ninth page some time later
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var feed = new LiveFeed(maxClients: 8, time: time) { MaxPerClient = 10 };
+        var evicted = new List<int>();
+        var stalled = Enumerable.Range(0, 8).Select(i =>
+        {
+            var client = feed.Subscribe(null, out _, "127.0.0.1", () => evicted.Add(i), out _)!;
+            time.Advance(TimeSpan.FromSeconds(1));
+            return client;
+        }).ToList();
+
+        // When a new console connects while they are still fresh, and again once they idled past the give-way time
+        var early = feed.Subscribe(null, out _, "127.0.0.1", null, out var why);
+        stalled[0].Touch();
+        time.Advance(LiveFeed.DefaultGiveWayAfter);
+        using var late = feed.Subscribe(null, out _, "127.0.0.1", null, out _);
+
+        // Then the early one is refused naming the limit, and the late one gets the place of the stream idle longest
+        // (the first was read from just now: the second gives way), whose connection is cut
+        early.ShouldBeNull();
+        why.ShouldBe("the live log serves at most 8 pages at once, each of them active within the last 30 s; close another console tab and reload");
+        late.ShouldNotBeNull();
+        evicted.ShouldBe([1]);
+        feed.Clients.ShouldBe(8);
+    }
+
+    [Fact]
+    public void Subscribe_OneClientAtItsShare_RefusedWhileOthersConnect()
+    {
+        var feed = new LiveFeed(maxClients: 8) { MaxPerClient = 2 };
+        feed.Subscribe(null, out _, "10.0.0.5", null, out _).ShouldNotBeNull();
+        feed.Subscribe(null, out _, "10.0.0.5", null, out _).ShouldNotBeNull();
+
+        feed.Subscribe(null, out _, "10.0.0.5", null, out var why).ShouldBeNull();
+        feed.Subscribe(null, out _, "127.0.0.1", null, out _).ShouldNotBeNull();
+
+        why!.ShouldStartWith("this client already has 2 live-log streams open");
+    }
 }

@@ -17,7 +17,7 @@ public sealed class ProxyConsoleTests
         using var server = await DriftedServers.StartDriftedAsync();
         await using var proxy = await StartAsync(server.Url!);
         using var http = new HttpClient();
-        using var stream = await EventSource.OpenAsync($"{proxy.Url}/__opmock/api/events");
+        using var stream = await EventSource.OpenAsync($"{proxy.ConsoleUrl}/__opmock/api/events");
 
         using var forwarded = await http.PostAsync($"{proxy.Url}{Shipped.Receives}?token=secret", new StringContent("{}", Encoding.UTF8, "application/json"));
         var row = await stream.NextAsync("exchange");
@@ -36,7 +36,7 @@ public sealed class ProxyConsoleTests
             ["label"] = Shipped.Receives, ["exchanges"] = 1, ["checked"] = 1, ["failed"] = 1, ["errors"] = violations.Count, ["warnings"] = 0,
         }.ToJsonString());
 
-        using var totals = await http.GetAsync($"{proxy.Url}/__opmock/api/totals");
+        using var totals = await http.GetAsync($"{proxy.ConsoleUrl}/__opmock/api/totals");
         (await MockHost.JsonAsync(totals))["routes"]!.AsArray().Single()!["label"]!.ToString().ShouldBe(Shipped.Receives);
     }
 
@@ -46,7 +46,7 @@ public sealed class ProxyConsoleTests
         using var server = await DriftedServers.StartDriftedAsync();
         await using var proxy = await StartAsync(server.Url!);
         using var http = new HttpClient();
-        using var stream = await EventSource.OpenAsync($"{proxy.Url}/__opmock/api/events");
+        using var stream = await EventSource.OpenAsync($"{proxy.ConsoleUrl}/__opmock/api/events");
 
         using var forwarded = await http.GetAsync($"{proxy.Url}/health");
         var row = await stream.NextAsync("exchange");
@@ -63,9 +63,9 @@ public sealed class ProxyConsoleTests
         await using var proxy = await StartAsync(server.Url!);
         using var http = new HttpClient();
 
-        using var page = await http.GetAsync($"{proxy.Url}/__opmock/");
-        using var info = await http.GetAsync($"{proxy.Url}/__opmock/api/info");
-        using var world = await http.GetAsync($"{proxy.Url}/__opmock/api/world?q=u1");
+        using var page = await http.GetAsync($"{proxy.ConsoleUrl}/__opmock/");
+        using var info = await http.GetAsync($"{proxy.ConsoleUrl}/__opmock/api/info");
+        using var world = await http.GetAsync($"{proxy.ConsoleUrl}/__opmock/api/world?q=u1");
 
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         page.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("connect-src 'self';");
@@ -77,6 +77,23 @@ public sealed class ProxyConsoleTests
         server.LogEntries.ShouldBeEmpty("the console is the proxy's own: nothing of it is forwarded");
     }
 
+    [Fact]
+    public async Task Get_ConsolePathOnTheProxysOwnPort_ForwardedToTheTargetNeverServed()
+    {
+        // Given a proxy, whose console has a port of its own
+        using var server = await DriftedServers.StartDriftedAsync();
+        await using var proxy = await StartAsync(server.Url!);
+        using var http = new HttpClient();
+
+        // When the console's API is asked for on the port the proxy forwards
+        using var info = await http.GetAsync($"{proxy.Url}/__opmock/api/info");
+
+        // Then the target answers it (the console is not there), and the console is on another port
+        server.LogEntries.ShouldNotBeEmpty("the proxy's port forwards every path, the console's included");
+        (await info.Content.ReadAsStringAsync()).ShouldNotContain("\"host\":\"proxy\"");
+        new Uri(proxy.ConsoleUrl!).Port.ShouldNotBe(new Uri(proxy.Url).Port);
+    }
+
     [Theory]
     [InlineData("Origin", "http://evil.example")]
     [InlineData("Host", "attacker.example")]
@@ -85,7 +102,7 @@ public sealed class ProxyConsoleTests
         using var server = await DriftedServers.StartDriftedAsync();
         await using var proxy = await StartAsync(server.Url!);
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{proxy.Url}/__opmock/api/events");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{proxy.ConsoleUrl}/__opmock/api/events");
         if (header == "Host")
         {
             request.Headers.Host = value;

@@ -116,7 +116,7 @@ public sealed class MockEngineTests
         reply.Status.ShouldBe(503);
         var body = System.Text.Json.Nodes.JsonNode.Parse(reply.Body)!;
         body["code"]!.GetValue<int>().ShouldBe(503);
-        body["message"]!.GetValue<string>().ShouldStartWith("会话状态已满: session `full` already holds 2 records in `msg:");
+        body["message"]!.GetValue<string>().ShouldStartWith("会话状态已满: session `full` already holds 2 messages appended to chat `");
         body["data"]!["limit"]!.GetValue<string>().ShouldBe("collection");
         (await engine.HandleAsync(Request(ActionsHost.Receives, "{}", ActionsHost.Op) with { Session = "full" }, app: false, default)).Status.ShouldBe(200);
     }

@@ -18,12 +18,14 @@ internal sealed class RedisServer : IAsyncDisposable
 
     private readonly TempFolder folder = new();
     private readonly string? password;
+    private readonly string[] settings;
     private Process? process;
 
-    private RedisServer(int port, string? password)
+    private RedisServer(int port, string? password, string[] settings)
     {
         Port = port;
         this.password = password;
+        this.settings = settings;
     }
 
     public int Port { get; }
@@ -35,12 +37,13 @@ internal sealed class RedisServer : IAsyncDisposable
 
     /// <summary>Starts redis-server on a free loopback port and returns once it listens and answers PING.</summary>
     /// <param name="password">Set with `requirepass` when given: clients must AUTH.</param>
-    public static async Task<RedisServer> StartAsync(string? password = null)
+    /// <param name="settings">More of redis-server's settings as arguments (`--maxmemory-policy`, `allkeys-lru`).</param>
+    public static async Task<RedisServer> StartAsync(string? password = null, params string[] settings)
     {
         // Another process may take the port between our probe and redis' bind: a few fresh ports, then give up.
         for (var attempt = 1; ; attempt++)
         {
-            var server = new RedisServer(StubHttpServer.FreePort(), password);
+            var server = new RedisServer(StubHttpServer.FreePort(), password, settings);
             try
             {
                 await server.RestartAsync();
@@ -159,7 +162,7 @@ internal sealed class RedisServer : IAsyncDisposable
             "--bind", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--dir", folder.Path, "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "notice",
         ];
-        return password is null ? fixedArguments : [.. fixedArguments, "--requirepass", password];
+        return password is null ? [.. fixedArguments, .. settings] : [.. fixedArguments, "--requirepass", password, .. settings];
     }
 
     public ValueTask DisposeAsync()

@@ -9,6 +9,9 @@ internal sealed record ProxySettings(Uri Target, int Port, string? RecordFolder,
     /// <summary>The address to listen on: loopback unless a device elsewhere (a phone, a tester's browser) must reach it.</summary>
     public System.Net.IPAddress Listen { get; init; } = System.Net.IPAddress.Loopback;
 
+    /// <summary>The console's own port (0 picks a free one): never the proxy's, so no page the proxy forwards shares its origin.</summary>
+    public int ConsolePort { get; init; }
+
     public string Endpoint => Listen.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{Listen}]:{Port}" : $"{Listen}:{Port}";
 }
 

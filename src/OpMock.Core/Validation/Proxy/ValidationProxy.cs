@@ -59,6 +59,7 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
     private readonly WebApplication app;
     private readonly ProxyConsole? console;
     private readonly int port;
+    private readonly int consolePort;
     private readonly TimeProvider time;
 
     private ValidationProxy(ContractValidator validator, ProxySettings settings, Func<ProxyExchange, Task> report, TimeProvider time, ProxyConsole? console)
@@ -76,6 +77,13 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(settings.Listen, settings.Port);
+            if (console is not null)
+            {
+                // The console on a port of its own: on the proxy's port a page the target serves would be same-origin
+                // with it, and could read every exchange's bodies.
+                kestrel.Listen(settings.Listen, settings.ConsolePort);
+            }
+
             kestrel.AddServerHeader = false;
 
             // Uploads of any size stream through; the target decides what it accepts.
@@ -106,10 +114,17 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
             throw;
         }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Url = address.Replace("[::]", "[::1]", StringComparison.Ordinal);
+        // Kestrel lists its addresses in the order they were asked for: the proxy's, then the console's.
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => a.Replace("[::]", "[::1]", StringComparison.Ordinal)).ToList();
+        Url = addresses[0];
         port = new Uri(Url).Port;
+        ConsoleUrl = console is null ? null : addresses[1];
+        consolePort = ConsoleUrl is null ? -1 : new Uri(ConsoleUrl).Port;
     }
+
+    /// <summary>Where the console is (http://ADDRESS:PORT; its page under /__opmock/), on its own port; null without one.</summary>
+    public string? ConsoleUrl { get; }
 
     /// <summary>Where clients send their requests instead of the target: http://ADDRESS:PORT, with the port picked.</summary>
     public string Url { get; }
@@ -147,9 +162,20 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
 
     private async Task ForwardAsync(HttpContext context)
     {
-        if (console is not null && await console.Endpoint.TryHandleAsync(context))
+        if (console is not null && context.Connection.LocalPort == consolePort)
         {
-            return;
+            if (await console.Endpoint.TryHandleAsync(context))
+            {
+                return;
+            }
+
+            // The console's page sends its requests through its own port, so they are checked and logged too; what the
+            // target answers there is sandboxed, so a page of the target opened on this port gets no origin of its own.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.ContentSecurityPolicy = "sandbox";
+                return Task.CompletedTask;
+            });
         }
 
         var started = time.GetTimestamp();

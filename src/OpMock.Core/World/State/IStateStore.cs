@@ -92,6 +92,15 @@ internal sealed record SessionInfo(string Name, long Version, int Records, int W
 internal sealed record StateLimits(int Sessions, int RecordsPerSession, int PerCollection, TimeSpan Idle, TimeSpan EvictAfter)
 {
     public static StateLimits Default { get; } = new(10_000, 5_000, 1_000, TimeSpan.FromHours(24), TimeSpan.FromMinutes(1));
+
+    /// <summary>Bytes all sessions' changes may hold together (<see cref="StateBudget"/>): 128 MB unless --state-max-mb says.</summary>
+    public long Bytes { get; init; } = 128 * StateBudget.MiB;
+
+    /// <summary>Bytes one session's changes may hold: 8 MB unless --state-session-max-mb says.</summary>
+    public long SessionBytes { get; init; } = 8 * StateBudget.MiB;
+
+    /// <summary>New sessions one origin (a page's, or the loopback clients' without one) may hold at once (<see cref="SessionOpeners"/>).</summary>
+    public int SessionsPerOrigin { get; init; } = 1_000;
 }
 
 /// <summary>Which bound a refused change would have crossed.</summary>
@@ -100,6 +109,9 @@ internal enum StateLimit
     Sessions,
     Records,
     Collection,
+    SessionBytes,
+    Bytes,
+    OriginSessions,
 }
 
 /// <summary>A change the store refused because a <see cref="StateLimits"/> bound is reached; the message says which and what to do.</summary>

@@ -19,6 +19,9 @@ internal sealed class MemoryStateStore(StateLimits limits, TimeProvider time) : 
     // Versions come from one clock for all sessions: never reused, even after a reset, so (session, version) keys a cache.
     private long clock;
 
+    // What all sessions' changes hold (StateBudget): added under a session's lock, given back when it is reset or dropped.
+    private long bytes;
+
     public StateLimits Limits => limits;
 
     public ValueTask<SessionHead> HeadAsync(string session, CancellationToken cancel)
@@ -35,44 +38,79 @@ internal sealed class MemoryStateStore(StateLimits limits, TimeProvider time) : 
     public ValueTask<SessionSnapshot> ReadAsync(string session, CancellationToken cancel) =>
         ValueTask.FromResult(Live(session) is { } found ? Volatile.Read(ref found.Data).Snapshot : SessionSnapshot.Empty);
 
+    /// <summary>What all sessions' changes hold now, in <see cref="StateBudget"/> bytes.</summary>
+    public long Bytes => Interlocked.Read(ref bytes);
+
     public ValueTask<long> ApplyAsync(string session, IReadOnlyList<Change> changes, CancellationToken cancel)
     {
-        var target = Create(session);
-        lock (target.Gate)
+        while (true)
         {
-            var data = Volatile.Read(ref target.Data);
-            var records = data.Records.ToBuilder();
-            var counts = data.Counts.ToBuilder();
-            foreach (var change in changes)
+            var target = Create(session);
+            lock (target.Gate)
             {
-                var key = new RecordKey(change.Collection, change.Id);
-                if (!records.TryGetValue(key, out var fields))
+                // Dropped (expired, evicted, reset) between finding it and locking it: write to the session as it is now.
+                if (!target.Gone)
                 {
-                    if (records.Count >= limits.RecordsPerSession)
-                    {
-                        throw new StateFullException(StateLimit.Records,
-                            $"session `{session}` already changed {limits.RecordsPerSession} records (entities, messages, created items), the most one session keeps; reset it (POST /__admin/opmock/reset?session={session})");
-                    }
+                    return ValueTask.FromResult(Apply(session, target, changes));
+                }
+            }
+        }
+    }
 
-                    var inCollection = counts.GetValueOrDefault(change.Collection);
-                    if (inCollection >= limits.PerCollection)
-                    {
-                        throw new StateFullException(StateLimit.Collection,
-                            $"session `{session}` already holds {limits.PerCollection} records in `{change.Collection}` (messages of one chat, items of one list), the most one keeps; reset it (POST /__admin/opmock/reset?session={session})");
-                    }
-
-                    counts[change.Collection] = inCollection + 1;
-                    fields = ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+    /// <summary>Applies the changes to a session whose lock the caller holds, within the record and byte budgets.</summary>
+    private long Apply(string session, Session target, IReadOnlyList<Change> changes)
+    {
+        var data = Volatile.Read(ref target.Data);
+        var records = data.Records.ToBuilder();
+        var counts = data.Counts.ToBuilder();
+        long cost = 0;
+        foreach (var change in changes)
+        {
+            var key = new RecordKey(change.Collection, change.Id);
+            if (!records.TryGetValue(key, out var fields))
+            {
+                if (records.Count >= limits.RecordsPerSession)
+                {
+                    throw new StateFullException(StateLimit.Records,
+                        $"session `{session}` already changed {limits.RecordsPerSession} records (entities, messages, created items), the most one session keeps; reset it (POST /__admin/opmock/reset?session={session})");
                 }
 
-                records[key] = fields.SetItem(change.Field, change.Json);
+                var inCollection = counts.GetValueOrDefault(change.Collection);
+                if (inCollection >= limits.PerCollection)
+                {
+                    throw new StateFullException(StateLimit.Collection,
+                        $"session `{session}` already holds {limits.PerCollection} {StateBudget.Collection(change.Collection)}, the most one session keeps of one collection; reset it (POST /__admin/opmock/reset?session={session})");
+                }
+
+                counts[change.Collection] = inCollection + 1;
+                fields = ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+                cost += StateBudget.Record(change.Collection, change.Id);
+            }
+            else if (fields.TryGetValue(change.Field, out var old))
+            {
+                cost -= StateBudget.Field(change.Field, old);
             }
 
-            var version = Interlocked.Increment(ref clock);
-            Volatile.Write(ref target.Data, new Data(version, records.ToImmutable(), counts.ToImmutable(), data.Writes + 1));
-            Volatile.Write(ref target.LastUsed, Now);
-            return ValueTask.FromResult(version);
+            cost += StateBudget.Field(change.Field, change.Json);
+            records[key] = fields.SetItem(change.Field, change.Json);
         }
+
+        if (cost > 0 && data.Bytes + cost > limits.SessionBytes)
+        {
+            throw StateBudget.SessionFull(session, data.Bytes, cost, limits.SessionBytes);
+        }
+
+        var total = Interlocked.Add(ref bytes, cost);
+        if (cost > 0 && total > limits.Bytes)
+        {
+            Interlocked.Add(ref bytes, -cost);
+            throw StateBudget.AllFull(session, total - cost, cost, limits.Bytes);
+        }
+
+        var version = Interlocked.Increment(ref clock);
+        Volatile.Write(ref target.Data, new Data(version, records.ToImmutable(), counts.ToImmutable(), data.Writes + 1, data.Bytes + cost));
+        Volatile.Write(ref target.LastUsed, Now);
+        return version;
     }
 
     public ValueTask<long> NextSequenceAsync(string session, int count, CancellationToken cancel)
@@ -90,6 +128,7 @@ internal sealed class MemoryStateStore(StateLimits limits, TimeProvider time) : 
             {
                 lock (found.Gate)
                 {
+                    Interlocked.Add(ref bytes, -Volatile.Read(ref found.Data).Bytes);
                     Volatile.Write(ref found.Data, Data.Empty);
                     Interlocked.Exchange(ref found.Sequence, 0);
                 }
@@ -97,7 +136,7 @@ internal sealed class MemoryStateStore(StateLimits limits, TimeProvider time) : 
                 // A session kept only for its default scenario stays; one with nothing left goes.
                 if (Volatile.Read(ref found.Scenario) is null)
                 {
-                    sessions.TryRemove(KeyValuePair.Create(name, found));
+                    Drop(name, found);
                 }
             }
         }
@@ -137,7 +176,24 @@ internal sealed class MemoryStateStore(StateLimits limits, TimeProvider time) : 
     public ValueTask DisposeAsync()
     {
         sessions.Clear();
+        Interlocked.Exchange(ref bytes, 0);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Removes a session (expired, evicted, reset) and gives its bytes back; a write that found it before sees it gone.</summary>
+    private void Drop(string name, Session found)
+    {
+        if (!sessions.TryRemove(KeyValuePair.Create(name, found)))
+        {
+            return;
+        }
+
+        lock (found.Gate)
+        {
+            found.Gone = true;
+            Interlocked.Add(ref bytes, -Volatile.Read(ref found.Data).Bytes);
+            Volatile.Write(ref found.Data, Data.Empty);
+        }
     }
 
     private long Now => time.GetUtcNow().UtcTicks;
@@ -155,7 +211,7 @@ internal sealed class MemoryStateStore(StateLimits limits, TimeProvider time) : 
             return found;
         }
 
-        sessions.TryRemove(KeyValuePair.Create(name, found));
+        Drop(name, found);
         return null;
     }
 
@@ -194,7 +250,7 @@ internal sealed class MemoryStateStore(StateLimits limits, TimeProvider time) : 
             var used = Volatile.Read(ref pair.Value.LastUsed);
             if (now - used >= limits.Idle.Ticks)
             {
-                sessions.TryRemove(pair);
+                Drop(pair.Key, pair.Value);
             }
             else if (oldest is null || used < oldest.Value.Used)
             {
@@ -209,7 +265,7 @@ internal sealed class MemoryStateStore(StateLimits limits, TimeProvider time) : 
 
         if (oldest is { } idle && now - idle.Used >= limits.EvictAfter.Ticks)
         {
-            sessions.TryRemove(KeyValuePair.Create(idle.Name, idle.Session));
+            Drop(idle.Name, idle.Session);
             return;
         }
 
@@ -226,13 +282,16 @@ internal sealed class MemoryStateStore(StateLimits limits, TimeProvider time) : 
         public long LastUsed;
         public long Sequence;
         public string? Scenario;
+
+        /// <summary>Removed from the store: a write that found it before must find the session again.</summary>
+        public bool Gone;
     }
 
     /// <summary>A session's records at one version; replaced whole, never changed.</summary>
-    private sealed class Data(long version, ImmutableDictionary<RecordKey, ImmutableDictionary<string, string>> records, ImmutableDictionary<string, int> counts, int writes)
+    private sealed class Data(long version, ImmutableDictionary<RecordKey, ImmutableDictionary<string, string>> records, ImmutableDictionary<string, int> counts, int writes, long bytes)
     {
         public static readonly Data Empty = new(0, ImmutableDictionary<RecordKey, ImmutableDictionary<string, string>>.Empty,
-            ImmutableDictionary<string, int>.Empty.WithComparers(StringComparer.Ordinal), 0);
+            ImmutableDictionary<string, int>.Empty.WithComparers(StringComparer.Ordinal), 0, 0);
 
         private SessionSnapshot? snapshot;
 
@@ -243,6 +302,9 @@ internal sealed class MemoryStateStore(StateLimits limits, TimeProvider time) : 
         public ImmutableDictionary<string, int> Counts => counts;
 
         public int Writes => writes;
+
+        /// <summary>What the records hold (<see cref="StateBudget"/>).</summary>
+        public long Bytes => bytes;
 
         // Built on the first read of this version: a session written many times between reads pays once.
         // In no particular order: the overlay keys what it reads (sorting a session's thousand changes on each

@@ -31,6 +31,9 @@ internal static class RedisConnection
             AsyncTimeout = (int)CommandTimeout.TotalMilliseconds,
             ConnectRetry = 1,
 
+            // INFO, to read the eviction policy at start (StackExchange.Redis counts it an admin command).
+            AllowAdmin = true,
+
             // Serving goes on without Redis (reads of the seeded world; writes answer 503), and reconnects
             // in the background: a start that cannot connect is refused by ConnectAsync below instead.
             AbortOnConnectFail = false,
@@ -51,6 +54,14 @@ internal static class RedisConnection
         {
             var connection = await connecting.WaitAsync(CommandTimeout * 2, cancel);
             await connection.GetDatabase().PingAsync().WaitAsync(CommandTimeout, cancel);
+            if (!settings.AllowEviction && await EvictionAsync(connection, cancel) is { } policy)
+            {
+                await connection.DisposeAsync();
+                throw new Diagnostics.OpMockException(
+                    $"state store {url} has maxmemory-policy {policy}: Redis may evict OpMock's session keys when it is full (every key OpMock writes has an expiry), leaving sessions half there; "
+                    + "set `maxmemory-policy noeviction` (CONFIG SET maxmemory-policy noeviction, or in redis.conf), or start with --state-allow-eviction to accept it (sessions found partly evicted are then answered as lost)");
+            }
+
             return connection;
         }
         catch (Exception e) when (e is RedisException or TimeoutException or System.Net.Sockets.SocketException)
@@ -66,6 +77,28 @@ internal static class RedisConnection
 
         // Given up on (or refused): the connection closes now, or whenever its attempt finishes.
         void Abandon() => connecting.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// The maxmemory-policy when it lets Redis evict OpMock's keys (anything but noeviction: the volatile-* policies
+    /// evict keys with an expiry, which all of OpMock's have), else null. Read from INFO, which managed Redis services
+    /// answer where they rename CONFIG; a Redis that answers neither is taken as it is.
+    /// </summary>
+    public static async Task<string?> EvictionAsync(ConnectionMultiplexer connection, CancellationToken cancel)
+    {
+        IGrouping<string, KeyValuePair<string, string>>[] info;
+        try
+        {
+            info = await connection.GetServer(connection.GetEndPoints()[0]).InfoAsync("memory").WaitAsync(CommandTimeout, cancel);
+        }
+        catch (RedisServerException)
+        {
+            // INFO renamed or refused (some managed services): nothing to read the policy from.
+            return null;
+        }
+
+        var policy = info.SelectMany(g => g).FirstOrDefault(p => p.Key == "maxmemory_policy").Value;
+        return policy is null or "noeviction" ? null : policy;
     }
 
     /// <summary>The first sentence of StackExchange.Redis' message (the rest is its diagnostic dump).</summary>

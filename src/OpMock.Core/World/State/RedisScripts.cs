@@ -38,6 +38,15 @@ internal static class RedisScripts
           if now - tonumber(used) >= idle then drop(session) return false end
           return true
         end
+        -- Records partly gone (a Redis whose maxmemory-policy evicted some of the session's keys): the meta's count
+        -- and the records disagree, or records outlive their meta. Such a session is dropped and answered as lost.
+        local function broken()
+          local m = redis.call('HMGET', KEYS[1], 'u', 'n')
+          if not m[1] then return redis.call('EXISTS', KEYS[2], KEYS[3]) > 0 end
+          local n = tonumber(m[2] or '0')
+          if redis.call('HLEN', KEYS[2]) ~= n then return true end
+          return n > 0 and redis.call('EXISTS', KEYS[3]) == 0
+        end
         local function touch()
           redis.call('HSET', KEYS[1], 'u', ARGV[1])
           for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], idle) end
@@ -62,8 +71,9 @@ internal static class RedisScripts
 
         """;
 
-    /// <summary>→ {version, scenario}; {0} for a session not held. Renews the session's keys at most once a second.</summary>
+    /// <summary>→ {version, scenario}; {0} for a session not held; {'lost'} for one whose records were partly evicted (dropped now). Renews the session's keys at most once a second.</summary>
     public const string Head = Common + """
+        if broken() then drop(session) return {'lost'} end
         local m = redis.call('HMGET', KEYS[1], 'v', 'sc', 'u')
         if not m[3] then return {0} end
         if now - tonumber(m[3]) >= idle then drop(session) return {0} end
@@ -73,6 +83,7 @@ internal static class RedisScripts
 
     /// <summary>→ {version, {field, json, …}}; {0} for a session not held.</summary>
     public const string Read = Common + """
+        if broken() then drop(session) return {'lost'} end
         if not live() then return {0} end
         local version = redis.call('HGET', KEYS[1], 'v')
         if not version then return {0} end
@@ -86,6 +97,7 @@ internal static class RedisScripts
     /// Every bound is checked before anything is written: a refused batch changes nothing.
     /// </summary>
     public const string Apply = Common + """
+        if broken() then drop(session) return {'lost'} end
         if not admit() then return {'full', 'sessions'} end
         local records, perCollection = tonumber(ARGV[7]), tonumber(ARGV[8])
         local m = redis.call('HMGET', KEYS[1], 'n', 'v')
@@ -119,6 +131,7 @@ internal static class RedisScripts
 
     /// <summary>ARGV[5] sessions bound, ARGV[6] evict after (ms), ARGV[7] how many. → {'ok', first} or {'full', 'sessions'}.</summary>
     public const string Sequence = Common + """
+        if broken() then drop(session) return {'lost'} end
         if not admit() then return {'full', 'sessions'} end
         local last = redis.call('HINCRBY', KEYS[1], 'seq', ARGV[7])
         touch()

@@ -64,6 +64,7 @@ internal sealed class RedisStateStore : IStateStore
             return known.TryGetValue(session, out var last) ? new SessionHead(last.Snapshot?.Version ?? 0, last.Head.Scenario) : SessionHead.Seeded;
         }
 
+        Lost(session, result);
         var head = new SessionHead(Version(result[0]), result.Length > 1 && !result[1].IsNull ? (string?)result[1] : null);
         Remember(session, head, snapshot: null);
         return head;
@@ -86,6 +87,7 @@ internal sealed class RedisStateStore : IStateStore
             return last?.Snapshot ?? SessionSnapshot.Empty;
         }
 
+        Lost(session, result);
         var version = Version(result[0]);
         var snapshot = version == 0 ? SessionSnapshot.Empty : new SessionSnapshot(version, Changes((RedisResult[])result[1]!));
         Remember(session, new SessionHead(version, last?.Head.Scenario), snapshot);
@@ -183,7 +185,8 @@ internal sealed class RedisStateStore : IStateStore
         RedisValue[] values = [time.GetUtcNow().ToUnixTimeMilliseconds(), (long)limits.Idle.TotalMilliseconds, session, prefix, .. more];
         try
         {
-            return await database.ScriptEvaluateAsync(script, Keys(session, clock), values);
+            // Bounded here too: a Redis that stalls (a long script, DEBUG SLEEP) must not hold requests past the command timeout.
+            return await database.ScriptEvaluateAsync(script, Keys(session, clock), values).WaitAsync(RedisConnection.CommandTimeout);
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
@@ -194,6 +197,7 @@ internal sealed class RedisStateStore : IStateStore
     /// <summary>The result of a script that may refuse for a bound: a refusal is <see cref="StateFullException"/>, worded as in memory.</summary>
     private RedisResult[] Refused(string session, RedisResult[] result)
     {
+        Lost(session, result);
         if ((string?)result[0] != "full")
         {
             return result;
@@ -205,10 +209,24 @@ internal sealed class RedisStateStore : IStateStore
             "records" => new StateFullException(StateLimit.Records,
                 $"session `{session}` already changed {limits.RecordsPerSession} records (entities, messages, created items), the most one session keeps; {reset}"),
             "collection" => new StateFullException(StateLimit.Collection,
-                $"session `{session}` already holds {limits.PerCollection} records in `{(string?)result[2]}` (messages of one chat, items of one list), the most one keeps; {reset}"),
+                $"session `{session}` already holds {limits.PerCollection} {StateBudget.Collection((string?)result[2] ?? "")}, the most one session keeps of one collection; {reset}"),
             _ => new StateFullException(StateLimit.Sessions,
                 $"{limits.Sessions} sessions are in use, each within the last {limits.EvictAfter.TotalSeconds:0} s, the most the server keeps; reset finished ones (POST /__admin/opmock/reset?session=NAME) or reuse a session name"),
         };
+    }
+
+    /// <summary>
+    /// A session a script found partly evicted (and dropped): never served half. This replica forgets it too, and the
+    /// request is answered 503 naming it; the next one finds the session new.
+    /// </summary>
+    private void Lost(string session, RedisResult[] result)
+    {
+        if (result.Length > 0 && (string?)result[0] == "lost")
+        {
+            known.TryRemove(session, out _);
+            throw new StateUnavailableException(store,
+                $"session `{session}` lost part of its records: Redis evicted some of its keys (maxmemory-policy); OpMock dropped the rest rather than serve it half, so it starts again from the seeded world");
+        }
     }
 
     /// <summary>

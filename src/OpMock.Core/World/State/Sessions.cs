@@ -7,7 +7,8 @@ namespace OpMock.Core.World.State;
 /// session, rebuilt only when the session's version moved. A request of a session nobody changed reads no
 /// overlay at all.
 /// </summary>
-internal sealed class Sessions(IStateStore store) : IAsyncDisposable
+/// <param name="openers">Who opened which session, for rationing new ones per origin; unrationed when null.</param>
+internal sealed class Sessions(IStateStore store, SessionOpeners? openers = null) : IAsyncDisposable
 {
     /// <summary>Overlays kept at once; past it they are read again from the store (they are small and rebuilt fast).</summary>
     private const int Kept = 4096;
@@ -16,6 +17,8 @@ internal sealed class Sessions(IStateStore store) : IAsyncDisposable
     private int count;
 
     public IStateStore Store => store;
+
+    public SessionOpeners? Openers => openers;
 
     public static Sessions InMemory(TimeProvider time, StateLimits? limits = null) => new(new MemoryStateStore(limits ?? StateLimits.Default, time));
 

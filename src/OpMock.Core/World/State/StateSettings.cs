@@ -16,6 +16,9 @@ internal sealed partial record StateSettings(RedisUrl? Redis, string? Password, 
 
     public static StateSettings Memory { get; } = new(null, null, DefaultIdle);
 
+    /// <summary>`--state-allow-eviction`: start on a Redis whose maxmemory-policy may evict OpMock's keys (sessions it evicts half are answered as lost).</summary>
+    public bool AllowEviction { get; init; }
+
     /// <summary>Redis' own bound on a key's lifetime in seconds (a signed 32-bit count is always safe).</summary>
     private static readonly TimeSpan LongestIdle = TimeSpan.FromDays(365);
 

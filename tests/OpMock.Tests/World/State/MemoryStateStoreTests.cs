@@ -91,16 +91,91 @@ public sealed class MemoryStateStoreTests
         await store.ApplyAsync("a", [Set("chat", "2", "g", "2")], default);
     }
 
-    [Fact]
-    public async Task Apply_BeyondACollection_Refused()
+    [Theory]
+    [InlineData("msg:c1", "2 messages appended to chat `c1`")]
+    [InlineData("chat", "2 changed `chat` records")]
+    [InlineData("item:user:addressid:u1", "2 items created in list `user:addressid:u1`")]
+    public async Task Apply_BeyondACollection_RefusedNamingWhatTheCollectionHolds(string collection, string named)
     {
+        // Given a session at its bound of 2 records in one collection
         var store = Store(StateLimits.Default with { PerCollection = 2 });
-        await store.ApplyAsync("a", [Set("msg:c1", "m1", "@seq", "1"), Set("msg:c1", "m2", "@seq", "2"), Set("msg:c2", "m3", "@seq", "1")], default);
+        await store.ApplyAsync("a", [Set(collection, "r1", "@seq", "1"), Set(collection, "r2", "@seq", "2"), Set("other", "r3", "@seq", "1")], default);
 
-        var full = await Should.ThrowAsync<StateFullException>(async () => await store.ApplyAsync("a", [Set("msg:c1", "m4", "@seq", "3")], default));
+        // When a third is added to it
+        var full = await Should.ThrowAsync<StateFullException>(async () => await store.ApplyAsync("a", [Set(collection, "r4", "@seq", "3")], default));
 
+        // Then the refusal names the limit actually hit: messages of a chat are not changed chats
         full.Limit.ShouldBe(StateLimit.Collection);
-        full.Message.ShouldContain("`msg:c1`");
+        full.Message.ShouldContain($"session `a` already holds {named}");
+    }
+
+    [Fact]
+    public async Task Apply_PastTheSessionsByteBudget_RefusedNamingSessionBudgetAndReset()
+    {
+        // Given a session budget of 64 KB
+        var store = Store(StateLimits.Default with { SessionBytes = 64 * 1024 });
+        await store.ApplyAsync("a", [Set("msg:c", "m1", "~content", Text(20_000))], default);
+        var before = await store.ReadAsync("a", default);
+
+        // When a write would take it past (two bytes a character: 40 KB more)
+        var full = await Should.ThrowAsync<StateFullException>(async () => await store.ApplyAsync("a", [Set("msg:c", "m2", "~content", Text(20_000))], default));
+
+        // Then it is refused naming the session, the budget and the reset, and nothing of it applied
+        full.Limit.ShouldBe(StateLimit.SessionBytes);
+        full.Message.ShouldContain("session `a` holds 39 KB of changes");
+        full.Message.ShouldContain("past the session's budget of 64 KB (--state-session-max-mb)");
+        full.Message.ShouldContain("POST /__admin/opmock/reset?session=a");
+        (await store.ReadAsync("a", default)).ShouldBe(before);
+
+        // And overwriting a value in place costs only the difference
+        await store.ApplyAsync("a", [Set("msg:c", "m1", "~content", Text(25_000))], default);
+    }
+
+    [Fact]
+    public async Task Apply_PastTheBudgetOfAllSessions_RefusedUntilAResetGivesTheBytesBack()
+    {
+        // Given a budget for all sessions that three sessions of 40 KB fill
+        var store = Store(StateLimits.Default with { Bytes = 100 * 1024 });
+        foreach (var session in new[] { "s1", "s2" })
+        {
+            await store.ApplyAsync(session, [Set("msg:c", "m", "~content", Text(20_000))], default);
+        }
+
+        // When a third session writes as much
+        var full = await Should.ThrowAsync<StateFullException>(async () => await store.ApplyAsync("s3", [Set("msg:c", "m", "~content", Text(20_000))], default));
+
+        // Then it is refused naming the budget of all sessions and the resets
+        full.Limit.ShouldBe(StateLimit.Bytes);
+        full.Message.ShouldContain("this write of session `s3`");
+        full.Message.ShouldContain("past the budget of 100 KB for session state (--state-max-mb)");
+        full.Message.ShouldContain("POST /__admin/opmock/reset for all");
+
+        // And a reset of one session gives its bytes back: the third fits; resetting all gives every byte back
+        await store.ResetAsync("s1", default);
+        await store.ApplyAsync("s3", [Set("msg:c", "m", "~content", Text(20_000))], default);
+        await store.ResetAsync(null, default);
+        store.Bytes.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Bytes_SessionsExpiredOrEvicted_GivenBack()
+    {
+        // Given two sessions, one store slot short
+        var store = Store(StateLimits.Default with { Sessions = 2, EvictAfter = TimeSpan.FromMinutes(1) });
+        await store.ApplyAsync("a", [Set("msg:c", "m", "~content", Text(1_000))], default);
+        await store.ApplyAsync("b", [Set("msg:c", "m", "~content", Text(1_000))], default);
+        var two = store.Bytes;
+
+        // When a third evicts the idlest, and later every session expires
+        time.Advance(TimeSpan.FromMinutes(2));
+        await store.ApplyAsync("c", [Set("op", "o", "IsOnline", "true")], default);
+        var afterEviction = store.Bytes;
+        time.Advance(TimeSpan.FromDays(2));
+        (await store.ListAsync(default)).ShouldBeEmpty();
+
+        // Then what they held is given back each time
+        afterEviction.ShouldBeLessThan(two);
+        store.Bytes.ShouldBe(0);
     }
 
     [Fact]
@@ -217,4 +292,7 @@ public sealed class MemoryStateStoreTests
     private MemoryStateStore Store(StateLimits? limits = null) => new(limits ?? StateLimits.Default, time);
 
     private static Change Set(string collection, string id, string field, string json) => new(collection, id, field, json);
+
+    /// <summary>A JSON string of <paramref name="length"/> characters.</summary>
+    private static string Text(int length) => "\"" + new string('字', length - 2) + "\"";
 }

@@ -49,4 +49,35 @@ public sealed class RedisConnectionTests
         error.Message.ShouldStartWith($"state store {url}/0 is unreachable: ");
         clock.Elapsed.ShouldBeLessThan(RedisConnection.CommandTimeout * 3 + TimeSpan.FromSeconds(5));
     }
+
+    [Theory]
+    [InlineData("allkeys-lru")]
+    [InlineData("allkeys-random")]
+    [InlineData("volatile-ttl")]
+    public async Task ConnectAsync_PolicyThatEvicts_RefusedNamingThePolicyAndTheFix(string policy)
+    {
+        // Given a Redis that evicts keys when full (every key OpMock writes has an expiry, so volatile-* evicts them too)
+        await using var redis = await RedisServer.StartAsync(null, "--maxmemory-policy", policy);
+
+        // When OpMock connects, without and with --state-allow-eviction
+        var error = await Should.ThrowAsync<OpMockException>(() => RedisConnection.ConnectAsync(Settings(redis.Url), CancellationToken.None));
+        await using var allowed = await RedisConnection.ConnectAsync(Settings(redis.Url) with { AllowEviction = true }, CancellationToken.None);
+
+        // Then the start is refused naming the policy and both ways out; allowed, it connects
+        error.Message.ShouldStartWith($"state store {redis.Url}/0 has maxmemory-policy {policy}: Redis may evict OpMock's session keys");
+        error.Message.ShouldContain("CONFIG SET maxmemory-policy noeviction");
+        error.Message.ShouldContain("--state-allow-eviction");
+        allowed.IsConnected.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Serve_RedisThatEvicts_ExitsTwoNamingThePolicy()
+    {
+        await using var redis = await RedisServer.StartAsync(null, "--maxmemory-policy", "allkeys-lru");
+
+        var result = await Support.Cli.RunAsync("serve", "--docs", TestDocs.Base, "--state", redis.Url, "--port", "0", "--app-port", "0");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("has maxmemory-policy allkeys-lru");
+    }
 }

@@ -195,6 +195,100 @@ public sealed class RedisStateStoreTests(SharedRedis redis) : StateStoreContract
         (await store.ReadAsync("s", CancellationToken.None)).Changes.Single().Json.ShouldBe("\"5\"");
     }
 
+    [Theory]
+    [InlineData("meta")]
+    [InlineData("recs")]
+    [InlineData("data")]
+    public async Task HeadAsync_SessionPartlyEvicted_AnsweredAsLostNeverHalf(string evicted)
+    {
+        // Given a session of three records, one of whose keys Redis evicted
+        await using var store = await OpenAsync(StateLimits.Default, world);
+        await store.ApplyAsync("s", [Set("chat", "c1", "status", "\"7\""), Set("chat", "c2", "status", "\"5\""), Set("op", "o1", "IsOnline", "true")], CancellationToken.None);
+        await using var look = await ConnectionMultiplexer.ConnectAsync(redis.Server.Url["redis://".Length..]);
+        await look.GetDatabase().KeyDeleteAsync($"{world}s:s:{evicted}");
+
+        // When a request asks for the session, and the next one after it
+        var lost = await Should.ThrowAsync<StateUnavailableException>(async () => await store.HeadAsync("s", CancellationToken.None));
+        var next = await store.HeadAsync("s", CancellationToken.None);
+
+        // Then it is answered as lost, naming it; what was left is dropped, so the next request finds it new, never half
+        lost.Message.ShouldContain("session `s` lost part of its records");
+        next.ShouldBe(SessionHead.Seeded);
+        look.GetServer(look.GetEndPoints()[0]).Keys(pattern: $"{world}s:s:*").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ApplyAsync_OnARedisThatEvictsUnderPressure_EverySessionWholeOrLost()
+    {
+        // Given a Redis of 4 MB with allkeys-lru (started with --state-allow-eviction), and 150 sessions of ~40 KB written to it
+        await using var small = await RedisServer.StartAsync(null, "--maxmemory", "4mb", "--maxmemory-policy", "allkeys-lru");
+        var settings = StateSettings.Resolve(small.Url, null, null, null) with { AllowEviction = true };
+        await using var store = new RedisStateStore(await RedisConnection.ConnectAsync(settings, CancellationToken.None), settings.Redis!, world, StateLimits.Default, Time);
+        var value = "\"" + new string('x', 10_000) + "\"";
+        var written = new List<string>();
+        for (var i = 0; i < 150; i++)
+        {
+            try
+            {
+                await store.ApplyAsync($"s{i}", [.. Enumerable.Range(0, 4).Select(r => Set("msg:c", $"m{r}", "~content", value))], CancellationToken.None);
+                written.Add($"s{i}");
+            }
+            catch (StateUnavailableException)
+            {
+                // Evicted mid-way and found so by the write: answered as lost, which is what this test allows.
+            }
+        }
+
+        // When every session is read again by a replica that knows nothing of them
+        await using var other = new RedisStateStore(await RedisConnection.ConnectAsync(settings, CancellationToken.None), settings.Redis!, world, StateLimits.Default, Time);
+        int whole = 0, gone = 0;
+        foreach (var session in written)
+        {
+            try
+            {
+                var head = await other.HeadAsync(session, CancellationToken.None);
+                var snapshot = await other.ReadAsync(session, CancellationToken.None);
+
+                // Then a session is served with all four records or none, never some
+                var served = head.Version == 0 ? 0 : snapshot.Changes.Length;
+                new[] { 0, 4 }.ShouldContain(served, session);
+                whole += served == 4 ? 1 : 0;
+                gone += served == 0 ? 1 : 0;
+            }
+            catch (StateUnavailableException lost)
+            {
+                lost.Message.ShouldContain($"session `{session}` lost part of its records");
+                gone++;
+            }
+        }
+
+        // And Redis did evict (the test put it under pressure), while some sessions stayed whole
+        gone.ShouldBeGreaterThan(0);
+        whole.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_RedisStalled_AnswersWithinTheCommandTimeout()
+    {
+        // Given a Redis that stops answering for 5 seconds (DEBUG SLEEP), after a session was written
+        await using var stalling = await RedisServer.StartAsync(null, "--enable-debug-command", "local");
+        var settings = StateSettings.Resolve(stalling.Url, null, null, null);
+        await using var store = new RedisStateStore(await RedisConnection.ConnectAsync(settings, CancellationToken.None), settings.Redis!, world, StateLimits.Default, Time);
+        await store.ApplyAsync("s", [Set("chat", "c1", "status", "\"7\"")], CancellationToken.None);
+        await using var sleeper = await ConnectionMultiplexer.ConnectAsync(stalling.Url["redis://".Length..] + ",allowAdmin=true,syncTimeout=10000,asyncTimeout=10000");
+        var sleeping = sleeper.GetDatabase().ExecuteAsync("DEBUG", "SLEEP", "5");
+
+        // When a write comes meanwhile
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var stalled = await Should.ThrowAsync<StateUnavailableException>(async () => await store.ApplyAsync("s", [Set("chat", "c1", "status", "\"5\"")], CancellationToken.None));
+        clock.Stop();
+        await sleeping;
+
+        // Then it is refused as unavailable well before Redis wakes (the documented 2 s bound, with room for a loaded machine)
+        stalled.Store.ShouldBe(settings.Redis!.ToString());
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(4.5));
+    }
+
     /// <summary>Calls until the store answers (the client reconnects in the background), bounded by a deadline.</summary>
     private static async Task<T> RetryAsync<T>(Func<Task<T>> call)
     {

@@ -187,7 +187,7 @@ public abstract class StateStoreContract
         var refused = await Should.ThrowAsync<StateFullException>(() => store.ApplyAsync("s", [Set("msg:c1", "m3", "text", "\"c\"")], CancellationToken.None).AsTask());
 
         refused.Limit.ShouldBe(StateLimit.Collection);
-        refused.Message.ShouldContain("`msg:c1`");
+        refused.Message.ShouldContain("2 messages appended to chat `c1`");
         await store.ApplyAsync("s", [Set("msg:c2", "m3", "text", "\"c\"")], CancellationToken.None);
     }
 
