@@ -95,6 +95,17 @@ internal static class ServeCommand
             await console.Out.WriteLineAsync($"    {curl}");
         }
 
+        var kinds = server.Engine.State.Data.World.Kinds.Discovered.ToList();
+        if (kinds.Count > 0)
+        {
+            // The entities the docs describe beyond users, chats, OPs and messages: what a doc author checks when a list looks wrong.
+            await console.Out.WriteLineAsync("kinds found in the docs:");
+            foreach (var kind in kinds)
+            {
+                await console.Out.WriteLineAsync($"  {kind.Describe()}");
+            }
+        }
+
         var actions = server.Engine.State.Effects.Actions.ToList();
         if (actions.Count > 0)
         {

@@ -30,6 +30,12 @@ internal static class TestDocs
     /// <summary>The frozen shipped docs plus the list docs, for the tests of lists and of the world's rules.</summary>
     public static string BaseWithLists(TempFolder temp) => Copy(temp, Base, BaseOverrides, Lists);
 
+    /// <summary>9.1 to 9.8: kinds no C# file names, an OP's work tickets and quick replies (see kinds/README.md).</summary>
+    public static string Kinds => Path.Combine(Folder, "kinds");
+
+    /// <summary>The frozen shipped docs plus the kinds docs, for the tests of kinds the world learns from the docs.</summary>
+    public static string BaseWithKinds(TempFolder temp) => Copy(temp, Base, BaseOverrides, Kinds);
+
     /// <summary>The docs in schemas/docs plus the wiki docs, copied into docs/ of <paramref name="temp"/> with overrides.yaml beside them.</summary>
     public static string ShippedWithWiki(TempFolder temp) => Copy(temp, Repo.Docs, Repo.Overrides, Wiki);
 
