@@ -63,6 +63,7 @@ internal sealed record MockState(
 
         var findings = new List<Finding>();
         var effects = EffectTable.Build(contract.Endpoints.Select(e => e.Endpoint), set.Effects, findings);
+        Preconditions.CheckRoutes(contract.Endpoints.Select(e => e.Endpoint), set.Errors.Routes.Values.Select(r => (r.Route, r.File, r.Line)), findings);
         if (findings.Count > 0)
         {
             throw new InvalidInputException(findings);

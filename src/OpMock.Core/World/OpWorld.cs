@@ -202,7 +202,8 @@ internal sealed class OpWorld
     {
         var latest = Facts.Of(EntityKind.Chat, chat.ChatId)?.GetValueOrDefault(Facts.Key(Attr.Message)) is JsonValue shown
             && shown.TryGetValue<string>(out var text) ? text : chat.Message;
-        var history = ChatMessages.History(options, chat, latest);
+        // History is kept: past messages keep the OP who wrote them, whoever serves the chat now (a transfer moves the chat, not its past).
+        var history = ChatMessages.History(options, overlay.IsEmpty ? chat : chat with { OperatorId = new OpWorld(this, Overlay.Empty).ChatById(chat.ChatId).OperatorId }, latest);
         if (Facts.MessagesOf(chat.ChatId) is { IsDefaultOrEmpty: false } known)
         {
             // An example's messages keep their ids (and, through facts, their values); times and turns come from the history's rules.

@@ -310,6 +310,9 @@ internal sealed class WorldScope
     /// <summary>How many chats the OP this object is about is serving: the length of its list, read as the list is.</summary>
     public int ServedChats() => world.ChatsOf(Op).Length;
 
+    /// <summary>How many chats the session's writes added to (+) or took from (−) that OP's list: 0 in the seeded world.</summary>
+    public int ServedChange() => world.Overlay.IsEmpty ? 0 : ServedChats() - world.In(State.Overlay.Empty).Op(Op.Id).Users.Length;
+
     /// <summary>A generator for a field no attribute gives, seeded by the entity and the field's path.</summary>
     public ValueGenerator Generator(int index) =>
         new(new Randomizer(StableHash.Seed(world.Options.Seed, Plan.Kind, Id, seedPath + Plan.Fields[index].Path[Plan.Prefix.Length..])), world.Options);

@@ -24,6 +24,9 @@ internal static class TestDocs
     /// <summary>The frozen shipped docs plus the write docs, for tests that walk flows of writes and reads.</summary>
     public static string BaseWithActions(TempFolder temp) => Copy(temp, Base, BaseOverrides, Actions);
 
+    /// <summary>9.x: write times, actors and the reads that show them (see world/README.md).</summary>
+    public static string World => Path.Combine(Folder, "world");
+
     /// <summary>8.1 to 8.5: lists that filter and page, totals, counts and times (see lists/README.md).</summary>
     public static string Lists => Path.Combine(Folder, "lists");
 

@@ -293,7 +293,7 @@ internal sealed class ActionRunner(TimeProvider time)
     }
 
     /// <summary>The chat a request names: by message, chat, or user (the user's chat).</summary>
-    private static Chat? ChatNamed(JsonObject request, OpWorld world) => WorldData.Requested(request) switch
+    internal static Chat? ChatNamed(JsonObject request, OpWorld world) => WorldData.Requested(request) switch
     {
         (EntityKind.Message, { } id) => world.ChatById(world.MessageById(id).ChatId),
         (EntityKind.Chat, { } id) => world.ChatById(id),
@@ -316,7 +316,7 @@ internal sealed class ActionRunner(TimeProvider time)
         return kind == EntityKind.Op ? Current(token) ?? world.OpId(0) : null;
     }
 
-    private static string? OpNamed(JsonObject request) =>
+    internal static string? OpNamed(JsonObject request) =>
         WorldMap.Ids.Where(i => i.Kind == EntityKind.Op).Select(i => Text(request[i.Name])).FirstOrDefault(id => id is not null);
 
     private static string? Current(string? token) => string.IsNullOrEmpty(token) ? null : token;
