@@ -26,7 +26,10 @@ internal static class CommonOptions
         "Folder of fixtures; default fixtures, else the copy inside opmock",
         () => DefaultPaths.Current.Fixtures);
 
-    /// <summary>Decisions live beside the docs they settle: schemas/docs → schemas/overrides.yaml.</summary>
+    /// <summary>
+    /// Decisions live with the docs they settle: the docs folder's own overrides.yaml (a wiki export carrying its
+    /// decisions), else the one beside it (schemas/docs → schemas/overrides.yaml).
+    /// </summary>
     public static string? OverridesFor(string docs, string? overrides)
     {
         if (overrides is not null)
@@ -34,8 +37,20 @@ internal static class CommonOptions
             return File.Exists(overrides) ? overrides : throw new OpMock.Core.Diagnostics.OpMockException($"overrides file not found: {overrides}");
         }
 
-        var parent = Path.GetDirectoryName(Path.GetFullPath(docs).TrimEnd(Path.DirectorySeparatorChar));
+        var folder = Path.GetFullPath(docs).TrimEnd(Path.DirectorySeparatorChar);
+        var inside = Path.Combine(folder, "overrides.yaml");
+        if (File.Exists(inside))
+        {
+            return inside;
+        }
+
+        var parent = Path.GetDirectoryName(folder);
         var beside = parent is null ? null : Path.Combine(parent, "overrides.yaml");
         return beside is not null && File.Exists(beside) ? beside : null;
     }
+
+    /// <summary>One line saying which overrides a command uses, or that it found none and where it looked.</summary>
+    public static string DescribeOverrides(string docs, string? overrides) => overrides is not null
+        ? $"overrides: {overrides}"
+        : $"overrides: none (no overrides.yaml in {docs} or beside it; --overrides FILE names one): fields keep the docs' own types";
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpMock.Core.Server;
+using OpMock.Core.World.Actions;
 using OpMock.Core.World.State;
 
 namespace OpMock.Cli.Commands;
@@ -50,10 +51,22 @@ internal static class ServeCommand
         var options = settings.Validate(Environment.GetEnvironmentVariable(EnvironmentOptions.Prefix + "STATE_PASSWORD") is { Length: > 0 } text ? text : null);
         await using var server = await MockServer.StartAsync(options, time, cancel);
         await console.Out.WriteLineAsync($"direct API: {server.DirectUrl}   app API: {server.AppUrl}   console: {server.ConsoleUrl}   admin: {server.DirectUrl}/__admin");
+        await console.Out.WriteLineAsync(CommonOptions.DescribeOverrides(options.Docs, options.Overrides));
         foreach (var (route, curl) in CurlExamples.For(server))
         {
             await console.Out.WriteLineAsync($"  {route}");
             await console.Out.WriteLineAsync($"    {curl}");
+        }
+
+        var kinds = server.Engine.State.Data.World.Kinds.Discovered.ToList();
+        if (kinds.Count > 0)
+        {
+            // The entities the docs describe beyond users, chats, OPs and messages: what a doc author checks when a list looks wrong.
+            await console.Out.WriteLineAsync("kinds found in the docs:");
+            foreach (var kind in kinds)
+            {
+                await console.Out.WriteLineAsync($"  {kind.Describe()}");
+            }
         }
 
         var actions = server.Engine.State.Effects.Actions.ToList();
@@ -61,9 +74,17 @@ internal static class ServeCommand
         {
             // What OpMock understood each write route to do, so a doc author can see it (and declare `effects:` where it is wrong).
             await console.Out.WriteLineAsync($"writes (per session: header {SessionName.Header}; reset with POST {server.DirectUrl}{SessionsAdmin.ResetPath}):");
+            var state = server.Engine.State;
             foreach (var (route, effect) in actions)
             {
                 await console.Out.WriteLineAsync($"  {route}: {effect.Describe()}");
+                // The refusals a frontend can build its error paths on, with the code and message this route answers.
+                var refusals = Preconditions.Cases(effect, state.Direct(route)?.Endpoint.Input.Select(f => f.Name) ?? [])
+                    .Select(c => (Reply: state.Fixtures.Errors.Refusal(c, route), Row: Preconditions.Row(c))).ToList();
+                if (refusals.Count > 0)
+                {
+                    await console.Out.WriteLineAsync("    refuses: " + string.Join("; ", refusals.Select(r => $"{r.Reply.Code} {r.Reply.Message} {r.Row.When}")));
+                }
             }
         }
 

@@ -40,14 +40,13 @@ internal sealed class WorldLookup(MockState state, Overlay changes)
         var asked = kind?.ToLowerInvariant() switch
         {
             null or "" or "any" => EntityKind.None,
-            "user" => EntityKind.User,
-            "chat" => EntityKind.Chat,
-            "op" => EntityKind.Op,
+            var name when World.Kinds.Named(name) is { Kind: not EntityKind.Message } row => row.Kind,
             _ => (EntityKind?)null,
         };
         if (asked is null)
         {
-            problem = $"kind `{MockEngine.Sample(kind)}` is not user, chat or op";
+            var names = World.Kinds.Rows.Where(r => r.Kind != EntityKind.Message).Select(r => r.Name);
+            problem = $"kind `{MockEngine.Sample(kind)}` is not one of {string.Join(", ", names)}";
             return null;
         }
 
@@ -84,6 +83,15 @@ internal sealed class WorldLookup(MockState state, Overlay changes)
             return (EntityKind.User, "world");
         }
 
+        // An id of a kind the docs describe: one its session created, or one in the kind's id shape (GD…, r1001).
+        foreach (var row in World.Kinds.Discovered)
+        {
+            if (World.Overlay.Thing(row.Name, id) is not null || row.Shape.Number(id) is not null)
+            {
+                return (row.Kind, World.Thing(row, id).Number is null && World.Overlay.Thing(row.Name, id) is not null ? "session" : "world");
+            }
+        }
+
         foreach (var kind in new[] { EntityKind.Chat, EntityKind.Op, EntityKind.User })
         {
             if (Source(kind, id) is not "other" and var source)
@@ -98,6 +106,11 @@ internal sealed class WorldLookup(MockState state, Overlay changes)
 
     private string Source(EntityKind kind, string id)
     {
+        if (World.Kinds.Row(kind) is { IsBuiltIn: false } row)
+        {
+            return World.Overlay.Thing(row.Name, id) is not null && World.Thing(row, id).Number is null ? "session" : "world";
+        }
+
         var pins = World.Pins;
         var pinned = kind switch
         {
@@ -122,6 +135,20 @@ internal sealed class WorldLookup(MockState state, Overlay changes)
 
     private JsonNode? Attributes(EntityKind kind, string id)
     {
+        if (World.Kinds.Row(kind) is { IsBuiltIn: false } row)
+        {
+            // The record the world keeps for it: its id, whom its lists are asked by, when it started; its fields are its routes'.
+            var thing = World.Thing(row, id);
+            var node = new JsonObject { [row.IdFields[0]] = thing.Id };
+            if (row.Owner is { } owner)
+            {
+                node[owner.Field] = thing.OwnerId;
+            }
+
+            node["start"] = thing.Start.ToOffset(WorldOptions.ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            return node;
+        }
+
         switch (kind)
         {
             case EntityKind.Chat:
@@ -145,7 +172,7 @@ internal sealed class WorldLookup(MockState state, Overlay changes)
         foreach (var endpoint in state.DirectEndpoints.DistinctBy(e => e.Endpoint.Route, StringComparer.OrdinalIgnoreCase))
         {
             var fields = endpoint.Endpoint.Input.Select(f => f.Name).ToList();
-            var field = WorldMap.Ids.Where(i => i.Kind == kind).Select(i => fields.FirstOrDefault(f => f.Equals(i.Name, StringComparison.OrdinalIgnoreCase)))
+            var field = World.Kinds.Ids.Where(i => i.Kind == kind).Select(i => fields.FirstOrDefault(f => f.Equals(i.Name, StringComparison.OrdinalIgnoreCase)))
                 .FirstOrDefault(f => f is not null);
             var asked = new JsonObject();
             string? token = null;
@@ -183,6 +210,33 @@ internal sealed class WorldLookup(MockState state, Overlay changes)
         void Add(string relation, EntityKind what, string which, string label) =>
             related.Add(new JsonObject { ["relation"] = relation, ["kind"] = Name(what), ["id"] = which, ["label"] = label });
 
+        if (World.Kinds.Row(kind) is { IsBuiltIn: false } row)
+        {
+            var thing = World.Thing(row, id);
+            foreach (var relation in row.Relations.Concat(row.Owner is { } owner && !row.Relations.Contains(owner) ? [owner] : []))
+            {
+                var which = World.Related(thing, relation);
+                Add(relation.Field, relation.Target, which, relation.Target switch
+                {
+                    EntityKind.User => World.User(which).UserName,
+                    EntityKind.Op => World.Op(which).Name,
+                    EntityKind.Chat => ChatLabel(World.ChatById(which)),
+                    _ => which,
+                });
+            }
+
+            return related;
+        }
+
+        // The entities of described kinds this one lists (an OP's tickets, a user's coupons).
+        foreach (var owned in World.Kinds.Discovered.Where(r => r.Owner?.Target == kind))
+        {
+            foreach (var thing in World.ThingsOf(owned, id).Take(MaxRelated))
+            {
+                Add(owned.Name, owned.Kind, thing.Id, thing.Start.ToOffset(WorldOptions.ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+            }
+        }
+
         switch (kind)
         {
             case EntityKind.User:
@@ -208,17 +262,12 @@ internal sealed class WorldLookup(MockState state, Overlay changes)
     }
 
     /// <summary>The fields the session's writes set on this entity (by the doc's field name), or null when it changed none.</summary>
-    private JsonObject? Changed(EntityKind kind, string id) => changes.Of(kind, id) is { Count: > 0 } fields
+    private JsonObject? Changed(EntityKind kind, string id) => World.Changed(kind, id) is { Count: > 0 } fields
         ? new JsonObject(fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => KeyValuePair.Create(Records.FieldName(f.Key) ?? f.Key, f.Value?.DeepClone())))
         : null;
 
     private static string ChatLabel(Chat chat) =>
         (chat.Title.Length == 0 ? "(no title)" : chat.Title) + (ChatStatuses.Find(chat.Status) is { } status ? $" · {status.Label}" : "");
 
-    private static string Name(EntityKind kind) => kind switch
-    {
-        EntityKind.Chat => "chat",
-        EntityKind.Op => "op",
-        _ => "user",
-    };
+    private string Name(EntityKind kind) => World.Kinds.Row(kind) is { Kind: not EntityKind.Message } row ? row.Name : "user";
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using OpMock.Core.Diagnostics;
 using OpMock.Core.World;
+using OpMock.Core.World.Actions;
 using OpMock.Core.World.State;
 using YamlDotNet.RepresentationModel;
 
@@ -172,18 +173,42 @@ internal sealed class FixtureReader(string file, List<Finding> findings)
 
     public ErrorReplies Errors(YamlNode node, ErrorReplies errors)
     {
-        foreach (var (key, value) in Map(node, "errors", "validation", "notFound", "methodNotAllowed", "unknownScenario") ?? [])
+        string[] keys = ["validation", "notFound", "methodNotAllowed", "unknownScenario", .. Preconditions.Table.Select(r => r.Key), "routes"];
+        foreach (var (key, value) in Map(node, "errors", keys) ?? [])
         {
             errors = key switch
             {
                 "validation" => errors with { Validation = Reply(value, key, errors.Validation) },
                 "notFound" => errors with { NotFound = Reply(value, key, errors.NotFound) },
                 "methodNotAllowed" => errors with { MethodNotAllowed = Reply(value, key, errors.MethodNotAllowed) },
-                _ => errors with { UnknownScenario = Reply(value, key, errors.UnknownScenario) },
+                "unknownScenario" => errors with { UnknownScenario = Reply(value, key, errors.UnknownScenario) },
+                "routes" => errors with { Routes = RouteReplies(value, errors) },
+                _ => Preconditions.Row(key) is { } row
+                    ? errors with { Refusals = errors.Refusals.SetItem(row.Case, Reply(value, key, errors.Refusals[row.Case])) } : errors,
             };
         }
 
         return errors;
+    }
+
+    /// <summary>`errors.routes`: per documented route, its own refusal answers; a case left out keeps the default.</summary>
+    private ImmutableDictionary<string, RouteErrors> RouteReplies(YamlNode node, ErrorReplies errors)
+    {
+        var routes = errors.Routes;
+        string[] keys = [.. Preconditions.Table.Select(r => r.Key)];
+        foreach (var (route, value) in Map(node, "errors.routes") ?? [])
+        {
+            var replies = routes.GetValueOrDefault(route)?.Replies ?? ImmutableDictionary<Refusal, ErrorReply>.Empty;
+            foreach (var (key, reply) in Map(value, $"errors.routes.{route}", keys) ?? [])
+            {
+                var refusal = Preconditions.Row(key)!.Case;
+                replies = replies.SetItem(refusal, Reply(reply, $"routes.{route}.{key}", replies.GetValueOrDefault(refusal) ?? errors.Refusals[refusal]));
+            }
+
+            routes = routes.SetItem(route, new RouteErrors(route, replies, File, Line(value)));
+        }
+
+        return routes;
     }
 
     private ErrorReply Reply(YamlNode node, string name, ErrorReply reply)

@@ -49,7 +49,21 @@ internal sealed record ErrorReplies(ErrorReply Validation, ErrorReply NotFound, 
 
     /// <summary>A write (or sessions admin call) while the shared state store (Redis) cannot be reached; not configurable yet.</summary>
     public ErrorReply StateUnavailable { get; init; } = new(503, "状态存储不可用", 503);
+
+    /// <summary>Refused writes' answers by case (HTTP 200, a business code): <see cref="World.Actions.Preconditions"/>'s defaults unless `errors:` says.</summary>
+    public ImmutableDictionary<World.Actions.Refusal, ErrorReply> Refusals { get; init; } =
+        World.Actions.Preconditions.Table.ToImmutableDictionary(r => r.Case, r => new ErrorReply(r.Code, r.Message, 200));
+
+    /// <summary>Refusal answers of one route, where `errors.routes` gives its own.</summary>
+    public ImmutableDictionary<string, RouteErrors> Routes { get; init; } = ImmutableDictionary<string, RouteErrors>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The answer a route gives for a refusal: its own if a fixture sets one, else the case's.</summary>
+    public ErrorReply Refusal(World.Actions.Refusal refusal, string route) =>
+        Routes.TryGetValue(route, out var own) && own.Replies.TryGetValue(refusal, out var reply) ? reply : Refusals[refusal];
 }
+
+/// <summary>One route's own refusal answers (`errors.routes./op/v2/sendMessage.chatClosed`), and where a fixture sets them.</summary>
+internal sealed record RouteErrors(string Route, ImmutableDictionary<World.Actions.Refusal, ErrorReply> Replies, string File, int Line);
 
 /// <summary>The envelope's foot, apart from operationTime, which follows the clock.</summary>
 internal sealed record Foot(string ServicePhone, string Host)

@@ -38,7 +38,8 @@ internal static class Linter
         }
 
         // Two docs' examples that disagree about one entity: each sample answers its own, the world can only be one.
-        var facts = World.ExampleFacts.Read(contract.Endpoints.Select(e => e.Endpoint), World.WorldOptions.Default);
+        var all = contract.Endpoints.Select(e => e.Endpoint).ToList();
+        var facts = World.ExampleFacts.Read(World.Kinds.KindDiscovery.Discover(all).AboutBuiltInKinds(all), World.WorldOptions.Default);
         findings.AddRange(facts.Disagreements.Select(d => d.ToFinding()));
         return [.. findings.Distinct().OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line)];
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using OpMock.Core.Docs;
 using OpMock.Core.Schemas;
+using OpMock.Core.World.Actions;
 
 namespace OpMock.Core.OpenApi;
 
@@ -94,7 +95,8 @@ internal sealed class DocumentBuilder
                 Component($"{id}_Request", id, endpoint.Request),
                 OperationParts.IsRequired(endpoint.Request),
                 OperationParts.RequestExamples([endpoint])),
-            Responses = Responses([response], [endpoint]),
+            Responses = Responses([response], [endpoint],
+                [.. Preconditions.Cases(EffectInference.Infer(endpoint.Endpoint), endpoint.Endpoint.Input.Select(f => f.Name))]),
         };
         document.Paths[doc.Route] = OperationParts.PathItem(doc.Method, operation, servers.Direct);
         return response;
@@ -178,9 +180,9 @@ internal sealed class DocumentBuilder
     private OpenApiSchemaReference TransferResponse(EndpointSchemas transfer) =>
         Component($"{ComponentNames.Base(transfer.Endpoint.Id)}_Response", ComponentNames.Base(transfer.Endpoint.ResponseSource), transfer.Response);
 
-    private OpenApiResponses Responses(IEnumerable<OpenApiSchemaReference> success, IEnumerable<EndpointSchemas> examples)
+    private OpenApiResponses Responses(IEnumerable<OpenApiSchemaReference> success, IEnumerable<EndpointSchemas> examples, IReadOnlyCollection<Refusal>? refusals = null)
     {
-        var responses = OperationParts.Responses(errors.Success(success), OperationParts.ResponseExamples(examples));
+        var responses = OperationParts.Responses(errors.Success(success, refusals), OperationParts.ResponseExamples(examples));
         errors.AddTo(responses);
         return responses;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using OpMock.Core.Fixtures;
+using OpMock.Core.World.Actions;
 
 namespace OpMock.Core.OpenApi;
 
@@ -13,10 +14,25 @@ internal sealed class ErrorResponses
 {
     private const string JsonMedia = "application/json";
 
-    private ErrorResponses(OpenApiSchemaReference envelope, OpenApiSchemaReference business)
+    private readonly IOpenApiSchema page;
+    private readonly IOpenApiSchema foot;
+    private readonly OpenApiDocument document;
+    private readonly IDictionary<string, IOpenApiSchema> components;
+    private readonly ComponentNames names;
+
+    // One component per set of refusals: most write routes share one.
+    private readonly Dictionary<string, OpenApiSchemaReference> refusedSets = new(StringComparer.Ordinal);
+
+    private ErrorResponses(OpenApiSchemaReference envelope, OpenApiSchemaReference business, IOpenApiSchema page, IOpenApiSchema foot,
+        OpenApiDocument document, IDictionary<string, IOpenApiSchema> components, ComponentNames names)
     {
         Envelope = envelope;
         Business = business;
+        this.page = page;
+        this.foot = foot;
+        this.document = document;
+        this.components = components;
+        this.names = names;
     }
 
     /// <summary>The error envelope: code, message, data (what was wrong, or null), page, foot.</summary>
@@ -59,11 +75,40 @@ internal sealed class ErrorResponses
             Part("page"),
             Part("foot"));
 
-        return new ErrorResponses(new OpenApiSchemaReference(envelopeName, document), new OpenApiSchemaReference(businessName, document));
+        return new ErrorResponses(new OpenApiSchemaReference(envelopeName, document), new OpenApiSchemaReference(businessName, document), Part("page"), Part("foot"),
+            document, components, names);
     }
 
-    /// <summary>The 200 answer: the route's data, or a business error.</summary>
-    public IOpenApiSchema Success(IEnumerable<IOpenApiSchema> responses) => new OpenApiSchema { AnyOf = [.. responses, Business] };
+    /// <summary>The 200 answer: the route's data, a refusal of the write (its cases' default codes), or a business error.</summary>
+    public IOpenApiSchema Success(IEnumerable<IOpenApiSchema> responses, IReadOnlyCollection<Refusal>? refusals = null) =>
+        new OpenApiSchema { AnyOf = [.. responses, .. refusals is { Count: > 0 } ? [Refused(refusals)] : Array.Empty<IOpenApiSchema>(), Business] };
+
+    /// <summary>A refused write: HTTP 200, one of the route's refusal codes and messages (fixtures' `errors:` may change them), data null.</summary>
+    private OpenApiSchemaReference Refused(IReadOnlyCollection<Refusal> refusals)
+    {
+        var key = string.Join(",", refusals);
+        if (!refusedSets.TryGetValue(key, out var reference))
+        {
+            var name = names.Unique("OpMockRefusal");
+            components[name] = RefusedSchema(refusals);
+            reference = refusedSets[key] = new OpenApiSchemaReference(name, document);
+        }
+
+        return reference;
+    }
+
+    private OpenApiSchema RefusedSchema(IReadOnlyCollection<Refusal> refusals)
+    {
+        var rows = refusals.Select(Preconditions.Row).ToList();
+        var schema = EnvelopeSchema(
+            "拒绝的写操作（不改变任何数据）：" + string.Join("；", rows.Select(r => $"{r.Code} {r.Message}")),
+            new OpenApiSchema { Type = JsonSchemaType.Integer, Enum = [.. rows.Select(r => (JsonNode)JsonValue.Create(r.Code))], Description = "拒绝的原因（默认值，fixtures 的 errors 可改）" },
+            new OpenApiSchema { Type = JsonSchemaType.Object | JsonSchemaType.Null, Not = new OpenApiSchema { Type = JsonSchemaType.Object }, Description = "总是 null" },
+            page,
+            foot);
+        schema.Properties!["message"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. rows.Select(r => (JsonNode)JsonValue.Create(r.Message))] };
+        return schema;
+    }
 
     /// <summary>The error statuses `opmock serve` answers with (the defaults; fixtures' errors may change them).</summary>
     public void AddTo(OpenApiResponses responses)

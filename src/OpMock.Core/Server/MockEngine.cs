@@ -249,6 +249,13 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
         }
 
         Written? written = null;
+        if (effect.IsWrite && Scenarios.Succeeds(scenario) && Preconditions.Check(effect, parameters, state.Data.World.In(changes)) is { } refused)
+        {
+            // A refused write changes nothing and is answered as the backend answers it: HTTP 200, a business code.
+            var reply = Errors.Refusal(refused, endpoint.Endpoint.Route);
+            return (new MockReply(reply.Status, envelope.Write(reply.Code, reply.Message, null), Fault.None, delay), null);
+        }
+
         if (effect.IsWrite && Scenarios.Succeeds(scenario))
         {
             try
@@ -258,7 +265,7 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
                     throw rationed;
                 }
 
-                (changes, written) = await WriteAsync(effect, request.Session, parameters, token, changes, cancel);
+                (changes, written) = await WriteAsync(effect, endpoint.Endpoint, request.Session, parameters, token, changes, cancel);
             }
             catch (StateFullException full)
             {
@@ -282,9 +289,12 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
     }
 
     /// <summary>Applies a write's changes to its session at once; the session as changed, and what the write made.</summary>
-    private async ValueTask<(Overlay Changes, Written? Written)> WriteAsync(Effect effect, string session, JsonObject parameters, string? token, Overlay before, CancellationToken cancel)
+    private async ValueTask<(Overlay Changes, Written? Written)> WriteAsync(Effect effect, Docs.Endpoint endpoint, string session, JsonObject parameters, string? token, Overlay before, CancellationToken cancel)
     {
-        var outcome = await actions.RunAsync(effect, parameters, token, state.Data.World.In(before), sessions.Store, session, cancel);
+        var world = state.Data.World.In(before);
+        var outcome = await actions.RunAsync(effect, parameters, token, world, sessions.Store, session, cancel);
+        // The write's own time is now and its actor the OP who acted, in its answer and in later reads.
+        outcome = Actors.Stamp(WriteTimes.Stamp(outcome, endpoint, effect, time.GetUtcNow()), endpoint, effect, parameters, token, world);
         if (outcome.Changes.IsEmpty)
         {
             return (before, outcome.Written);

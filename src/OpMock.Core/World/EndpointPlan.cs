@@ -9,9 +9,9 @@ namespace OpMock.Core.World;
 /// <summary>An endpoint's plans, one per kind of entity a request may name, and its paging when the doc pages.</summary>
 internal sealed class EndpointPlan
 {
-    private readonly ObjectPlan[] tops;
+    private readonly Dictionary<EntityKind, ObjectPlan> tops;
 
-    private EndpointPlan(ObjectPlan[] tops, Paging? paging, Lists.ListPlan? lists)
+    private EndpointPlan(Dictionary<EntityKind, ObjectPlan> tops, Paging? paging, Lists.ListPlan? lists)
     {
         this.tops = tops;
         Paging = paging;
@@ -23,16 +23,21 @@ internal sealed class EndpointPlan
     /// <summary>The response's list that requests filter and page; null when the doc has none.</summary>
     public Lists.ListPlan? Lists { get; }
 
-    public ObjectPlan Top(EntityKind requested) => tops[(int)requested];
+    public ObjectPlan Top(EntityKind requested) => tops.GetValueOrDefault(requested) ?? tops[EntityKind.None];
 
     public bool IsPaging(string name) => Paging is not null && World.Paging.IsPageField(name);
 
     /// <param name="requestSchema">The endpoint's request schema: pageSize's default and maximum.</param>
-    public static EndpointPlan Build(Endpoint endpoint, JsonObject? requestSchema)
+    /// <param name="kinds">The world's kinds: one plan per kind a request may name (the built-in ones when null).</param>
+    public static EndpointPlan Build(Endpoint endpoint, JsonObject? requestSchema, Kinds.KindTable? kinds = null)
     {
-        var tops = Enum.GetValues<EntityKind>()
-            .Select(requested => ObjectPlan.Build(endpoint, endpoint.Output, ObjectPlan.TopKind(endpoint.Output, requested), ""))
-            .ToArray();
+        kinds ??= Kinds.KindTable.BuiltIn;
+        // Most kinds a request may name leave the answer about the same entity: one plan per entity answered.
+        var byTop = new Dictionary<EntityKind, ObjectPlan>();
+        var tops = kinds.Kinds.ToDictionary(
+            requested => requested,
+            requested => ObjectPlan.TopKind(endpoint.Output, requested, kinds) is var top && byTop.TryGetValue(top, out var built) ? built
+                : byTop[top] = ObjectPlan.Build(endpoint, endpoint.Output, top, "", table: kinds));
         var paging = Paging.For(endpoint, requestSchema);
         return new EndpointPlan(tops, paging, World.Lists.ListPlan.For(endpoint, paging));
     }

@@ -15,25 +15,33 @@ internal sealed record ObjectPlan(EntityKind Kind, string Prefix, ImmutableArray
     public const int MaxDepth = 5;
 
     /// <param name="values">What surrounds the object and what the example shows in it, for the values no attribute gives (<see cref="ValueKinds"/>).</param>
-    public static ObjectPlan Build(Endpoint endpoint, ImmutableArray<DocField> fields, EntityKind kind, string prefix, int depth = 0, bool? statusNames = null, ValueContext? values = null)
+    /// <param name="table">The kinds table the fields are read against: the built-in kinds when null.</param>
+    public static ObjectPlan Build(Endpoint endpoint, ImmutableArray<DocField> fields, EntityKind kind, string prefix, int depth = 0, bool? statusNames = null, ValueContext? values = null, Kinds.KindTable? table = null)
     {
+        table ??= Kinds.KindTable.BuiltIn;
         statusNames ??= WorldMap.WritesStatusNames(endpoint.Doc.Example?.Text);
         values ??= ValueContext.Top(endpoint, prefix.Length == 0 ? kind : EntityKind.None);
+        if (prefix.Length == 0 && table.Row(kind) is { IsBuiltIn: false } row)
+        {
+            // A described kind's fields read one context on every route (its examples in every doc), so they draw the same values.
+            values = new ValueContext("", row.Name, row.Examples);
+        }
+
         var kinds = ValueKinds.Plans(fields, values);
         var plans = ImmutableArray.CreateBuilder<FieldPlan>(fields.Length);
         for (var i = 0; i < fields.Length; i++)
         {
             var field = fields[i];
             var path = prefix + field.Name;
-            var attribute = kind == EntityKind.None ? null : WorldMap.Attribute(kind, path);
+            var attribute = kind == EntityKind.None ? null : table.Attribute(kind, path);
             var section = endpoint.Section(field.Target);
             ObjectPlan? child = null;
             if (section is not null && depth < MaxDepth && field.Type.Kind is FieldKind.Object or FieldKind.List)
             {
-                var entity = WorldMap.Entity(field.Name, section.Name);
+                var entity = table.Entity(field.Name, section.Name);
                 var inner = values.Child(field, section, entity) with { ParentService = entity == EntityKind.None ? ServiceField(kinds) : null };
-                child = entity != EntityKind.None ? Build(endpoint, section.Fields, entity, "", depth + 1, statusNames, inner)
-                    : Build(endpoint, section.Fields, kind, kind == EntityKind.None ? "" : path + ".", depth + 1, statusNames, inner);
+                child = entity != EntityKind.None ? Build(endpoint, section.Fields, entity, "", depth + 1, statusNames, inner, table)
+                    : Build(endpoint, section.Fields, kind, kind == EntityKind.None ? "" : path + ".", depth + 1, statusNames, inner, table);
             }
 
             // A list of entities comes from the world (an OP's chats); an attribute-valued list (a user's addresses) does not.
@@ -59,9 +67,9 @@ internal sealed record ObjectPlan(EntityKind Kind, string Prefix, ImmutableArray
     /// The entity a response's <c>data</c> is about: named by its own id field (chatId, userId, staffId), else by the
     /// request's ids, else the current OP when it shows an OP's attributes or chats; None when nothing names one.
     /// </summary>
-    public static EntityKind TopKind(ImmutableArray<DocField> fields, EntityKind requested)
+    public static EntityKind TopKind(ImmutableArray<DocField> fields, EntityKind requested, Kinds.KindTable? kinds = null)
     {
-        var own = WorldMap.ByIdField(fields.Select(f => f.Name));
+        var own = (kinds ?? Kinds.KindTable.BuiltIn).ByIdField(fields.Select(f => f.Name));
         return own != EntityKind.None ? own
             : requested != EntityKind.None ? requested
             : WorldMap.AboutAnOp(fields.Select(f => (f.Name, f.Target))) ? EntityKind.Op

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Bogus;
 using OpMock.Core.World.Catalog;
+using OpMock.Core.World.Kinds;
 using OpMock.Core.World.State;
 
 namespace OpMock.Core.World;
@@ -24,14 +25,18 @@ internal sealed class OpWorld
     private readonly ImmutableDictionary<string, PinnedOp> pinnedOps;
     private readonly ImmutableDictionary<string, string> pinnedChatIds;
     private readonly ChatIds chatIds;
+    private readonly Things things;
     private readonly Overlay overlay = Overlay.Empty;
 
     /// <param name="facts">What the docs' examples say about entities; fixture pins win over them.</param>
-    public OpWorld(WorldOptions options, Pins pins, Facts? facts = null)
+    /// <param name="kinds">The kinds the world holds: the built-in ones and those the docs describe.</param>
+    public OpWorld(WorldOptions options, Pins pins, Facts? facts = null, KindTable? kinds = null)
     {
+        Kinds = kinds ?? KindTable.BuiltIn;
         this.options = options with { Ops = Math.Max(1, options.Ops), Users = Math.Max(1, options.Users) };
         ids = new WorldIds(options.Seed);
         chatIds = new ChatIds(options.Seed);
+        things = new Things(this.options, ids);
         Facts = facts ?? Facts.None;
         pinnedChats = pins.Chats.GroupBy(c => c.UserId).ToImmutableDictionary(g => g.Key, g => g.Last());
         var opIds = pins.Ops.Select(o => o.Id).Concat(pins.Chats.Select(c => c.OperatorId)).Distinct();
@@ -45,6 +50,8 @@ internal sealed class OpWorld
         options = seeded.options;
         ids = seeded.ids;
         chatIds = seeded.chatIds;
+        things = seeded.things;
+        Kinds = seeded.Kinds;
         pinnedChats = seeded.pinnedChats;
         pinnedOps = seeded.pinnedOps;
         pinnedChatIds = seeded.pinnedChatIds;
@@ -62,6 +69,25 @@ internal sealed class OpWorld
     public OpWorld In(Overlay changes) => ReferenceEquals(changes, overlay) || (changes.IsEmpty && overlay.IsEmpty) ? this : new OpWorld(this, changes);
 
     public Pins Pins { get; }
+
+    /// <summary>The kinds table: the built-in kinds, then those the docs describe.</summary>
+    public KindTable Kinds { get; }
+
+    /// <summary>The entity of a discovered kind an id names (see <see cref="Things"/>).</summary>
+    public Thing Thing(KindRow row, string id) => things.Of(this, row, id);
+
+    /// <summary>The entities of a discovered kind related to <paramref name="ownerId"/> by the kind's owner relation, newest first.</summary>
+    public IReadOnlyList<Thing> ThingsOf(KindRow row, string ownerId) => things.OfOwner(this, row, ownerId);
+
+    /// <summary>The id a relation of an entity of a discovered kind names.</summary>
+    public string Related(Thing thing, Relation relation) => things.Related(this, thing, relation);
+
+    /// <summary>A number no generated entity of the kind has, for an entity a session creates.</summary>
+    public long FreshThing(KindRow row, long seq) => things.Fresh(row, seq);
+
+    /// <summary>What the session changed of an entity of any kind, keyed as <see cref="Facts"/> keys them; null when nothing.</summary>
+    public System.Collections.Frozen.FrozenDictionary<string, JsonNode?>? Changed(EntityKind kind, string id) =>
+        overlay.IsEmpty ? null : Kinds.Row(kind) is { IsBuiltIn: false } row ? overlay.Thing(row.Name, id) : overlay.Of(kind, id);
 
     public Facts Facts { get; }
 
@@ -176,7 +202,8 @@ internal sealed class OpWorld
     {
         var latest = Facts.Of(EntityKind.Chat, chat.ChatId)?.GetValueOrDefault(Facts.Key(Attr.Message)) is JsonValue shown
             && shown.TryGetValue<string>(out var text) ? text : chat.Message;
-        var history = ChatMessages.History(options, chat, latest);
+        // History is kept: past messages keep the OP who wrote them, whoever serves the chat now (a transfer moves the chat, not its past).
+        var history = ChatMessages.History(options, overlay.IsEmpty ? chat : chat with { OperatorId = new OpWorld(this, Overlay.Empty).ChatById(chat.ChatId).OperatorId }, latest);
         if (Facts.MessagesOf(chat.ChatId) is { IsDefaultOrEmpty: false } known)
         {
             // An example's messages keep their ids (and, through facts, their values); times and turns come from the history's rules.

@@ -58,11 +58,11 @@ internal sealed class WorldData
         var today = World;
         var world = changes is null ? today : today.In(changes);
         var route = endpoint.IsTransfer && endpoint.TransferTarget is { } target ? target : endpoint.Route;
-        var plan = Plan(endpoint);
-        var (requestedKind, requestedId) = Requested(request);
+        var plan = Plan(endpoint, today.Kinds);
+        var (requestedKind, requestedId) = today.Kinds.Requested(request);
         var top = plan.Top(requestedKind);
         var scope = Scope(world, top, requestedKind, requestedId, request, token, route, plan, written).With(written?.Fields ?? Item(world.Overlay, request));
-        scope.List = plan.Lists?.Read(request, Selecting(request));
+        scope.List = plan.Lists?.Read(request, today.Kinds.Selecting(request));
         var random = new Randomizer(StableHash.Seed(world.Options.Seed, "data", route, top.Kind, scope.Id));
         var data = new DataShaper(endpoint, new ValueGenerator(random, world.Options)).Object(endpoint.Output, null, 0, scope);
         Avatars.Link(data, Avatars.Base(host));
@@ -81,6 +81,7 @@ internal sealed class WorldData
         }
 
         var (kind, owner) = Requested(request) is (not EntityKind.None and var named, { } id) ? (named, id) : (EntityKind.None, "");
+        // The built-in kinds' ids: a described kind's entities are records of their own, read by WorldScope.
         foreach (var (name, value) in request)
         {
             if (!Actions.ItemIds.IsItemId(name) || value is not JsonValue sent || changes.Items(kind, owner, name) is not { } items)
@@ -100,18 +101,17 @@ internal sealed class WorldData
     }
 
     /// <summary>What is wrong with a request its schema lets through (a pageNo past its type's range), or null.</summary>
-    public RequestProblem? Check(Endpoint endpoint, JsonObject request) => Plan(endpoint).Paging?.Check(request);
+    public RequestProblem? Check(Endpoint endpoint, JsonObject request) => Plan(endpoint, World.Kinds).Paging?.Check(request);
 
-    private EndpointPlan Plan(Endpoint endpoint) =>
-        plans.GetOrAdd(endpoint, e => EndpointPlan.Build(e, contract?.Endpoints.FirstOrDefault(s => ReferenceEquals(s.Endpoint, e))?.Request));
+    // The kinds table is the docs' and so the same every day: plans made with one day's world hold for the next.
+    private EndpointPlan Plan(Endpoint endpoint, Kinds.KindTable kinds) =>
+        plans.GetOrAdd(endpoint, e => EndpointPlan.Build(e, contract?.Endpoints.FirstOrDefault(s => ReferenceEquals(s.Endpoint, e))?.Request, kinds));
 
-    /// <summary>The entity a request names by id: chatId before userId before staffId/operatorId; None when it names none.</summary>
-    public static (EntityKind Kind, string? Id) Requested(JsonObject request) =>
-        Selecting(request) is { } name ? (WorldMap.Ids.First(i => i.Name == name).Kind, request[name]!.GetValue<string>()) : (EntityKind.None, null);
+    /// <summary>The entity a request names by a built-in kind's id: chatId before userId before staffId/operatorId; None when it names none.</summary>
+    public static (EntityKind Kind, string? Id) Requested(JsonObject request) => Kinds.KindTable.BuiltIn.Requested(request);
 
-    /// <summary>The request field that names the answer's entity: it chooses whose list is answered, it filters nothing.</summary>
-    public static string? Selecting(JsonObject request) =>
-        WorldMap.Ids.Select(i => i.Name).FirstOrDefault(name => request[name] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0);
+    /// <summary>The request field that names the answer's entity among the built-in kinds' ids (see <see cref="Kinds.KindTable.Selecting"/>).</summary>
+    public static string? Selecting(JsonObject request) => Kinds.KindTable.BuiltIn.Selecting(request);
 
     private static WorldScope Scope(OpWorld world, ObjectPlan top, EntityKind kind, string? id, JsonObject request, string? token, string route, EndpointPlan plan, Written? written)
     {
@@ -153,8 +153,37 @@ internal sealed class WorldData
                     _ => string.IsNullOrEmpty(token) ? world.OpId(0) : token,
                 });
             default:
+                if (world.Kinds.Row(top.Kind) is { IsBuiltIn: false } row)
+                {
+                    return WorldScope.OfThing(world, route, top, Thing(world, row, kind, id, written, Key(request, route, plan)));
+                }
+
                 return WorldScope.For(world, route, top, Key(request, route, plan));
         }
+    }
+
+    /// <summary>
+    /// The entity of a described kind an answer is about: the one a write made or acted on, the one the request names,
+    /// else the newest related to the entity it names (an OP's latest ticket), else one made up from the request.
+    /// </summary>
+    private static Kinds.Thing Thing(OpWorld world, Kinds.KindRow row, EntityKind kind, string? id, Written? written, string key)
+    {
+        if (written is { Id: { } made } && written.Kind == row.Kind)
+        {
+            return world.Thing(row, made);
+        }
+
+        if (kind == row.Kind && id is not null)
+        {
+            return world.Thing(row, id);
+        }
+
+        if (id is not null && row.Owner is { } owner && owner.Target == kind && world.ThingsOf(row, id) is [var newest, ..])
+        {
+            return newest;
+        }
+
+        return world.Thing(row, world.MadeUpUser("request", key));
     }
 
     /// <summary>The request as a key: sorted, without its paging, so every page of one list is about one thing.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using OpMock.Core.Json;
 
@@ -58,11 +59,14 @@ internal enum Attr
     MsgType,
 }
 
-/// <summary>Where a field's value comes from: an attribute of the object's own entity or of one related to it.</summary>
-internal readonly record struct AttrRef(EntityKind Owner, Attr Attr);
+/// <summary>
+/// Where a field's value comes from: an attribute of the object's own entity or of one related to it; for a kind the
+/// docs describe, <paramref name="Via"/> names the relation field that holds the related entity's id (handlerId).
+/// </summary>
+internal readonly record struct AttrRef(EntityKind Owner, Attr Attr, string? Via = null);
 
 /// <summary>
-/// The one table from doc field names to the world's entities, read by the server (entity → JSON) and by the
+/// The built-in kinds' attribute rows (see <see cref="Kinds.KindTable"/>): doc field names to the world's entities, read by the server (entity → JSON) and by the
 /// examples reader (JSON → entity), so a name means the same in every doc. docs/world.md explains it.
 /// </summary>
 /// <remarks>
@@ -71,28 +75,8 @@ internal readonly record struct AttrRef(EntityKind Owner, Attr Attr);
 /// </remarks>
 internal static class WorldMap
 {
-    /// <summary>A field or section with one of these names is an object (or list) about that entity.</summary>
-    private static readonly FrozenDictionary<string, EntityKind> EntityNames = new Dictionary<string, EntityKind>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["user"] = EntityKind.User, ["userInfo"] = EntityKind.User, ["customer"] = EntityKind.User,
-        ["operator"] = EntityKind.Op, ["staff"] = EntityKind.Op, ["op"] = EntityKind.Op, ["opInfo"] = EntityKind.Op,
-        ["chat"] = EntityKind.Chat, ["chats"] = EntityKind.Chat, ["chatItem"] = EntityKind.Chat, ["chatList"] = EntityKind.Chat,
-        ["message"] = EntityKind.Message, ["messages"] = EntityKind.Message, ["messageList"] = EntityKind.Message, ["msg"] = EntityKind.Message,
-        ["msgs"] = EntityKind.Message, ["msgList"] = EntityKind.Message, ["chatMessage"] = EntityKind.Message, ["chatMessages"] = EntityKind.Message,
-        ["lastMessage"] = EntityKind.Message,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Request and response fields that name an entity by id, strongest first: a chat names its user and OP too.</summary>
-    public static readonly (string Name, EntityKind Kind)[] Ids =
-    [
-        ("messageId", EntityKind.Message),
-        ("msgId", EntityKind.Message),
-        ("chatId", EntityKind.Chat),
-        ("userId", EntityKind.User),
-        ("staffId", EntityKind.Op),
-        ("operatorId", EntityKind.Op),
-        ("opId", EntityKind.Op),
-    ];
+    /// <summary>Request and response fields that name an entity of a built-in kind by id, strongest first (the kinds table's).</summary>
+    public static ImmutableArray<(string Name, EntityKind Kind)> Ids => Kinds.KindTable.BuiltIn.Ids;
 
     private static readonly FrozenDictionary<(EntityKind, string), AttrRef> Rows = Build(
         (EntityKind.User, EntityKind.User, Attr.Id, ["userId"]),
@@ -203,22 +187,15 @@ internal static class WorldMap
     public static AttrRef? Attribute(EntityKind kind, string path) =>
         Rows.TryGetValue((kind, path), out var found) ? found : null;
 
-    /// <summary>The entity an object field is about, by its own name or its section's (<c>user</c>/<c>User</c>, <c>chats</c>/<c>ChatItem</c>).</summary>
-    public static EntityKind Entity(string fieldName, string? sectionName) =>
-        EntityNames.TryGetValue(fieldName, out var kind) ? kind
-        : sectionName is not null && EntityNames.TryGetValue(sectionName, out var bySection) ? bySection
-        : EntityKind.None;
-
-    /// <summary>The entity a response object is about when one of its own fields is an id (chatId before userId before staffId).</summary>
-    public static EntityKind ByIdField(IEnumerable<string> fieldNames)
-    {
-        var names = fieldNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return Ids.Where(i => names.Contains(i.Name)).Select(i => i.Kind).FirstOrDefault();
-    }
+    /// <summary>Whether a field name (or a path's last part) is an attribute of a built-in kind: no kind of its own (groupId, clientId).</summary>
+    public static bool Owns(string fieldName) => OwnedNames.Contains(fieldName);
 
     /// <summary>Whether any field of an object is an attribute of an OP (isOnline) or a list of its chats.</summary>
     public static bool AboutAnOp(IEnumerable<(string Name, string? Section)> fields) =>
-        fields.Any(f => Attribute(EntityKind.Op, f.Name) is not null || Entity(f.Name, f.Section) == EntityKind.Chat);
+        fields.Any(f => Attribute(EntityKind.Op, f.Name) is not null || Kinds.KindTable.BuiltIn.Entity(f.Name, f.Section) == EntityKind.Chat);
+
+    private static readonly FrozenSet<string> OwnedNames = Rows.Keys.Select(k => k.Item2[(k.Item2.LastIndexOf('.') + 1)..])
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static FrozenDictionary<(EntityKind, string), AttrRef> Build(params (EntityKind Context, EntityKind Owner, Attr Attr, string[] Names)[] rows)
     {

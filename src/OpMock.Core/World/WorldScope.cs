@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using Bogus;
 using OpMock.Core.World.Actions;
+using OpMock.Core.World.Kinds;
 using OpMock.Core.World.State;
 
 namespace OpMock.Core.World;
@@ -22,6 +23,7 @@ internal sealed class WorldScope
     private User? user;
     private Op? op;
     private Message? message;
+    private Thing? thing;
     private FrozenDictionary<string, JsonNode?>? ownFacts;
     private bool ownFactsRead;
 
@@ -71,6 +73,13 @@ internal sealed class WorldScope
     public static WorldScope OfMessage(OpWorld world, string route, ObjectPlan plan, Message message) =>
         new(world, route, plan, message.Id, "", message: message);
 
+    /// <summary>The scope of an entity of a kind the docs describe (a ticket).</summary>
+    public static WorldScope OfThing(OpWorld world, string route, ObjectPlan plan, Thing thing) =>
+        new(world, route, plan, thing.Id, "") { thing = thing };
+
+    /// <summary>When the entity of a described kind this object is about (or belongs to) started: its creation; null for other kinds.</summary>
+    public DateTimeOffset? KindStart => world.Kinds.IsDiscovered(Plan.Kind) ? Thing.Start : null;
+
     /// <summary>Gives this object's own fields the values of <paramref name="fields"/> (keyed "~name"), ahead of the world's.</summary>
     public WorldScope With(IReadOnlyDictionary<string, JsonNode?>? fields)
     {
@@ -94,7 +103,7 @@ internal sealed class WorldScope
         var changes = world.Overlay;
         if (field.Attribute is { } attribute)
         {
-            var owner = OwnerId(attribute.Owner);
+            var owner = OwnerId(attribute);
             if (attribute.Attr == Attr.Id)
             {
                 // The id a request names comes back as asked: no record is generated for it.
@@ -102,7 +111,7 @@ internal sealed class WorldScope
                 return true;
             }
 
-            if (!changes.IsEmpty && changes.Of(attribute.Owner, owner)?.TryGetValue(Facts.Key(attribute.Attr), out value) == true)
+            if (!changes.IsEmpty && world.Changed(attribute.Owner, owner)?.TryGetValue(Facts.Key(attribute.Attr), out value) == true)
             {
                 value = Written(index, attribute.Attr, value);
                 return true;
@@ -117,7 +126,7 @@ internal sealed class WorldScope
 
             if (FactsOf(attribute.Owner, owner)?.TryGetValue(Facts.Key(attribute.Attr), out value) != true)
             {
-                value = Written(index, attribute.Attr, Value(attribute));
+                value = Written(index, attribute.Attr, Value(attribute, owner));
             }
             else if (attribute.Attr == Attr.Status)
             {
@@ -134,7 +143,7 @@ internal sealed class WorldScope
             return true;
         }
 
-        if (!changes.IsEmpty && Plan.Kind != EntityKind.None && changes.Of(Plan.Kind, Id)?.TryGetValue(Facts.Key(field.Path), out value) == true)
+        if (!changes.IsEmpty && Plan.Kind != EntityKind.None && world.Changed(Plan.Kind, Id)?.TryGetValue(Facts.Key(field.Path), out value) == true)
         {
             return true;
         }
@@ -165,6 +174,13 @@ internal sealed class WorldScope
         if (child.Prefix.Length > 0 || child.Kind == Plan.Kind || child.Kind == EntityKind.None)
         {
             return new WorldScope(world, route, child, Id, seedPath + field.Path[Plan.Prefix.Length..] + ".", chat, op) { Parent = this };
+        }
+
+        if (world.Kinds.Row(child.Kind) is { IsBuiltIn: false } row)
+        {
+            // One entity of a described kind inside another's answer: the first related to it, else one made up from it.
+            var related = row.Owner is { } by ? world.ThingsOf(row, OwnerId(by.Target)) : [];
+            return related.Count > 0 ? OfThing(world, route, child, related[0]) : new WorldScope(world, route, child, Id, "");
         }
 
         return child.Kind switch
@@ -201,6 +217,14 @@ internal sealed class WorldScope
                 : null;
         }
 
+        if (world.Kinds.Row(child.Kind) is { IsBuiltIn: false } row)
+        {
+            // A described kind's entities related to this entity (an OP's tickets), in the order the list's doc words name.
+            var related = row.Owner is { } by ? world.ThingsOf(row, by.Target == Plan.Kind ? Id : OwnerId(by.Target)) : [];
+            var scopes = related.Select(t => OfThing(world, route, child, t));
+            return [.. OldestFirst(index) ? scopes.Reverse() : scopes];
+        }
+
         return (Plan.Kind, child.Kind) switch
         {
             (EntityKind.Op, EntityKind.Chat) => [.. world.ChatsOf(Op).Select(c => OfChat(world, route, child, c))],
@@ -219,8 +243,9 @@ internal sealed class WorldScope
     /// </summary>
     public Lists.ExampleList ExampleList(int index)
     {
-        if (Plan.Kind == EntityKind.None || FactsOf(Plan.Kind, Id) is not { } facts)
+        if (Plan.Kind == EntityKind.None || FactsOf(Plan.Kind, Id) is not { } facts || world.Kinds.IsDiscovered(Plan.Fields[index].Child?.Kind ?? EntityKind.None))
         {
+            // A described kind's list is the world's, whatever an example of its owner showed.
             return Lists.ExampleList.None;
         }
 
@@ -264,7 +289,7 @@ internal sealed class WorldScope
     public bool ShowsExample(int index)
     {
         var field = Plan.Fields[index];
-        var facts = field.Attribute is { } attribute ? attribute.Attr == Attr.Id ? null : FactsOf(attribute.Owner, OwnerId(attribute.Owner))
+        var facts = field.Attribute is { } attribute ? attribute.Attr == Attr.Id ? null : FactsOf(attribute.Owner, OwnerId(attribute))
             : Plan.Kind == EntityKind.None ? null : FactsOf(Plan.Kind, Id);
         var key = field.Attribute is { } shown ? Facts.Key(shown.Attr) : Facts.Key(field.Path);
         return facts is not null && facts.TryGetValue(key, out var value) && !ReferenceEquals(value, Facts.Absent);
@@ -284,6 +309,9 @@ internal sealed class WorldScope
 
     /// <summary>How many chats the OP this object is about is serving: the length of its list, read as the list is.</summary>
     public int ServedChats() => world.ChatsOf(Op).Length;
+
+    /// <summary>How many chats the session's writes added to (+) or took from (−) that OP's list: 0 in the seeded world.</summary>
+    public int ServedChange() => world.Overlay.IsEmpty ? 0 : ServedChats() - world.In(State.Overlay.Empty).Op(Op.Id).Users.Length;
 
     /// <summary>A generator for a field no attribute gives, seeded by the entity and the field's path.</summary>
     public ValueGenerator Generator(int index) =>
@@ -315,11 +343,37 @@ internal sealed class WorldScope
 
     private Message Message => message ??= world.MessageById(Id);
 
+    private Thing Thing => thing ??= world.Thing(world.Kinds.Row(Plan.Kind)!, Id);
+
     private User User => user ??= world.User(OwnerId(EntityKind.User));
 
     private Op Op => op ??= world.Op(OwnerId(EntityKind.Op));
 
-    private string OwnerId(EntityKind kind) => kind == Plan.Kind ? Id : kind switch
+    /// <summary>The id of the entity an attribute is of: through its relation (handlerId) for a described kind's field.</summary>
+    private string OwnerId(AttrRef attribute)
+    {
+        if (attribute.Via is { } via && world.Kinds.Row(Plan.Kind) is { IsBuiltIn: false } row && row.RelationOf(via) is { } relation)
+        {
+            return world.Related(Thing, relation);
+        }
+
+        return OwnerId(attribute.Owner);
+    }
+
+    private string OwnerId(EntityKind kind)
+    {
+        if (kind != Plan.Kind && world.Kinds.Row(Plan.Kind) is { IsBuiltIn: false } row)
+        {
+            // A described kind's related entity of that kind (a ticket's user); its owner when no relation shows one.
+            return row.Relations.FirstOrDefault(r => r.Target == kind) is { } relation ? world.Related(Thing, relation)
+                : row.Owner is { } owner && owner.Target == kind ? Thing.OwnerId
+                : BuiltInOwnerId(kind);
+        }
+
+        return BuiltInOwnerId(kind);
+    }
+
+    private string BuiltInOwnerId(EntityKind kind) => kind == Plan.Kind ? Id : kind switch
     {
         EntityKind.User => Plan.Kind is EntityKind.Chat or EntityKind.Message ? Chat.UserId : world.MadeUpUser("related-user", Id),
         EntityKind.Op => Plan.Kind is EntityKind.Chat or EntityKind.User or EntityKind.Message ? Chat.OperatorId : world.OpId(0),
@@ -329,16 +383,33 @@ internal sealed class WorldScope
 
     /// <summary>An attribute's value as every route shows it: an example's first, else the world's.</summary>
     private JsonNode? AttributeValue(AttrRef attribute) =>
-        FactsOf(attribute.Owner, OwnerId(attribute.Owner))?.TryGetValue(Facts.Key(attribute.Attr), out var shown) == true ? shown : Value(attribute);
+        FactsOf(attribute.Owner, OwnerId(attribute))?.TryGetValue(Facts.Key(attribute.Attr), out var shown) == true ? shown : Value(attribute, OwnerId(attribute));
 
-    private JsonNode? Value(AttrRef attribute) => attribute.Owner switch
+    /// <param name="owner">The id of the entity the attribute is of; a related entity (handlerId's OP) is read from the world by it.</param>
+    private JsonNode? Value(AttrRef attribute, string owner) => attribute.Owner switch
     {
-        EntityKind.User => UserValue(User, attribute.Attr),
-        EntityKind.Chat => ChatValue(Chat, attribute.Attr),
-        EntityKind.Op => OpValue(Op, attribute.Attr),
-        EntityKind.Message => MessageValue(Message, attribute.Attr),
+        EntityKind.User => UserValue(attribute.Via is null ? User : world.User(owner), attribute.Attr),
+        EntityKind.Chat => ChatValue(attribute.Via is null ? Chat : world.ChatById(owner), attribute.Attr),
+        EntityKind.Op => OpValue(attribute.Via is null ? Op : world.Op(owner), attribute.Attr),
+        EntityKind.Message => MessageValue(attribute.Via is null ? Message : world.MessageById(owner), attribute.Attr),
+        _ when world.Kinds.IsDiscovered(attribute.Owner) && attribute.Owner == Plan.Kind => ThingValue(Thing, attribute.Attr),
         _ => null,
     };
+
+    // Times are epoch millis, as the other kinds' are.
+    private static JsonNode? ThingValue(Thing thing, Attr attr) => attr switch
+    {
+        Attr.Id => thing.Id,
+        Attr.CreateTime => thing.Start.ToUnixTimeMilliseconds(),
+        _ => null,
+    };
+
+    /// <summary>Whether a list's doc words order it oldest first (按时间正序, 升序); lists are newest first otherwise.</summary>
+    private bool OldestFirst(int index)
+    {
+        var words = Plan.DocFields[index].Description + Plan.DocFields[index].Remark;
+        return (words.Contains("正序", StringComparison.Ordinal) || words.Contains("升序", StringComparison.Ordinal)) && !words.Contains("倒序", StringComparison.Ordinal);
+    }
 
     // Whole numbers as long: DataShaper reads integers as long, and a JsonValue made from an int does not convert.
     private static JsonNode? UserValue(User user, Attr attr) => attr switch

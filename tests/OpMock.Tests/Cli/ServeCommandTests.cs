@@ -61,12 +61,17 @@ public sealed class ServeCommandTests
 
         // Then each write route is printed with what OpMock understood, and the declared one says where it was declared
         printed.ShouldContain("writes (per session: header X-OpMock-Session");
+        printed.ShouldContain($"overrides: {Path.Combine(temp.Path, "overrides.yaml")}");
         printed.ShouldContain("  /op/v2/closeChat: close chat: status 7 (已结束)");
         printed.ShouldContain("  /op/v2/transferChat: transfer chat: to the OP in `toStaffId`");
         printed.ShouldContain("  /op/v2/addUserAddress: create list item by `userAddressId`: a new item with a fresh `userAddressId`");
         printed.ShouldContain("  /op/v2/setOnline: set op; sets online → op.isOnline");
         printed.ShouldContain("  /op/v2/updateChatRemark: none (declared in fixtures/effects.yaml:2)");
         printed.ShouldNotContain("  /op/v2/getChatDetail:");
+        // And the refusals each write can answer, with their codes and messages
+        printed.ShouldContain("  /op/v2/closeChat: close chat");
+        printed.ShouldContain("    refuses: 4001 会话已结束 when the chat is no longer open (已结束, 超时关闭, 用户取消): send, transfer, close; 4004 会话不存在 when chatId is not shaped like a chat id; 4006 OP不存在");
+        printed.ShouldContain("    refuses: 4005 用户不存在 when userId is not shaped like a user id");
     }
 
     [Fact]

@@ -123,6 +123,28 @@ public sealed class WorldLookupTests
 
     private static Task<MockState> StateAsync() => MockState.LoadAsync(TestDocs.Base, TestDocs.BaseOverrides, TestFixtures.Base, seed: null);
 
+    [Fact]
+    public async Task Find_ATicketTheDocsDescribe_ItsRelationsAndRoutes()
+    {
+        using var temp = new TempFolder();
+        var state = await MockState.LoadAsync(TestDocs.BaseWithKinds(temp), Path.Combine(temp.Path, "overrides.yaml"), fixtures: null, seed: null);
+        var world = state.Data.World;
+        var ticket = world.Kinds.Named("ticket")!;
+        var one = Enumerable.Range(0, 50).Select(world.OpId).SelectMany(op => world.ThingsOf(ticket, op)).First();
+
+        var found = new WorldLookup(state, Overlay.Empty).Find(one.Id, null, SessionName.Default, out var problem)!;
+
+        problem.ShouldBeNull();
+        found["kind"]!.ToString().ShouldBe("ticket");
+        found["source"]!.ToString().ShouldBe("world");
+        Related(found).ShouldContain(("op", one.OwnerId));
+        Route(found, "/op/v2/getTicketDetail")["data"]!["handlerId"]!.ToString().ShouldBe(one.OwnerId);
+        var byName = new WorldLookup(state, Overlay.Empty).Find(one.Id, "ticket", SessionName.Default, out _)!;
+        byName["kind"]!.ToString().ShouldBe("ticket");
+        var opView = new WorldLookup(state, Overlay.Empty).Find(one.OwnerId, null, SessionName.Default, out _)!;
+        Related(opView).ShouldContain(("ticket", one.Id));
+    }
+
     private static JsonObject Route(JsonObject found, string route) =>
         found["routes"]!.AsArray().Single(r => r!["route"]!.ToString() == route)!.AsObject();
 

@@ -51,10 +51,16 @@ internal sealed class ActionsHost : IAsyncDisposable
     public string Docs => Path.Combine(temp.Path, "docs");
 
     /// <param name="state">A shared state store (`--state redis://…`): replicas started on it with the same docs share sessions.</param>
-    public static async Task<ActionsHost> StartAsync(string? fixtures = null, int? seed = null, string? state = null)
+    /// <param name="moreDocs">A test docs folder whose docs are served too (TestDocs/world).</param>
+    public static async Task<ActionsHost> StartAsync(string? fixtures = null, int? seed = null, string? state = null, string? moreDocs = null)
     {
         var temp = new TempFolder();
         var docs = TestDocs.BaseWithActions(temp);
+        foreach (var file in moreDocs is null ? [] : TestDocs.Files(moreDocs, "*.txt"))
+        {
+            temp.Write(Path.Combine("docs", file), File.ReadAllText(Path.Combine(moreDocs!, file)));
+        }
+
         var time = new FakeTimeProvider(Now);
         var host = await MockHost.StartAsync(
             new MockServerOptions(docs, Path.Combine(temp.Path, "overrides.yaml"), fixtures ?? TestFixtures.Base, Port: 0, AppPort: 0, Seed: seed, State: state), time);

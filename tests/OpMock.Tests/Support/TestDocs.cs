@@ -24,11 +24,20 @@ internal static class TestDocs
     /// <summary>The frozen shipped docs plus the write docs, for tests that walk flows of writes and reads.</summary>
     public static string BaseWithActions(TempFolder temp) => Copy(temp, Base, BaseOverrides, Actions);
 
+    /// <summary>9.x: write times, actors and the reads that show them (see world/README.md).</summary>
+    public static string World => Path.Combine(Folder, "world");
+
     /// <summary>8.1 to 8.5: lists that filter and page, totals, counts and times (see lists/README.md).</summary>
     public static string Lists => Path.Combine(Folder, "lists");
 
     /// <summary>The frozen shipped docs plus the list docs, for the tests of lists and of the world's rules.</summary>
     public static string BaseWithLists(TempFolder temp) => Copy(temp, Base, BaseOverrides, Lists);
+
+    /// <summary>9.1 to 9.8: kinds no C# file names, an OP's work tickets and quick replies (see kinds/README.md).</summary>
+    public static string Kinds => Path.Combine(Folder, "kinds");
+
+    /// <summary>The frozen shipped docs plus the kinds docs, for the tests of kinds the world learns from the docs.</summary>
+    public static string BaseWithKinds(TempFolder temp) => Copy(temp, Base, BaseOverrides, Kinds);
 
     /// <summary>The docs in schemas/docs plus the wiki docs, copied into docs/ of <paramref name="temp"/> with overrides.yaml beside them.</summary>
     public static string ShippedWithWiki(TempFolder temp) => Copy(temp, Repo.Docs, Repo.Overrides, Wiki);

@@ -32,12 +32,14 @@ public sealed class WorldMapTests
         WorldMap.Attribute(Enum.Parse<EntityKind>(kind), path).ShouldBeNull();
 
     [Theory]
-    [InlineData("user", "User", "User")]
-    [InlineData("operator", "Operator", "Op")]
-    [InlineData("chats", "ChatItem", "Chat")]
-    [InlineData("list", "ChatItem", "Chat")]
-    [InlineData("client", "Client", "None")]
-    [InlineData("location", "Location", "None")]
-    public void Entity_ObjectByFieldOrSectionName_IsThatEntity(string field, string section, string kind) =>
-        WorldMap.Entity(field, section).ShouldBe(Enum.Parse<EntityKind>(kind));
+    [InlineData("groupId")]
+    [InlineData("clientId")]
+    [InlineData("channelId")]
+    [InlineData("fromId")]
+    public void Owns_AttributeOfABuiltInKind_IsTrue(string field) => WorldMap.Owns(field).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("ticketId")]
+    [InlineData("replyId")]
+    public void Owns_IdNoBuiltInKindHas_IsFalse(string field) => WorldMap.Owns(field).ShouldBeFalse();
 }

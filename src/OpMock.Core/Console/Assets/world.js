@@ -77,11 +77,12 @@ export function initWorld() {
     world: 'an entity of the generated world',
     example: 'shown in a doc\'s example',
     fixture: 'pinned in the fixtures',
+    session: 'created by this session',
     other: 'not an id the world made; answered the same way on every request',
   };
 
   function render(entity) {
-    const kindName = { user: 'User', chat: 'Chat', op: 'OP' }[entity.kind];
+    const kindName = { user: 'User', chat: 'Chat', op: 'OP' }[entity.kind] || entity.kind;
     fill($('world-status'), `Found ${kindName} ${entity.id}.`);
     const changes = entity.changes.available
       ? (entity.changes.changed ? h('pre', { class: 'code', tabindex: '0' }, pretty(JSON.stringify(entity.changes.changed)))

@@ -36,7 +36,7 @@ internal sealed class ActionRunner(TimeProvider time)
         switch (effect.Target)
         {
             case EffectTarget.Item:
-                return await ItemAsync(effect, request, world, store, session, echo, cancel);
+                return await ItemAsync(effect, request, token, world, store, session, echo, cancel);
             case EffectTarget.Chat when ChatNamed(request, world) is { } chat:
                 if (effect.Transition == Transition.Send)
                 {
@@ -149,9 +149,14 @@ internal sealed class ActionRunner(TimeProvider time)
     }
 
     /// <summary>A list item created (fresh id, the fields sent), deleted, or given the fields sent.</summary>
-    private async ValueTask<Outcome> ItemAsync(Effect effect, JsonObject request, OpWorld world, IStateStore store, string session, Dictionary<string, JsonNode?> echo, CancellationToken cancel)
+    private async ValueTask<Outcome> ItemAsync(Effect effect, JsonObject request, string? token, OpWorld world, IStateStore store, string session, Dictionary<string, JsonNode?> echo, CancellationToken cancel)
     {
         var idField = effect.ItemIdField!;
+        if (world.Kinds.ById(idField) is { IsBuiltIn: false } row)
+        {
+            return await ThingAsync(row, effect, request, token, world, store, session, echo, cancel);
+        }
+
         var (ownerKind, ownerId) = WorldData.Requested(request) is (not EntityKind.None and var kind, { } owner) ? (kind, owner) : (EntityKind.None, "");
         var collection = Records.Items(ownerKind, ownerId, idField);
         var changes = new List<Change>();
@@ -190,6 +195,82 @@ internal sealed class ActionRunner(TimeProvider time)
         return new Outcome([.. changes], new Written(EntityKind.None, id, fields));
     }
 
+    /// <summary>
+    /// A write on an entity of a kind the docs describe: a create makes one (an id in the kind's shape with today's
+    /// date, related to the entity the request names as the kind's lists are asked, starting now, with the fields
+    /// sent); an update sets the fields sent and its update time to now; a delete removes it from every list. Generated
+    /// and created entities alike: both are read through the same records.
+    /// </summary>
+    private async ValueTask<Outcome> ThingAsync(Kinds.KindRow row, Effect effect, JsonObject request, string? token, OpWorld world, IStateStore store, string session, Dictionary<string, JsonNode?> echo, CancellationToken cancel)
+    {
+        var collection = Records.Thing(row.Name);
+        var now = time.GetUtcNow();
+        var changes = new List<Change>();
+        void Set(string id, string key, JsonNode? value) => changes.Add(new Change(collection, id, key, OpJson.ToCompactText(value)));
+        string id;
+        if (effect.Transition == Transition.Create)
+        {
+            var seq = await store.NextSequenceAsync(session, 1, cancel);
+            id = row.Shape.Format(world.FreshThing(row, seq), now);
+            Set(id, Records.Seq, seq);
+            Set(id, Records.Start, now.ToUnixTimeMilliseconds());
+            Set(id, Records.Owner, Owner(row, request, token, world));
+            foreach (var (name, value) in request.Where(p => p.Key is not "token" && !Paging.IsPageField(p.Key) && !row.IdFields.Contains(p.Key, StringComparer.OrdinalIgnoreCase)))
+            {
+                Set(id, Facts.Key(name), value?.DeepClone());
+            }
+        }
+        else if (request.FirstOrDefault(p => row.IdFields.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).Value is JsonValue sent && FieldWrite.Text(sent) is { Length: > 0 } given)
+        {
+            id = given;
+            if (effect.Transition == Transition.Delete)
+            {
+                Set(id, Records.Deleted, true);
+            }
+            else
+            {
+                foreach (var write in effect.Writes.Where(w => request.ContainsKey(w.Field)))
+                {
+                    Set(id, write.Key, write.Value(request[write.Field]));
+                }
+
+                // The time the entity was last changed is the write's (updateTime and the like).
+                foreach (var name in row.Attributes.Where(IsUpdateTime))
+                {
+                    Set(id, Facts.Key(name), now.ToUnixTimeMilliseconds());
+                }
+            }
+        }
+        else
+        {
+            return Outcome.Nothing;
+        }
+
+        var fields = new Dictionary<string, JsonNode?>(echo) { [Facts.Key(row.IdFields[0])] = id };
+        if (effect.Transition == Transition.Delete)
+        {
+            fields[Facts.Key("deleted")] = true;
+        }
+
+        return new Outcome([.. changes], new Written(row.Kind, id, fields));
+    }
+
+    /// <summary>The entity a created entity of <paramref name="row"/> is listed under: the one the request names of the owner's kind, else the current OP.</summary>
+    private static string Owner(Kinds.KindRow row, JsonObject request, string? token, OpWorld world)
+    {
+        if (row.Owner is not { } owner)
+        {
+            return "";
+        }
+
+        var named = Text(request[owner.Field])
+            ?? world.Kinds.Ids.Where(i => i.Kind == owner.Target).Select(i => Text(request[i.Name])).FirstOrDefault(v => v is not null);
+        return named ?? (owner.Target == EntityKind.Op ? Current(token) ?? world.OpId(0) : "");
+    }
+
+    private static bool IsUpdateTime(string name) =>
+        name.Contains("update", StringComparison.OrdinalIgnoreCase) && name.EndsWith("Time", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Fields that name things rather than describe an item: ids of entities, paging, the token.</summary>
     private static bool IsReference(string name, string idField) =>
         string.Equals(name, idField, StringComparison.OrdinalIgnoreCase) || name is "token" || Paging.IsPageField(name)
@@ -212,7 +293,7 @@ internal sealed class ActionRunner(TimeProvider time)
     }
 
     /// <summary>The chat a request names: by message, chat, or user (the user's chat).</summary>
-    private static Chat? ChatNamed(JsonObject request, OpWorld world) => WorldData.Requested(request) switch
+    internal static Chat? ChatNamed(JsonObject request, OpWorld world) => WorldData.Requested(request) switch
     {
         (EntityKind.Message, { } id) => world.ChatById(world.MessageById(id).ChatId),
         (EntityKind.Chat, { } id) => world.ChatById(id),
@@ -235,7 +316,7 @@ internal sealed class ActionRunner(TimeProvider time)
         return kind == EntityKind.Op ? Current(token) ?? world.OpId(0) : null;
     }
 
-    private static string? OpNamed(JsonObject request) =>
+    internal static string? OpNamed(JsonObject request) =>
         WorldMap.Ids.Where(i => i.Kind == EntityKind.Op).Select(i => Text(request[i.Name])).FirstOrDefault(id => id is not null);
 
     private static string? Current(string? token) => string.IsNullOrEmpty(token) ? null : token;

@@ -66,6 +66,12 @@ internal sealed record ServedRule(int Field) : Rule
         {
             context.Set(Field, Amounts.Write(context.Field(Field), context.Scope.ServedChats(), money: false));
         }
+        else if (context.Shows(Field) && context.FromExample(Field) && context.Scope.ServedChange() is not 0 and var change
+            && Amounts.Read(context.Value(Field)) is { } pinned)
+        {
+            // A count an example pins follows the list it counts once the session's writes change that list.
+            context.Set(Field, Amounts.Write(context.Field(Field), Math.Max(0, pinned + change), money: false));
+        }
     }
 }
 

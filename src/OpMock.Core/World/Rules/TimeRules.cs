@@ -121,7 +121,7 @@ internal sealed record TimelineRule(ImmutableArray<(int Field, int Stage)> Stage
         {
             EntityKind.Chat => scope.CurrentChat.CreateTime,
             EntityKind.User => UserLife.Registered(scope),
-            _ => null,
+            _ => scope.KindStart,
         };
         if (root is not { } start || scope.SeedPath.Length == 0)
         {

@@ -24,6 +24,10 @@ internal sealed class Overlay
     private readonly Dictionary<string, Message> messageById;
     private readonly Dictionary<string, ItemCollection> collections;
 
+    // The records of entities of the kinds the docs describe, by (kind name, id); and the created ones per kind, in order.
+    private readonly Dictionary<(string Kind, string Id), FrozenDictionary<string, JsonNode?>> things;
+    private readonly Dictionary<string, List<(string Id, FrozenDictionary<string, JsonNode?> Fields)>> created;
+
     public Overlay(SessionSnapshot snapshot)
     {
         Version = snapshot.Version;
@@ -43,8 +47,22 @@ internal sealed class Overlay
         var served = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var chatMessages = new Dictionary<string, List<(long Seq, Message Message)>>(StringComparer.Ordinal);
         var items = new Dictionary<string, ItemCollection.Builder>(StringComparer.Ordinal);
+        things = [];
+        created = new Dictionary<string, List<(string, FrozenDictionary<string, JsonNode?>)>>(StringComparer.Ordinal);
         foreach (var ((collection, id), fields) in records)
         {
+            if (Records.ThingKind(collection) is { } kindName)
+            {
+                var frozen = fields.ToFrozenDictionary(StringComparer.Ordinal);
+                things[(kindName, id)] = frozen;
+                if (fields.ContainsKey(Records.Owner))
+                {
+                    (created.TryGetValue(kindName, out var list) ? list : created[kindName] = []).Add((id, frozen));
+                }
+
+                continue;
+            }
+
             if (Records.Kind(collection) is { } kind)
             {
                 entities[(kind, id)] = fields.ToFrozenDictionary(StringComparer.Ordinal);
@@ -84,6 +102,10 @@ internal sealed class Overlay
         }
 
         collections = items.ToDictionary(p => p.Key, p => p.Value.Build(), StringComparer.Ordinal);
+        foreach (var list in created.Values)
+        {
+            list.Sort((a, b) => Seq(a.Fields).CompareTo(Seq(b.Fields)));
+        }
     }
 
     /// <summary>The store's version this overlay was read at; 0 for the seeded world.</summary>
@@ -95,6 +117,13 @@ internal sealed class Overlay
 
     /// <summary>The changed values of one entity, keyed as <see cref="Facts"/> keys them; null when unchanged.</summary>
     public FrozenDictionary<string, JsonNode?>? Of(EntityKind kind, string id) => values.GetValueOrDefault((kind, id));
+
+    /// <summary>The record of an entity of a discovered kind (by the kind's name) this session created, changed or deleted; null when none.</summary>
+    public FrozenDictionary<string, JsonNode?>? Thing(string kind, string id) => things.Count == 0 ? null : things.GetValueOrDefault((kind, id));
+
+    /// <summary>The entities of a discovered kind this session created, in the order it created them.</summary>
+    public IEnumerable<(string Id, FrozenDictionary<string, JsonNode?> Fields)> Things(string kind) =>
+        created.TryGetValue(kind, out var list) ? list : [];
 
     /// <summary>The chat as this session changed it: its OP (accepted, transferred), its status, its latest message.</summary>
     public Chat Apply(Chat chat)
@@ -231,6 +260,14 @@ internal static class Records
 
     public const string Deleted = "@deleted";
 
+    /// <summary>A created entity of a discovered kind: the entity its lists are asked by (the ticket's handling OP).</summary>
+    public const string Owner = "@owner";
+
+    /// <summary>A created entity of a discovered kind: when it was created (epoch milliseconds).</summary>
+    public const string Start = "@start";
+
+    private const string ThingPrefix = "kind:";
+
     /// <summary>The order of an appended message or a created item: the session's sequence number that made its id.</summary>
     public const string Seq = "@seq";
 
@@ -253,6 +290,12 @@ internal static class Records
     };
 
     public static string Messages(string chatId) => MessagePrefix + chatId;
+
+    /// <summary>The collection of a discovered kind's entities, by the kind's name (as the kinds table names it).</summary>
+    public static string Thing(string kind) => ThingPrefix + kind;
+
+    public static string? ThingKind(string collection) =>
+        collection.StartsWith(ThingPrefix, StringComparison.Ordinal) ? collection[ThingPrefix.Length..] : null;
 
     public static string? MessagesChat(string collection) =>
         collection.StartsWith(MessagePrefix, StringComparison.Ordinal) ? collection[MessagePrefix.Length..] : null;

@@ -1,0 +1,222 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using OpMock.Core.Docs;
+using OpMock.Core.Json;
+
+namespace OpMock.Core.World.Kinds;
+
+/// <summary>
+/// Finds the kinds the docs describe: an id field no known kind owns (<c>ticketId</c>, <c>replyId</c>) that some route
+/// addresses — a request must send it (a detail, an update, a delete) or an answer returns it at its top (a create) —
+/// names a kind. Its attributes are every field of every object, in every doc, that carries that id; a field beside
+/// them holding a known kind's id (<c>userId</c>, <c>handlerId</c> described 处理人OP的ID) is a relation; a list route
+/// naming an entity (<c>staffId</c>) lists the kind's entities related to it.
+/// </summary>
+internal static class KindDiscovery
+{
+    /// <summary>The first handle given to a discovered kind; the built-in kinds' are below it.</summary>
+    public const int FirstHandle = 100;
+
+    // Words a field's description ends with when it holds the id of a built-in kind's entity (处理人OP的ID, 客户编号).
+    private static readonly (string Word, EntityKind Kind)[] RelationWords =
+    [
+        ("OP", EntityKind.Op), ("客服", EntityKind.Op), ("员工", EntityKind.Op), ("坐席", EntityKind.Op), ("处理人", EntityKind.Op),
+        ("操作人", EntityKind.Op), ("创建人", EntityKind.Op), ("负责人", EntityKind.Op), ("经办人", EntityKind.Op),
+        ("用户", EntityKind.User), ("客户", EntityKind.User), ("会员", EntityKind.User),
+        ("会话", EntityKind.Chat),
+    ];
+
+    private static readonly string[] IdWords = ["的ID", "的id", "ID", "id", "Id", "编号", "的编号"];
+
+    public static KindTable Discover(IEnumerable<Endpoint> endpoints)
+    {
+        var docs = endpoints.Where(e => !e.IsTransfer).ToList();
+        var builtIn = KindTable.BuiltIn;
+        var objects = docs.SelectMany(Objects).ToList();
+        var addressed = docs.SelectMany(e => e.Input.Where(f => f.Required).Concat(e.Output))
+            .Where(f => IsKindId(f, builtIn)).Select(f => f.Name).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var rows = builtIn.Rows.ToBuilder();
+        foreach (var idField in addressed)
+        {
+            rows.Add(Row((EntityKind)(FirstHandle + rows.Count - builtIn.Rows.Length), idField, docs, objects));
+        }
+
+        return rows.Count == builtIn.Rows.Length ? builtIn : new KindTable(rows.ToImmutable());
+    }
+
+    /// <summary>What an id field's description or name says it holds: a built-in kind's entity (handlerId 处理人OP的ID → OP), or None.</summary>
+    public static EntityKind RelationTarget(DocField field)
+    {
+        if (KindTable.BuiltIn.ById(field.Name) is { } row)
+        {
+            return row.Kind;
+        }
+
+        if (!IsIdName(field.Name))
+        {
+            return EntityKind.None;
+        }
+
+        var words = (field.Description.Length > 0 ? field.Description : field.Remark).Trim();
+        foreach (var suffix in IdWords)
+        {
+            if (words.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                words = words[..^suffix.Length];
+                break;
+            }
+        }
+
+        foreach (var (word, kind) in RelationWords)
+        {
+            if (words.EndsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return kind;
+            }
+        }
+
+        // toStaffId, handlerStaffId: a name ending in a built-in id.
+        return KindTable.BuiltIn.Ids.FirstOrDefault(i => field.Name.Length > i.Name.Length
+            && field.Name.EndsWith(char.ToUpperInvariant(i.Name[0]) + i.Name[1..], StringComparison.Ordinal)).Kind;
+    }
+
+    private static bool IsIdName(string name) =>
+        name.Length > 2 && name.EndsWith("Id", StringComparison.Ordinal) && char.IsAsciiLetterLower(name[0]);
+
+    private static bool IsKindId(DocField field, KindTable builtIn) =>
+        IsIdName(field.Name) && !builtIn.IsId(field.Name) && RelationTarget(field) == EntityKind.None
+        && !builtIn.Rows.Any(r => r.Parts.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
+        && !WorldMap.Owns(field.Name) && field.Type.Kind is FieldKind.String or FieldKind.Integer;
+
+    /// <summary>Every object the docs describe: a route's inputs, its outputs, each section; with its endpoint.</summary>
+    private static IEnumerable<(Endpoint Endpoint, string? Section, ImmutableArray<DocField> Fields)> Objects(Endpoint endpoint) =>
+        new[] { (endpoint, (string?)null, endpoint.Input), (endpoint, null, endpoint.Output) }
+            .Concat(endpoint.Sections.Select(s => (endpoint, (string?)s.Name, s.Fields)));
+
+    private static KindRow Row(EntityKind handle, string idField, List<Endpoint> docs, List<(Endpoint Endpoint, string? Section, ImmutableArray<DocField> Fields)> objects)
+    {
+        var carrying = objects.Where(o => o.Fields.Any(f => Is(f.Name, idField))).ToList();
+        var fields = carrying.SelectMany(o => o.Fields).DistinctBy(f => f.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var sections = carrying.Select(o => o.Section).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        // A list field whose items are the kind's (tickets: List<Ticket>) names the kind too.
+        var listFields = docs.SelectMany(e => e.Output.Concat(e.Sections.SelectMany(s => s.Fields)))
+            .Where(f => f.Target is not null && sections.Contains(f.Target)).Select(f => f.Name);
+        var relations = fields.Where(f => !Is(f.Name, idField) && RelationTarget(f) != EntityKind.None)
+            .Select(f => Relate(f, RelationTarget(f), fields)).DistinctBy(r => r.Field, StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+        var name = idField[..^2];
+        var first = carrying.Select(o => o.Fields.First(f => Is(f.Name, idField)) is var f ? (o.Endpoint, f) : default).First();
+        return new KindRow(handle, name, [idField], [.. sections.Concat(listFields).Distinct(StringComparer.OrdinalIgnoreCase)], [])
+        {
+            Attributes = [.. fields.Select(f => f.Name)],
+            Relations = relations,
+            Owner = Owner(docs, sections, relations, fields.ToDictionary(f => f.Name, f => f.Description, StringComparer.OrdinalIgnoreCase)),
+            StartField = fields.Select(f => f.Name).FirstOrDefault(IsStart),
+            Shape = Shape(docs, idField) ?? IdShape.Fallback,
+            Examples = [.. docs.SelectMany(e => Carrying(OpJson.TryParse(e.Doc.Example?.Text ?? "", out _, out _)?["data"], idField))],
+            Routes = [.. docs.Where(e => Objects(e).Any(o => o.Fields.Any(f => Is(f.Name, idField)))).Select(e => e.Route).Distinct(StringComparer.Ordinal)],
+            Source = $"{first.Endpoint.Doc.Path}:{first.f.Line}",
+        };
+    }
+
+    /// <summary>A relation and the fields beside it that show the related entity (handlerName → the OP's name).</summary>
+    private static Relation Relate(DocField field, EntityKind target, List<DocField> fields)
+    {
+        var stem = field.Name[..^2];
+        var beside = ImmutableDictionary.CreateBuilder<string, Attr>(StringComparer.OrdinalIgnoreCase);
+        foreach (var other in fields.Where(f => f.Name.Length > stem.Length && f.Name.StartsWith(stem, StringComparison.OrdinalIgnoreCase) && !IsIdName(f.Name)))
+        {
+            var rest = char.ToLowerInvariant(other.Name[stem.Length]) + other.Name[(stem.Length + 1)..];
+            // userName is a user's own field name; handlerName is "name" of the OP the handler is.
+            var attribute = WorldMap.Attribute(target, other.Name) is { Owner: var owner } whole && owner == target ? whole : WorldMap.Attribute(target, rest);
+            if (attribute is { Attr: not Attr.Id } found && found.Owner == target)
+            {
+                beside[other.Name] = found.Attr;
+            }
+        }
+
+        return new Relation(field.Name, target, beside.ToImmutable());
+    }
+
+    /// <summary>
+    /// The relation a list route names the kind's entities by: its request's field naming a built-in kind's entity
+    /// (staffId 处理人OP的ID), matched to the relation of that kind with the same words, else the same name, else the first of that kind,
+    /// else one no item shows (an OP's quick replies).
+    /// </summary>
+    private static Relation? Owner(List<Endpoint> docs, List<string> sections, ImmutableArray<Relation> relations, Dictionary<string, string> words)
+    {
+        foreach (var endpoint in docs)
+        {
+            var lists = endpoint.Output.Concat(endpoint.Sections.SelectMany(s => s.Fields))
+                .Any(f => f.Type.Kind == FieldKind.List && f.Target is not null && sections.Contains(f.Target));
+            if (!lists || endpoint.Input.FirstOrDefault(f => RelationTarget(f) != EntityKind.None) is not { } named)
+            {
+                continue;
+            }
+
+            var target = RelationTarget(named);
+            return relations.Where(r => r.Target == target)
+                .OrderBy(r => words.GetValueOrDefault(r.Field) == named.Description ? 0 : Is(r.Field, named.Name) ? 1 : 2).FirstOrDefault()
+                ?? new Relation(named.Name, target, ImmutableDictionary<string, Attr>.Empty);
+        }
+
+        return null;
+    }
+
+    private static bool IsStart(string name) =>
+        name.Equals("createTime", StringComparison.OrdinalIgnoreCase) || name.Equals("createdTime", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("createAt", StringComparison.OrdinalIgnoreCase) || name.Equals("createdAt", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("addTime", StringComparison.OrdinalIgnoreCase) || name.Equals("gmtCreate", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The shape of the first example value of the id field, in any doc's example or sample request.</summary>
+    private static IdShape? Shape(List<Endpoint> docs, string idField)
+    {
+        foreach (var endpoint in docs)
+        {
+            foreach (var text in new[] { endpoint.Doc.Example?.Text, endpoint.Doc.Sample?.Body?.Text })
+            {
+                if (Find(OpJson.TryParse(text ?? "", out _, out _), idField) is { } value && IdShape.Of(value) is { } shape)
+                {
+                    return shape;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every object of an example that carries the id field: the kind's example values, for generating its others.</summary>
+    private static IEnumerable<JsonObject> Carrying(JsonNode? node, string idField) => node switch
+    {
+        JsonObject map => (map.Any(p => Is(p.Key, idField)) ? [map] : Enumerable.Empty<JsonObject>()).Concat(map.SelectMany(p => Carrying(p.Value, idField))),
+        JsonArray list => list.SelectMany(item => Carrying(item, idField)),
+        _ => [],
+    };
+
+    private static string? Find(JsonNode? node, string idField)
+    {
+        switch (node)
+        {
+            case JsonObject map:
+                foreach (var (key, value) in map)
+                {
+                    if (Is(key, idField) && value is JsonValue id)
+                    {
+                        return id.TryGetValue<string>(out var text) ? text : id.ToJsonString();
+                    }
+
+                    if (Find(value, idField) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case JsonArray list:
+                return list.Select(item => Find(item, idField)).FirstOrDefault(v => v is not null);
+            default:
+                return null;
+        }
+    }
+
+    private static bool Is(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using OpMock.Core.World.State;
+
+namespace OpMock.Core.World.Kinds;
+
+/// <summary>An entity of a kind the docs describe: its id, the entity its lists are asked by, and when it started.</summary>
+/// <param name="Number">Its number in the seeded world; null for one a session created or an id no generated entity has.</param>
+internal sealed record Thing(KindRow Row, string Id, string OwnerId, DateTimeOffset Start, long? Number);
+
+/// <summary>
+/// The entities of the discovered kinds, generated from (seed, kind, number) whenever asked for, as users and chats
+/// are: nothing is stored, a million OPs cost no memory. Owner <c>j</c> (the OP a ticket list is asked by) has entities
+/// <c>j·PerOwner + k</c> for k below its drawn count, newest first; an id's sequence is that number
+/// (<see cref="IdShape"/>), so a detail finds what its list showed. A session's creates, changes and deletes are
+/// records of the kind in its <see cref="Overlay"/>.
+/// </summary>
+internal sealed class Things(WorldOptions options, WorldIds ids)
+{
+    /// <summary>The most entities of one kind one owner has.</summary>
+    public const int PerOwner = 20;
+
+    /// <summary>The entity an id names: one its session created, a generated one, or one made up from the id, shown under the id asked for.</summary>
+    public Thing Of(OpWorld world, KindRow row, string id)
+    {
+        if (world.Overlay.Thing(row.Name, id) is { } created && Text(created, Records.Owner) is { } owner)
+        {
+            return new Thing(row, id, owner, Instant(created, Records.Start) ?? options.Anchor, null);
+        }
+
+        if (row.Shape.Number(id) is { } number && Generated(world, row, number) is { } generated)
+        {
+            return generated with { Id = id };
+        }
+
+        var drawn = StableHash.Of(options.Seed, "kind-made-up", row.Name, id);
+        var index = (int)(drawn % (ulong)OwnerCount(row));
+        return new Thing(row, id, OwnerId(world, row, index), StartOf(row, index, (int)(drawn >> 32) % PerOwner), null);
+    }
+
+    /// <summary>
+    /// The entities related to <paramref name="ownerId"/> through the kind's owner relation, as its session sees them:
+    /// the generated ones it did not delete, then those it created, newest first.
+    /// </summary>
+    public IReadOnlyList<Thing> OfOwner(OpWorld world, KindRow row, string ownerId)
+    {
+        var all = new List<Thing>();
+        if (OwnerIndex(world, row, ownerId) is { } j)
+        {
+            for (var k = 0; k < Count(row, j); k++)
+            {
+                all.Add(Generated(world, row, ((long)j * PerOwner) + k)!);
+            }
+        }
+
+        if (!world.Overlay.IsEmpty)
+        {
+            all.RemoveAll(t => world.Overlay.Thing(row.Name, t.Id)?.ContainsKey(Records.Deleted) == true);
+            foreach (var (id, fields) in world.Overlay.Things(row.Name))
+            {
+                if (Text(fields, Records.Owner) == ownerId && !fields.ContainsKey(Records.Deleted))
+                {
+                    all.Add(new Thing(row, id, ownerId, Instant(fields, Records.Start) ?? options.Anchor, null));
+                }
+            }
+
+            all.Sort((a, b) => b.Start.CompareTo(a.Start));
+        }
+
+        return all;
+    }
+
+    /// <summary>A number no generated entity of the kind has, for the entity a session's <paramref name="seq"/>-th write creates.</summary>
+    public long Fresh(KindRow row, long seq) => ((long)OwnerCount(row) * PerOwner) + seq;
+
+    /// <summary>The id of the entity a relation of <paramref name="thing"/> names (its handler, its user): the world's ids, so following it lands on a real entity.</summary>
+    public string Related(OpWorld world, Thing thing, Relation relation)
+    {
+        if (world.Overlay.Thing(thing.Row.Name, thing.Id) is { } changed && Text(changed, Facts.Key(relation.Field)) is { } set)
+        {
+            return set;
+        }
+
+        var owner = thing.Row.Owner;
+        if (owner is not null && (ReferenceEquals(owner, relation) || (owner.Field == relation.Field && owner.Target == relation.Target)))
+        {
+            return thing.OwnerId;
+        }
+
+        var drawn = StableHash.Of(options.Seed, "kind-related", thing.Row.Name + ":" + relation.Field, thing.Id);
+        var ownerKind = owner?.Target ?? EntityKind.None;
+        switch (relation.Target)
+        {
+            case EntityKind.Op:
+                return ownerKind == EntityKind.User ? world.ChatOf(thing.OwnerId).OperatorId
+                    : ownerKind == EntityKind.Chat ? world.ChatById(thing.OwnerId).OperatorId
+                    : ids.Op((int)(drawn % (ulong)options.Ops));
+            case EntityKind.User:
+                // An OP's entity is about a user the OP serves, when it serves any.
+                return ownerKind == EntityKind.Op && world.Op(thing.OwnerId).Users is { IsDefaultOrEmpty: false } served ? served[(int)(drawn % (ulong)served.Length)]
+                    : ownerKind == EntityKind.Chat ? world.ChatById(thing.OwnerId).UserId
+                    : ids.User((int)(drawn % (ulong)options.Users));
+            case EntityKind.Chat:
+                return ownerKind == EntityKind.Chat ? thing.OwnerId
+                    : world.ChatOf(thing.Row.Relations.FirstOrDefault(r => r.Target == EntityKind.User) is { } user ? Related(world, thing, user)
+                        : ownerKind == EntityKind.User ? thing.OwnerId : ids.User((int)(drawn % (ulong)options.Users))).ChatId;
+            default:
+                return world.MessagesOf(world.ChatOf(ids.User((int)(drawn % (ulong)options.Users))))[^1].Id;
+        }
+    }
+
+    private Thing? Generated(OpWorld world, KindRow row, long number)
+    {
+        var j = number / PerOwner;
+        var k = (int)(number % PerOwner);
+        if (j >= OwnerCount(row) || k >= Count(row, (int)j))
+        {
+            return null;
+        }
+
+        var start = StartOf(row, (int)j, k);
+        return new Thing(row, row.Shape.Format(number, start), OwnerId(world, row, (int)j), start, number);
+    }
+
+    /// <summary>Entity k of an owner started k steps back from now (so its list is newest first), a stable fraction of a step apart.</summary>
+    private DateTimeOffset StartOf(KindRow row, int owner, int k)
+    {
+        var step = TimeSpan.FromDays(options.WindowDays) / PerOwner;
+        var fraction = (StableHash.Of(options.Seed, "kind-start", row.Name, owner * PerOwner + k) % 10_000) / 10_000d;
+        var start = options.Anchor - (step * (k + fraction));
+        return DateTimeOffset.FromUnixTimeSeconds(start.ToUnixTimeSeconds()).ToOffset(WorldOptions.ChinaOffset);
+    }
+
+    private int Count(KindRow row, int owner) => (int)(StableHash.Of(options.Seed, "kind-count", row.Name, owner) % (PerOwner + 1));
+
+    private int OwnerCount(KindRow row) => row.Owner?.Target switch
+    {
+        EntityKind.Op => options.Ops,
+        EntityKind.User or EntityKind.Chat => options.Users,
+        _ => 1,
+    };
+
+    private int? OwnerIndex(OpWorld world, KindRow row, string ownerId)
+    {
+        var index = row.Owner?.Target switch
+        {
+            EntityKind.Op => ids.OpIndex(ownerId),
+            EntityKind.User => ids.UserIndex(ownerId),
+            EntityKind.Chat => ids.UserIndex(world.ChatById(ownerId).UserId),
+            _ => 0,
+        };
+        return index is { } i && i < OwnerCount(row) ? i : null;
+    }
+
+    private string OwnerId(OpWorld world, KindRow row, int index) => row.Owner?.Target switch
+    {
+        EntityKind.Op => ids.Op(index),
+        EntityKind.User => ids.User(index),
+        EntityKind.Chat => world.ChatOf(ids.User(index)).ChatId,
+        _ => "",
+    };
+
+    private static string? Text(IReadOnlyDictionary<string, JsonNode?> fields, string key) =>
+        fields.GetValueOrDefault(key) is JsonValue value ? value.TryGetValue<string>(out var text) ? text : value.ToJsonString() : null;
+
+    private static DateTimeOffset? Instant(IReadOnlyDictionary<string, JsonNode?> fields, string key) =>
+        fields.GetValueOrDefault(key) is JsonValue value && value.TryGetValue<long>(out var millis) ? DateTimeOffset.FromUnixTimeMilliseconds(millis).ToOffset(WorldOptions.ChinaOffset) : null;
+}

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using OpMock.Core.World;
+using OpMock.Core.World.Kinds;
+
+namespace OpMock.Tests.World.Kinds;
+
+public sealed class KindTableTests
+{
+    [Theory]
+    [InlineData("user", "User", "User")]
+    [InlineData("operator", "Operator", "Op")]
+    [InlineData("chats", "ChatItem", "Chat")]
+    [InlineData("list", "ChatItem", "Chat")]
+    [InlineData("client", "Client", "None")]
+    [InlineData("location", "Location", "None")]
+    public void Entity_ObjectByFieldOrSectionName_IsThatEntity(string field, string section, string kind) =>
+        KindTable.BuiltIn.Entity(field, section).ShouldBe(Enum.Parse<EntityKind>(kind));
+
+    [Theory]
+    [InlineData("msgId", "Message")]
+    [InlineData("chatId", "Chat")]
+    [InlineData("userId", "User")]
+    [InlineData("operatorId", "Op")]
+    public void ById_BuiltInIdField_IsItsRow(string field, string kind) =>
+        KindTable.BuiltIn.ById(field)!.Kind.ShouldBe(Enum.Parse<EntityKind>(kind));
+
+    [Fact]
+    public void BuiltIn_FourRows_AreTheFirstKinds() =>
+        KindTable.BuiltIn.Rows.Select(r => r.Name).ShouldBe(["message", "chat", "user", "op"]);
+
+    [Fact]
+    public void Requested_ChatAndUser_IsTheChat() =>
+        KindTable.BuiltIn.Requested(new JsonObject { ["userId"] = "u1", ["chatId"] = "c1" }).ShouldBe((EntityKind.Chat, "c1"));
+
+    [Fact]
+    public void Requested_DiscoveredIdBesideAnOp_IsTheDiscoveredKind()
+    {
+        var ticket = new KindRow((EntityKind)KindDiscovery.FirstHandle, "ticket", ["ticketId"], ["Ticket"], []);
+        var table = new KindTable([.. KindTable.BuiltIn.Rows, ticket]);
+
+        table.Requested(new JsonObject { ["staffId"] = "o1", ["ticketId"] = "GD1" }).ShouldBe((ticket.Kind, "GD1"));
+    }
+
+    [Fact]
+    public void Attribute_RelationAndBesideField_AreTheRelatedEntitys()
+    {
+        var handler = new Relation("handlerId", EntityKind.Op, new Dictionary<string, Attr> { ["handlerName"] = Attr.Name }.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase));
+        var ticket = new KindRow((EntityKind)KindDiscovery.FirstHandle, "ticket", ["ticketId"], ["Ticket"], []) { Relations = [handler], StartField = "createTime" };
+        var table = new KindTable([.. KindTable.BuiltIn.Rows, ticket]);
+
+        table.Attribute(ticket.Kind, "handlerId").ShouldBe(new AttrRef(EntityKind.Op, Attr.Id, "handlerId"));
+        table.Attribute(ticket.Kind, "HANDLERNAME").ShouldBe(new AttrRef(EntityKind.Op, Attr.Name, "handlerId"));
+        table.Attribute(ticket.Kind, "ticketId").ShouldBe(new AttrRef(ticket.Kind, Attr.Id));
+        table.Attribute(ticket.Kind, "createTime").ShouldBe(new AttrRef(ticket.Kind, Attr.CreateTime));
+        table.Attribute(ticket.Kind, "title").ShouldBeNull();
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json.Nodes;
+using OpMock.Core.Json;
+using OpMock.Core.Server;
+using OpMock.Core.World;
+using OpMock.Tests.Support;
+
+namespace OpMock.Tests.World.Kinds;
+
+/// <summary>
+/// The frozen shipped docs plus the kinds docs (TestDocs/kinds: an OP's work tickets 9.1–9.5, its quick replies
+/// 9.6–9.8), answered in process by one engine, directly or through the transfer relay, in any session.
+/// </summary>
+public sealed class KindsWorld : IAsyncLifetime
+{
+    public const string Tickets = "/op/v2/getStaffTickets";
+    public const string TicketDetail = "/op/v2/getTicketDetail";
+    public const string CreateTicket = "/op/v2/createTicket";
+    public const string UpdateTicket = "/op/v2/updateTicket";
+    public const string DeleteTicket = "/op/v2/deleteTicket";
+    public const string Replies = "/op/v2/getQuickReplies";
+    public const string AddReply = "/op/v2/addQuickReply";
+    public const string DeleteReply = "/op/v2/deleteQuickReply";
+
+    private readonly TempFolder temp = new();
+
+    internal MockEngine Engine { get; private set; } = null!;
+
+    internal OpWorld World => Engine.State.Data.World;
+
+    public async Task InitializeAsync()
+    {
+        var docs = TestDocs.BaseWithKinds(temp);
+        Engine = new MockEngine(await MockState.LoadAsync(docs, Path.Combine(temp.Path, "overrides.yaml"), fixtures: null, seed: null), TimeProvider.System);
+    }
+
+    public Task DisposeAsync()
+    {
+        temp.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A POST route's <c>data</c> and <c>page</c>, on the direct port or through /opapp/transfer, in a session.</summary>
+    internal (JsonObject Data, JsonObject? Page) Post(string route, JsonObject body, string session = "default", bool transfer = false)
+    {
+        var sent = (JsonObject)body.DeepClone();
+        if (transfer)
+        {
+            sent["reqUrl"] = route;
+        }
+
+        var answer = Send("POST", transfer ? "/opapp/transfer" : route, OpJson.ToCompactText(sent), ImmutableDictionary<string, string>.Empty, session, transfer);
+        return (answer["data"]!.AsObject(), answer["page"] as JsonObject);
+    }
+
+    /// <summary>A GET route's <c>data</c> for query parameters.</summary>
+    internal JsonObject Get(string route, IReadOnlyDictionary<string, string> query, string session = "default") =>
+        Send("GET", route, "", query.ToImmutableDictionary(), session, app: false)["data"]!.AsObject();
+
+    private JsonObject Send(string method, string route, string body, ImmutableDictionary<string, string> query, string session, bool app)
+    {
+        var request = MockRequest.Create(method, route, method == "GET" ? null : "application/json", Encoding.UTF8.GetBytes(body), query, scenario: null) with { Session = session };
+        // The in-memory session store answers at once: the engine's answer is ready when it returns.
+        var reply = Engine.HandleAsync(request, app, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        var answer = JsonNode.Parse(reply.Body)!.AsObject();
+        reply.Status.ShouldBe(200, answer.ToJsonString());
+        answer["code"]!.GetValue<int>().ShouldBe(200, answer.ToJsonString());
+        return answer;
+    }
+}
