@@ -30,6 +30,12 @@ internal static class TestDocs
     /// <summary>The frozen shipped docs plus the list docs, for the tests of lists and of the world's rules.</summary>
     public static string BaseWithLists(TempFolder temp) => Copy(temp, Base, BaseOverrides, Lists);
 
+    /// <summary>25.1 to 25.6: codes and names, histories, id shapes, order words (see rules/README.md).</summary>
+    public static string Rules => Path.Combine(Folder, "rules");
+
+    /// <summary>The frozen shipped docs plus the rules docs, for the tests of issue 25's rules over generated objects.</summary>
+    public static string BaseWithRules(TempFolder temp) => Copy(temp, Base, BaseOverrides, Rules);
+
     /// <summary>The docs in schemas/docs plus the wiki docs, copied into docs/ of <paramref name="temp"/> with overrides.yaml beside them.</summary>
     public static string ShippedWithWiki(TempFolder temp) => Copy(temp, Repo.Docs, Repo.Overrides, Wiki);
 
