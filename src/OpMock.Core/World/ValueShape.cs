@@ -128,7 +128,7 @@ internal sealed partial record ValueShape(ShapeKind Kind, string Prefix = "", in
         return Kind switch
         {
             ShapeKind.DatedSequence => DateFormatted(random, options),
-            ShapeKind.PrefixedDigits => Prefix + Digits(random, Length, LeadingZero),
+            ShapeKind.PrefixedDigits => Prefix + (DateFormat.Length > 0 ? DateFormatted(random, options) : Digits(random, Length, LeadingZero)),
             ShapeKind.PrefixedHex => Prefix + Hex(random, Length),
             ShapeKind.Uuid => Upper ? new Guid(random.Bytes(16)).ToString().ToUpperInvariant() : new Guid(random.Bytes(16)).ToString(),
             ShapeKind.Digits => Digits(random, Length, LeadingZero),
@@ -166,7 +166,9 @@ internal sealed partial record ValueShape(ShapeKind Kind, string Prefix = "", in
 
         if (PrefixedDigitsText().Match(text) is { Success: true } digits)
         {
-            return new ValueShape(ShapeKind.PrefixedDigits, digits.Groups[1].Value, digits.Groups[2].Length, LeadingZero: digits.Groups[2].Value[0] == '0');
+            // GD201603090001, m20160308173245001: the digits start with a date (World/Rules/IdShapes), generated recent.
+            return new ValueShape(ShapeKind.PrefixedDigits, digits.Groups[1].Value, digits.Groups[2].Length, LeadingZero: digits.Groups[2].Value[0] == '0',
+                DateFormat: Rules.IdShape.Of(text)?.DateFormat ?? "");
         }
 
         if (PrefixedHexText().Match(text) is { Success: true } hex && hex.Groups[2].Value.Any(char.IsAsciiDigit) && hex.Groups[2].Value.Any(char.IsAsciiLetter))

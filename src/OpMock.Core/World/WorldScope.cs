@@ -285,6 +285,9 @@ internal sealed class WorldScope
     /// <summary>How many items the answered list of field <paramref name="index"/> has in all; null for any other list.</summary>
     public int? ListTotal(int index) => List?.Field == index ? Total : null;
 
+    /// <summary>Whether field <paramref name="index"/>'s value is one a session wrote (a created or changed item, a write's own answer).</summary>
+    public bool Recorded(int index) => record?.ContainsKey(Facts.Key(Plan.DocFields[index].Name)) == true;
+
     /// <summary>Whether field <paramref name="index"/>'s value is what a doc's example shows for this entity (rules leave such values alone).</summary>
     public bool ShowsExample(int index)
     {

@@ -39,6 +39,12 @@ internal static class TestDocs
     /// <summary>The frozen shipped docs plus the kinds docs, for the tests of kinds the world learns from the docs.</summary>
     public static string BaseWithKinds(TempFolder temp) => Copy(temp, Base, BaseOverrides, Kinds);
 
+    /// <summary>25.1 to 25.6: codes and names, histories, id shapes, order words (see rules/README.md).</summary>
+    public static string Rules => Path.Combine(Folder, "rules");
+
+    /// <summary>The frozen shipped docs plus the rules docs, for the tests of issue 25's rules over generated objects.</summary>
+    public static string BaseWithRules(TempFolder temp) => Copy(temp, Base, BaseOverrides, Rules);
+
     /// <summary>The docs in schemas/docs plus the wiki docs, copied into docs/ of <paramref name="temp"/> with overrides.yaml beside them.</summary>
     public static string ShippedWithWiki(TempFolder temp) => Copy(temp, Repo.Docs, Repo.Overrides, Wiki);
 

@@ -114,4 +114,30 @@ public sealed class ValueShapeTests
     [Fact]
     public void Of_ExamplesOfOneShape_AgreeOnIt() =>
         ValueShape.Of([JsonValue.Create("i1001"), JsonValue.Create("i2002")]).ShouldBe(new ValueShape(ShapeKind.PrefixedDigits, "i", 4));
+
+    [Theory]
+    [InlineData("GD201603090001", "GD", "yyyyMMdd", 12)]
+    [InlineData("m20160308173245001", "m", "yyyyMMddHHmmss", 17)]
+    [InlineData("r1001", "r", "", 4)]
+    public void Of_LettersThenDigitsStartingWithADate_KeepsTheDateFormat(string example, string prefix, string date, int digits)
+    {
+        var shape = ValueShape.Of([JsonValue.Create(example)])!;
+
+        shape.ShouldBe(new ValueShape(ShapeKind.PrefixedDigits, prefix, digits, LeadingZero: example[prefix.Length] == '0', DateFormat: date));
+    }
+
+    [Fact]
+    public void Make_APrefixedDatedExample_IsThePrefixARecentDateAndASequence()
+    {
+        var shape = ValueShape.Of([JsonValue.Create("GD201603090001")])!;
+        var random = new Bogus.Randomizer(25);
+        for (var k = 0; k < 500; k++)
+        {
+            var id = shape.Make(random, Options, FieldKind.String)!.GetValue<string>();
+
+            id.ShouldMatch("^GD[0-9]{12}$");
+            var day = DateTime.ParseExact(id[2..10], "yyyyMMdd", CultureInfo.InvariantCulture);
+            day.ShouldBeInRange(Options.Anchor.AddDays(-Options.WindowDays - 1).Date, Options.Anchor.Date);
+        }
+    }
 }

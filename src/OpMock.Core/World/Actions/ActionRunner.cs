@@ -160,16 +160,21 @@ internal sealed class ActionRunner(TimeProvider time)
         var (ownerKind, ownerId) = WorldData.Requested(request) is (not EntityKind.None and var kind, { } owner) ? (kind, owner) : (EntityKind.None, "");
         var collection = Records.Items(ownerKind, ownerId, idField);
         var changes = new List<Change>();
+        var lived = new List<(string Key, JsonNode? Value)>();
+        var now = time.GetUtcNow();
         string id;
         if (effect.Transition == Transition.Create)
         {
             var seq = await store.NextSequenceAsync(session, 1, cancel);
-            id = effect.ItemIdIsNumber ? FreshNumber(world.Options.Seed, session, seq) : FreshHex(world.Options.Seed, session, seq);
+            // The example's shape when a doc shows one (GD + today + a fresh sequence, r + 4 digits), else hex or a number.
+            id = effect.Life.FreshId(now, seq) ?? (effect.ItemIdIsNumber ? FreshNumber(world.Options.Seed, session, seq) : FreshHex(world.Options.Seed, session, seq));
             changes.Add(new Change(collection, id, Records.Seq, Records.Number(seq)));
             foreach (var (name, value) in request.Where(p => !IsReference(p.Key, idField)))
             {
                 changes.Add(new Change(collection, id, Facts.Key(name), OpJson.ToCompactText(value)));
             }
+
+            Life(effect.Life.Created(request, now));
         }
         else if (request.FirstOrDefault(p => string.Equals(p.Key, idField, StringComparison.OrdinalIgnoreCase)).Value is JsonValue sent && FieldWrite.Text(sent) is { Length: > 0 } given)
         {
@@ -184,6 +189,8 @@ internal sealed class ActionRunner(TimeProvider time)
                 {
                     changes.Add(new Change(collection, id, write.Key, OpJson.ToCompactText(write.Value(request[write.Field]))));
                 }
+
+                Life(effect.Life.Updated(request, now));
             }
         }
         else
@@ -192,7 +199,22 @@ internal sealed class ActionRunner(TimeProvider time)
         }
 
         var fields = new Dictionary<string, JsonNode?>(echo) { [Facts.Key(idField)] = effect.ItemIdIsNumber && long.TryParse(id, CultureInfo.InvariantCulture, out var number) ? number : id };
+        foreach (var (key, value) in lived)
+        {
+            fields[key] = value;
+        }
+
         return new Outcome([.. changes], new Written(EntityKind.None, id, fields));
+
+        // What the item's life sets (its first state, its times now): recorded, and shown in the write's own answer.
+        void Life(IEnumerable<(string Field, JsonNode? Value)> set)
+        {
+            foreach (var (name, value) in set)
+            {
+                changes.Add(new Change(collection, id, Facts.Key(name), OpJson.ToCompactText(value)));
+                lived.Add((Facts.Key(name), value));
+            }
+        }
     }
 
     /// <summary>

@@ -58,6 +58,9 @@ internal sealed record Effect(
 {
     public static Effect Read { get; } = new(Transition.None, EffectTarget.None, [], "read");
 
+    /// <summary>For a list item: what a create or update sets on its life besides the fields sent (fresh id shape, first state, times).</summary>
+    public Rules.WriteLife Life { get; init; } = Rules.WriteLife.None;
+
     /// <summary>Whether requests to the route change the world.</summary>
     public bool IsWrite => Transition != Transition.None && Target != EffectTarget.None;
 
@@ -186,7 +189,10 @@ internal static class EffectInference
 
         var idField = item is null ? null : inputs.Concat(Outputs(endpoint)).FirstOrDefault(f => string.Equals(f.Name, item, StringComparison.OrdinalIgnoreCase));
         return new Effect(transition, target, writes.ToImmutable(), source, item,
-            idField?.Type.Kind is FieldKind.Integer or FieldKind.Number, transition == Transition.Transfer ? to : null);
+            idField?.Type.Kind is FieldKind.Integer or FieldKind.Number, transition == Transition.Transfer ? to : null)
+        {
+            Life = target == EffectTarget.Item && item is not null ? Rules.WriteLife.Of(endpoint, item) : Rules.WriteLife.None,
+        };
     }
 
     /// <summary>The strongest id among a route's inputs: msgId before chatId before userId before staffId.</summary>

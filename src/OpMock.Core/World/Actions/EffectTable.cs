@@ -47,6 +47,12 @@ internal sealed class EffectTable
             }
         }
 
-        return new EffectTable(direct.ToFrozenDictionary(p => p.Key, p => EffectInference.Infer(p.Value, declared.GetValueOrDefault(p.Key)), StringComparer.OrdinalIgnoreCase));
+        return new EffectTable(direct.ToFrozenDictionary(p => p.Key, p => Shaped(EffectInference.Infer(p.Value, declared.GetValueOrDefault(p.Key)), direct.Values), StringComparer.OrdinalIgnoreCase));
     }
+
+    /// <summary>An item's fresh ids take the shape any doc's example shows for its id field when the route's own example shows none.</summary>
+    private static Effect Shaped(Effect effect, IEnumerable<Endpoint> endpoints) =>
+        effect.ItemIdField is not { } field || effect.Life.Id is not null ? effect
+            : endpoints.Select(e => Rules.IdShape.Of(Rules.WriteLife.Find(e.Doc.Example?.Text, field))).FirstOrDefault(s => s is not null) is { } shape
+                ? effect with { Life = effect.Life with { Id = shape } } : effect;
 }

@@ -20,22 +20,22 @@ internal static class ListAssembly
     public static JsonArray Answer(WorldScope scope, int field, ListRequest request, ValueGenerator generator, Func<JsonObject?, WorldScope?, JsonObject> shape)
     {
         var sources = Sources(scope, field, generator);
-        if (request.Filters.IsEmpty && !scope.Plan.Rules.NeedsWhole(field))
+        if (request.Filters.IsEmpty && !request.Arranged && !scope.Plan.Rules.NeedsWhole(field))
         {
             // Nothing to filter and nothing sums the whole list: only the page asked for is shaped.
             scope.Listed(sources.Count, null);
             return new JsonArray([.. Page(request, sources.Count).Select(k => (JsonNode)shape(sources[k].Known, sources[k].Scope))]);
         }
 
-        var kept = new List<JsonObject>(sources.Count);
+        var all = new List<JsonObject>(sources.Count);
         foreach (var (known, itemScope) in sources)
         {
-            var item = shape(known, itemScope);
-            if (ListFilter.Matches(item, request.Filters))
-            {
-                kept.Add(item);
-            }
+            all.Add(shape(known, itemScope));
         }
+
+        // Positions over the whole list (a new item last), then the doc's order; then the request's filters.
+        Rules.OrderRule.Arrange(all, request.Order, request.Position);
+        var kept = all.Where(item => ListFilter.Matches(item, request.Filters)).ToList();
 
         scope.Listed(kept.Count, kept);
         return new JsonArray([.. Page(request, kept.Count).Select(k => (JsonNode)kept[k])]);

@@ -38,8 +38,27 @@ internal sealed record ListPlan(int Field, Paging? Paging, ImmutableArray<ListFi
             }
         }
 
-        return field is { } index ? new ListPlan(index, paging, filters) : null;
+        if (field is not { } index)
+        {
+            return null;
+        }
+
+        // The doc's order words (按sort升序, 按创建时间倒序) and a position field (sort, seq) arrange the whole list (World/Rules/OrderWords).
+        var list = endpoint.Output[index];
+        var section = endpoint.Section(list.Target);
+        var fields = section?.Fields ?? [];
+        return new ListPlan(index, paging, filters)
+        {
+            Order = Rules.OrderWords.Of(list.Description + " " + list.Remark + " " + section?.Caption, fields),
+            Position = fields.FirstOrDefault(Rules.OrderWords.IsPosition)?.Name,
+        };
     }
+
+    /// <summary>The order the doc's words give the list (<see cref="Rules.OrderWords"/>), if any.</summary>
+    public Rules.ListOrder? Order { get; init; }
+
+    /// <summary>The items' position field (sort, seq …): numbered 1..n over the whole list.</summary>
+    public string? Position { get; init; }
 
     /// <param name="selecting">The request field that names the answer's entity (userId): it chooses whose list, it does not filter it.</param>
     public ListRequest Read(JsonObject request, string? selecting)
@@ -54,9 +73,19 @@ internal sealed record ListPlan(int Field, Paging? Paging, ImmutableArray<ListFi
             }
         }
 
-        return new ListRequest(Field, Paging?.Read(request), active.ToImmutable());
+        return new ListRequest(Field, Paging?.Read(request), active.ToImmutable()) { Order = Order, Position = Position };
     }
 }
 
 /// <summary>What one request asks of the list: a page of it (when the doc pages) and the filters it sets.</summary>
-internal sealed record ListRequest(int Field, PageRequest? Page, ImmutableArray<ListFilter.Active> Filters);
+internal sealed record ListRequest(int Field, PageRequest? Page, ImmutableArray<ListFilter.Active> Filters)
+{
+    /// <summary>The list's order (<see cref="ListPlan.Order"/>).</summary>
+    public Rules.ListOrder? Order { get; init; }
+
+    /// <summary>The items' position field (<see cref="ListPlan.Position"/>).</summary>
+    public string? Position { get; init; }
+
+    /// <summary>Whether the whole list is arranged (ordered or numbered) before it is paged.</summary>
+    public bool Arranged => Order is not null || Position is not null;
+}

@@ -107,6 +107,13 @@ internal sealed class ObjectRules
             rules.Add(timeline);
         }
 
+        // Issue 25's rules 5–8, after the times: ids shaped by their examples and dated by the creation time, histories
+        // that tell the entity's story, lists in their doc's order and positions, names that show their code's label.
+        rules.AddRange(Ids(fields, plans));
+        rules.AddRange(Histories(fields, lists));
+        rules.AddRange(Orders(endpoint, fields, lists));
+        rules.AddRange(CodeNames.Pairs(fields).Where(p => plans[p.Name].Attribute is null).Select(p => new CodeNameRule(p.Code, p.Name)));
+
         var countedBy = kind == EntityKind.None || prefix.Length > 0 ? FrozenDictionary<int, AttrRef>.Empty : lists
             .Select(l => (l.Index, Attribute: WorldMap.Attribute(kind, FieldWords.Singular(l.Name) + "Count")))
             .Where(l => l.Attribute is not null).ToFrozenDictionary(l => l.Index, l => l.Attribute!.Value);
@@ -176,7 +183,8 @@ internal sealed class ObjectRules
         }
 
         var of = FieldWords.CountOf(field.Name) ?? (FieldWords.TotalOf(field.Name) is { } total ? FieldWords.Singular(total) : null);
-        if (of is not null && lists.FirstOrDefault(l => FieldWords.Singular(l.Name) == of) is { Name: not null } named)
+        // replyCount counts the replies, or a list (of any name) whose items are replies: their id is replyId.
+        if (of is not null && lists.FirstOrDefault(l => FieldWords.Singular(l.Name) == of || l.Items.Any(f => f.Name.Equals(of + "Id", StringComparison.OrdinalIgnoreCase))) is { Name: not null } named)
         {
             return new CountRule(index, named.Index);
         }
@@ -251,6 +259,68 @@ internal sealed class ObjectRules
         }
 
         return generated ? new TimelineRule([.. staged.OrderBy(s => s.Item2)], events.ToImmutable(), spans.ToImmutable()) : null;
+    }
+
+    /// <summary>
+    /// Generated ids of an example's letters-then-digits or dated shape (<see cref="IdShape"/>: GD201603090001, r1001), dated by the
+    /// object's creation (or event) time; ids of bare digits stay as drawn.
+    /// </summary>
+    private static IEnumerable<Rule> Ids(ImmutableArray<DocField> fields, IReadOnlyList<FieldPlan> plans)
+    {
+        var created = Find(fields, f => FieldWords.IsTime(f) && FieldWords.Stage(f.Name) == 0) ?? Find(fields, f => FieldWords.IsTime(f) && FieldWords.IsEvent(f.Name));
+        var staged = Enumerable.Range(0, fields.Length).Where(i => FieldWords.IsTime(fields[i]) && FieldWords.Stage(fields[i].Name) is not null).ToImmutableArray();
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (plans[i].Attribute is null && IsIdName(fields[i].Name) && plans[i].Value.Shape is { } shape && IdShape.From(shape) is { } id
+                && (id.IsDated || id.Prefix.Length > 0))
+            {
+                yield return new IdRule(i, id, created, staged);
+            }
+        }
+    }
+
+    /// <summary>An id a doc names: …Id (not one of the world's entity ids) or …No (orderNo).</summary>
+    private static bool IsIdName(string name) =>
+        Actions.ItemIds.IsItemId(name) || (name.Length > 2 && name.EndsWith("No", StringComparison.Ordinal)) || name.Equals("id", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A history list (<see cref="HistoryShape"/>) of an object with a status: the story from creation to its current state.</summary>
+    private static IEnumerable<Rule> Histories(ImmutableArray<DocField> fields, (int Index, string Name, ImmutableArray<DocField> Items)[] lists)
+    {
+        var status = Find(fields, f => StateOrder.Of(f) is not null);
+        if (status is not { } s)
+        {
+            yield break;
+        }
+
+        var created = Find(fields, f => FieldWords.IsTime(f) && FieldWords.Stage(f.Name) == 0);
+        var updated = Find(fields, f => FieldWords.IsTime(f) && FieldWords.Stage(f.Name) == 5);
+        var handler = Find(fields, f => f.Type.Kind == FieldKind.String && HandlerNames.Contains(f.Name.ToLowerInvariant()));
+        foreach (var (index, _, items) in lists)
+        {
+            if (HistoryShape.Of(fields[index], items) is { } shape)
+            {
+                yield return new HistoryRule(s, StateOrder.Of(fields[s])!, index, shape, created, updated, handler);
+            }
+        }
+    }
+
+    /// <summary>The name of who handles an entity, beside it: its history's events are theirs.</summary>
+    private static readonly FrozenSet<string> HandlerNames = new[] { "handlername", "staffname", "operatorname", "opname", "dealername", "processorname", "assigneename", "ownername" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Lists inside the object ordered by their doc's words and numbered by a position field (<see cref="OrderWords"/>).</summary>
+    private static IEnumerable<Rule> Orders(Endpoint endpoint, ImmutableArray<DocField> fields, (int Index, string Name, ImmutableArray<DocField> Items)[] lists)
+    {
+        foreach (var (index, _, items) in lists)
+        {
+            var field = fields[index];
+            var order = OrderWords.Of(field.Description + " " + field.Remark + " " + endpoint.Section(field.Target)?.Caption, items);
+            var position = items.FirstOrDefault(OrderWords.IsPosition)?.Name;
+            if (order is not null || position is not null)
+            {
+                yield return new OrderRule(index, order, position);
+            }
+        }
     }
 
     private static int? Find(ImmutableArray<DocField> fields, Func<DocField, bool> match)

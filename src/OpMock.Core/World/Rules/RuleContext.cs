@@ -18,8 +18,8 @@ internal sealed class RuleContext(JsonObject result, WorldScope scope, ulong fro
 
     public JsonNode? Value(int index) => result[Field(index).Name];
 
-    /// <summary>Whether the field's value came from known data or an example: then it is not the rules' to change.</summary>
-    public bool FromExample(int index) => index >= 64 || (fromKnown & (1UL << index)) != 0 || scope.ShowsExample(index);
+    /// <summary>Whether the field's value came from known data, an example or a session's write: then it is not the rules' to change.</summary>
+    public bool FromExample(int index) => index >= 64 || (fromKnown & (1UL << index)) != 0 || scope.ShowsExample(index) || scope.Recorded(index);
 
     /// <summary>Whether a rule may write the field: it is shown and was generated.</summary>
     public bool Writable(int index) => Shows(index) && scope.Plan.Fields[index].Attribute is null && !FromExample(index);

@@ -37,6 +37,45 @@ public sealed class ObjectRulesTests
         string.Join("|", rules.All.Select(r => r.ToString())).ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("type:Integer:类型:1:投诉 2:售后|typeName:String:类型名称", "", "CodeNameRule")]
+    [InlineData("replyCount:Integer:条数|list:List:快捷回复，按sort升序", "replyId:String:ID|sort:Integer:排序", "CountRule|OrderRule")]
+    [InlineData("notices:List:通知，降序", "noticeId:String:ID|createTime:String:时间", "OrderRule")]
+    [InlineData("status:Integer:状态:0:待处理 1:处理中|logs:List:处理记录", "logTime:Long:时间|operatorName:String:操作人|action:String:操作", "HistoryRule")]
+    [InlineData("status:Integer:状态|logs:List:处理记录", "logTime:Long:时间|operatorName:String:操作人|action:String:操作", "")]
+    [InlineData("title:String:标题|items:List:明细", "name:String:名称", "")]
+    public void For_LabelsHistoriesAndOrderWords_FollowIssue25sRules(string fields, string items, string expected)
+    {
+        // Given an object whose fields carry doc words and hints (issue 25's rules 5–8)
+        var output = RuleFields.Read(fields).Select(f => f.Type.Kind == FieldKind.List ? f with { Target = "Item" } : f).ToImmutableArray();
+        var endpoint = new Endpoint(new ApiDoc { Path = "x.txt", Number = "1", Title = "t", Url = "/x", Route = "/x", Method = "POST" }, [], output,
+            [new DocSection("Item", "Item", 1, RuleFields.Read(items))], "x");
+
+        // When its rules are found
+        var rules = ObjectRules.For(endpoint, EntityKind.None, "", output, [.. output.Select(f => new FieldPlan(null, f.Name, null, false))]);
+
+        // Then they are the table's
+        string.Join("|", rules.All.Select(r => r.GetType().Name)).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("GD", "yyyyMMdd", 12, "IdRule { Id = 0, Shape = IdShape { Prefix = GD, DateFormat = yyyyMMdd, Digits = 4, LeadingZero = True, IsDated = True }, Time = 1 }")]
+    [InlineData("r", "", 4, "IdRule { Id = 0, Shape = IdShape { Prefix = r, DateFormat = , Digits = 4, LeadingZero = False, IsDated = False }, Time = 1 }")]
+    [InlineData("", "", 10, "")]
+    public void For_AnIdWithAnExamplesShape_IsShapedAndDatedByItsCreationTime(string prefix, string date, int length, string expected)
+    {
+        var (endpoint, fields) = Shape("ticketId:String createTime:Long", "");
+        var kind = prefix.Length == 0 ? ShapeKind.Digits : ShapeKind.PrefixedDigits;
+        var plans = fields.Select((f, k) => new FieldPlan(null, f.Name, null, false)
+        {
+            Value = k == 0 ? new ValuePlan(ValueKind.None) { Shape = new ValueShape(kind, prefix, length, DateFormat: date) } : ValuePlan.None,
+        }).ToList();
+
+        var rules = ObjectRules.For(endpoint, EntityKind.None, "", fields, plans);
+
+        string.Join("|", rules.All.OfType<IdRule>().Select(r => r.ToString().Replace(", Times = System.Collections.Immutable.ImmutableArray`1[System.Int32]", "", StringComparison.Ordinal))).ShouldBe(expected);
+    }
+
     [Fact]
     public void For_TimesAndADuration_AreOneTimelineInStageOrder()
     {

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using OpMock.Core.World.Rules;
+
+namespace OpMock.Tests.World.Rules;
+
+/// <summary>Ids shaped by their examples, dates inside included (issue 25.7): the shape table and 2,000 generated ids.</summary>
+public sealed class IdShapesTests(RulesWorld world) : IClassFixture<RulesWorld>
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(8));
+
+    [Theory]
+    [InlineData("GD201603090001", "GD", "yyyyMMdd", 4, true)]
+    [InlineData("m20160308173245001", "m", "yyyyMMddHHmmss", 3, true)]
+    [InlineData("201601061102350017", "", "yyyyMMddHHmmss", 4, true)]
+    [InlineData("r1001", "r", "", 4, false)]
+    [InlineData("g0001", "g", "", 4, true)]
+    [InlineData("SKU-0012", "SKU-", "", 4, true)]
+    [InlineData("10086", "", "", 5, false)]
+    [InlineData("GD19990309000", "GD", "", 11, false)]
+    public void Of_AnExampleId_ReadsItsPrefixDateAndSequence(string example, string prefix, string date, int digits, bool leadingZero)
+    {
+        IdShape.Of(example).ShouldBe(new IdShape(prefix, date, digits, leadingZero));
+    }
+
+    [Theory]
+    [InlineData("o0001c90a1d16c2d48a3f23b38ce5e53058a9")]
+    [InlineData("3b1f0c9a-8e2d-4c7b-9a6f-5e4d3c2b1a09")]
+    [InlineData("空调清洗")]
+    [InlineData("GD")]
+    [InlineData("")]
+    public void Of_AnIdThatIsNotLettersThenDigits_HasNoShape(string example)
+    {
+        IdShape.Of(example).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("GD201603090001", "GD202603100042", "2026-03-10 00:00:00")]
+    [InlineData("m20160308173245001", "m20260310100000042", "2026-03-10 10:00:00")]
+    [InlineData("201601061102350017", "202603101000000042", "2026-03-10 10:00:00")]
+    [InlineData("r1001", "r0042", null)]
+    public void Make_ATimeAndASequence_IsAnIdWhoseDateReadsBack(string example, string expected, string? date)
+    {
+        var shape = IdShape.Of(example)!;
+
+        var id = shape.Make(Now, 42);
+
+        id.ShouldBe(expected);
+        shape.DateOf(id)?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture).ShouldBe(date);
+    }
+
+    [Theory]
+    [InlineData("GD201603090001", "GD202603105000")]
+    [InlineData("r1001", "r5500")]
+    [InlineData("g0001", "g5000")]
+    public void Fresh_TheFirstOfASession_CountsUpFromTheMiddleOfTheRange(string example, string expected)
+    {
+        IdShape.Of(example)!.Fresh(Now, 1).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("GD201603090001")]
+    [InlineData("r1001")]
+    [InlineData("m20160308173245001")]
+    [InlineData("a01")]
+    public void Fresh_ThousandsOfThem_AreNeverAGeneratedIdAndAlwaysOfTheShape(string example)
+    {
+        var shape = IdShape.Of(example)!;
+        var random = new Random(7);
+        var generated = Enumerable.Range(0, 5000).Select(_ => shape.Generated(Now, random.NextDouble())).ToHashSet();
+        var fresh = Enumerable.Range(1, 40).Select(k => shape.Fresh(Now, k)).ToList();
+
+        fresh.ShouldAllBe(id => shape.Matches(id) && !generated.Contains(id));
+        generated.ShouldAllBe(id => shape.Matches(id));
+        fresh.Distinct().Count().ShouldBe(fresh.Count);
+    }
+
+    [Fact]
+    public void IdRule_TwoThousandGeneratedTickets_AreGDTheirCreationDayAndASequence()
+    {
+        var tickets = CodeNamesTests.Tickets(world).Take(2000).ToList();
+        tickets.Count.ShouldBe(2000);
+        foreach (var ticket in tickets)
+        {
+            var id = ticket["ticketId"]!.GetValue<string>();
+            id.ShouldMatch("^GD[0-9]{12}$");
+            id[2..10].ShouldBe(ticket["createTime"]!.GetValue<string>()[..10].Replace("-", "", StringComparison.Ordinal), ticket.ToJsonString());
+        }
+    }
+
+    [Fact]
+    public void IdRule_NoticesAndReplies_AreTheirExamplesShapeWithTheNoticesTimeInside()
+    {
+        foreach (var data in world.ForOps(60, op => world.Get(RulesWorld.Notices, new Dictionary<string, string> { ["staffId"] = op })))
+        {
+            foreach (var notice in data["notices"]!.AsArray().Select(n => n!.AsObject()))
+            {
+                var id = notice["noticeId"]!.GetValue<string>();
+                id.ShouldMatch("^n[0-9]{17}$");
+                id[1..15].ShouldBe(DateTime.ParseExact(notice["createTime"]!.GetValue<string>(), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
+            }
+        }
+
+        var replies = world.ForOps(60, op => world.Get(RulesWorld.Replies, new Dictionary<string, string> { ["staffId"] = op }))
+            .SelectMany(d => d["list"]!.AsArray()).Select(r => r!["replyId"]!.GetValue<string>()).ToList();
+        replies.ShouldNotBeEmpty();
+        replies.ShouldAllBe(id => System.Text.RegularExpressions.Regex.IsMatch(id, "^r[1-5][0-9]{3}$"));
+    }
+}

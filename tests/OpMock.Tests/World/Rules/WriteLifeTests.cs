@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using OpMock.Core.Docs;
+using OpMock.Core.World.Rules;
+
+namespace OpMock.Tests.World.Rules;
+
+/// <summary>What a write sets on an item's life (issues 25.6 and 25.7): its first state, its times now, a fresh id of its example's shape.</summary>
+public sealed class WriteLifeTests(RulesWorld world) : IClassFixture<RulesWorld>
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(8));
+
+    [Fact]
+    public void Of_ACreatesDoc_ReadsTheIdShapeTheFirstStateAndTheTimes()
+    {
+        var life = WriteLife.Of(Create("""{"data":{"ticketId":"GD201603090001","status":1}}"""), "ticketId");
+
+        life.Id.ShouldBe(new IdShape("GD", "yyyyMMdd", 4, true));
+        life.Status.ShouldBe("status");
+        life.FirstState!.GetValue<long>().ShouldBe(0);
+        life.CreateTimes.ShouldBe(["createTime"]);
+        life.UpdateTimes.ShouldBe(["updateTime"]);
+    }
+
+    [Theory]
+    [InlineData("""{"title":"漏水"}""", "status=0 createTime=1773108000000 updateTime=1773108000000")]
+    [InlineData("""{"title":"漏水","status":2}""", "createTime=1773108000000 updateTime=1773108000000")]
+    [InlineData("""{"title":"漏水","createTime":"2026-01-01 00:00:00"}""", "status=0 updateTime=1773108000000")]
+    public void Created_ARequest_StartsAtTheFirstStateUnlessSentWithItsTimesNow(string request, string expected)
+    {
+        var life = WriteLife.Of(Create(null), "ticketId");
+
+        var set = life.Created(JsonNode.Parse(request)!.AsObject(), Now);
+
+        string.Join(" ", set.Select(s => $"{s.Field}={s.Value!.ToJsonString()}")).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Updated_ARequest_MovesTheUpdateTimeToNow()
+    {
+        var life = WriteLife.Of(Create(null), "ticketId");
+
+        life.Updated(new JsonObject { ["status"] = 2 }, Now).Select(s => s.Field + "=" + s.Value!.ToJsonString()).ShouldBe(["updateTime=1773108000000"]);
+    }
+
+    [Fact]
+    public void Find_AnExampleNested_FindsTheFieldAnywhere()
+    {
+        WriteLife.Find("""{"data":{"list":[{"replyId":"r1001"}]}}""", "replyId")!.GetValue<string>().ShouldBe("r1001");
+        WriteLife.Find("""{"data":{}}""", "replyId").ShouldBeNull();
+        WriteLife.Find("not json", "replyId").ShouldBeNull();
+    }
+
+    [Fact]
+    public void Created_ATicketOverTheServer_IsGDTodayAFreshSequenceTheFirstStateAndNow()
+    {
+        // When two tickets are created in one session on the fake clock (2026-03-10 10:00 China time)
+        var body = new JsonObject { ["staffId"] = world.World.OpId(1), ["type"] = 1, ["title"] = "投诉师傅迟到" };
+        var first = world.Post(RulesWorld.CreateTicket, body, "life")["data"]!;
+        var second = world.Post(RulesWorld.CreateTicket, body.DeepClone().AsObject(), "life")["data"]!;
+
+        // Then each is GD + today + a sequence fresh in the session, at the first state, created and updated now
+        first["ticketId"]!.GetValue<string>().ShouldMatch("^GD20260310[5-9][0-9]{3}$");
+        second["ticketId"]!.GetValue<string>().ShouldMatch("^GD20260310[5-9][0-9]{3}$");
+        second["ticketId"]!.GetValue<string>().ShouldNotBe(first["ticketId"]!.GetValue<string>());
+        first["status"]!.GetValue<long>().ShouldBe(0);
+        first["createTime"]!.GetValue<string>().ShouldBe("2026-03-10 10:00:00");
+        first["updateTime"]!.GetValue<string>().ShouldBe("2026-03-10 10:00:00");
+    }
+
+    [Fact]
+    public void Created_AReplyOverTheServer_IsRAndFourDigitsAboveEveryGeneratedOne()
+    {
+        var added = world.Post(RulesWorld.AddReply, new JsonObject { ["staffId"] = world.World.OpId(2), ["content"] = "您好" }, "life-replies")["data"]!;
+
+        added["replyId"]!.GetValue<string>().ShouldMatch("^r(5[5-9]|[6-9][0-9])[0-9]{2}$");
+    }
+
+    /// <summary>25.3 as an endpoint: a create answering ticketId, status, createTime and updateTime.</summary>
+    private static Endpoint Create(string? example)
+    {
+        var input = RuleFields.Read("staffId:String:OP|type:Integer:类型:1:投诉 2:售后|title:String:标题");
+        var output = RuleFields.Read("ticketId:String:工单号|status:Integer:工单状态:0:待处理 1:处理中 2:已解决|createTime:String:创建时间|updateTime:String:更新时间");
+        var doc = new ApiDoc { Path = "25.3.txt", Number = "25.3", Title = "创建工单", Url = "/op/v2/createTicket", Route = "/op/v2/createTicket", Method = "POST", Example = example is null ? null : new JsonBlock(example, 1) };
+        return new Endpoint(doc, input, output, [], "25.3");
+    }
+}
