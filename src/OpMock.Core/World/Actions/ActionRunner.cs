@@ -228,6 +228,7 @@ internal sealed class ActionRunner(TimeProvider time)
         var collection = Records.Thing(row.Name);
         var now = time.GetUtcNow();
         var changes = new List<Change>();
+        var lived = new List<(string Key, JsonNode? Value)>();
         void Set(string id, string key, JsonNode? value) => changes.Add(new Change(collection, id, key, OpJson.ToCompactText(value)));
         string id;
         if (effect.Transition == Transition.Create)
@@ -241,6 +242,9 @@ internal sealed class ActionRunner(TimeProvider time)
             {
                 Set(id, Facts.Key(name), value?.DeepClone());
             }
+
+            // Its life's start (World/Rules): the first state of its status unless sent, its times now.
+            Life(effect.Life.Created(request, now));
         }
         else if (request.FirstOrDefault(p => row.IdFields.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).Value is JsonValue sent && FieldWrite.Text(sent) is { Length: > 0 } given)
         {
@@ -257,10 +261,7 @@ internal sealed class ActionRunner(TimeProvider time)
                 }
 
                 // The time the entity was last changed is the write's (updateTime and the like).
-                foreach (var name in row.Attributes.Where(IsUpdateTime))
-                {
-                    Set(id, Facts.Key(name), now.ToUnixTimeMilliseconds());
-                }
+                Life(effect.Life.Updated(request, now));
             }
         }
         else
@@ -274,7 +275,22 @@ internal sealed class ActionRunner(TimeProvider time)
             fields[Facts.Key("deleted")] = true;
         }
 
+        foreach (var (key, value) in lived)
+        {
+            fields[key] = value;
+        }
+
         return new Outcome([.. changes], new Written(row.Kind, id, fields));
+
+        // What the entity's life sets: recorded, and shown in the write's own answer.
+        void Life(IEnumerable<(string Field, JsonNode? Value)> set)
+        {
+            foreach (var (name, value) in set)
+            {
+                Set(id, Facts.Key(name), value);
+                lived.Add((Facts.Key(name), value));
+            }
+        }
     }
 
     /// <summary>The entity a created entity of <paramref name="row"/> is listed under: the one the request names of the owner's kind, else the current OP.</summary>
@@ -289,9 +305,6 @@ internal sealed class ActionRunner(TimeProvider time)
             ?? world.Kinds.Ids.Where(i => i.Kind == owner.Target).Select(i => Text(request[i.Name])).FirstOrDefault(v => v is not null);
         return named ?? (owner.Target == EntityKind.Op ? Current(token) ?? world.OpId(0) : "");
     }
-
-    private static bool IsUpdateTime(string name) =>
-        name.Contains("update", StringComparison.OrdinalIgnoreCase) && name.EndsWith("Time", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Fields that name things rather than describe an item: ids of entities, paging, the token.</summary>
     private static bool IsReference(string name, string idField) =>

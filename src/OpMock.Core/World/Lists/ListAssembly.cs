@@ -19,7 +19,7 @@ internal static class ListAssembly
     /// <param name="shape">Shapes one item from its known data (an example's item, or null) and its scope.</param>
     public static JsonArray Answer(WorldScope scope, int field, ListRequest request, ValueGenerator generator, Func<JsonObject?, WorldScope?, JsonObject> shape)
     {
-        var sources = Sources(scope, field, generator);
+        var (sources, newestFirst) = Sources(scope, field, generator);
         if (request.Filters.IsEmpty && !request.Arranged && !scope.Plan.Rules.NeedsWhole(field))
         {
             // Nothing to filter and nothing sums the whole list: only the page asked for is shaped.
@@ -33,7 +33,13 @@ internal static class ListAssembly
             all.Add(shape(known, itemScope));
         }
 
-        // Positions over the whole list (a new item last), then the doc's order; then the request's filters.
+        // Positions over the whole list in the order items were made (a new item last: an entity list comes newest
+        // first, so it is numbered from its end), then the doc's order; then the request's filters.
+        if (newestFirst && request.Position is not null)
+        {
+            all.Reverse();
+        }
+
         Rules.OrderRule.Arrange(all, request.Order, request.Position);
         var kept = all.Where(item => ListFilter.Matches(item, request.Filters)).ToList();
 
@@ -43,21 +49,21 @@ internal static class ListAssembly
 
     private static IEnumerable<int> Page(ListRequest request, int total) => request.Page?.Slice(total) ?? Enumerable.Range(0, total);
 
-    /// <summary>Every item of the whole list, before filters: its known data and its scope.</summary>
-    private static IReadOnlyList<(JsonObject? Known, WorldScope? Scope)> Sources(WorldScope scope, int field, ValueGenerator generator)
+    /// <summary>Every item of the whole list, before filters: its known data and its scope; and whether it comes newest first (an entity list).</summary>
+    private static (IReadOnlyList<(JsonObject? Known, WorldScope? Scope)> Items, bool NewestFirst) Sources(WorldScope scope, int field, ValueGenerator generator)
     {
         var example = scope.ExampleList(field);
         if (scope.Items(field, generator) is { } entities)
         {
             // The world's list (an OP's chats: those an example lists, then made-up ones, which match the filter of the
             // example's sample), or a generated list with the items a session created, changed or deleted.
-            return [.. entities.Select((e, k) => (k >= example.Shown ? example.Filtered() : null, (WorldScope?)e))];
+            return ([.. entities.Select((e, k) => (k >= example.Shown ? example.Filtered() : null, (WorldScope?)e))], true);
         }
 
         var shown = example.Items?.Count ?? 0;
         var count = example.Total is { } total ? Math.Clamp(total, shown, Math.Max(ExampleMax, shown))
             : example.Items is not null ? shown : scope.PartCount(field, generator, GeneratedMax);
-        return [.. Enumerable.Range(0, count).Select(k => (k < shown ? example.Items![k] as JsonObject : example.Filtered(), scope.Item(field, k)))];
+        return ([.. Enumerable.Range(0, count).Select(k => (k < shown ? example.Items![k] as JsonObject : example.Filtered(), scope.Item(field, k)))], false);
     }
 }
 

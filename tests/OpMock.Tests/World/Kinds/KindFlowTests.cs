@@ -49,6 +49,9 @@ public sealed class KindFlowTests(KindsWorld kinds) : IClassFixture<KindsWorld>
         createdDetail["handlerId"]!.GetValue<string>().ShouldBe(op);
         createdDetail["userId"]!.GetValue<string>().ShouldBe(user);
         createdDetail["userName"]!.GetValue<string>().ShouldBe(kinds.World.User(user).UserName);
+        // Its life starts at the first state of its status enum (World/Rules), its name the doc's label.
+        createdDetail["status"]!.GetValue<long>().ShouldBe(0);
+        createdDetail["statusName"]!.GetValue<string>().ShouldBe("待处理");
 
         // An update acts on created and generated tickets alike.
         var generated = listed[0]!["ticketId"]!.GetValue<string>();

@@ -35,7 +35,10 @@ public sealed class RulesWorld : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var docs = TestDocs.BaseWithRules(temp);
-        Engine = new MockEngine(await MockState.LoadAsync(docs, Path.Combine(temp.Path, "overrides.yaml"), fixtures: null, seed: null), Clock);
+        // 400 OPs: a discovered kind's list holds at most 20 per owner, and the property tests read 2,000 of them. The
+        // world's day is the clock's, so what a write makes now is newer than everything the world made.
+        var fixtures = temp.Write("fixtures/world.yaml", "seed: 20160308\nworld:\n  ops: 400\n  users: 100000\n  anchor: \"2026-03-10 00:00:00\"\n");
+        Engine = new MockEngine(await MockState.LoadAsync(docs, Path.Combine(temp.Path, "overrides.yaml"), Path.GetDirectoryName(fixtures), seed: null), Clock);
     }
 
     public Task DisposeAsync()

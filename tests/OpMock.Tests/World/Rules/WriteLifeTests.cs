@@ -58,21 +58,31 @@ public sealed class WriteLifeTests(RulesWorld world) : IClassFixture<RulesWorld>
         var first = world.Post(RulesWorld.CreateTicket, body, "life")["data"]!;
         var second = world.Post(RulesWorld.CreateTicket, body.DeepClone().AsObject(), "life")["data"]!;
 
-        // Then each is GD + today + a sequence fresh in the session, at the first state, created and updated now
-        first["ticketId"]!.GetValue<string>().ShouldMatch("^GD20260310[5-9][0-9]{3}$");
-        second["ticketId"]!.GetValue<string>().ShouldMatch("^GD20260310[5-9][0-9]{3}$");
+        // Then each is GD + today + a sequence fresh in the session (no ticket the world generated has it), at the
+        // first state, created and updated now
+        var generated = CodeNamesTests.Tickets(world, ops: 50).Select(t => t["ticketId"]!.GetValue<string>()).ToHashSet();
+        first["ticketId"]!.GetValue<string>().ShouldMatch("^GD20260310[0-9]{4}$");
+        second["ticketId"]!.GetValue<string>().ShouldMatch("^GD20260310[0-9]{4}$");
         second["ticketId"]!.GetValue<string>().ShouldNotBe(first["ticketId"]!.GetValue<string>());
+        generated.ShouldNotContain(first["ticketId"]!.GetValue<string>());
+        generated.ShouldNotContain(second["ticketId"]!.GetValue<string>());
         first["status"]!.GetValue<long>().ShouldBe(0);
         first["createTime"]!.GetValue<string>().ShouldBe("2026-03-10 10:00:00");
         first["updateTime"]!.GetValue<string>().ShouldBe("2026-03-10 10:00:00");
     }
 
     [Fact]
-    public void Created_AReplyOverTheServer_IsRAndFourDigitsAboveEveryGeneratedOne()
+    public void Created_AReplyOverTheServer_IsRAndFourDigitsNoGeneratedOneHas()
     {
         var added = world.Post(RulesWorld.AddReply, new JsonObject { ["staffId"] = world.World.OpId(2), ["content"] = "您好" }, "life-replies")["data"]!;
 
-        added["replyId"]!.GetValue<string>().ShouldMatch("^r(5[5-9]|[6-9][0-9])[0-9]{2}$");
+        // r + 4 digits, as the examples, and never the id of a reply the world generated
+        var generated = world.ForOps(400, op => world.Get(RulesWorld.Replies, new Dictionary<string, string> { ["staffId"] = op }))
+            .SelectMany(d => d.AsObject().Select(p => p.Value).OfType<JsonArray>().SelectMany(list => list))
+            .Select(r => r!["replyId"]?.GetValue<string>()).OfType<string>().ToHashSet();
+        generated.Count.ShouldBeGreaterThan(0);
+        added["replyId"]!.GetValue<string>().ShouldMatch("^r[0-9]{4}$");
+        generated.ShouldNotContain(added["replyId"]!.GetValue<string>());
     }
 
     /// <summary>25.3 as an endpoint: a create answering ticketId, status, createTime and updateTime.</summary>
