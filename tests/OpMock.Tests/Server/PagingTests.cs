@@ -99,7 +99,7 @@ public sealed class PagingTests(WikiWorld wiki) : IClassFixture<WikiWorld>
         // When a pageSize above the doc's maximum (最大50) is asked for
         using var response = await wiki.Host.PostDirectAsync(WikiWorld.ChatPage, $$"""{"staffId":"{{ExampleOp}}","pageSize":51}""");
 
-        // Then it is refused, naming the field, rather than cut to the maximum (one behaviour: docs/admin-api.md)
+        // Then it is refused, naming the field, rather than cut to the maximum (one behaviour: docs/admin-and-security.md)
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest, text);
         text.ShouldContain("pageSize");

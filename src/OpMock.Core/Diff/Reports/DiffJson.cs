@@ -3,7 +3,7 @@ using OpMock.Core.Json;
 
 namespace OpMock.Core.Diff.Reports;
 
-/// <summary>`--format json`: {"changes": [...], "exchanges": [...], "summary": {...}}, the shape docs/diff.md documents.</summary>
+/// <summary>`--format json`: {"changes": [...], "exchanges": [...], "summary": {...}}, the shape docs/qa-and-ci.md documents.</summary>
 internal static class DiffJson
 {
     public static string Write(DiffReport report) => OpJson.ToFileText(ToJson(report));
