@@ -75,12 +75,32 @@ internal sealed record ServedRule(int Field) : Rule
     }
 }
 
-/// <summary>A maximum is at least the current value it bounds (maxServing ≥ servingCount); one drawn below it is raised, stably.</summary>
+/// <summary>
+/// A maximum is at least the current value it bounds (maxServing ≥ servingCount); one drawn below it is raised, stably.
+/// A maximum the doc gives a default (默认10) is near it: most keep the default, some were set a little lower or higher.
+/// </summary>
 internal sealed record MaxRule(int Field, int Current) : Rule
 {
+    /// <summary>Steps from the default, in tenths of it (at least 1): six in ten keep it.</summary>
+    private static readonly int[] Steps = [0, 0, 0, 0, 0, 0, -2, -1, 2, 5];
+
     public override void Apply(RuleContext context)
     {
-        if (context.Writable(Field) && Amounts.Read(context.Value(Current)) is { } current && Amounts.Read(context.Value(Field)) is { } drawn && drawn < current)
+        if (!context.Writable(Field) || Amounts.Read(context.Value(Current)) is not { } current || Amounts.Read(context.Value(Field)) is not { } drawn)
+        {
+            return;
+        }
+
+        var limit = drawn;
+        if (context.Field(Field).Hints.Default is { } given && Amounts.Read(Docs.FieldHints.ToJson(given)) is { } byDefault and > 0)
+        {
+            var step = Math.Max(1, decimal.Round(byDefault / 10));
+            limit = byDefault + (Steps[(int)(decimal.Floor(Math.Abs(drawn)) % Steps.Length)] * step);
+            context.Set(Field, Amounts.Write(context.Field(Field), Math.Max(limit, current), money: false));
+            return;
+        }
+
+        if (limit < current)
         {
             // Above the current value by part of what was drawn: some OPs are full, most have room.
             var room = decimal.Floor(Math.Abs(drawn)) % (decimal.Floor(current) + 1);
