@@ -27,3 +27,12 @@ request = function()
   end
   return wrk.format(nil, route .. "?token=" .. op, headers, "{" .. body .. "}")
 end
+
+-- The first few answers that are not 2xx, printed (status and body) so a round says why, not just how many.
+local shown = 0
+response = function(status, headers, body)
+  if status >= 300 and shown < 3 then
+    shown = shown + 1
+    io.stderr:write(string.format("non-2xx %d: %s\n", status, string.sub(body or "", 1, 300)))
+  end
+end

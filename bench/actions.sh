@@ -12,12 +12,16 @@ cleanup() { if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true
 trap cleanup EXIT
 . bench/serve.sh
 
-write_docs
-start_serve env OPMOCK_DOCS="$WORK/docs" OPMOCK_OVERRIDES="$WORK/overrides.yaml" OPMOCK_STATE=memory
+serve_write_docs
 
-round() { # name seconds wrk-args... → "name  req/s  p99  non-2xx"
-  wrk -t2 -c32 -d"$2s" --latency "${@:3}" | awk -v n="$1" '/Requests\/sec/ {rps = $2} $1 == "99%" {p = $2} /Non-2xx/ {bad = $5}
-    END {printf "%-32s %8.0f req/s  p99 %-8s  non-2xx %d\n", n, rps, p, bad + 0}'
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+round() { # name seconds wrk-args... → "name  req/s  p99  non-2xx  server CPU per request  load"
+  local before; before=$(cpu_ticks)
+  wrk -t2 -c32 -d"$2s" --latency "${@:3}" 2>"$WORK/why.txt" >"$WORK/round.txt"
+  local used=$(( $(cpu_ticks) - before ))
+  awk -v n="$1" -v used="$used" -v hz="$(getconf CLK_TCK)" -v load="$(cut -d' ' -f1 /proc/loadavg)" '/Requests\/sec/ {rps = $2} $1 == "99%" {p = $2} /Non-2xx/ {bad = $5} /requests in/ {total = $1}
+    END {printf "%-32s %8.0f req/s  p99 %-8s  non-2xx %-5d %5.0f µs CPU/req  load %s\n", n, rps, p, bad + 0, used * 1e6 / hz / total, load}' "$WORK/round.txt"
+  sort "$WORK/why.txt" | uniq -c | sort -rn | head -3 | sed 's/^/    /'
 }
 READS=(-s bench/post.lua "$DIRECT/op/v2/getChatInfoByUserId")
 # Warm-up (JIT tiering) with the same two loads, then every session reset.

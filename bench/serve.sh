@@ -29,3 +29,9 @@ write_docs() {
   cp tests/OpMock.Tests/TestDocs/actions/get-op-api/*.txt "$WORK/docs/get-op-api/"
   cp tests/OpMock.Tests/TestDocs/base/overrides.yaml "$WORK/overrides.yaml"
 }
+
+# `opmock serve` on the write docs, state in memory: the write rounds' server. Arguments: more environment (NAME=value).
+serve_write_docs() {
+  write_docs
+  start_serve env "$@" OPMOCK_DOCS="$WORK/docs" OPMOCK_OVERRIDES="$WORK/overrides.yaml" OPMOCK_STATE=memory
+}

@@ -300,8 +300,7 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
             return (before, outcome.Written);
         }
 
-        var version = await sessions.Store.ApplyAsync(session, outcome.Changes, cancel);
-        return (await sessions.OverlayAsync(session, version, cancel), outcome.Written);
+        return (await sessions.ApplyAsync(session, before, outcome.Changes, cancel), outcome.Written);
     }
 
     private static JsonObject Known(IEnumerable<string> routes) =>

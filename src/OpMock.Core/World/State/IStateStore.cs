@@ -28,11 +28,13 @@ internal interface IStateStore : IAsyncDisposable
 
     /// <summary>
     /// Applies all <paramref name="changes"/> at once (each sets one field of one record; a later change of the same
-    /// field wins), creating the session if needed, and returns the session's new version. Readers never wait for it.
+    /// field wins), creating the session if needed, and returns the session's new version and the one the changes were
+    /// applied to (so a reader that holds that one can add the changes itself instead of reading the session again).
+    /// Readers never wait for it.
     /// </summary>
     /// <exception cref="StateFullException">The session would hold too many records, or a collection too many, or
     /// there are too many sessions and none idle long enough to evict. Nothing was applied.</exception>
-    ValueTask<long> ApplyAsync(string session, IReadOnlyList<Change> changes, CancellationToken cancel);
+    ValueTask<Applied> ApplyAsync(string session, IReadOnlyList<Change> changes, CancellationToken cancel);
 
     /// <summary>
     /// Reserves <paramref name="count"/> consecutive numbers of the session's sequence and returns the first (from 1):
@@ -60,6 +62,9 @@ internal interface IStateStore : IAsyncDisposable
 /// <param name="Collection">What kind of record: an entity kind ("chat"), or a list the record belongs to ("msg:CHATID").
 /// <see cref="StateLimits.PerCollection"/> bounds how many records one collection holds.</param>
 internal readonly record struct Change(string Collection, string Id, string Field, string Json);
+
+/// <summary>A write applied: the session's new version, and the version it was applied to (0: the seeded world).</summary>
+internal readonly record struct Applied(long Version, long Previous);
 
 /// <summary>What a request needs before anything else: whether the session changed since last read, and its default scenario.</summary>
 /// <param name="Version">0 for a session with no changes (the seeded world); otherwise a number the store never hands

@@ -41,7 +41,7 @@ internal sealed class MemoryStateStore(StateLimits limits, TimeProvider time) : 
     /// <summary>What all sessions' changes hold now, in <see cref="StateBudget"/> bytes.</summary>
     public long Bytes => Interlocked.Read(ref bytes);
 
-    public ValueTask<long> ApplyAsync(string session, IReadOnlyList<Change> changes, CancellationToken cancel)
+    public ValueTask<Applied> ApplyAsync(string session, IReadOnlyList<Change> changes, CancellationToken cancel)
     {
         while (true)
         {
@@ -58,7 +58,7 @@ internal sealed class MemoryStateStore(StateLimits limits, TimeProvider time) : 
     }
 
     /// <summary>Applies the changes to a session whose lock the caller holds, within the record and byte budgets.</summary>
-    private long Apply(string session, Session target, IReadOnlyList<Change> changes)
+    private Applied Apply(string session, Session target, IReadOnlyList<Change> changes)
     {
         var data = Volatile.Read(ref target.Data);
         var records = data.Records.ToBuilder();
@@ -110,7 +110,7 @@ internal sealed class MemoryStateStore(StateLimits limits, TimeProvider time) : 
         var version = Interlocked.Increment(ref clock);
         Volatile.Write(ref target.Data, new Data(version, records.ToImmutable(), counts.ToImmutable(), data.Writes + 1, data.Bytes + cost));
         Volatile.Write(ref target.LastUsed, Now);
-        return version;
+        return new Applied(version, data.Version);
     }
 
     public ValueTask<long> NextSequenceAsync(string session, int count, CancellationToken cancel)

@@ -6,124 +6,54 @@ using System.Text.Json.Nodes;
 namespace OpMock.Core.World.State;
 
 /// <summary>
-/// One session's changes as the world reads them: built once per (session, version) from the store's snapshot,
-/// then only looked up. Where the world reads an entity it asks the overlay first, so the order is
-/// overlay &gt; fixture pins &gt; the docs' examples (<see cref="Facts"/>) &gt; generated. An empty overlay (a
-/// session nobody changed) is never consulted: reads of the seeded world cost what they cost without sessions.
+/// One session's changes as the world reads them: built from the store's snapshot, or from the overlay a write
+/// started from and the write's own changes (<see cref="With"/>), then only looked up. Where the world reads an
+/// entity it asks the overlay first, so the order is overlay &gt; fixture pins &gt; the docs' examples
+/// (<see cref="Facts"/>) &gt; generated. An empty overlay (a session nobody changed) is never consulted: reads of the
+/// seeded world cost what they cost without sessions.
 /// </summary>
+/// <remarks>
+/// Every map is immutable and shared between versions: a write touches the records it changed and the lists they
+/// are in, never the rest of the session, so its cost does not grow with the session's size (rebuilding the
+/// overlay after each write was a third of the server's time at 10 % writes, and grew with every message).
+/// </remarks>
 internal sealed class Overlay
 {
-    public static readonly Overlay Empty = new(SessionSnapshot.Empty);
+    public static readonly Overlay Empty = new(0, Parts.Empty);
 
-    // Plain dictionaries (only read once built): an overlay is rebuilt on every write to its session, and freezing
-    // hundreds of message ids on each cost more than all the lookups until the next write.
-    private readonly Dictionary<(EntityKind, string), FrozenDictionary<string, JsonNode?>> values;
-    private readonly Dictionary<string, string> chatOfUser;
-    private readonly Dictionary<string, ImmutableArray<string>> servedBy;
-    private readonly Dictionary<string, ImmutableArray<Message>> messages;
-    private readonly Dictionary<string, Message> messageById;
-    private readonly Dictionary<string, ItemCollection> collections;
-
-    // The records of entities of the kinds the docs describe, by (kind name, id); and the created ones per kind, in order.
-    private readonly Dictionary<(string Kind, string Id), FrozenDictionary<string, JsonNode?>> things;
-    private readonly Dictionary<string, List<(string Id, FrozenDictionary<string, JsonNode?> Fields)>> created;
+    private readonly Parts parts;
 
     public Overlay(SessionSnapshot snapshot)
+        : this(snapshot.Version, Parts.Empty.Apply(snapshot.Changes))
     {
-        Version = snapshot.Version;
-        var records = new Dictionary<(string Collection, string Id), Dictionary<string, JsonNode?>>();
-        foreach (var change in snapshot.Changes)
-        {
-            if (!records.TryGetValue((change.Collection, change.Id), out var fields))
-            {
-                records[(change.Collection, change.Id)] = fields = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
-            }
-
-            fields[change.Field] = Parse(change.Json);
-        }
-
-        var entities = new Dictionary<(EntityKind, string), FrozenDictionary<string, JsonNode?>>();
-        var users = new Dictionary<string, string>(StringComparer.Ordinal);
-        var served = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var chatMessages = new Dictionary<string, List<(long Seq, Message Message)>>(StringComparer.Ordinal);
-        var items = new Dictionary<string, ItemCollection.Builder>(StringComparer.Ordinal);
-        things = [];
-        created = new Dictionary<string, List<(string, FrozenDictionary<string, JsonNode?>)>>(StringComparer.Ordinal);
-        foreach (var ((collection, id), fields) in records)
-        {
-            if (Records.ThingKind(collection) is { } kindName)
-            {
-                var frozen = fields.ToFrozenDictionary(StringComparer.Ordinal);
-                things[(kindName, id)] = frozen;
-                if (fields.ContainsKey(Records.Owner))
-                {
-                    (created.TryGetValue(kindName, out var list) ? list : created[kindName] = []).Add((id, frozen));
-                }
-
-                continue;
-            }
-
-            if (Records.Kind(collection) is { } kind)
-            {
-                entities[(kind, id)] = fields.ToFrozenDictionary(StringComparer.Ordinal);
-                if (kind == EntityKind.Chat && Text(fields, Records.User) is { } user)
-                {
-                    // Two chats of one user in a session: the greater id is the one the user's chat is (whatever order
-                    // the store lists its records in).
-                    if (!users.TryGetValue(user, out var other) || string.CompareOrdinal(id, other) > 0)
-                    {
-                        users[user] = id;
-                    }
-
-                    if (Text(fields, Records.Operator) is { } op)
-                    {
-                        (served.TryGetValue(op, out var list) ? list : served[op] = []).Add(user);
-                    }
-                }
-            }
-            else if (Records.MessagesChat(collection) is { } chatId)
-            {
-                (chatMessages.TryGetValue(chatId, out var list) ? list : chatMessages[chatId] = []).Add((Seq(fields), ToMessage(id, chatId, fields)));
-            }
-            else if (collection.StartsWith(Records.ItemPrefix, StringComparison.Ordinal))
-            {
-                (items.TryGetValue(collection, out var builder) ? builder : items[collection] = new ItemCollection.Builder()).Add(id, fields);
-            }
-        }
-
-        values = entities;
-        chatOfUser = users;
-        servedBy = served.ToDictionary(p => p.Key, p => p.Value.Order(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
-        messages = chatMessages.ToDictionary(p => p.Key, p => p.Value.OrderBy(m => m.Seq).Select(m => m.Message).ToImmutableArray(), StringComparer.Ordinal);
-        messageById = new Dictionary<string, Message>(StringComparer.Ordinal);
-        foreach (var message in messages.Values.SelectMany(m => m))
-        {
-            messageById[message.Id] = message;
-        }
-
-        collections = items.ToDictionary(p => p.Key, p => p.Value.Build(), StringComparer.Ordinal);
-        foreach (var list in created.Values)
-        {
-            list.Sort((a, b) => Seq(a.Fields).CompareTo(Seq(b.Fields)));
-        }
     }
+
+    private Overlay(long version, Parts parts)
+    {
+        Version = version;
+        this.parts = parts;
+    }
+
+    /// <summary>This overlay with <paramref name="changes"/> applied (a later change of the same field wins), at the store's new version.</summary>
+    public Overlay With(IReadOnlyList<Change> changes, long version) => new(version, parts.Apply(changes));
 
     /// <summary>The store's version this overlay was read at; 0 for the seeded world.</summary>
     public long Version { get; }
 
     public bool IsEmpty => Version == 0;
 
-    public bool HasCollections => collections.Count > 0;
+    public bool HasCollections => !parts.Collections.IsEmpty;
 
     /// <summary>The changed values of one entity, keyed as <see cref="Facts"/> keys them; null when unchanged.</summary>
-    public FrozenDictionary<string, JsonNode?>? Of(EntityKind kind, string id) => values.GetValueOrDefault((kind, id));
+    public FrozenDictionary<string, JsonNode?>? Of(EntityKind kind, string id) =>
+        Records.Kind(Records.Entity(kind)) == kind ? parts.Record(Records.Entity(kind), id) : null;
 
     /// <summary>The record of an entity of a discovered kind (by the kind's name) this session created, changed or deleted; null when none.</summary>
-    public FrozenDictionary<string, JsonNode?>? Thing(string kind, string id) => things.Count == 0 ? null : things.GetValueOrDefault((kind, id));
+    public FrozenDictionary<string, JsonNode?>? Thing(string kind, string id) => parts.Record(Records.Thing(kind), id);
 
     /// <summary>The entities of a discovered kind this session created, in the order it created them.</summary>
     public IEnumerable<(string Id, FrozenDictionary<string, JsonNode?> Fields)> Things(string kind) =>
-        created.TryGetValue(kind, out var list) ? list : [];
+        parts.Created.GetValueOrDefault(kind, []);
 
     /// <summary>The chat as this session changed it: its OP (accepted, transferred), its status, its latest message.</summary>
     public Chat Apply(Chat chat)
@@ -142,22 +72,22 @@ internal sealed class Overlay
     }
 
     /// <summary>Whether this session changed the chat of <paramref name="userId"/> (its OP or status may differ).</summary>
-    public bool ChangedChatOf(string userId) => chatOfUser.ContainsKey(userId);
+    public bool ChangedChatOf(string userId) => parts.ChatOfUser.ContainsKey(userId);
 
     public bool Deleted(EntityKind kind, string id) => Of(kind, id)?.ContainsKey(Records.Deleted) == true;
 
     /// <summary>The users whose chat this session gave to the OP (accepted or transferred to it).</summary>
-    public ImmutableArray<string> UsersGivenTo(string opId) => servedBy.GetValueOrDefault(opId, []);
+    public ImmutableArray<string> UsersGivenTo(string opId) => parts.ServedBy.GetValueOrDefault(opId, []);
 
-    public ImmutableArray<Message> Messages(string chatId) => messages.GetValueOrDefault(chatId, []);
+    public ImmutableArray<Message> Messages(string chatId) => parts.Messages.GetValueOrDefault(chatId, []);
 
-    public Message? MessageById(string id) => messageById.GetValueOrDefault(id);
+    public Message? MessageById(string id) => parts.MessageById.GetValueOrDefault(id);
 
     /// <summary>The items this session created, changed or deleted in a list, by its owner and its items' id field.</summary>
     public ItemCollection? Items(EntityKind ownerKind, string ownerId, string idField) =>
-        collections.Count == 0 ? null : collections.GetValueOrDefault(Records.Items(ownerKind, ownerId, idField));
+        parts.Collections.IsEmpty ? null : parts.Collections.GetValueOrDefault(Records.Items(ownerKind, ownerId, idField));
 
-    private static Message ToMessage(string id, string chatId, Dictionary<string, JsonNode?> fields) => new(
+    private static Message ToMessage(string id, string chatId, IReadOnlyDictionary<string, JsonNode?> fields) => new(
         id,
         chatId,
         fields.GetValueOrDefault(Facts.Key(Attr.FromType)) is JsonValue from && from.TryGetValue<long>(out var type) ? (int)type : Message.FromOp,
@@ -183,6 +113,203 @@ internal sealed class Overlay
         {
             // A store holds only what the actions wrote; text that is not JSON is kept as text rather than lost.
             return JsonValue.Create(json);
+        }
+    }
+
+    /// <summary>
+    /// The overlay's maps. Records are kept by collection, then id, so a write finds what it changed and the lists
+    /// those records are in; the lists the world reads (a user's chat, an OP's users, a chat's messages, a list's
+    /// items, a kind's created entities) are updated for the collections a write touched and shared otherwise.
+    /// </summary>
+    private sealed record Parts(
+        ImmutableDictionary<string, ImmutableDictionary<string, FrozenDictionary<string, JsonNode?>>> Records,
+        ImmutableDictionary<string, string> ChatOfUser,
+        ImmutableDictionary<string, ImmutableArray<string>> ServedBy,
+        ImmutableDictionary<string, ImmutableArray<Message>> Messages,
+        ImmutableDictionary<string, Message> MessageById,
+        ImmutableDictionary<string, ItemCollection> Collections,
+        ImmutableDictionary<string, ImmutableArray<(string Id, FrozenDictionary<string, JsonNode?> Fields)>> Created)
+    {
+        public static readonly Parts Empty = new(
+            ImmutableDictionary.Create<string, ImmutableDictionary<string, FrozenDictionary<string, JsonNode?>>>(StringComparer.Ordinal),
+            ImmutableDictionary.Create<string, string>(StringComparer.Ordinal),
+            ImmutableDictionary.Create<string, ImmutableArray<string>>(StringComparer.Ordinal),
+            ImmutableDictionary.Create<string, ImmutableArray<Message>>(StringComparer.Ordinal),
+            ImmutableDictionary.Create<string, Message>(StringComparer.Ordinal),
+            ImmutableDictionary.Create<string, ItemCollection>(StringComparer.Ordinal),
+            ImmutableDictionary.Create<string, ImmutableArray<(string, FrozenDictionary<string, JsonNode?>)>>(StringComparer.Ordinal));
+
+        private static readonly ImmutableDictionary<string, FrozenDictionary<string, JsonNode?>> NoRecords =
+            ImmutableDictionary.Create<string, FrozenDictionary<string, JsonNode?>>(StringComparer.Ordinal);
+
+        public FrozenDictionary<string, JsonNode?>? Record(string collection, string id) =>
+            Records.TryGetValue(collection, out var records) ? records.GetValueOrDefault(id) : null;
+
+        public Parts Apply(IReadOnlyList<Change> changes)
+        {
+            // The fields each record is given, by collection then id, in the order the changes came (a later one wins).
+            var given = new Dictionary<string, Dictionary<string, Dictionary<string, JsonNode?>>>(StringComparer.Ordinal);
+            foreach (var change in changes)
+            {
+                var ids = given.TryGetValue(change.Collection, out var found) ? found : given[change.Collection] = new(StringComparer.Ordinal);
+                var fields = ids.TryGetValue(change.Id, out var set) ? set : ids[change.Id] = new(StringComparer.Ordinal);
+                fields[change.Field] = Parse(change.Json);
+            }
+
+            var next = new Builder(this);
+            foreach (var (collection, ids) in given)
+            {
+                next.Touch(collection, ids);
+            }
+
+            return next.Build();
+        }
+
+        /// <summary>A record before and after a write.</summary>
+        private readonly record struct Touched(string Id, FrozenDictionary<string, JsonNode?>? Before, FrozenDictionary<string, JsonNode?> After);
+
+        private sealed class Builder(Parts from)
+        {
+            private readonly ImmutableDictionary<string, ImmutableDictionary<string, FrozenDictionary<string, JsonNode?>>>.Builder records = from.Records.ToBuilder();
+            private readonly ImmutableDictionary<string, string>.Builder chatOfUser = from.ChatOfUser.ToBuilder();
+            private readonly ImmutableDictionary<string, ImmutableArray<string>>.Builder servedBy = from.ServedBy.ToBuilder();
+            private readonly ImmutableDictionary<string, ImmutableArray<Message>>.Builder messages = from.Messages.ToBuilder();
+            private readonly ImmutableDictionary<string, Message>.Builder messageById = from.MessageById.ToBuilder();
+            private readonly ImmutableDictionary<string, ItemCollection>.Builder collections = from.Collections.ToBuilder();
+            private readonly ImmutableDictionary<string, ImmutableArray<(string Id, FrozenDictionary<string, JsonNode?> Fields)>>.Builder created = from.Created.ToBuilder();
+
+            public void Touch(string collection, Dictionary<string, Dictionary<string, JsonNode?>> ids)
+            {
+                var inCollection = records.GetValueOrDefault(collection) ?? NoRecords;
+                var updated = inCollection.ToBuilder();
+                var touched = new List<Touched>(ids.Count);
+                foreach (var (id, fields) in ids)
+                {
+                    var before = inCollection.GetValueOrDefault(id);
+                    var merged = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+                    foreach (var (key, value) in (IEnumerable<KeyValuePair<string, JsonNode?>>?)before ?? [])
+                    {
+                        merged[key] = value;
+                    }
+
+                    foreach (var (key, value) in fields)
+                    {
+                        merged[key] = value;
+                    }
+
+                    var after = merged.ToFrozenDictionary(StringComparer.Ordinal);
+                    updated[id] = after;
+                    touched.Add(new Touched(id, before, after));
+                }
+
+                var all = updated.ToImmutable();
+                records[collection] = all;
+                if (State.Records.ThingKind(collection) is { } kind)
+                {
+                    if (touched.Any(t => t.After.ContainsKey(State.Records.Owner)))
+                    {
+                        created[kind] = InOrder(created.GetValueOrDefault(kind, []), touched.Where(t => t.After.ContainsKey(State.Records.Owner)).ToList(), all,
+                            (id, fields) => (Id: id, Fields: fields), item => item.Id, fields => fields.ContainsKey(State.Records.Owner));
+                    }
+                }
+                else if (State.Records.Kind(collection) == EntityKind.Chat)
+                {
+                    Chats(touched, all);
+                }
+                else if (State.Records.MessagesChat(collection) is { } chatId)
+                {
+                    var list = InOrder(messages.GetValueOrDefault(chatId, []), touched, all, (id, fields) => ToMessage(id, chatId, fields), m => m.Id, _ => true);
+                    messages[chatId] = list;
+                    foreach (var message in list.Where(m => ids.ContainsKey(m.Id)))
+                    {
+                        messageById[message.Id] = message;
+                    }
+                }
+                else if (collection.StartsWith(State.Records.ItemPrefix, StringComparison.Ordinal))
+                {
+                    // A list's items are bounded by StateLimits.PerCollection: read again whole when one changes.
+                    var items = new ItemCollection.Builder();
+                    foreach (var (id, fields) in all)
+                    {
+                        items.Add(id, fields);
+                    }
+
+                    collections[collection] = items.Build();
+                }
+            }
+
+            public Parts Build() => new(records.ToImmutable(), chatOfUser.ToImmutable(), servedBy.ToImmutable(), messages.ToImmutable(),
+                messageById.ToImmutable(), collections.ToImmutable(), created.ToImmutable());
+
+            /// <summary>
+            /// A list in the order of its records' sequence numbers: new records past its last one are appended (the
+            /// usual write: a message sent, an entity created); anything else reads the collection's records again.
+            /// </summary>
+            private static ImmutableArray<T> InOrder<T>(ImmutableArray<T> list, List<Touched> touched,
+                ImmutableDictionary<string, FrozenDictionary<string, JsonNode?>> all, Func<string, FrozenDictionary<string, JsonNode?>, T> make,
+                Func<T, string> idOf, Func<FrozenDictionary<string, JsonNode?>, bool> listed)
+            {
+                var last = list.IsEmpty ? long.MinValue : Seq(all[idOf(list[^1])]);
+                if (touched.All(t => t.Before is null) && touched.Min(t => Seq(t.After)) > last)
+                {
+                    return list.AddRange(touched.OrderBy(t => Seq(t.After)).Select(t => make(t.Id, t.After)));
+                }
+
+                return [.. all.Where(r => listed(r.Value)).OrderBy(r => Seq(r.Value)).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => make(r.Key, r.Value))];
+            }
+
+            /// <summary>
+            /// A user's chat (of two in a session, the greater id, whatever order the records came in) and the users
+            /// each OP was given (a chat with an OP and a user: accepted or transferred to it).
+            /// </summary>
+            private void Chats(List<Touched> touched, ImmutableDictionary<string, FrozenDictionary<string, JsonNode?>> all)
+            {
+                var again = false;
+                foreach (var (id, before, after) in touched)
+                {
+                    var (userBefore, userAfter) = (before is null ? null : Text(before, State.Records.User), Text(after, State.Records.User));
+                    if (userBefore is not null && userBefore != userAfter)
+                    {
+                        again = true;
+                    }
+                    else if (userAfter is not null && (!chatOfUser.TryGetValue(userAfter, out var other) || string.CompareOrdinal(id, other) > 0))
+                    {
+                        chatOfUser[userAfter] = id;
+                    }
+
+                    var opBefore = userBefore is null || before is null ? null : Text(before, State.Records.Operator);
+                    var opAfter = userAfter is null ? null : Text(after, State.Records.Operator);
+                    if ((userBefore, opBefore) == (userAfter, opAfter))
+                    {
+                        continue;
+                    }
+
+                    if (opBefore is not null && servedBy.TryGetValue(opBefore, out var users))
+                    {
+                        servedBy[opBefore] = users.Remove(userBefore!, StringComparer.Ordinal);
+                    }
+
+                    if (opAfter is not null)
+                    {
+                        var list = servedBy.GetValueOrDefault(opAfter, []);
+                        var at = list.BinarySearch(userAfter!, StringComparer.Ordinal);
+                        servedBy[opAfter] = list.Insert(at < 0 ? ~at : at, userAfter!);
+                    }
+                }
+
+                if (again)
+                {
+                    // A chat given to another user (no action does this): every user's chat is read again.
+                    chatOfUser.Clear();
+                    foreach (var (id, fields) in all)
+                    {
+                        if (Text(fields, State.Records.User) is { } user && (!chatOfUser.TryGetValue(user, out var other) || string.CompareOrdinal(id, other) > 0))
+                        {
+                            chatOfUser[user] = id;
+                        }
+                    }
+                }
+            }
         }
     }
 }
@@ -218,9 +345,9 @@ internal sealed record ItemCollection(
         private readonly Dictionary<string, FrozenDictionary<string, JsonNode?>> changed = new(StringComparer.Ordinal);
         private readonly HashSet<string> deleted = new(StringComparer.Ordinal);
 
-        public void Add(string id, Dictionary<string, JsonNode?> fields)
+        public void Add(string id, FrozenDictionary<string, JsonNode?> frozen)
         {
-            var frozen = fields.ToFrozenDictionary(StringComparer.Ordinal);
+            var fields = frozen;
             if (fields.ContainsKey(Records.Deleted))
             {
                 deleted.Add(id);

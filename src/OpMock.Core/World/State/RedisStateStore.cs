@@ -94,7 +94,7 @@ internal sealed class RedisStateStore : IStateStore
         return snapshot;
     }
 
-    public async ValueTask<long> ApplyAsync(string session, IReadOnlyList<Change> changes, CancellationToken cancel)
+    public async ValueTask<Applied> ApplyAsync(string session, IReadOnlyList<Change> changes, CancellationToken cancel)
     {
         var values = new List<RedisValue>(5 + changes.Count * 4)
         {
@@ -121,7 +121,7 @@ internal sealed class RedisStateStore : IStateStore
             Remember(session, new SessionHead(version, last?.Head.Scenario), Merge(before, changes, version));
         }
 
-        return version;
+        return new Applied(version, previous);
     }
 
     public async ValueTask<long> NextSequenceAsync(string session, int count, CancellationToken cancel)

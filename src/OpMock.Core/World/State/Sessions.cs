@@ -36,10 +36,31 @@ internal sealed class Sessions(IStateStore store, SessionOpeners? openers = null
         }
 
         var snapshot = await store.ReadAsync(session, cancel);
-        var overlay = snapshot.Version == 0 ? Overlay.Empty : new Overlay(snapshot);
+        return Keep(session, snapshot.Version == 0 ? Overlay.Empty : new Overlay(snapshot));
+    }
+
+    /// <summary>
+    /// Applies a write's changes to the session, and the session as changed: <paramref name="before"/> with the
+    /// changes added when nobody wrote to it in between (a write's cost stays that of its own changes, however large
+    /// the session), else read again from the store.
+    /// </summary>
+    public async ValueTask<Overlay> ApplyAsync(string session, Overlay before, IReadOnlyList<Change> changes, CancellationToken cancel)
+    {
+        var applied = await store.ApplyAsync(session, changes, cancel);
+        return applied.Previous == before.Version
+            ? Keep(session, before.With(changes, applied.Version))
+            : await OverlayAsync(session, applied.Version, cancel);
+    }
+
+    private Overlay Keep(string session, Overlay overlay)
+    {
         if (overlays.TryGetValue(session, out var cached))
         {
-            overlays.TryUpdate(session, overlay, cached);
+            // Versions only grow: a slower request never puts an older overlay back.
+            if (cached.Version < overlay.Version)
+            {
+                overlays.TryUpdate(session, overlay, cached);
+            }
         }
         else if (overlays.TryAdd(session, overlay) && Interlocked.Increment(ref count) > Kept)
         {

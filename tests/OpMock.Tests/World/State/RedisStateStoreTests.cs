@@ -39,7 +39,7 @@ public sealed class RedisStateStoreTests(SharedRedis redis) : StateStoreContract
         await second.ReadAsync("s", CancellationToken.None);
 
         // When one writes, then the other writes on top
-        var written = await first.ApplyAsync("s", [Set("chat", "c1", "status", "\"7\"")], CancellationToken.None);
+        var written = (await first.ApplyAsync("s", [Set("chat", "c1", "status", "\"7\"")], CancellationToken.None)).Version;
         var head = await second.HeadAsync("s", CancellationToken.None);
         var seen = await second.ReadAsync("s", CancellationToken.None);
         await second.ApplyAsync("s", [Set("chat", "c1", "remark", "\"转接\"")], CancellationToken.None);
@@ -140,13 +140,13 @@ public sealed class RedisStateStoreTests(SharedRedis redis) : StateStoreContract
     {
         // Given a world whose versions were handed out, then Redis lost its data (a restart without persistence)
         await using var store = await OpenAsync(StateLimits.Default, world);
-        var before = await store.ApplyAsync("s", [Set("chat", "c1", "status", "\"7\"")], CancellationToken.None);
+        var before = (await store.ApplyAsync("s", [Set("chat", "c1", "status", "\"7\"")], CancellationToken.None)).Version;
         await using var look = await ConnectionMultiplexer.ConnectAsync(redis.Server.Url["redis://".Length..]);
         await look.GetDatabase().KeyDeleteAsync([.. look.GetServer(look.GetEndPoints()[0]).Keys(pattern: world + "*")]);
 
         // When the session is written again
         Time.Advance(TimeSpan.FromMilliseconds(1));
-        var after = await store.ApplyAsync("s", [Set("chat", "c1", "status", "\"5\"")], CancellationToken.None);
+        var after = (await store.ApplyAsync("s", [Set("chat", "c1", "status", "\"5\"")], CancellationToken.None)).Version;
 
         // Then its version is one never handed out (a cache keyed by version cannot serve the old state), and reads see the new value
         after.ShouldBeGreaterThan(before);
@@ -161,7 +161,7 @@ public sealed class RedisStateStoreTests(SharedRedis redis) : StateStoreContract
         await using var own = await RedisServer.StartAsync();
         var settings = StateSettings.Resolve(own.Url, null, null, null);
         await using var store = new RedisStateStore(await RedisConnection.ConnectAsync(settings, CancellationToken.None), settings.Redis!, world, StateLimits.Default, TimeProvider.System);
-        var written = await store.ApplyAsync("s", [Set("chat", "c1", "status", "\"7\"")], CancellationToken.None);
+        var written = (await store.ApplyAsync("s", [Set("chat", "c1", "status", "\"7\"")], CancellationToken.None)).Version;
         await store.HeadAsync("s", CancellationToken.None);
 
         // When Redis dies
@@ -187,7 +187,7 @@ public sealed class RedisStateStoreTests(SharedRedis redis) : StateStoreContract
 
         // When Redis is back (empty: it kept nothing), writes go through again once the connection is restored
         await own.RestartAsync();
-        var resumed = await RetryAsync(() => store.ApplyAsync("s", [Set("chat", "c1", "status", "\"5\"")], CancellationToken.None).AsTask());
+        var resumed = (await RetryAsync(() => store.ApplyAsync("s", [Set("chat", "c1", "status", "\"5\"")], CancellationToken.None).AsTask())).Version;
 
         // Then the session's state is the new one, at a version never handed out before
         resumed.ShouldBeGreaterThan(written);

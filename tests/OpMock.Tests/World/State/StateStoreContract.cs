@@ -34,7 +34,7 @@ public abstract class StateStoreContract
     {
         // Given a session with two writes, the second changing a field the first set
         await using var store = await OpenAsync(StateLimits.Default);
-        var first = await store.ApplyAsync("s", [Set("chat", "c2", "status", "\"7\""), Set("chat", "c1", "remark", "\"急\"")], CancellationToken.None);
+        var first = (await store.ApplyAsync("s", [Set("chat", "c2", "status", "\"7\""), Set("chat", "c1", "remark", "\"急\"")], CancellationToken.None)).Version;
         var second = await store.ApplyAsync("s", [Set("chat", "c2", "status", "\"5\""), Set("op", "o1", "isOnline", "true"), Set("chat", "c2", "status", "\"3\"")], CancellationToken.None);
 
         // When its head and records are read
@@ -42,10 +42,11 @@ public abstract class StateStoreContract
         var snapshot = await store.ReadAsync("s", CancellationToken.None);
 
         // Then versions grew, and each field shows its latest value (the later change in a batch wins), in any order
-        second.ShouldBeGreaterThan(first);
+        second.Version.ShouldBeGreaterThan(first);
+        second.Previous.ShouldBe(first);
         first.ShouldBeGreaterThan(0);
-        head.ShouldBe(new SessionHead(second, null));
-        snapshot.Version.ShouldBe(second);
+        head.ShouldBe(new SessionHead(second.Version, null));
+        snapshot.Version.ShouldBe(second.Version);
         snapshot.Changes.ShouldBe([Set("chat", "c1", "remark", "\"急\""), Set("chat", "c2", "status", "\"3\""), Set("op", "o1", "isOnline", "true")], ignoreOrder: true);
     }
 
@@ -90,7 +91,9 @@ public abstract class StateStoreContract
         // Then it is the seeded world again, with its sequence from 1, and its next version is new; the other keeps its state
         (await store.HeadAsync("a", CancellationToken.None)).ShouldBe(SessionHead.Seeded);
         (await store.NextSequenceAsync("a", 1, CancellationToken.None)).ShouldBe(1);
-        (await store.ApplyAsync("a", [Set("chat", "c1", "status", "\"5\"")], CancellationToken.None)).ShouldBeGreaterThan(before);
+        var again = await store.ApplyAsync("a", [Set("chat", "c1", "status", "\"5\"")], CancellationToken.None);
+        again.Version.ShouldBeGreaterThan(before);
+        again.Previous.ShouldBe(0);
         (await store.ReadAsync("b", CancellationToken.None)).Changes.Single().Json.ShouldBe("\"7\"");
         (await store.NextSequenceAsync("b", 1, CancellationToken.None)).ShouldBe(4);
     }
@@ -154,7 +157,7 @@ public abstract class StateStoreContract
 
         // Then each shows its records (not fields), writes, last use and scenario, by name
         list.Select(s => (s.Name, s.Records, s.Writes, s.Scenario)).ShouldBe([("alpha", 1, 2, "slow"), ("zeta", 2, 1, null)]);
-        list[0].Version.ShouldBeGreaterThan(alpha);
+        list[0].Version.ShouldBeGreaterThan(alpha.Version);
         list[0].LastUsed.ShouldBe(Time.GetUtcNow(), TimeSpan.FromSeconds(1));
         list[1].LastUsed.ShouldBe(Time.GetUtcNow() - TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(1));
     }
