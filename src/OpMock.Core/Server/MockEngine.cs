@@ -219,7 +219,7 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
 
         var checker = state.RequestCheckers[(transferDoc ?? endpoint).Endpoint.Id];
         var target = transferDoc is null ? parameters : checkedBody;
-        var violation = checker.Check(OpJson.ToCompactText(target)).FirstOrDefault(v => v.Severity == Diagnostics.Severity.Error);
+        var violation = checker.FirstError(target);
         if (violation is not null)
         {
             return (envelope.Error(Errors.Validation, $"{violation.Path}: {violation.Message}", Field(violation.Path, violation.Expected, violation.Actual)) with { Delay = delay }, null);

@@ -27,10 +27,23 @@ internal sealed class SchemaChecker
 
     private readonly JsonSchema schema;
 
-    private SchemaChecker(JsonSchema schema) => this.schema = schema;
+    private readonly RequestShape shape;
+
+    private SchemaChecker(JsonSchema schema, RequestShape shape)
+    {
+        this.schema = schema;
+        this.shape = shape;
+    }
 
     public static async Task<SchemaChecker> CompileAsync(JsonObject schema) =>
-        new(await JsonSchema.FromJsonAsync(schema.ToJsonString()));
+        new(await JsonSchema.FromJsonAsync(schema.ToJsonString()), RequestShape.Compile(schema));
+
+    /// <summary>
+    /// The first error in a parsed body, or null: none at once when the schema's compiled shape proves it valid (the
+    /// server's path: no text written and read back), else NJsonSchema's first, as <see cref="Check(string)"/> finds it.
+    /// </summary>
+    public Violation? FirstError(JsonNode body) =>
+        shape.Valid(body) ? null : Check(OpJson.ToCompactText(body)).FirstOrDefault(v => v.Severity == Severity.Error);
 
     /// <summary>
     /// Checks a body. A body that is empty, HTML or broken JSON yields one violation at the root,
