@@ -15,7 +15,9 @@ trap cleanup EXIT
 
 # Tiered compilation off: every method is fully optimised when first called, so a profile taken on a busy machine
 # is not of the JIT still tiering up (the bench's warm-up is time-bound and does not finish it under load).
-serve_write_docs DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_TieredCompilation="${TIERED:-0}"
+# ReadyToRun off: the framework's precompiled code has no perf-map names, so Kestrel's or LINQ's time would be
+# charged to the OpMock frame that called it.
+serve_write_docs DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_TieredCompilation="${TIERED:-0}" DOTNET_ReadyToRun="${R2R:-0}"
 case "$LOAD" in
   reads) ARGS=(-s bench/post.lua "$DIRECT/op/v2/getChatInfoByUserId") ;;
   writes) ARGS=(-s bench/actions.lua "$DIRECT/") ;;
