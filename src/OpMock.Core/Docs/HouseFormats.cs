@@ -35,8 +35,11 @@ internal static partial class HouseFormats
     // Longest first, so "yyyy-MM-dd HH:mm:ss" is not read as "yyyy-MM-dd".
     public static readonly IReadOnlyList<HouseFormat> All = [DateTime, Compact, Date, Time, EpochMillis];
 
-    public static HouseFormat? ByName(string name) =>
-        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+    // Asked for every dated value the world writes: a lookup, not a walk with a case-insensitive compare each time.
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, HouseFormat> Named =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(All.DistinctBy(f => f.Name, StringComparer.OrdinalIgnoreCase), f => f.Name, StringComparer.OrdinalIgnoreCase);
+
+    public static HouseFormat? ByName(string name) => Named.GetValueOrDefault(name);
 
     /// <summary>Finds a format named in free text such as 会话创建时间,格式为`yyyy-MM-dd HH:mm:ss`.</summary>
     public static HouseFormat? FindIn(string text) =>

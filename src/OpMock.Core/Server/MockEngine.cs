@@ -36,6 +36,8 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
     private readonly ActionRunner actions = new(time);
 
     // A query parameter a scenario matches on changes the answer, but the cache key names only the token (POST).
+    private readonly ImmutableArray<Scenario> matching = Scenarios.Matching(state.Fixtures.Scenarios);
+
     private readonly FrozenSet<string> matchedFields = state.Fixtures.Scenarios.Values.SelectMany(s => s.Match.Keys).ToFrozenSet(StringComparer.Ordinal);
 
     // Answers are a pure function of (port, path, token, body) for a given state, so the head of a
@@ -204,7 +206,7 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
     private async ValueTask<(MockReply Reply, byte[]? Head)> DirectAsync(EndpointSchemas endpoint, MockRequest request, JsonObject parameters, JsonObject checkedBody,
         EndpointSchemas? transferDoc, SessionHead session, CancellationToken cancel)
     {
-        var scenario = Scenarios.For(state.Fixtures.Scenarios, request, parameters, session.Scenario, out var unknown);
+        var scenario = Scenarios.For(state.Fixtures.Scenarios, matching, request, parameters, session.Scenario, out var unknown);
         if (unknown is not null)
         {
             var names = new JsonArray([.. state.Fixtures.Scenarios.Keys.Order(StringComparer.Ordinal).Select(n => (JsonNode)n)]);

@@ -12,7 +12,8 @@ internal static class Scenarios
     /// first (by name) whose `match` fields all equal the request's: its params (body fields, or a GET doc's query) or
     /// its query parameters (`token`).
     /// </summary>
-    public static Scenario? For(ImmutableDictionary<string, Scenario> scenarios, MockRequest request, JsonObject parameters, string? sessionDefault, out string? unknown)
+    /// <param name="matching">The scenarios with `match` fields, by name (<see cref="Matching"/>: sorted once, not per request).</param>
+    public static Scenario? For(ImmutableDictionary<string, Scenario> scenarios, ImmutableArray<Scenario> matching, MockRequest request, JsonObject parameters, string? sessionDefault, out string? unknown)
     {
         unknown = null;
         if (!string.IsNullOrEmpty(request.Scenario))
@@ -31,9 +32,12 @@ internal static class Scenarios
             return chosen;
         }
 
-        return scenarios.Values.Where(s => s.Match.Count > 0).OrderBy(s => s.Name, StringComparer.Ordinal)
-            .FirstOrDefault(s => s.Match.All(m => parameters[m.Key] is JsonValue v ? v.ToString() == m.Value : request.Query.GetValueOrDefault(m.Key) == m.Value));
+        return matching.FirstOrDefault(s => s.Match.All(m => parameters[m.Key] is JsonValue v ? v.ToString() == m.Value : request.Query.GetValueOrDefault(m.Key) == m.Value));
     }
+
+    /// <summary>The scenarios a request can select by its fields, in the order they are tried (by name).</summary>
+    public static ImmutableArray<Scenario> Matching(ImmutableDictionary<string, Scenario> scenarios) =>
+        [.. scenarios.Values.Where(s => s.Match.Count > 0).OrderBy(s => s.Name, StringComparer.Ordinal)];
 
     /// <summary>Whether a request answered under this scenario did what it asked: a write under an error scenario changes nothing.</summary>
     public static bool Succeeds(Scenario? scenario) =>
