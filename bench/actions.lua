@@ -9,6 +9,8 @@ local app = os.getenv("APP") == "1"
 local op = "o0001403351be22c648efa24c20e842fd7351"
 local chat = "u0001d68d5da979194a4b831097de49db3dd2"
 local counter = 0
+-- SESSIONS=1 puts every write into one session, which grows through the round: a write's cost should not grow with it.
+local sessions = tonumber(os.getenv("SESSIONS") or "100")
 request = function()
   counter = counter + 1
   local route, body
@@ -21,7 +23,7 @@ request = function()
   else
     route, body = "/op/v2/getChatInfoByUserId", string.format('"userId":"u0001%032x"', counter)
   end
-  local headers = { ["Content-Type"] = "application/json", ["X-OpMock-Session"] = string.format("bench-%02d", counter % 100) }
+  local headers = { ["Content-Type"] = "application/json", ["X-OpMock-Session"] = string.format("bench-%02d", counter % sessions) }
   if app then
     return wrk.format(nil, "/opapp/transfer?token=" .. op, headers, '{"reqUrl":"' .. route .. '",' .. body .. "}")
   end
