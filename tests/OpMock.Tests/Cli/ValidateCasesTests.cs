@@ -43,6 +43,25 @@ public sealed class ValidateCasesTests
     }
 
     [Fact]
+    public async Task Cases_AgainstTheMockOfGetAndPagingDocs_EveryCasePassesOnBothPorts()
+    {
+        // Given the mock of docs with a GET list (nullable number and text in its query, bounded page size), a Long id
+        // and a Long pageNo (TestDocs/openapi)
+        await using var host = await MockHost.StartAloneAsync(TestDocs.OpenApi);
+
+        // When 30 generated cases per route, valid and invalid, run directly and through the relay
+        var result = await Support.Cli.RunAsync("validate", "--docs", TestDocs.OpenApi, "--base-url", host.Server.DirectUrl, "--app-url", host.Server.AppUrl,
+            "--cases", "30", "--format", "json");
+
+        // Then every answer is a documented one: the route's data for valid cases, the house 400 for invalid ones
+        result.ExitCode.ShouldBe(0, result.Out + result.Error);
+        var responses = JsonNode.Parse(result.Out)!["responses"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        responses.Select(r => r["route"]!.GetValue<string>()).Distinct().Count().ShouldBe(4);
+        responses.Select(r => r["case"]!["kind"]!.GetValue<string>()).Distinct().ShouldBe(["valid", "invalid"], ignoreOrder: true);
+        responses.Where(r => r["errors"]!.GetValue<int>() > 0).Select(r => r.ToJsonString()).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Cases_SameSeed_SameCases()
     {
         // Given the mock
