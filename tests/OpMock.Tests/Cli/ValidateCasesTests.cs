@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using OpMock.Tests.Support;
 
@@ -146,16 +145,24 @@ public sealed class ValidateCasesTests
     [Fact]
     public async Task Cases_Rate_BoundsRequestsPerSecond()
     {
-        // Given the mock
+        // Given the mock, and validate on a clock of the test's that moves only when validate waits on it
         await using var host = await MockHost.StartAsync();
+        var clock = new TimerWatchingClock(TestClock.Instant);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
 
-        // When 10 cases per route (20 requests) run at 40 requests per second
-        var clock = Stopwatch.StartNew();
-        var result = await Support.Cli.RunAsync("validate", "--docs", TestDocs.Base, "--base-url", host.Server.DirectUrl, "--cases", "10", "--rate", "40");
-        clock.Stop();
+        // When 10 cases per route (20 requests) run one at a time at 40 requests per second, the clock moved 25 ms each
+        // time validate starts a wait
+        var run = OpMock.Cli.OpMockCli.RunAsync(["validate", "--docs", TestDocs.Base, "--base-url", host.Server.DirectUrl, "--cases", "10", "--rate", "40",
+            "--concurrency", "1"], output, error, CancellationToken.None, clock);
+        for (var timers = 1; !run.IsCompleted; timers++)
+        {
+            await Task.WhenAny(run, clock.TimersStartedAsync(timers)).WaitAsync(TimeSpan.FromSeconds(60));
+            clock.Advance(TimeSpan.FromMilliseconds(25));
+        }
 
-        // Then they pass, spaced by the rate: 19 gaps of 25 ms at least
-        result.ExitCode.ShouldBe(0, result.Out + result.Error);
-        clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(19 * 25));
+        // Then they pass, and took the clock 19 gaps of 25 ms at least: the 20 requests were spaced by the rate
+        (await run).ShouldBe(0, output + error.ToString());
+        (clock.GetUtcNow() - TestClock.Instant).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(19 * 25));
     }
 }
