@@ -175,10 +175,16 @@ async function served({ server, direct, app, proxies }) {
     clean(await post(base(request), request.path, request.body, {}, request.method), `opmock ${request.name}`, 200);
   }
 
-  // The scenarios opmock knows: an unknown one is a 400 whose data lists them (and that 400 is checked too).
-  const unknown = await post(base(requests[0]), requests[0].path, requests[0].body, { 'X-OpMock-Scenario': 'no-such-scenario' }, requests[0].method);
-  clean(unknown, 'opmock unknown scenario (400)', 400);
+  // The scenarios opmock knows are the export's enum of X-OpMock-Scenario: a name outside it breaks the request's
+  // contract (Prism refuses it, 422), and opmock's own 400 for it lists exactly the enum's names.
+  const unknownHeaders = { 'X-OpMock-Scenario': 'no-such-scenario' };
+  const refused = await post(base(requests[0]), requests[0].path, requests[0].body, unknownHeaders, requests[0].method);
+  check(refused.status === 422 && refused.text.includes('x-opmock-scenario'), 'prism refuses an unknown scenario (422)', `${refused.status} ${refused.text.slice(0, 200)}`);
+  const unknown = await post(upstream(requests[0]), requests[0].path, requests[0].body, unknownHeaders, requests[0].method);
+  check(unknown.status === 400, 'opmock unknown scenario (400)', `${unknown.status} ${unknown.text.slice(0, 200)}`);
   const scenarios = unknown.json?.data?.scenarios ?? [];
+  const declared = (requests[0].operation.parameters ?? []).find(p => p.name === 'X-OpMock-Scenario')?.schema?.enum ?? [];
+  check(JSON.stringify(declared) === JSON.stringify(scenarios), 'scenario header enum = opmock scenarios', `${JSON.stringify(declared)} vs ${JSON.stringify(scenarios)}`);
   let scenarioChecks = 0;
   await Promise.all(scenarios.flatMap(scenario => requests.map(async request => {
     const headers = { 'X-OpMock-Scenario': scenario };

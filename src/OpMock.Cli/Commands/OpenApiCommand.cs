@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpMock.Core.Diagnostics;
+using OpMock.Core.Fixtures;
 using OpMock.Core.OpenApi;
 using OpMock.Core.Schemas;
 
@@ -12,11 +13,12 @@ internal static class OpenApiCommand
     {
         var docs = CommonOptions.Docs();
         var overrides = CommonOptions.Overrides();
+        var fixtures = CommonOptions.Fixtures();
         var output = EnvironmentOptions.Create<string?>("--out", "File for the OpenAPI JSON (default: print it)", () => null);
         // The same options (and variables) as `opmock serve`, so the servers listed are where it listens.
         var port = EnvironmentOptions.Create("--port", "Port of the direct API in the servers list", () => new MockServers().DirectPort);
         var appPort = EnvironmentOptions.Create("--app-port", "Port of the app (transfer) API in the servers list", () => new MockServers().AppPort);
-        var command = new Command("openapi", "Export an OpenAPI 3.0 document of every documented route") { docs, overrides, output, port, appPort };
+        var command = new Command("openapi", "Export an OpenAPI 3.0 document of every documented route") { docs, overrides, fixtures, output, port, appPort };
         command.SetAction((result, cancel) => ExitCodes.RunAsync(console, () => RunAsync(console, OpenApiSettings.Bind(result), cancel)));
         return command;
     }
@@ -26,8 +28,9 @@ internal static class OpenApiCommand
         var servers = settings.Validate();
         var output = settings.Out;
         var contract = await Contracts.LoadReadableAsync(settings.Docs, settings.Overrides, cancel);
+        var scenarios = (await FixtureLoader.LoadAsync(settings.Fixtures, cancel)).Scenarios.Values.ToList();
 
-        var document = OpenApiExport.Build(contract, servers);
+        var document = OpenApiExport.Build(contract, servers, scenarios);
         var text = OpenApiExport.ToJson(document);
         if (output is null)
         {

@@ -5,11 +5,13 @@ using OpMock.Core.OpenApi;
 namespace OpMock.Cli.Commands;
 
 /// <summary>What `opmock openapi` was asked for, bound once from the command line (or OPMOCK_* variables).</summary>
-internal sealed record OpenApiSettings(string Docs, string? Overrides, string? Out, int Port, int AppPort)
+/// <param name="Fixtures">The fixtures `opmock serve` loads: their scenarios are the scenario header's values.</param>
+internal sealed record OpenApiSettings(string Docs, string? Overrides, string Fixtures, string? Out, int Port, int AppPort)
 {
     public static OpenApiSettings Bind(ParseResult result) => new(
         result.GetValue<string>("--docs")!,
         result.GetValue<string?>("--overrides"),
+        result.GetValue<string>("--fixtures")!,
         result.GetValue<string?>("--out"),
         result.GetValue<int>("--port"),
         result.GetValue<int>("--app-port"));

@@ -23,7 +23,7 @@ internal static class QueryParameters
         {
             if (query.TryGetValue(field.Name, out var text))
             {
-                parameters[field.Name] = Typed(field.Type.Kind, text);
+                parameters[field.Name] = IsNull(field, text) ? null : Typed(field.Type.Kind, text);
             }
         }
 
@@ -46,6 +46,13 @@ internal static class QueryParameters
     /// <summary>The query in a stable order, for the answer cache's key.</summary>
     public static string Key(ImmutableDictionary<string, string> query) =>
         string.Join('&', query.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
+
+    /// <summary>
+    /// How a query says null for a field that may be null (可为空 是): `x=null` or `x=`, as clients and generators
+    /// write a null parameter. Only where text cannot be the value: a text field's `null` is the text "null".
+    /// </summary>
+    public static bool IsNull(DocField field, string text) =>
+        field.Nullable && field.Type.Kind is not (FieldKind.String or FieldKind.Date or FieldKind.Unknown) && text is "" or "null";
 
     /// <summary>Text that reads as the field's type becomes that type; other text stays text, for the schema to name.</summary>
     private static JsonNode? Typed(FieldKind kind, string text) => kind switch

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using OpMock.Core.Docs;
+using OpMock.Core.Fixtures;
 using OpMock.Core.Schemas;
 using OpMock.Core.World.Actions;
 
@@ -23,10 +24,12 @@ internal sealed class DocumentBuilder
     private readonly Dictionary<string, string> nullableNames = new(StringComparer.Ordinal);
     private readonly MockServers servers;
     private readonly ErrorResponses errors;
+    private readonly IReadOnlyCollection<Scenario>? scenarios;
 
-    private DocumentBuilder(MockServers servers, ApiContract contract)
+    private DocumentBuilder(MockServers servers, ApiContract contract, IReadOnlyCollection<Scenario>? scenarios)
     {
         this.servers = servers;
+        this.scenarios = scenarios;
         document = new OpenApiDocument
         {
             Info = new OpenApiInfo
@@ -45,9 +48,10 @@ internal sealed class DocumentBuilder
         errors = ErrorResponses.Add(document, components, names, contract.Envelope);
     }
 
-    public static OpenApiDocument Build(ApiContract contract, MockServers servers)
+    /// <param name="scenarios">The loaded fixtures' scenarios: the values the scenario header takes (any text when null).</param>
+    public static OpenApiDocument Build(ApiContract contract, MockServers servers, IReadOnlyCollection<Scenario>? scenarios)
     {
-        var builder = new DocumentBuilder(servers, contract);
+        var builder = new DocumentBuilder(servers, contract, scenarios);
         var transfers = contract.Endpoints.Where(e => e.Endpoint.IsTransfer).ToList();
         var routes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var relayed = new List<Relayed>();
@@ -79,6 +83,7 @@ internal sealed class DocumentBuilder
     {
         var doc = endpoint.Endpoint.Doc;
         var id = ComponentNames.Base(doc.Id);
+        var request = PagingBounds.Apply(endpoint.Endpoint, endpoint.Request, endpoint.Request);
         var response = Component($"{id}_Response", ComponentNames.Base(endpoint.Endpoint.ResponseSource), endpoint.Response);
         var inQuery = doc.Method is "GET" or "DELETE";
         var via = relay is null ? "" : $"：{relay.Endpoint.Doc.Number} {relay.Endpoint.Doc.Title}";
@@ -89,14 +94,14 @@ internal sealed class DocumentBuilder
             Description = Describe(endpoint.Endpoint)
                 + $"\n\n也可经中转接口 {Endpoint.TransferRoute}（端口 {servers.AppPort}，reqUrl = `{doc.Route}`）调用{via}",
             Tags = Tag(doc),
-            Parameters = inQuery ? InputsInQuery(id, endpoint.Request) : OperationParts.Query([endpoint]),
+            Parameters = inQuery ? InputsInQuery(id, endpoint.Endpoint, request) : OperationParts.Query([endpoint], scenarios),
             // GET and DELETE bodies mean nothing in OpenAPI 3.0 (tools do not send them): their inputs are the query.
             RequestBody = inQuery ? null : OperationParts.RequestBody(
-                Component($"{id}_Request", id, endpoint.Request),
-                OperationParts.IsRequired(endpoint.Request),
+                Component($"{id}_Request", id, request),
+                OperationParts.IsRequired(request),
                 OperationParts.RequestExamples([endpoint])),
             Responses = Responses([response], [endpoint],
-                [.. Preconditions.Cases(EffectInference.Infer(endpoint.Endpoint), endpoint.Endpoint.Input.Select(f => f.Name))]),
+                [.. Preconditions.Cases(EffectInference.Infer(endpoint.Endpoint), endpoint.Endpoint.Input.Select(f => f.Name))], DataOf(id, response)),
         };
         document.Paths[doc.Route] = OperationParts.PathItem(doc.Method, operation, servers.Direct);
         return response;
@@ -116,7 +121,7 @@ internal sealed class DocumentBuilder
                     ? $"{t.Endpoint.Doc.Number} {t.Endpoint.Doc.Title}（{Describe(t.Endpoint)}）"
                     : $"{r.Direct.Endpoint.Doc.Number} {r.Direct.Endpoint.Doc.Title}，返回 `{r.Response.Reference.Id}`"))),
             Tags = Tag((documented.FirstOrDefault() ?? relayed[0].Direct).Endpoint.Doc),
-            Parameters = OperationParts.Query(documented.Count > 0 ? documented : [.. relayed.Select(r => r.Direct)]),
+            Parameters = OperationParts.Query(documented.Count > 0 ? documented : [.. relayed.Select(r => r.Direct)], scenarios),
             RequestBody = OperationParts.RequestBody(
                 new OpenApiSchema
                 {
@@ -145,7 +150,7 @@ internal sealed class DocumentBuilder
     {
         var route = relayed.Direct.Endpoint.Route;
         var source = relayed.TransferDoc ?? relayed.Direct;
-        var request = (JsonObject)source.Request.DeepClone();
+        var request = PagingBounds.Apply(relayed.Direct.Endpoint, relayed.Direct.Request, (JsonObject)source.Request.DeepClone());
         var properties = request["properties"] as JsonObject ?? [];
         request["properties"] = properties;
         var reqUrl = properties["reqUrl"] as JsonObject ?? new JsonObject { ["type"] = "string", ["description"] = "请求的url：直连接口的路径" };
@@ -180,11 +185,32 @@ internal sealed class DocumentBuilder
     private OpenApiSchemaReference TransferResponse(EndpointSchemas transfer) =>
         Component($"{ComponentNames.Base(transfer.Endpoint.Id)}_Response", ComponentNames.Base(transfer.Endpoint.ResponseSource), transfer.Response);
 
-    private OpenApiResponses Responses(IEnumerable<OpenApiSchemaReference> success, IEnumerable<EndpointSchemas> examples, IReadOnlyCollection<Refusal>? refusals = null)
+    /// <param name="data">The route's data component: its errors' data is typed as that data's nullable copy (and refuses objects).</param>
+    private OpenApiResponses Responses(IEnumerable<OpenApiSchemaReference> success, IEnumerable<EndpointSchemas> examples, IReadOnlyCollection<Refusal>? refusals = null,
+        string? data = null)
     {
-        var responses = OperationParts.Responses(errors.Success(success, refusals), OperationParts.ResponseExamples(examples));
+        var responses = OperationParts.Responses(errors.Success(success, refusals, data is null ? null : Nullable(data)), OperationParts.ResponseExamples(examples));
         errors.AddTo(responses);
         return responses;
+    }
+
+    /// <summary>
+    /// The route's data (an object) moved out of its response into a component of its own, named; null when the data
+    /// is no object. Its errors' data refer to its nullable copy, so a typed client reads `r.data?.data?.chatId` on
+    /// every branch of the 200: openapi-fetch drops a property typed `null` alone, and `{}` has no fields.
+    /// </summary>
+    private string? DataOf(string id, OpenApiSchemaReference response)
+    {
+        if (components[response.Reference.Id!] is not OpenApiSchema { Properties: { } properties } || !properties.TryGetValue("data", out var data)
+            || data is not OpenApiSchema { Type: JsonSchemaType.Object })
+        {
+            return null;
+        }
+
+        var name = names.Unique($"{id}_Data");
+        components[name] = data;
+        properties["data"] = new OpenApiSchemaReference(name, document);
+        return name;
     }
 
     private OpenApiSchemaReference Component(string preferred, string definitionsPrefix, JsonObject schema)
@@ -241,20 +267,51 @@ internal sealed class DocumentBuilder
             components.Remove(section);
         }
     }
-    /// <summary>Each input field of a GET or DELETE doc as a query parameter.</summary>
-    private List<IOpenApiParameter> InputsInQuery(string id, JsonObject request)
+    /// <summary>
+    /// Each input field of a GET or DELETE doc as a query parameter, with null as the server reads it from a query
+    /// (<see cref="QueryParameters.IsNull"/>): `x=null` or `x=` for a nullable number or flag; a text field has no
+    /// null in a query (its `null` is text), so it is published without one and is left out to say nothing.
+    /// </summary>
+    private List<IOpenApiParameter> InputsInQuery(string id, Endpoint endpoint, JsonObject request)
     {
         var converter = Converter(id, request);
         var required = (request["required"] as JsonArray ?? []).Select(r => r?.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
         var fields = request["properties"] as JsonObject ?? [];
-        return [.. fields.Select(field => (IOpenApiParameter)new OpenApiParameter
+        return [.. fields.Select(field =>
         {
-            Name = field.Key,
-            In = ParameterLocation.Query,
-            Required = required.Contains(field.Key),
-            Description = field.Value?["description"]?.GetValue<string>(),
-            Schema = converter.Convert((JsonObject)field.Value!),
-        }), .. OperationParts.Headers()];
+            var schema = (JsonObject)field.Value!.DeepClone();
+            var note = endpoint.Input.FirstOrDefault(f => f.Name == field.Key) is not { Nullable: true } input ? null
+                : QueryParameters.IsNull(input, "null") ? $"null 写作 `{field.Key}=null` 或 `{field.Key}=`"
+                : WithoutNull(schema);
+            var description = schema["description"]?.GetValue<string>();
+            description = note is null ? description : string.IsNullOrEmpty(description) ? note : $"{description}（{note}）";
+
+            return (IOpenApiParameter)new OpenApiParameter
+            {
+                Name = field.Key,
+                In = ParameterLocation.Query,
+                Required = required.Contains(field.Key),
+                Description = description,
+                Schema = converter.Convert(schema),
+            };
+        }), .. OperationParts.Headers(scenarios)];
+    }
+
+    /// <summary>A text field's schema without null (a query has none for text); what the parameter says instead.</summary>
+    private static string WithoutNull(JsonObject schema)
+    {
+        if (schema["type"] is JsonArray types)
+        {
+            var others = types.Where(t => t?.GetValue<string>() != "null").Select(t => t!.DeepClone()).ToList();
+            schema["type"] = others.Count == 1 ? others[0] : new JsonArray([.. others]);
+        }
+
+        if (schema["enum"] is JsonArray values)
+        {
+            schema["enum"] = new JsonArray([.. values.Where(v => v is not null).Select(v => v!.DeepClone())]);
+        }
+
+        return "查询参数里没有 null：不传即为空";
     }
 
     private HashSet<OpenApiTagReference> Tag(ApiDoc doc)

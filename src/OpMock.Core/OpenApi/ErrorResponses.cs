@@ -65,13 +65,7 @@ internal sealed class ErrorResponses
                 Description = "业务错误码，不为 200",
                 Not = new OpenApiSchema { Enum = [JsonValue.Create(200)!] },
             },
-            // Null only: nullable admits null, `not: {type: object}` refuses every object.
-            new OpenApiSchema
-            {
-                Type = JsonSchemaType.Object | JsonSchemaType.Null,
-                Not = new OpenApiSchema { Type = JsonSchemaType.Object },
-                Description = "业务错误时总是 null",
-            },
+            AlwaysNull("业务错误时总是 null"),
             Part("page"),
             Part("foot"));
 
@@ -79,31 +73,49 @@ internal sealed class ErrorResponses
             document, components, names);
     }
 
-    /// <summary>The 200 answer: the route's data, a refusal of the write (its cases' default codes), or a business error.</summary>
-    public IOpenApiSchema Success(IEnumerable<IOpenApiSchema> responses, IReadOnlyCollection<Refusal>? refusals = null) =>
-        new OpenApiSchema { AnyOf = [.. responses, .. refusals is { Count: > 0 } ? [Refused(refusals)] : Array.Empty<IOpenApiSchema>(), Business] };
+    /// <summary>
+    /// The 200 answer: the route's data, a refusal of the write (its cases' default codes), or a business error. Given
+    /// the route's data as nullable (<paramref name="nullableData"/>), its errors type data as that and refuse objects
+    /// (null is all that passes), so typed clients see one data type on every branch; else data is `enum: [null]`.
+    /// </summary>
+    public IOpenApiSchema Success(IEnumerable<IOpenApiSchema> responses, IReadOnlyCollection<Refusal>? refusals = null, OpenApiSchemaReference? nullableData = null) =>
+        new OpenApiSchema
+        {
+            AnyOf = [.. responses, .. refusals is { Count: > 0 } ? [Refused(refusals, nullableData)] : Array.Empty<IOpenApiSchema>(),
+                nullableData is null ? Business : BusinessOf(nullableData)],
+        };
+
+    /// <summary>A business error of one route: as <see cref="Business"/>, its data typed as the route's (and null).</summary>
+    private OpenApiSchemaReference BusinessOf(OpenApiSchemaReference nullableData)
+    {
+        var name = names.Unique(nullableData.Reference.Id!.Replace("_Data_OrNull", "", StringComparison.Ordinal) + "_BusinessError");
+        var schema = (OpenApiSchema)components[Business.Reference.Id!].CreateShallowCopy();
+        schema.Properties = new Dictionary<string, IOpenApiSchema>(schema.Properties!, StringComparer.Ordinal) { ["data"] = NullData(nullableData, "业务错误时总是 null") };
+        components[name] = schema;
+        return new OpenApiSchemaReference(name, document);
+    }
 
     /// <summary>A refused write: HTTP 200, one of the route's refusal codes and messages (fixtures' `errors:` may change them), data null.</summary>
-    private OpenApiSchemaReference Refused(IReadOnlyCollection<Refusal> refusals)
+    private OpenApiSchemaReference Refused(IReadOnlyCollection<Refusal> refusals, OpenApiSchemaReference? nullableData)
     {
-        var key = string.Join(",", refusals);
+        var key = string.Join(",", refusals) + "|" + nullableData?.Reference.Id;
         if (!refusedSets.TryGetValue(key, out var reference))
         {
-            var name = names.Unique("OpMockRefusal");
-            components[name] = RefusedSchema(refusals);
+            var name = names.Unique(nullableData is null ? "OpMockRefusal" : nullableData.Reference.Id!.Replace("_Data_OrNull", "", StringComparison.Ordinal) + "_Refusal");
+            components[name] = RefusedSchema(refusals, nullableData);
             reference = refusedSets[key] = new OpenApiSchemaReference(name, document);
         }
 
         return reference;
     }
 
-    private OpenApiSchema RefusedSchema(IReadOnlyCollection<Refusal> refusals)
+    private OpenApiSchema RefusedSchema(IReadOnlyCollection<Refusal> refusals, OpenApiSchemaReference? nullableData)
     {
         var rows = refusals.Select(Preconditions.Row).ToList();
         var schema = EnvelopeSchema(
             "拒绝的写操作（不改变任何数据）：" + string.Join("；", rows.Select(r => $"{r.Code} {r.Message}")),
             new OpenApiSchema { Type = JsonSchemaType.Integer, Enum = [.. rows.Select(r => (JsonNode)JsonValue.Create(r.Code))], Description = "拒绝的原因（默认值，fixtures 的 errors 可改）" },
-            new OpenApiSchema { Type = JsonSchemaType.Object | JsonSchemaType.Null, Not = new OpenApiSchema { Type = JsonSchemaType.Object }, Description = "总是 null" },
+            nullableData is null ? AlwaysNull("总是 null") : NullData(nullableData, "总是 null"),
             page,
             foot);
         schema.Properties!["message"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. rows.Select(r => (JsonNode)JsonValue.Create(r.Message))] };
@@ -143,6 +155,20 @@ internal sealed class ErrorResponses
             ["foot"] = foot,
         },
     };
+
+    /// <summary>
+    /// Data that is null and nothing else, as `enum: [null]` alone: typed clients read it as `null`, so in the 200's union
+    /// `r.data?.data?.chatId` reaches the route's own data (an object type with `not: {type: object}` read as `{}` and hid
+    /// every field). No `nullable` beside it: Prism appends a null to an enum beside nullable, and a doubled enum fails.
+    /// </summary>
+    private static OpenApiSchema AlwaysNull(string description) => new() { Enum = [null!], Description = description };
+
+    /// <summary>
+    /// Null, typed as the route's data: allOf [its nullable copy] admits null and that object, `not: {type: object}`
+    /// takes the object away. Tools that ignore `not` (openapi-typescript) type it as the route's data or null.
+    /// </summary>
+    private static OpenApiSchema NullData(OpenApiSchemaReference nullableData, string description) =>
+        new() { AllOf = [nullableData], Not = new OpenApiSchema { Type = JsonSchemaType.Object }, Description = description };
 
     private static OpenApiSchema Detail()
     {

@@ -10,8 +10,9 @@ namespace OpMock.Core.OpenApi;
 /// </summary>
 internal static class OpenApiExport
 {
-    public static OpenApiDocument Build(ApiContract contract, MockServers? servers = null) =>
-        DocumentBuilder.Build(contract, servers ?? new MockServers());
+    /// <param name="scenarios">The fixtures' scenarios the server is started with, for the scenario header's values.</param>
+    public static OpenApiDocument Build(ApiContract contract, MockServers? servers = null, IReadOnlyCollection<Fixtures.Scenario>? scenarios = null) =>
+        DocumentBuilder.Build(contract, servers ?? new MockServers(), scenarios);
 
     /// <summary>
     /// OpenAPI 3.0 JSON as OpMock writes every file: Chinese as UTF-8 text, LF, final newline. The writer

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using OpMock.Core.Docs;
+using OpMock.Core.Fixtures;
 using OpMock.Core.Json;
 using OpMock.Core.Schemas;
 
@@ -14,7 +15,7 @@ internal static class OperationParts
     public static bool IsRequired(JsonObject request) => request["required"] is JsonArray { Count: > 0 };
 
     /// <summary>The query parameters of the docs' sample requests (apiVersion, client, token, sign), as optional strings, and OpMock's headers.</summary>
-    public static List<IOpenApiParameter> Query(IEnumerable<EndpointSchemas> endpoints)
+    public static List<IOpenApiParameter> Query(IEnumerable<EndpointSchemas> endpoints, IReadOnlyCollection<Scenario>? scenarios)
     {
         var query = endpoints.SelectMany(e => e.Endpoint.Doc.Sample?.Query ?? []).Select(p => p.Key).Distinct(StringComparer.Ordinal).ToList();
         return [.. query.Select(name => (IOpenApiParameter)new OpenApiParameter
@@ -24,14 +25,15 @@ internal static class OperationParts
             Required = false,
             Description = "文档测试环境示例请求所带的查询参数",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-        }), .. Headers()];
+        }), .. Headers(scenarios)];
     }
 
     /// <summary>
     /// OpMock's own request headers, optional on every operation so typed clients can send them: the session whose
-    /// writes a request sees, and a fixture scenario.
+    /// writes a request sees, and a fixture scenario — one of the loaded scenarios, as the server refuses any other
+    /// (a free string when the export is made without fixtures).
     /// </summary>
-    public static IEnumerable<IOpenApiParameter> Headers() =>
+    public static IEnumerable<IOpenApiParameter> Headers(IReadOnlyCollection<Scenario>? scenarios) =>
     [
         new OpenApiParameter
         {
@@ -41,15 +43,39 @@ internal static class OperationParts
             Description = "OpMock：会话名（写操作只改变本会话看到的世界；不带时为 default 会话）。1-64 个字母、数字、-、_、.、:",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[A-Za-z0-9_.:-]{1,64}$" },
         },
-        new OpenApiParameter
+        ScenarioHeader(scenarios),
+    ];
+
+    private static OpenApiParameter ScenarioHeader(IReadOnlyCollection<Scenario>? scenarios)
+    {
+        const string Description = "OpMock：fixtures 中的场景名，本请求按该场景应答；其他名字是 HTTP 400（未知的场景）";
+        if (scenarios is null)
+        {
+            return new OpenApiParameter { Name = Server.MockEngine.ScenarioHeader, In = ParameterLocation.Header, Required = false, Description = Description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        }
+
+        var ordered = scenarios.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var descriptions = new JsonObject();
+        foreach (var scenario in ordered)
+        {
+            descriptions[scenario.Name] = ScenarioText.Describe(scenario);
+        }
+
+        return new OpenApiParameter
         {
             Name = Server.MockEngine.ScenarioHeader,
             In = ParameterLocation.Header,
             Required = false,
-            Description = "OpMock：fixtures 中的场景名（如 slow、server-error、offline），本请求按该场景应答",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-        },
-    ];
+            Description = Description + "：\n\n" + string.Join("\n", ordered.Select(s => $"- `{s.Name}`：{ScenarioText.Describe(s)}")),
+            Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Enum = [.. ordered.Select(s => (JsonNode)JsonValue.Create(s.Name))],
+                // Redoc and Stoplight show a description beside each value.
+                Extensions = new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal) { ["x-enumDescriptions"] = new JsonNodeExtension(descriptions) },
+            },
+        };
+    }
 
     public static OpenApiRequestBody RequestBody(IOpenApiSchema schema, bool required, Dictionary<string, IOpenApiExample>? examples) => new()
     {

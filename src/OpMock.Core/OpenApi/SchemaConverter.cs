@@ -50,7 +50,35 @@ internal sealed class SchemaConverter(
             schema.Type = type & ~JsonSchemaType.Null;
         }
 
+        if (source["x-type"] is JsonValue raw && raw.TryGetValue<string>(out var docType))
+        {
+            IntegerFormat(schema, Docs.TypeReader.Read(docType));
+        }
+
         return schema;
+    }
+
+    /// <summary>
+    /// An integer's format from the doc's Java type, as the server checks it (a request's Integer past 2^31 − 1 is
+    /// refused): int32 for Integer, int, short and byte; int64 for Long. A list's or map's items follow their type
+    /// (List&lt;Long&gt;). BigInteger has no bound, so no format; a house format (epoch-millis) stays.
+    /// </summary>
+    private static void IntegerFormat(OpenApiSchema schema, Docs.FieldType type)
+    {
+        if (type.Item is { } item)
+        {
+            IntegerFormat((schema.Items ?? schema.AdditionalProperties) as OpenApiSchema ?? new OpenApiSchema(), item);
+        }
+
+        if (type.Kind == Docs.FieldKind.Integer && schema.Format is null && schema.Type is { } kind && kind.HasFlag(JsonSchemaType.Integer))
+        {
+            schema.Format = type.Raw.Trim().ToLowerInvariant() switch
+            {
+                "long" => "int64",
+                "integer" or "int" or "short" or "byte" => "int32",
+                _ => null,
+            };
+        }
     }
 
     /// <summary>The enum's values without null, and null as the other branch; the type says nullable.</summary>

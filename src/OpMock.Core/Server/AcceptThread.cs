@@ -16,7 +16,9 @@ namespace OpMock.Core.Server;
 /// `bench/flood.sh soak`).
 /// Sockets are then Kestrel's (<see cref="SocketConnectionContextFactory"/>, its public API for this).
 /// </summary>
-internal sealed class AcceptThread(SocketConnectionFactoryOptions options, ILoggerFactory logs) : IConnectionListenerFactory, IConnectionListenerFactorySelector
+/// <param name="envelope">The house envelope for a status and message: Kestrel's own refusals are written in it (<see cref="BareAnswers"/>).</param>
+internal sealed class AcceptThread(SocketConnectionFactoryOptions options, ILoggerFactory logs, Func<int, string, byte[]>? envelope = null)
+    : IConnectionListenerFactory, IConnectionListenerFactorySelector
 {
     /// <summary>Connections the kernel holds accepted-but-not-taken, and that this thread holds for Kestrel.</summary>
     public const int Backlog = 512;
@@ -42,7 +44,7 @@ internal sealed class AcceptThread(SocketConnectionFactoryOptions options, ILogg
 
         socket.SendBufferSize = ConnectionLimits.SendBuffer;
         socket.Listen(Backlog);
-        return ValueTask.FromResult<IConnectionListener>(new Listener(socket, new SocketConnectionContextFactory(options, logs.CreateLogger<AcceptThread>())));
+        return ValueTask.FromResult<IConnectionListener>(new Listener(socket, new SocketConnectionContextFactory(options, logs.CreateLogger<AcceptThread>()), envelope));
     }
 
     private sealed class Listener : IConnectionListener
@@ -52,14 +54,16 @@ internal sealed class AcceptThread(SocketConnectionFactoryOptions options, ILogg
 
         private readonly Socket listening;
         private readonly SocketConnectionContextFactory contexts;
+        private readonly Func<int, string, byte[]>? envelope;
         private readonly Channel<Socket> accepted = Channel.CreateBounded<Socket>(new BoundedChannelOptions(Backlog) { SingleWriter = true });
         private readonly ManualResetEventSlim stopping = new();
         private readonly Thread thread;
 
-        public Listener(Socket listening, SocketConnectionContextFactory contexts)
+        public Listener(Socket listening, SocketConnectionContextFactory contexts, Func<int, string, byte[]>? envelope)
         {
             this.listening = listening;
             this.contexts = contexts;
+            this.envelope = envelope;
             // Non-blocking, behind a bounded wait: the thread never sits in `accept` itself, so unbinding needs no
             // platform's promise that closing a socket wakes a thread blocked on it.
             listening.Blocking = false;
@@ -76,7 +80,14 @@ internal sealed class AcceptThread(SocketConnectionFactoryOptions options, ILogg
             {
                 if (accepted.Reader.TryRead(out var socket))
                 {
-                    return contexts.Create(socket);
+                    var connection = contexts.Create(socket);
+                    if (envelope is not null)
+                    {
+                        // Before Kestrel reads the connection: its refusals of a head go out in the envelope.
+                        connection.Transport = BareAnswers.Wrap(connection.Transport, envelope);
+                    }
+
+                    return connection;
                 }
             }
 

@@ -80,7 +80,8 @@ internal static class ConnectionLimits
     }
 
     /// <summary>Registers the limits, after WireMock's own Kestrel options (which only lift the body limits).</summary>
-    public static void Apply(IServiceCollection services, int cap)
+    /// <param name="envelope">The house envelope for a status and message, for Kestrel's own refusals (none when null).</param>
+    public static void Apply(IServiceCollection services, int cap, Func<int, string, byte[]>? envelope = null)
     {
         services.PostConfigure<KestrelServerOptions>(kestrel =>
         {
@@ -100,7 +101,7 @@ internal static class ConnectionLimits
 
         // Registered before Kestrel's own transport, which Kestrel then leaves out ("don't override an already-configured transport").
         services.AddSingleton<IConnectionListenerFactory>(provider => new ClientConnectionLimit(
-            new AcceptThread(Transport(), provider.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance),
+            new AcceptThread(Transport(), provider.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, envelope),
             PerClient(cap)));
         services.AddHostedService(_ => new IdleTrim(TimeProvider.System));
 

@@ -204,7 +204,7 @@ internal sealed class MockServer : IAsyncDisposable
             DoNotSaveDynamicResponseInLogEntry = true,
             DisableRequestBodyDecompressing = true,
             PreWireMockMiddlewareInit = pipeline.Install,
-            AdditionalServiceRegistration = services => ConnectionLimits.Apply(services, connectionCap),
+            AdditionalServiceRegistration = services => ConnectionLimits.Apply(services, connectionCap, (status, message) => Engine.Plain(status, message, null).Body),
             StartTimeout = 5000,
             // WireMock reports each stub it chose here (its own log stays off): the request log records WireMock's choice.
             Logger = choice,

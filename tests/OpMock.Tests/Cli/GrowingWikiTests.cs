@@ -137,16 +137,17 @@ public sealed class GrowingWikiTests
         new[] { "/op/v2/getUserDetail", "/op/v2/setOnlineStatus" }.ShouldBeSubsetOf(asks.Select(a => a.ReqUrl));
         var (port, appPort) = (StubHttpServer.FreePort(), StubHttpServer.FreePort());
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        using var serveOut = new StringWriter();
+        using var serveOut = new WatchedWriter();
         using var serveError = new StringWriter();
         var serve = OpMockCli.RunAsync(["serve", "--docs", docs, "--fixtures", TestFixtures.Base, "--port", $"{port}", "--app-port", $"{appPort}"],
-            TextWriter.Synchronized(serveOut), TextWriter.Synchronized(serveError), stop.Token);
+            serveOut, TextWriter.Synchronized(serveError), stop.Token);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var direct = $"http://127.0.0.1:{port}";
         var app = $"http://127.0.0.1:{appPort}";
         try
         {
-            await WaitUntilServingAsync(client, direct + asks[0].Route, serve);
+            // (serve's last line, printed once both ports listen)
+            await serveOut.UntilAsync(text => text.Contains("serving; Ctrl-C stops", StringComparison.Ordinal), serve, TimeSpan.FromSeconds(30));
 
             foreach (var (ask, i) in asks.Select((a, i) => (a, i)))
             {
@@ -190,24 +191,5 @@ public sealed class GrowingWikiTests
         temp.Write("docs/get-op-api/6.1.txt", OnlineStatus);
         temp.Write("docs/get-op-app/6.2.txt", OnlineStatusTransfer);
         return docs;
-    }
-
-    /// <summary>Polls (bounded) until the server answers; a failed start ends the wait at once.</summary>
-    private static async Task WaitUntilServingAsync(HttpClient client, string url, Task<int> serve)
-    {
-        for (var attempt = 0; attempt < 100 && !serve.IsCompleted; attempt++)
-        {
-            try
-            {
-                using var _ = await client.PostAsync(url, new StringContent("{}", Encoding.UTF8, "application/json"));
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        serve.IsCompleted.ShouldBeFalse("opmock serve stopped before it answered");
     }
 }

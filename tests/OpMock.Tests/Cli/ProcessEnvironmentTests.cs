@@ -84,20 +84,17 @@ public sealed class ProcessEnvironmentTests
     {
         // Given a Redis that asks for a password, and the password in OPMOCK_STATE_PASSWORD
         await using var redis = await RedisServer.StartAsync(password: "s3cret");
-        using var output = new StringWriter();
+        using var output = new WatchedWriter();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
         // When serve starts on it
         var served = await WithVariable("OPMOCK_STATE_PASSWORD", "s3cret", async () =>
         {
             var run = OpMock.Cli.OpMockCli.RunAsync(["serve", "--docs", TestDocs.Base, "--port", "0", "--app-port", "0", "--state", redis.Url],
-                TextWriter.Synchronized(output), TextWriter.Synchronized(output), cancel.Token);
+                output, output, cancel.Token);
 
-            // (its banner is printed once it serves: polled, bounded)
-            for (var attempt = 0; attempt < 300 && !run.IsCompleted && !output.ToString().Contains("serving", StringComparison.Ordinal); attempt++)
-            {
-                await Task.Delay(100);
-            }
+            // (its banner is printed once it serves)
+            await output.UntilAsync(text => text.Contains("serving", StringComparison.Ordinal), run, TimeSpan.FromSeconds(30));
 
             await cancel.CancelAsync();
             return (Code: await run.WaitAsync(TimeSpan.FromSeconds(10)), Printed: output.ToString());

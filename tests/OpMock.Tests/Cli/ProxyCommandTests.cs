@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -18,11 +17,11 @@ public sealed partial class ProxyCommandTests
         using var server = await DriftedServers.StartDriftedAsync();
         using var temp = new TempFolder();
         var record = Path.Combine(temp.Path, "rec");
-        using var output = new StringWriter();
+        using var output = new WatchedWriter();
         using var error = new StringWriter();
         using var stop = new CancellationTokenSource();
         var run = OpMockCli.RunAsync(["proxy", "--docs", TestDocs.Base, "--overrides", TestDocs.BaseOverrides, "--target", server.Url!, "--record", record],
-            TextWriter.Synchronized(output), error, stop.Token);
+            output, error, stop.Token);
         var url = await ListeningUrlAsync(output, run);
 
         // When a client sends a request of a documented route through it, and the proxy is stopped
@@ -85,22 +84,11 @@ public sealed partial class ProxyCommandTests
         result.Out.ShouldBeEmpty();
     }
 
-    /// <summary>Polls the proxy's first line, bounded, since it picks its port at start.</summary>
-    private static async Task<string> ListeningUrlAsync(StringWriter output, Task<int> run)
+    /// <summary>The proxy's first line, awaited (bounded), since it picks its port at start.</summary>
+    private static async Task<string> ListeningUrlAsync(WatchedWriter output, Task<int> run)
     {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            if (ListeningLine().Match(output.ToString()) is { Success: true } match)
-            {
-                return match.Groups[1].Value;
-            }
-
-            run.IsCompleted.ShouldBeFalse($"the proxy stopped: {output}");
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException("the proxy did not start within 20s: " + output);
+        await output.UntilAsync(text => ListeningLine().IsMatch(text), run, TimeSpan.FromSeconds(20));
+        return ListeningLine().Match(output.ToString()).Groups[1].Value;
     }
 
     [GeneratedRegex(@"listening on (http://127\.0\.0\.1:\d+)")]

@@ -12,32 +12,20 @@ public sealed class ServeCommandTests
     {
         // Given `opmock serve` on free loopback ports
         var (port, appPort) = (FreePort(), FreePort());
-        using var output = new StringWriter();
+        using var output = new WatchedWriter();
         using var error = new StringWriter();
-        var synchronizedOut = TextWriter.Synchronized(output);
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var run = OpMockCli.RunAsync(["serve", "--docs", TestDocs.Base, "--fixtures", TestFixtures.Base, "--port", port.ToString(), "--app-port", appPort.ToString()],
-            synchronizedOut, TextWriter.Synchronized(error), cancel.Token);
+            output, TextWriter.Synchronized(error), cancel.Token);
 
-        // When it is ready (polled, bounded), a printed route answers
+        // When it says it serves (its last line, printed once both ports listen), a printed route answers
+        await output.UntilAsync(text => text.Contains("serving; Ctrl-C stops", StringComparison.Ordinal), run, TimeSpan.FromSeconds(20));
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        HttpResponseMessage? response = null;
-        for (var attempt = 0; attempt < 100 && response is null && !run.IsCompleted; attempt++)
-        {
-            try
-            {
-                response = await client.PostAsync($"http://127.0.0.1:{port}/op/v2/getChatInfoByUserId",
-                    new StringContent("""{"userId":"u00012b2e588bd93843168dfb67ae12cc2ee9"}""", System.Text.Encoding.UTF8, "application/json"));
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
+        using var response = await client.PostAsync($"http://127.0.0.1:{port}/op/v2/getChatInfoByUserId",
+            new StringContent("""{"userId":"u00012b2e588bd93843168dfb67ae12cc2ee9"}""", System.Text.Encoding.UTF8, "application/json"));
 
         // Then it served, and Ctrl-C (the token) stops it with exit code 0
-        response.ShouldNotBeNull(error.ToString());
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, error.ToString());
         await cancel.CancelAsync();
         (await run.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBe(0, error.ToString());
         var printed = output.ToString();

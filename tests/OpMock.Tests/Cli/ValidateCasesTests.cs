@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using OpMock.Tests.Support;
 
@@ -40,6 +39,25 @@ public sealed class ValidateCasesTests
         var totals = JsonNode.Parse(result.Out)!["routes"]!.AsArray().Select(r => r!.AsObject()).ToList();
         totals.Count.ShouldBe(byLabel.Count);
         totals.ShouldAllBe(t => t["valid"]!.GetValue<int>() + t["invalid"]!.GetValue<int>() == t["cases"]!.GetValue<int>() && t["failed"]!.GetValue<int>() == 0);
+    }
+
+    [Fact]
+    public async Task Cases_AgainstTheMockOfGetAndPagingDocs_EveryCasePassesOnBothPorts()
+    {
+        // Given the mock of docs with a GET list (nullable number and text in its query, bounded page size), a Long id
+        // and a Long pageNo (TestDocs/openapi)
+        await using var host = await MockHost.StartAloneAsync(TestDocs.OpenApi);
+
+        // When 30 generated cases per route, valid and invalid, run directly and through the relay
+        var result = await Support.Cli.RunAsync("validate", "--docs", TestDocs.OpenApi, "--base-url", host.Server.DirectUrl, "--app-url", host.Server.AppUrl,
+            "--cases", "30", "--format", "json");
+
+        // Then every answer is a documented one: the route's data for valid cases, the house 400 for invalid ones
+        result.ExitCode.ShouldBe(0, result.Out + result.Error);
+        var responses = JsonNode.Parse(result.Out)!["responses"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        responses.Select(r => r["route"]!.GetValue<string>()).Distinct().Count().ShouldBe(4);
+        responses.Select(r => r["case"]!["kind"]!.GetValue<string>()).Distinct().ShouldBe(["valid", "invalid"], ignoreOrder: true);
+        responses.Where(r => r["errors"]!.GetValue<int>() > 0).Select(r => r.ToJsonString()).ShouldBeEmpty();
     }
 
     [Fact]
@@ -127,16 +145,24 @@ public sealed class ValidateCasesTests
     [Fact]
     public async Task Cases_Rate_BoundsRequestsPerSecond()
     {
-        // Given the mock
+        // Given the mock, and validate on a clock of the test's that moves only when validate waits on it
         await using var host = await MockHost.StartAsync();
+        var clock = new TimerWatchingClock(TestClock.Instant);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
 
-        // When 10 cases per route (20 requests) run at 40 requests per second
-        var clock = Stopwatch.StartNew();
-        var result = await Support.Cli.RunAsync("validate", "--docs", TestDocs.Base, "--base-url", host.Server.DirectUrl, "--cases", "10", "--rate", "40");
-        clock.Stop();
+        // When 10 cases per route (20 requests) run one at a time at 40 requests per second, the clock moved 25 ms each
+        // time validate starts a wait
+        var run = OpMock.Cli.OpMockCli.RunAsync(["validate", "--docs", TestDocs.Base, "--base-url", host.Server.DirectUrl, "--cases", "10", "--rate", "40",
+            "--concurrency", "1"], output, error, CancellationToken.None, clock);
+        for (var timers = 1; !run.IsCompleted; timers++)
+        {
+            await Task.WhenAny(run, clock.TimersStartedAsync(timers)).WaitAsync(TimeSpan.FromSeconds(60));
+            clock.Advance(TimeSpan.FromMilliseconds(25));
+        }
 
-        // Then they pass, spaced by the rate: 19 gaps of 25 ms at least
-        result.ExitCode.ShouldBe(0, result.Out + result.Error);
-        clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(19 * 25));
+        // Then they pass, and took the clock 19 gaps of 25 ms at least: the 20 requests were spaced by the rate
+        (await run).ShouldBe(0, output + error.ToString());
+        (clock.GetUtcNow() - TestClock.Instant).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(19 * 25));
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using OpMock.Core.OpenApi;
+using OpMock.Core.Schemas;
 using OpMock.Tests.Support;
 
 namespace OpMock.Tests.OpenApi;
@@ -65,7 +67,7 @@ public sealed class OpenApiExportTests
         var json = await ShippedDocs.ExportAsync();
 
         // When the exported JSON and the document read back are inspected
-        var operatorId = JsonNode.Parse(json)!["components"]!["schemas"]!["GetOpApi_2_36_Response"]!["properties"]!["data"]!["properties"]!["operatorId"]!;
+        var operatorId = JsonNode.Parse(json)!["components"]!["schemas"]!["GetOpApi_2_36_Data"]!["properties"]!["operatorId"]!;
         var (document, _) = ShippedDocs.Read(json);
         var read = document!.Components!.Schemas!["GetOpApi_2_36_Response"].Properties!["data"].Properties!["operatorId"];
 
@@ -84,7 +86,7 @@ public sealed class OpenApiExportTests
 
         // When it is read from the export
         var schemas = JsonNode.Parse(json)!["components"]!["schemas"]!;
-        var user = schemas["GetOpApi_2_36_Response"]!["properties"]!["data"]!["properties"]!["user"]!;
+        var user = schemas["GetOpApi_2_36_Data"]!["properties"]!["user"]!;
         var copy = schemas["GetOpApi_2_36_User_OrNull"]!;
 
         // Then it points at a copy of the section whose type lets null through, a form Prism and 3.0.3 read alike
@@ -108,6 +110,8 @@ public sealed class OpenApiExportTests
             "GetOpApi_2_36_Address", "GetOpApi_2_36_Channel_OrNull", "GetOpApi_2_36_Client_OrNull", "GetOpApi_2_36_Contact",
             "GetOpApi_2_36_Location_OrNull", "GetOpApi_2_36_Request", "GetOpApi_2_36_Response", "GetOpApi_2_36_User_OrNull",
             "GetOpApp_2_9_Request", "GetOpApp_2_9_Response", "Transfer_GetOpApi_2_19_Request",
+            "GetOpApi_2_19_Data", "GetOpApi_2_19_Data_OrNull", "GetOpApi_2_19_BusinessError",
+            "GetOpApi_2_36_Data", "GetOpApi_2_36_Data_OrNull", "GetOpApi_2_36_BusinessError",
             "OpMockError", "OpMockBusinessError",
         ], ignoreOrder: true);
     }
@@ -172,6 +176,30 @@ public sealed class OpenApiExportTests
         operation.RequestBody.ShouldBeNull();
         var userId = operation.Parameters!.Where(p => p.In == ParameterLocation.Query).ShouldHaveSingleItem();
         (userId.Name, userId.In, userId.Required, userId.Description).ShouldBe(("userId", ParameterLocation.Query, true, "用户ID"));
+    }
+
+    [Theory]
+    [InlineData("minScore", "null", 200)]
+    [InlineData("minScore", "", 200)]
+    [InlineData("minScore", "4", 200)]
+    [InlineData("keyword", "null", 200)]
+    [InlineData("minScore", "many", 400)]
+    public async Task ToJson_NullableQueryField_SaysHowNullIsWrittenAndTheServerReadsItSo(string name, string value, int status)
+    {
+        // Given a GET doc with a nullable int (minScore) and a nullable text (keyword), exported
+        var json = JsonNode.Parse(OpenApiExport.ToJson(OpenApiExport.Build(await ApiContract.LoadAsync(TestDocs.OpenApi, null))))!;
+        var parameters = json["paths"]!["/op/v2/getFeedbackList"]!["get"]!["parameters"]!.AsArray().ToDictionary(p => p!["name"]!.GetValue<string>(), p => p!);
+
+        // Then the number may be null and says how a query writes it; the text has no null in a query and says so
+        parameters["minScore"]!["schema"]!["nullable"]!.GetValue<bool>().ShouldBeTrue();
+        parameters["minScore"]!["description"]!.GetValue<string>().ShouldContain("`minScore=null` 或 `minScore=`");
+        parameters["keyword"]!["schema"]!["nullable"].ShouldBeNull();
+        parameters["keyword"]!["description"]!.GetValue<string>().ShouldContain("不传即为空");
+
+        // And the server of the same doc answers as stated
+        await using var host = await MockHost.StartAloneAsync(TestDocs.OpenApi);
+        using var response = await host.Client.GetAsync($"{host.Server.DirectUrl}/op/v2/getFeedbackList?staffId=o0003a71e5c2b9d48f6a0c3b7e1d2f4a5b6c7&{name}={value}");
+        ((int)response.StatusCode).ShouldBe(status, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

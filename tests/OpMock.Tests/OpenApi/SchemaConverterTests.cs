@@ -21,6 +21,28 @@ public sealed class SchemaConverterTests
         SchemaConverter.Type(JsonNode.Parse(type)).ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("""{"type": "integer", "x-type": "Integer"}""", "int32", null)]
+    [InlineData("""{"type": ["integer", "null"], "x-type": "int"}""", "int32", null)]
+    [InlineData("""{"type": "integer", "x-type": "short"}""", "int32", null)]
+    [InlineData("""{"type": "integer", "x-type": " Long "}""", "int64", null)]
+    [InlineData("""{"type": ["integer", "null"], "x-type": "long"}""", "int64", null)]
+    [InlineData("""{"type": "integer", "x-type": "BigInteger"}""", null, null)]
+    [InlineData("""{"type": "integer", "format": "epoch-millis", "x-type": "Long"}""", "epoch-millis", null)]
+    [InlineData("""{"type": "string", "x-type": "String"}""", null, null)]
+    [InlineData("""{"type": "array", "items": {"type": "integer"}, "x-type": "List<Long>"}""", null, "int64")]
+    [InlineData("""{"type": ["array", "null"], "items": {"type": "integer"}, "x-type": "Integer[]"}""", null, "int32")]
+    [InlineData("""{"type": "object", "additionalProperties": {"type": "integer"}, "x-type": "Map<String, Long>"}""", null, "int64")]
+    public void Convert_IntegerOfADocType_HasTheFormatOfThatJavaType(string json, string? format, string? itemFormat)
+    {
+        // When a field the schema builder wrote is converted
+        var schema = (OpenApiSchema)Converter().Convert(JsonNode.Parse(json)!.AsObject());
+
+        // Then integers carry the format of their doc type (the range the server checks), items and map values too
+        schema.Format.ShouldBe(format);
+        ((schema.Items ?? schema.AdditionalProperties) as OpenApiSchema)?.Format.ShouldBe(itemFormat);
+    }
+
     [Fact]
     public void Convert_HouseFormatField_KeepsFormatPatternBoundsAndXType()
     {

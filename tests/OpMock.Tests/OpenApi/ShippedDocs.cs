@@ -1,5 +1,6 @@
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
+using OpMock.Core.Fixtures;
 using OpMock.Core.OpenApi;
 using OpMock.Core.Schemas;
 using OpMock.Tests.Support;
@@ -12,7 +13,7 @@ internal static class ShippedDocs
     public static async Task<string> ExportAsync()
     {
         var contract = await ApiContract.LoadAsync(TestDocs.Base, TestDocs.BaseOverrides);
-        return OpenApiExport.ToJson(OpenApiExport.Build(contract));
+        return OpenApiExport.ToJson(OpenApiExport.Build(contract, scenarios: await ScenariosAsync()));
     }
 
     /// <summary>The shipped docs plus more, given as (path under the docs folder, text).</summary>
@@ -26,8 +27,12 @@ internal static class ShippedDocs
         }
 
         var contract = await ApiContract.LoadAsync(docs, System.IO.Path.Combine(temp.Path, "overrides.yaml"));
-        return OpenApiExport.ToJson(OpenApiExport.Build(contract));
+        return OpenApiExport.ToJson(OpenApiExport.Build(contract, scenarios: await ScenariosAsync()));
     }
+
+    /// <summary>The test fixtures' scenarios, which `opmock serve --fixtures` of the same folder accepts.</summary>
+    public static async Task<IReadOnlyCollection<Scenario>> ScenariosAsync() =>
+        [.. (await FixtureLoader.LoadAsync(TestFixtures.Base)).Scenarios.Values];
 
     /// <summary>2.36 moved to another route and method, as a new doc would be written.</summary>
     public static string Doc236As(string route, string method) =>

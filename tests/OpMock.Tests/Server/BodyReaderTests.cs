@@ -61,7 +61,7 @@ public sealed class BodyReaderTests
     public async Task Send_BodyStallsNearTheEndOnARealServer_408OnItsClock()
     {
         // Given a server on a fake clock
-        var clock = new FakeTimeProvider(TestClock.Instant);
+        var clock = new TimerWatchingClock(TestClock.Instant);
         await using var server = await MockServer.StartAsync(new MockServerOptions(TestDocs.Base, TestDocs.BaseOverrides, TestFixtures.Base, Port: 0, AppPort: 0), clock);
         var uri = new Uri(server.DirectUrl);
         var sent = Encoding.ASCII.GetBytes("{\"userId\":\"u0001late\",\"pad\":\"" + new string('x', 1_048_000 - 32));
@@ -70,7 +70,7 @@ public sealed class BodyReaderTests
         var answering = RawHttp.SendAsync(uri, [RawHttp.Head($"POST {ChatInfo} HTTP/1.1", $"Host: {uri.Authority}", "Content-Type: application/json", "Content-Length: 1048576"), sent, null],
             stall: TimeSpan.FromSeconds(60), deadline: TimeSpan.FromSeconds(60));
         // Then it gets a 408 envelope once its deadline passed on that clock
-        var answer = await AdvanceUntilAsync(clock, answering);
+        var answer = await AdvancePastDeadlineAsync(clock, answering);
         answer.Status.ShouldBe(408, answer.Head);
         answer.Body.ShouldContain("did not arrive in time");
     }
@@ -126,7 +126,7 @@ public sealed class BodyReaderTests
     public async Task Send_BudgetSpentOnARealServer_503EnvelopeWithRetryAfterAndClose()
     {
         // Given a server whose body budget is 1 MiB, held by a body that stalls after 1,048,000 of its 1 MiB
-        var clock = new FakeTimeProvider(TestClock.Instant);
+        var clock = new TimerWatchingClock(TestClock.Instant);
         await using var server = await MockServer.StartAsync(
             new MockServerOptions(TestDocs.Base, TestDocs.BaseOverrides, TestFixtures.Base, Port: 0, AppPort: 0) { BodyBudgetBytes = 1 << 20 }, clock);
         var uri = new Uri(server.DirectUrl);
@@ -149,21 +149,21 @@ public sealed class BodyReaderTests
         answer.Head.ShouldContain("Connection: close");
 
         // And the stalled body still gets its 408 at its deadline
-        (await AdvanceUntilAsync(clock, stalling)).Status.ShouldBe(408);
+        (await AdvancePastDeadlineAsync(clock, stalling)).Status.ShouldBe(408);
     }
 
     private static BodyBudget Budget() => new(BodyBudget.DefaultBytes);
 
-    /// <summary>Moves the server's clock a second at a time until the answer comes (bounded: 1500 s of its time).</summary>
-    private static async Task<RawHttp.Answer> AdvanceUntilAsync(FakeTimeProvider clock, Task<RawHttp.Answer> answering)
+    /// <summary>
+    /// Once the server's clock holds the stalled 1 MiB body's deadline (its timer started: a real signal, no polling),
+    /// moves the clock past it and returns the answer (both bounded).
+    /// </summary>
+    private static async Task<RawHttp.Answer> AdvancePastDeadlineAsync(TimerWatchingClock clock, Task<RawHttp.Answer> answering)
     {
-        for (var i = 0; i < 1500 && !answering.IsCompleted; i++)
-        {
-            clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.WhenAny(answering, Task.Delay(20));
-        }
-
-        return await answering;
+        var deadline = BodyReader.Deadline(1 << 20);
+        await Task.WhenAny(clock.TimerStartedAsync(deadline), answering).WaitAsync(TimeSpan.FromSeconds(30));
+        clock.Advance(deadline);
+        return await answering.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     private static HttpRequest Request(Stream body, long length)

@@ -22,6 +22,10 @@ internal sealed class MockHost : IAsyncDisposable
         StartAsync(new MockServerOptions(docs ?? TestDocs.Base, overrides ?? TestDocs.BaseOverrides, fixtures ?? TestFixtures.Base, Port: 0, AppPort: 0,
             Seed: seed, AdminUsername: adminUsername, AdminPassword: adminPassword));
 
+    /// <summary>A mock of one test docs folder alone (no overrides), with the test fixtures.</summary>
+    public static Task<MockHost> StartAloneAsync(string docs) =>
+        StartAsync(new MockServerOptions(docs, null, TestFixtures.Base, Port: 0, AppPort: 0));
+
     /// <param name="time">The server's clock: frozen (<see cref="FixedTime"/>) unless a test moves it.</param>
     public static async Task<MockHost> StartAsync(MockServerOptions options, TimeProvider? time = null)
     {

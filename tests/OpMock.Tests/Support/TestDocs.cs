@@ -45,6 +45,9 @@ internal static class TestDocs
     /// <summary>The frozen shipped docs plus the rules docs, for the tests of issue 25's rules over generated objects.</summary>
     public static string BaseWithRules(TempFolder temp) => Copy(temp, Base, BaseOverrides, Rules);
 
+    /// <summary>6.1–6.3 for the OpenAPI export: a GET list with nullable query fields, Long and int fields, pages (see openapi/README.md).</summary>
+    public static string OpenApi => Path.Combine(Folder, "openapi", "docs");
+
     /// <summary>The docs in schemas/docs plus the wiki docs, copied into docs/ of <paramref name="temp"/> with overrides.yaml beside them.</summary>
     public static string ShippedWithWiki(TempFolder temp) => Copy(temp, Repo.Docs, Repo.Overrides, Wiki);
 

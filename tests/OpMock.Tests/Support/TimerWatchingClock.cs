@@ -10,6 +10,7 @@ namespace OpMock.Tests.Support;
 internal sealed class TimerWatchingClock(DateTimeOffset start) : FakeTimeProvider(start)
 {
     private readonly List<(TimeSpan DueTime, TaskCompletionSource Started)> waits = [];
+    private readonly List<(int Count, TaskCompletionSource Started)> counts = [];
     private readonly List<TimeSpan> started = [];
     private readonly Lock gate = new();
 
@@ -24,9 +25,31 @@ internal sealed class TimerWatchingClock(DateTimeOffset start) : FakeTimeProvide
                 wait.Started.TrySetResult();
                 waits.Remove(wait);
             }
+
+            foreach (var wait in counts.Where(c => c.Count <= started.Count).ToList())
+            {
+                wait.Started.TrySetResult();
+                counts.Remove(wait);
+            }
         }
 
         return timer;
+    }
+
+    /// <summary>Completes once <paramref name="count"/> timers (of any due time) were created on this clock.</summary>
+    public Task TimersStartedAsync(int count)
+    {
+        lock (gate)
+        {
+            if (started.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var wait = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            counts.Add((count, wait));
+            return wait.Task;
+        }
     }
 
     /// <summary>Completes once a timer of <paramref name="dueTime"/> was created on this clock.</summary>
