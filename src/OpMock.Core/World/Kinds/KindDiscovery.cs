@@ -34,7 +34,8 @@ internal static class KindDiscovery
         var builtIn = KindTable.BuiltIn;
         var objects = docs.SelectMany(Objects).ToList();
         var addressed = docs.SelectMany(e => e.Input.Where(f => f.Required).Concat(e.Output))
-            .Where(f => IsKindId(f, builtIn)).Select(f => f.Name).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+            .Where(f => IsKindId(f, builtIn)).Concat(docs.SelectMany(e => Listed(e, builtIn)))
+            .Select(f => f.Name).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         var rows = builtIn.Rows.ToBuilder();
         foreach (var idField in addressed)
         {
@@ -88,6 +89,29 @@ internal static class KindDiscovery
         && !builtIn.Rows.Any(r => r.Parts.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
         && !WorldMap.Owns(field.Name) && field.Type.Kind is FieldKind.String or FieldKind.Integer;
 
+    /// <summary>
+    /// The own ids of the items of a list a request asks by a related entity (a user's coupons by <c>userId</c>: their
+    /// <c>couponId</c>), when the items say whose they are (they carry a <c>userId</c>, a <c>holderId</c> 持卡客户ID): such
+    /// items are entities, listed on no route of their own. Items that name nobody (an order's lines, a user's
+    /// addresses) stay parts of the entity whose answer holds them. An item's own id is its first id no known kind owns.
+    /// </summary>
+    private static IEnumerable<DocField> Listed(Endpoint endpoint, KindTable builtIn)
+    {
+        if (!endpoint.Input.Any(f => RelationTarget(f) != EntityKind.None))
+        {
+            yield break;
+        }
+
+        foreach (var list in endpoint.Output.Where(f => f.Type.Kind == FieldKind.List))
+        {
+            if (endpoint.Section(list.Target) is { } items && items.Fields.FirstOrDefault(f => IsKindId(f, builtIn)) is { } own
+                && items.Fields.Any(f => f != own && RelationTarget(f) != EntityKind.None))
+            {
+                yield return own;
+            }
+        }
+    }
+
     /// <summary>Every object the docs describe: a route's inputs, its outputs, each section; with its endpoint.</summary>
     private static IEnumerable<(Endpoint Endpoint, string? Section, ImmutableArray<DocField> Fields)> Objects(Endpoint endpoint) =>
         new[] { (endpoint, (string?)null, endpoint.Input), (endpoint, null, endpoint.Output) }
@@ -110,7 +134,9 @@ internal static class KindDiscovery
             Attributes = [.. fields.Select(f => f.Name)],
             Relations = relations,
             Owner = Owner(docs, sections, relations, fields.ToDictionary(f => f.Name, f => f.Description, StringComparer.OrdinalIgnoreCase)),
-            StartField = fields.Select(f => f.Name).FirstOrDefault(IsStart),
+            // Its creation (createTime), else the event that makes it (an evaluation's evaluateTime, a message's sendTime).
+            StartField = fields.Select(f => f.Name).FirstOrDefault(IsStart)
+                ?? fields.FirstOrDefault(f => Rules.FieldWords.IsTime(f) && (Rules.FieldWords.Stage(f.Name) == 0 || Rules.FieldWords.IsEvent(f.Name)))?.Name,
             Shape = Shape(docs, idField) ?? IdShape.Fallback,
             Examples = [.. docs.SelectMany(e => Carrying(OpJson.TryParse(e.Doc.Example?.Text ?? "", out _, out _)?["data"], idField))],
             Routes = [.. docs.Where(e => Objects(e).Any(o => o.Fields.Any(f => Is(f.Name, idField)))).Select(e => e.Route).Distinct(StringComparer.Ordinal)],

@@ -48,8 +48,36 @@ public sealed class KindDiscoveryTests
     [Theory]
     [InlineData("ticket", "GD", true, 4)]
     [InlineData("reply", "r", false, 4)]
+    [InlineData("coupon", "", false, 6)]
+    [InlineData("card", "MC", true, 3)]
+    [InlineData("evaluation", "PJ", true, 4)]
     public async Task Discover_ExampleIds_ShapeTheKindsIds(string kind, string prefix, bool dated, int digits) =>
-        (await DiscoverAsync(TestDocs.BaseWithKinds)).Named(kind)!.Shape.ShouldBe(new IdShape(prefix, dated, digits));
+        (await DiscoverAsync(TestDocs.BaseWithKindsAndItems)).Named(kind)!.Shape.ShouldBe(new IdShape(prefix, dated, digits));
+
+    [Theory]
+    [InlineData("coupon", "userId", "User", "/op/v2/getUserCouponList")]
+    [InlineData("card", "holderId", "User", "/op/v2/getMemberCards")]
+    [InlineData("evaluation", "staffId", "Op", "/op/v2/getStaffEvaluations")]
+    public async Task Discover_IdOnlyInItemsThatNameWhoseTheyAre_IsAKindListedByTheRequestsEntity(string kind, string owner, string target, string route)
+    {
+        var row = (await DiscoverAsync(TestDocs.BaseWithKindsAndItems)).Named(kind).ShouldNotBeNull();
+
+        row.Owner!.Field.ShouldBe(owner);
+        row.Owner.Target.ShouldBe(Enum.Parse<EntityKind>(target));
+        row.Routes.ShouldBe([route]);
+    }
+
+    [Fact]
+    public async Task Discover_SecondIdOfAnItem_IsNoKindOfItsOwn()
+    {
+        var table = await DiscoverAsync(TestDocs.BaseWithKindsAndItems);
+
+        // An evaluation names its order (orderId) beside its own evaluationId: the order is the evaluation's attribute.
+        table.Named("order").ShouldBeNull();
+        table.Named("evaluation")!.Attributes.ShouldContain("orderId");
+        // It is made when it is written: its start is its evaluateTime, so its PJ id carries that day.
+        table.Named("evaluation")!.StartField.ShouldBe("evaluateTime");
+    }
 
     [Theory]
     [InlineData("base")]

@@ -106,6 +106,19 @@ public sealed class KindFlowTests(KindsWorld kinds) : IClassFixture<KindsWorld>
         afterDelete.Select(r => r!["replyId"]!.GetValue<string>()).ShouldNotContain(id);
     }
 
+    [Fact]
+    public void Coupons_OnlyListed_AnswerTheSameOnBothPortsAndInEverySession()
+    {
+        var user = Enumerable.Range(0, 50).Select(kinds.World.UserId)
+            .First(u => kinds.Get(Coupons, new Dictionary<string, string> { ["userId"] = u }, "probe")["couponList"]!.AsArray().Count > 0);
+
+        var direct = kinds.Get(Coupons, new Dictionary<string, string> { ["userId"] = user, ["pageSize"] = "50" }, "coupons-a");
+        var (relayed, _) = kinds.Post(Coupons, new JsonObject { ["userId"] = user, ["pageSize"] = 50 }, "coupons-b", transfer: true);
+
+        JsonNode.DeepEquals(direct, relayed).ShouldBeTrue($"{direct.ToJsonString()}\n{relayed.ToJsonString()}");
+        direct["couponList"]!.AsArray().ShouldAllBe(c => c!["userId"]!.GetValue<string>() == user);
+    }
+
     private string OpWithTickets() =>
         Enumerable.Range(0, 50).Select(kinds.World.OpId).First(op => kinds.Post(Tickets, new JsonObject { ["staffId"] = op }, "probe").Data["tickets"]!.AsArray().Count >= 2);
 }
