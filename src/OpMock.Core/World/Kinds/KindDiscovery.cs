@@ -137,6 +137,7 @@ internal static class KindDiscovery
             // Its creation (createTime), else the event that makes it (an evaluation's evaluateTime, a message's sendTime).
             StartField = fields.Select(f => f.Name).FirstOrDefault(IsStart)
                 ?? fields.FirstOrDefault(f => Rules.FieldWords.IsTime(f) && (Rules.FieldWords.Stage(f.Name) == 0 || Rules.FieldWords.IsEvent(f.Name)))?.Name,
+            Position = fields.FirstOrDefault(Rules.OrderWords.IsPosition)?.Name,
             Shape = Shape(docs, idField) ?? IdShape.Fallback,
             Examples = [.. docs.SelectMany(e => Carrying(OpJson.TryParse(e.Doc.Example?.Text ?? "", out _, out _)?["data"], idField))],
             Routes = [.. docs.Where(e => Objects(e).Any(o => o.Fields.Any(f => Is(f.Name, idField)))).Select(e => e.Route).Distinct(StringComparer.Ordinal)],

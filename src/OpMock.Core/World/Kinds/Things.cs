@@ -20,6 +20,12 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
     /// <summary>The most entities of one kind one owner has.</summary>
     public const int PerOwner = 20;
 
+    /// <summary>
+    /// The record of an entity that holds the session's writes on it, oldest first, for its history
+    /// (<see cref="Rules.HistoryStory.ForWrite"/>): each <c>{at, create, status, by, remark}</c>.
+    /// </summary>
+    public const string Events = "@events";
+
     /// <summary>The entity an id names: one its session created, a generated one, or one made up from the id, shown under the id asked for.</summary>
     public Thing Of(OpWorld world, KindRow row, string id)
     {

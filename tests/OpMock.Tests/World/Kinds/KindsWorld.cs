@@ -25,6 +25,7 @@ public sealed class KindsWorld : IAsyncLifetime
     public const string Coupons = "/op/v2/getUserCouponList";
     public const string Cards = "/op/v2/getMemberCards";
     public const string Evaluations = "/op/v2/getStaffEvaluations";
+    public const string Schedules = "/op/v2/getStaffSchedules";
 
     private readonly TempFolder temp = new();
 
