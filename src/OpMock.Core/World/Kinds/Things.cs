@@ -53,7 +53,7 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
         var all = new List<Thing>();
         if (OwnerIndex(world, row, ownerId) is { } j)
         {
-            for (var k = 0; k < Count(row, j); k++)
+            for (var k = 0; k < Count(world, row, j); k++)
             {
                 all.Add(Generated(world, row, ((long)j * PerOwner) + k)!);
             }
@@ -77,7 +77,7 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
     }
 
     /// <summary>A number no generated entity of the kind has, for the entity a session's <paramref name="seq"/>-th write creates.</summary>
-    public long Fresh(KindRow row, long seq) => ((long)OwnerCount(row) * PerOwner) + seq;
+    public long Fresh(OpWorld world, KindRow row, long seq) => ((long)(OwnerCount(row) + Shown(world, row).Length) * PerOwner) + seq;
 
     /// <summary>The id of the entity a relation of <paramref name="thing"/> names (its handler, its user): the world's ids, so following it lands on a real entity.</summary>
     public string Related(OpWorld world, Thing thing, Relation relation)
@@ -119,7 +119,7 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
     {
         var j = number / PerOwner;
         var k = (int)(number % PerOwner);
-        if (j >= OwnerCount(row) || k >= Count(row, (int)j))
+        if (j >= OwnerCount(row) + Shown(world, row).Length || k >= Count(world, row, (int)j))
         {
             return null;
         }
@@ -137,7 +137,20 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
         return DateTimeOffset.FromUnixTimeSeconds(start.ToUnixTimeSeconds()).ToOffset(WorldOptions.ChinaOffset);
     }
 
-    private int Count(KindRow row, int owner) => (int)(StableHash.Of(options.Seed, "kind-count", row.Name, owner) % (PerOwner + 1));
+    /// <summary>How many entities owner <paramref name="owner"/> has: drawn; at least one for an owner an example shows (it shows it in use).</summary>
+    private int Count(OpWorld world, KindRow row, int owner)
+    {
+        var drawn = (int)(StableHash.Of(options.Seed, "kind-count", row.Name, owner) % (PerOwner + 1));
+        return owner >= OwnerCount(row) ? Math.Max(1, drawn) : drawn;
+    }
+
+    /// <summary>
+    /// The owners the examples show that the world did not generate (the docs' OP, their users): owners
+    /// <see cref="OwnerCount"/> + i, so their entities are numbered, listed and found by id as the world's are.
+    /// </summary>
+    private static System.Collections.Immutable.ImmutableArray<string> Shown(OpWorld world, KindRow row) => row.Owner?.Target is EntityKind.Op or EntityKind.User
+        ? world.ShownOwners(row.Owner.Target)
+        : [];
 
     private int OwnerCount(KindRow row) => row.Owner?.Target switch
     {
@@ -155,10 +168,16 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
             EntityKind.Chat => ids.UserIndex(world.ChatById(ownerId).UserId),
             _ => 0,
         };
-        return index is { } i && i < OwnerCount(row) ? i : null;
+        if (index is { } i && i < OwnerCount(row))
+        {
+            return i;
+        }
+
+        var shown = Shown(world, row).IndexOf(ownerId);
+        return shown >= 0 ? OwnerCount(row) + shown : null;
     }
 
-    private string OwnerId(OpWorld world, KindRow row, int index) => row.Owner?.Target switch
+    private string OwnerId(OpWorld world, KindRow row, int index) => index >= OwnerCount(row) && Shown(world, row) is { Length: > 0 } shown ? shown[index - OwnerCount(row)] : row.Owner?.Target switch
     {
         EntityKind.Op => ids.Op(index),
         EntityKind.User => ids.User(index),

@@ -151,6 +151,31 @@ public sealed class KindFlowTests(KindsWorld kinds) : IClassFixture<KindsWorld>
     }
 
     [Fact]
+    public void Tickets_OfAnOpOnlyAnExampleShows_AreListedAndFoundById()
+    {
+        var shown = kinds.World.ShownOwners(EntityKind.Op);
+        shown.ShouldNotBeEmpty("the base docs' examples show OPs the world did not generate");
+
+        foreach (var op in shown)
+        {
+            var (list, page) = kinds.Post(Tickets, new JsonObject { ["staffId"] = op, ["pageSize"] = 50 }, "shown");
+            var tickets = list["tickets"]!.AsArray().Select(t => t!.AsObject()).ToList();
+            tickets.ShouldNotBeEmpty(op);
+            page!["totalCount"]!.GetValue<int>().ShouldBe(tickets.Count);
+            foreach (var ticket in tickets)
+            {
+                ticket["handlerId"]!.GetValue<string>().ShouldBe(op);
+                ticket["handlerName"]!.GetValue<string>().ShouldBe(kinds.World.Op(op).Name);
+                var (detail, _) = kinds.Post(TicketDetail, new JsonObject { ["ticketId"] = ticket["ticketId"]!.GetValue<string>() }, "shown", transfer: true);
+                foreach (var (name, value) in ticket)
+                {
+                    JsonNode.DeepEquals(detail[name], value).ShouldBeTrue($"{name}: list {value?.ToJsonString()}, detail {detail[name]?.ToJsonString()}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Coupons_OnlyListed_AnswerTheSameOnBothPortsAndInEverySession()
     {
         var user = Enumerable.Range(0, 50).Select(kinds.World.UserId)
