@@ -39,7 +39,7 @@ internal static class TestDocs
     /// <summary>The frozen shipped docs plus the kinds docs, for the tests of kinds the world learns from the docs.</summary>
     public static string BaseWithKinds(TempFolder temp) => Copy(temp, Base, BaseOverrides, Kinds);
 
-    /// <summary>11.1 to 11.4: kinds seen only in the items of a list, a user's coupons and cards, an OP's evaluations (see items/README.md).</summary>
+    /// <summary>11.1 to 11.6: kinds seen only in the items of a list, a user's coupons and cards, an OP's evaluations (see items/README.md).</summary>
     public static string Items => Path.Combine(Folder, "items");
 
     /// <summary>The frozen shipped docs plus the kinds and the items docs: kinds with routes of their own and kinds only listed.</summary>

@@ -110,9 +110,41 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
                 return ownerKind == EntityKind.Chat ? thing.OwnerId
                     : world.ChatOf(thing.Row.Relations.FirstOrDefault(r => r.Target == EntityKind.User) is { } user ? Related(world, thing, user)
                         : ownerKind == EntityKind.User ? thing.OwnerId : ids.User((int)(drawn % (ulong)options.Users))).ChatId;
+            case var target when world.Kinds.Row(target) is { IsBuiltIn: false } other:
+                return Related(world, thing, other, drawn);
             default:
                 return world.MessagesOf(world.ChatOf(ids.User((int)(drawn % (ulong)options.Users))))[^1].Id;
         }
+    }
+
+    /// <summary>
+    /// The entity of another described kind <paramref name="thing"/> names (an evaluation's order): one of those its own
+    /// relations lead to — the order of the evaluation's user, as the user's order list shows it — else a generated one.
+    /// </summary>
+    private string Related(OpWorld world, Thing thing, KindRow other, ulong drawn)
+    {
+        if (other.Owner is { } by)
+        {
+            var ownerId = thing.Row.Owner is { } mine && mine.Target == by.Target ? thing.OwnerId
+                : thing.Row.Relations.FirstOrDefault(r => r.Target == by.Target) is { } relation ? Related(world, thing, relation)
+                : null;
+            if (ownerId is not null && OfOwner(world, other, ownerId) is { Count: > 0 } listed)
+            {
+                return listed[(int)(drawn % (ulong)listed.Count)].Id;
+            }
+        }
+
+        // Owners from a drawn one on, until one has an entity: a generated entity of the kind, found by its id.
+        for (var t = 0L; t < OwnerCount(other); t++)
+        {
+            var j = (int)((drawn + (ulong)t) % (ulong)OwnerCount(other));
+            if (Count(world, other, j) is var count and > 0)
+            {
+                return Generated(world, other, ((long)j * PerOwner) + (long)((drawn >> 16) % (ulong)count))!.Id;
+            }
+        }
+
+        return other.Shape.Format(0, options.Anchor);
     }
 
     private Thing? Generated(OpWorld world, KindRow row, long number)

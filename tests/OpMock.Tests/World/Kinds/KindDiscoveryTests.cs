@@ -68,15 +68,19 @@ public sealed class KindDiscoveryTests
     }
 
     [Fact]
-    public async Task Discover_SecondIdOfAnItem_IsNoKindOfItsOwn()
+    public async Task Discover_SecondIdOfAnObjectNamingAnotherKind_IsARelationToThatKind()
     {
         var table = await DiscoverAsync(TestDocs.BaseWithKindsAndItems);
+        var order = table.Named("order").ShouldNotBeNull();
+        var evaluation = table.Named("evaluation")!;
 
-        // An evaluation names its order (orderId) beside its own evaluationId: the order is the evaluation's attribute.
-        table.Named("order").ShouldBeNull();
-        table.Named("evaluation")!.Attributes.ShouldContain("orderId");
-        // It is made when it is written: its start is its evaluateTime, so its PJ id carries that day.
-        table.Named("evaluation")!.StartField.ShouldBe("evaluateTime");
+        // An evaluation shows its own evaluationId, then the order it is about: a relation, not an object of the order's.
+        evaluation.RelationOf("orderId")!.Target.ShouldBe(order.Kind);
+        order.Routes.ShouldBe(["/op/v2/getUserServiceOrders", "/op/v2/getServiceOrderDetail"], ignoreOrder: true);
+        order.Attributes.ShouldNotContain("score");
+        order.Owner!.Field.ShouldBe("userId");
+        // An evaluation is made when it is written: its start is its evaluateTime, so its PJ id carries that day.
+        evaluation.StartField.ShouldBe("evaluateTime");
     }
 
     [Theory]

@@ -176,6 +176,26 @@ public sealed class KindFlowTests(KindsWorld kinds) : IClassFixture<KindsWorld>
     }
 
     [Fact]
+    public void Evaluations_OrderTheyName_IsAnOrderOfTheirUserOnEveryRoute()
+    {
+        var op = Enumerable.Range(0, 50).Select(kinds.World.OpId)
+            .First(o => kinds.Post(Evaluations, new JsonObject { ["staffId"] = o }, "probe").Data["evaluations"]!.AsArray().Count >= 2);
+
+        var (listed, _) = kinds.Post(Evaluations, new JsonObject { ["staffId"] = op, ["pageSize"] = 50 }, "orders");
+
+        foreach (var evaluation in listed["evaluations"]!.AsArray().Select(e => e!.AsObject()))
+        {
+            var orderId = evaluation["orderId"]!.GetValue<string>();
+            var user = evaluation["userId"]!.GetValue<string>();
+            var (order, _) = kinds.Post(OrderDetail, new JsonObject { ["orderId"] = orderId }, "orders", transfer: true);
+            order["orderId"]!.GetValue<string>().ShouldBe(orderId);
+            order["userId"]!.GetValue<string>().ShouldBe(user, "the order of the user who evaluated");
+            var (orders, _) = kinds.Post(UserOrders, new JsonObject { ["userId"] = user }, "orders");
+            orders["orders"]!.AsArray().Select(o => o!["orderId"]!.GetValue<string>()).ShouldContain(orderId);
+        }
+    }
+
+    [Fact]
     public void Coupons_OnlyListed_AnswerTheSameOnBothPortsAndInEverySession()
     {
         var user = Enumerable.Range(0, 50).Select(kinds.World.UserId)

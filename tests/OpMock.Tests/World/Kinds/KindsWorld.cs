@@ -26,6 +26,8 @@ public sealed class KindsWorld : IAsyncLifetime
     public const string Cards = "/op/v2/getMemberCards";
     public const string Evaluations = "/op/v2/getStaffEvaluations";
     public const string Schedules = "/op/v2/getStaffSchedules";
+    public const string UserOrders = "/op/v2/getUserServiceOrders";
+    public const string OrderDetail = "/op/v2/getServiceOrderDetail";
 
     private readonly TempFolder temp = new();
 
