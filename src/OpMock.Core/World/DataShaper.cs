@@ -91,6 +91,12 @@ internal sealed class DataShaper(Endpoint endpoint, ValueGenerator generator)
                     return new DateTimeOffset(local, WorldOptions.ChinaOffset).ToUnixTimeMilliseconds();
                 }
 
+                if (kind == System.Text.Json.JsonValueKind.String && long.TryParse(value.GetValue<string>(), NumberStyles.None, CultureInfo.InvariantCulture, out var digits))
+                {
+                    // An id the world keeps as text (an entity's number-shaped id) in a Long field: the same id, as a number.
+                    return digits;
+                }
+
                 return kind == System.Text.Json.JsonValueKind.Number && value.AsValue().TryGetValue<long>(out _) ? value.DeepClone() : Generate(field, depth, at);
             case FieldKind.Number:
                 return kind == System.Text.Json.JsonValueKind.Number ? value.DeepClone() : Generate(field, depth, at);

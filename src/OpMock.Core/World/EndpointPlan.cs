@@ -23,6 +23,26 @@ internal sealed class EndpointPlan
     /// <summary>The response's list that requests filter and page; null when the doc has none.</summary>
     public Lists.ListPlan? Lists { get; }
 
+    /// <summary>
+    /// Request fields that name a built-in kind's entity by their words, not their name (<c>customerId</c> 客户ID,
+    /// <c>handlerId</c> 处理人OP的ID): the entity the answer is about when the request names none by a known id field.
+    /// </summary>
+    public ImmutableArray<(string Field, EntityKind Kind)> Naming { get; private init; } = [];
+
+    /// <summary>The entity the request names by one of <see cref="Naming"/>'s fields, and that field; None when it names none.</summary>
+    public (EntityKind Kind, string? Id, string? Field) Named(JsonObject request)
+    {
+        foreach (var (field, kind) in Naming)
+        {
+            if (request[field] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0)
+            {
+                return (kind, id, field);
+            }
+        }
+
+        return (EntityKind.None, null, null);
+    }
+
     public ObjectPlan Top(EntityKind requested) => tops.GetValueOrDefault(requested) ?? tops[EntityKind.None];
 
     public bool IsPaging(string name) => Paging is not null && World.Paging.IsPageField(name);
@@ -39,7 +59,10 @@ internal sealed class EndpointPlan
             requested => ObjectPlan.TopKind(endpoint.Output, requested, kinds) is var top && byTop.TryGetValue(top, out var built) ? built
                 : byTop[top] = ObjectPlan.Build(endpoint, endpoint.Output, top, "", table: kinds));
         var paging = Paging.For(endpoint, requestSchema);
-        return new EndpointPlan(tops, paging, World.Lists.ListPlan.For(endpoint, paging));
+        return new EndpointPlan(tops, paging, World.Lists.ListPlan.For(endpoint, paging))
+        {
+            Naming = [.. endpoint.Input.Where(f => !kinds.IsId(f.Name)).Select(f => (f.Name, Kinds.KindDiscovery.RelationTarget(f))).Where(n => n.Item2 != EntityKind.None)],
+        };
     }
 }
 

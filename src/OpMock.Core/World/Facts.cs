@@ -54,6 +54,10 @@ internal sealed class Facts
     /// <summary>The city (an index into <see cref="ChinaPlaces.Cities"/>) of users whose chat an example places in one.</summary>
     public FrozenDictionary<string, int> Cities { get; init; } = FrozenDictionary<string, int>.Empty;
 
+    /// <summary>The ids of the entities of <paramref name="kind"/> the examples show (their OPs, their users), in order: the world did not generate them.</summary>
+    public ImmutableArray<string> Ids(EntityKind kind) =>
+        [.. values.Keys.Where(k => k.Item1 == kind).Select(k => k.Item2).Concat(kind == EntityKind.Op ? ops.Keys : []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     /// <summary>The known values of one entity, keyed by attribute name or by "~" and the field's path; null when none.</summary>
     public FrozenDictionary<string, JsonNode?>? Of(EntityKind kind, string id) => values.GetValueOrDefault((kind, id));
 

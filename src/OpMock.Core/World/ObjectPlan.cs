@@ -33,7 +33,8 @@ internal sealed record ObjectPlan(EntityKind Kind, string Prefix, ImmutableArray
         {
             var field = fields[i];
             var path = prefix + field.Name;
-            var attribute = kind == EntityKind.None ? null : table.Attribute(kind, path);
+            var attribute = kind == EntityKind.None ? null
+                : table.Attribute(kind, path) ?? (prefix.Length > 0 && table.NamesOwner(endpoint, field, kind) ? new AttrRef(kind, Attr.Id) : null);
             var section = endpoint.Section(field.Target);
             ObjectPlan? child = null;
             if (section is not null && depth < MaxDepth && field.Type.Kind is FieldKind.Object or FieldKind.List)

@@ -26,6 +26,9 @@ internal sealed class OpWorld
     private readonly ImmutableDictionary<string, string> pinnedChatIds;
     private readonly ChatIds chatIds;
     private readonly Things things;
+
+    // Worked out once per seeded world, shared by the worlds its sessions read.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<EntityKind, ImmutableArray<string>> shownOwners;
     private readonly Overlay overlay = Overlay.Empty;
 
     /// <param name="facts">What the docs' examples say about entities; fixture pins win over them.</param>
@@ -37,6 +40,7 @@ internal sealed class OpWorld
         ids = new WorldIds(options.Seed);
         chatIds = new ChatIds(options.Seed);
         things = new Things(this.options, ids);
+        shownOwners = new();
         Facts = facts ?? Facts.None;
         pinnedChats = pins.Chats.GroupBy(c => c.UserId).ToImmutableDictionary(g => g.Key, g => g.Last());
         var opIds = pins.Ops.Select(o => o.Id).Concat(pins.Chats.Select(c => c.OperatorId)).Distinct();
@@ -51,6 +55,7 @@ internal sealed class OpWorld
         ids = seeded.ids;
         chatIds = seeded.chatIds;
         things = seeded.things;
+        shownOwners = seeded.shownOwners;
         Kinds = seeded.Kinds;
         pinnedChats = seeded.pinnedChats;
         pinnedOps = seeded.pinnedOps;
@@ -83,7 +88,11 @@ internal sealed class OpWorld
     public string Related(Thing thing, Relation relation) => things.Related(this, thing, relation);
 
     /// <summary>A number no generated entity of the kind has, for an entity a session creates.</summary>
-    public long FreshThing(KindRow row, long seq) => things.Fresh(row, seq);
+    public long FreshThing(KindRow row, long seq) => things.Fresh(this, row, seq);
+
+    /// <summary>The OPs or users the docs' examples show that this world did not generate, in order: owners of described kinds' entities too.</summary>
+    public ImmutableArray<string> ShownOwners(EntityKind kind) => shownOwners.GetOrAdd(kind, k => [.. Facts.Ids(k).Where(id =>
+        (k == EntityKind.Op ? ids.OpIndex(id) : ids.UserIndex(id)) is not { } i || i >= (k == EntityKind.Op ? options.Ops : options.Users))]);
 
     /// <summary>What the session changed of an entity of any kind, keyed as <see cref="Facts"/> keys them; null when nothing.</summary>
     public System.Collections.Frozen.FrozenDictionary<string, JsonNode?>? Changed(EntityKind kind, string id) =>

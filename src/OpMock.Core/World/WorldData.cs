@@ -60,9 +60,16 @@ internal sealed class WorldData
         var route = endpoint.IsTransfer && endpoint.TransferTarget is { } target ? target : endpoint.Route;
         var plan = Plan(endpoint, today.Kinds);
         var (requestedKind, requestedId) = today.Kinds.Requested(request);
+        var selecting = today.Kinds.Selecting(request);
+        if (requestedKind == EntityKind.None && plan.Named(request) is (not EntityKind.None and var kind, { } id, { } field))
+        {
+            // A request naming a user by its words (customerId 客户ID) asks about that user as a userId would.
+            (requestedKind, requestedId, selecting) = (kind, id, field);
+        }
+
         var top = plan.Top(requestedKind);
         var scope = Scope(world, top, requestedKind, requestedId, request, token, route, plan, written).With(written?.Fields ?? Item(world.Overlay, request));
-        scope.List = plan.Lists?.Read(request, today.Kinds.Selecting(request));
+        scope.List = plan.Lists?.Read(request, selecting);
         var random = new Randomizer(StableHash.Seed(world.Options.Seed, "data", route, top.Kind, scope.Id));
         var data = new DataShaper(endpoint, new ValueGenerator(random, world.Options)).Object(endpoint.Output, null, 0, scope);
         Avatars.Link(data, Avatars.Base(host));

@@ -80,6 +80,10 @@ internal sealed class WorldScope
     /// <summary>When the entity of a described kind this object is about (or belongs to) started: its creation; null for other kinds.</summary>
     public DateTimeOffset? KindStart => world.Kinds.IsDiscovered(Plan.Kind) ? Thing.Start : null;
 
+    /// <summary>The session's writes on the described kind's entity this object is about, oldest first (<see cref="Things.Events"/>); null when none.</summary>
+    public JsonArray? Events() => world.Overlay.IsEmpty || Plan.Prefix.Length > 0 || !world.Kinds.IsDiscovered(Plan.Kind) ? null
+        : world.Changed(Plan.Kind, Id)?.GetValueOrDefault(Things.Events) as JsonArray;
+
     /// <summary>Gives this object's own fields the values of <paramref name="fields"/> (keyed "~name"), ahead of the world's.</summary>
     public WorldScope With(IReadOnlyDictionary<string, JsonNode?>? fields)
     {
@@ -286,7 +290,9 @@ internal sealed class WorldScope
     public int? ListTotal(int index) => List?.Field == index ? Total : null;
 
     /// <summary>Whether field <paramref name="index"/>'s value is one a session wrote (a created or changed item, a write's own answer).</summary>
-    public bool Recorded(int index) => record?.ContainsKey(Facts.Key(Plan.DocFields[index].Name)) == true;
+    public bool Recorded(int index) => record?.ContainsKey(Facts.Key(Plan.DocFields[index].Name)) == true
+        // A field its session wrote on the entity (an update's updateTime): what the write set, not the rules' to redraw.
+        || (!world.Overlay.IsEmpty && Plan.Kind != EntityKind.None && Plan.Prefix.Length == 0 && world.Changed(Plan.Kind, Id)?.ContainsKey(Facts.Key(Plan.Fields[index].Path)) == true);
 
     /// <summary>Whether field <paramref name="index"/>'s value is what a doc's example shows for this entity (rules leave such values alone).</summary>
     public bool ShowsExample(int index)

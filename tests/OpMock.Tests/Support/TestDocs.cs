@@ -39,6 +39,12 @@ internal static class TestDocs
     /// <summary>The frozen shipped docs plus the kinds docs, for the tests of kinds the world learns from the docs.</summary>
     public static string BaseWithKinds(TempFolder temp) => Copy(temp, Base, BaseOverrides, Kinds);
 
+    /// <summary>11.1 to 11.6: kinds seen only in the items of a list, a user's coupons and cards, an OP's evaluations (see items/README.md).</summary>
+    public static string Items => Path.Combine(Folder, "items");
+
+    /// <summary>The frozen shipped docs plus the kinds and the items docs: kinds with routes of their own and kinds only listed.</summary>
+    public static string BaseWithKindsAndItems(TempFolder temp) => Copy(temp, Base, BaseOverrides, Kinds, Items);
+
     /// <summary>25.1 to 25.6: codes and names, histories, id shapes, order words (see rules/README.md).</summary>
     public static string Rules => Path.Combine(Folder, "rules");
 
@@ -64,7 +70,7 @@ internal static class TestDocs
     public static int Count(string docs) =>
         Files(docs).Count(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
 
-    private static string Copy(TempFolder temp, string docs, string overrides, string more)
+    private static string Copy(TempFolder temp, string docs, string overrides, params string[] folders)
     {
         // Every file of the docs folder as it is; of the test docs only the docs (their README is not one).
         foreach (var file in Files(docs))
@@ -72,7 +78,7 @@ internal static class TestDocs
             File.Copy(Path.Combine(docs, file), CreateFolderFor(Path.Combine(temp.Path, "docs", file)));
         }
 
-        foreach (var file in Files(more, "*.txt"))
+        foreach (var (more, file) in folders.SelectMany(more => Files(more, "*.txt").Select(file => (more, file))))
         {
             // The same doc is fine (the acceptance check copies the wiki into schemas/docs); another doc at its path is
             // a user's doc the test would silently replace, so the failure says which test doc to renumber.

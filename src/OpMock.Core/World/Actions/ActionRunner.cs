@@ -237,7 +237,14 @@ internal sealed class ActionRunner(TimeProvider time)
             id = row.Shape.Format(world.FreshThing(row, seq), now);
             Set(id, Records.Seq, seq);
             Set(id, Records.Start, now.ToUnixTimeMilliseconds());
-            Set(id, Records.Owner, Owner(row, request, token, world));
+            var owner = Owner(row, request, token, world);
+            Set(id, Records.Owner, owner);
+            if (row.Position is { } position && !request.Any(p => string.Equals(p.Key, position, StringComparison.OrdinalIgnoreCase)))
+            {
+                // Its place in its owner's list, as every later read numbers it: last (the list is numbered, not recorded).
+                lived.Add((Facts.Key(position), (long)world.ThingsOf(row, owner).Count + 1));
+            }
+
             foreach (var (name, value) in request.Where(p => p.Key is not "token" && !Paging.IsPageField(p.Key) && !row.IdFields.Contains(p.Key, StringComparer.OrdinalIgnoreCase)))
             {
                 Set(id, Facts.Key(name), value?.DeepClone());
@@ -245,6 +252,7 @@ internal sealed class ActionRunner(TimeProvider time)
 
             // Its life's start (World/Rules): the first state of its status unless sent, its times now.
             Life(effect.Life.Created(request, now));
+            Event(id, create: true);
         }
         else if (request.FirstOrDefault(p => row.IdFields.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).Value is JsonValue sent && FieldWrite.Text(sent) is { Length: > 0 } given)
         {
@@ -262,6 +270,7 @@ internal sealed class ActionRunner(TimeProvider time)
 
                 // The time the entity was last changed is the write's (updateTime and the like).
                 Life(effect.Life.Updated(request, now));
+                Event(id, create: false);
             }
         }
         else
@@ -290,6 +299,24 @@ internal sealed class ActionRunner(TimeProvider time)
                 Set(id, Facts.Key(name), value);
                 lived.Add((Facts.Key(name), value));
             }
+        }
+
+        // One event of its history per write: when (whole seconds, as times are shown), what (created, or the state
+        // set), who (the name getStaffInfo gives the OP the request names, else the token's) and the remark sent.
+        void Event(string id, bool create)
+        {
+            var events = world.Changed(row.Kind, id)?.GetValueOrDefault(Kinds.Things.Events) is JsonArray before ? before.DeepClone().AsArray() : [];
+            var status = effect.Life.Status is { } field ? request.FirstOrDefault(p => string.Equals(p.Key, field, StringComparison.OrdinalIgnoreCase)).Value : null;
+            var op = OpNamed(request) ?? Current(token);
+            events.Add(new JsonObject
+            {
+                ["at"] = now.ToUnixTimeSeconds() * 1000,
+                ["create"] = create,
+                ["status"] = status?.DeepClone(),
+                ["by"] = op is null ? null : world.Op(op).Name,
+                ["remark"] = request.FirstOrDefault(p => Rules.HistoryShape.IsRemark(p.Key)).Value?.DeepClone(),
+            });
+            Set(id, Kinds.Things.Events, events);
         }
     }
 

@@ -22,7 +22,8 @@ internal sealed record IdShape(string Prefix, bool Dated, int Digits)
             return null;
         }
 
-        var dated = digits.Length >= 12 && DateTime.TryParseExact(digits[..8], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        // A date and at least three digits of sequence (MC20160301008); fewer digits after a date-like start are a number.
+        var dated = digits.Length >= 11 && DateTime.TryParseExact(digits[..8], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
         return new IdShape(example[..letters], dated, Math.Max(1, dated ? digits.Length - 8 : digits.Length));
     }
 

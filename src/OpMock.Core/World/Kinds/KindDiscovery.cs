@@ -34,11 +34,12 @@ internal static class KindDiscovery
         var builtIn = KindTable.BuiltIn;
         var objects = docs.SelectMany(Objects).ToList();
         var addressed = docs.SelectMany(e => e.Input.Where(f => f.Required).Concat(e.Output))
-            .Where(f => IsKindId(f, builtIn)).Select(f => f.Name).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+            .Where(f => IsKindId(f, builtIn)).Concat(docs.SelectMany(e => Listed(e, builtIn)))
+            .Select(f => f.Name).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         var rows = builtIn.Rows.ToBuilder();
         foreach (var idField in addressed)
         {
-            rows.Add(Row((EntityKind)(FirstHandle + rows.Count - builtIn.Rows.Length), idField, docs, objects));
+            rows.Add(Row((EntityKind)(FirstHandle + rows.Count - builtIn.Rows.Length), idField, docs, objects, addressed));
         }
 
         return rows.Count == builtIn.Rows.Length ? builtIn : new KindTable(rows.ToImmutable());
@@ -88,21 +89,55 @@ internal static class KindDiscovery
         && !builtIn.Rows.Any(r => r.Parts.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
         && !WorldMap.Owns(field.Name) && field.Type.Kind is FieldKind.String or FieldKind.Integer;
 
+    /// <summary>
+    /// The own ids of the items of a list a request asks by a related entity (a user's coupons by <c>userId</c>: their
+    /// <c>couponId</c>), when the items say whose they are (they carry a <c>userId</c>, a <c>holderId</c> 持卡客户ID): such
+    /// items are entities, listed on no route of their own. Items that name nobody (an order's lines, a user's
+    /// addresses) stay parts of the entity whose answer holds them. An item's own id is its first id no known kind owns.
+    /// </summary>
+    private static IEnumerable<DocField> Listed(Endpoint endpoint, KindTable builtIn)
+    {
+        if (!endpoint.Input.Any(f => RelationTarget(f) != EntityKind.None))
+        {
+            yield break;
+        }
+
+        foreach (var list in endpoint.Output.Where(f => f.Type.Kind == FieldKind.List))
+        {
+            if (endpoint.Section(list.Target) is { } items && items.Fields.FirstOrDefault(f => IsKindId(f, builtIn)) is { } own
+                && items.Fields.Any(f => f != own && RelationTarget(f) != EntityKind.None))
+            {
+                yield return own;
+            }
+        }
+    }
+
     /// <summary>Every object the docs describe: a route's inputs, its outputs, each section; with its endpoint.</summary>
     private static IEnumerable<(Endpoint Endpoint, string? Section, ImmutableArray<DocField> Fields)> Objects(Endpoint endpoint) =>
         new[] { (endpoint, (string?)null, endpoint.Input), (endpoint, null, endpoint.Output) }
             .Concat(endpoint.Sections.Select(s => (endpoint, (string?)s.Name, s.Fields)));
 
-    private static KindRow Row(EntityKind handle, string idField, List<Endpoint> docs, List<(Endpoint Endpoint, string? Section, ImmutableArray<DocField> Fields)> objects)
+    private static KindRow Row(EntityKind handle, string idField, List<Endpoint> docs, List<(Endpoint Endpoint, string? Section, ImmutableArray<DocField> Fields)> objects, List<string> kinds)
     {
-        var carrying = objects.Where(o => o.Fields.Any(f => Is(f.Name, idField))).ToList();
+        // An object is about the kind whose id it shows first (an evaluation shows its evaluationId, then the orderId it
+        // is about): the later ids are relations to those kinds (item 6), not the object's.
+        var carrying = objects.Where(o => o.Fields.FirstOrDefault(f => kinds.Contains(f.Name, StringComparer.OrdinalIgnoreCase)) is { } own && Is(own.Name, idField)).ToList();
+        if (carrying.Count == 0)
+        {
+            // An id shown only after another kind's is still a kind (a route addresses it): every object showing it tells of it.
+            carrying = [.. objects.Where(o => o.Fields.Any(f => Is(f.Name, idField)))];
+        }
+
         var fields = carrying.SelectMany(o => o.Fields).DistinctBy(f => f.Name, StringComparer.OrdinalIgnoreCase).ToList();
         var sections = carrying.Select(o => o.Section).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         // A list field whose items are the kind's (tickets: List<Ticket>) names the kind too.
         var listFields = docs.SelectMany(e => e.Output.Concat(e.Sections.SelectMany(s => s.Fields)))
             .Where(f => f.Target is not null && sections.Contains(f.Target)).Select(f => f.Name);
         var relations = fields.Where(f => !Is(f.Name, idField) && RelationTarget(f) != EntityKind.None)
-            .Select(f => Relate(f, RelationTarget(f), fields)).DistinctBy(r => r.Field, StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+            .Select(f => Relate(f, RelationTarget(f), fields))
+            .Concat(fields.Where(f => !Is(f.Name, idField) && kinds.Contains(f.Name, StringComparer.OrdinalIgnoreCase))
+                .Select(f => new Relation(f.Name, (EntityKind)(FirstHandle + kinds.FindIndex(k => Is(k, f.Name))), ImmutableDictionary<string, Attr>.Empty)))
+            .DistinctBy(r => r.Field, StringComparer.OrdinalIgnoreCase).ToImmutableArray();
         var name = idField[..^2];
         var first = carrying.Select(o => o.Fields.First(f => Is(f.Name, idField)) is var f ? (o.Endpoint, f) : default).First();
         return new KindRow(handle, name, [idField], [.. sections.Concat(listFields).Distinct(StringComparer.OrdinalIgnoreCase)], [])
@@ -110,10 +145,13 @@ internal static class KindDiscovery
             Attributes = [.. fields.Select(f => f.Name)],
             Relations = relations,
             Owner = Owner(docs, sections, relations, fields.ToDictionary(f => f.Name, f => f.Description, StringComparer.OrdinalIgnoreCase)),
-            StartField = fields.Select(f => f.Name).FirstOrDefault(IsStart),
+            // Its creation (createTime), else the event that makes it (an evaluation's evaluateTime, a message's sendTime).
+            StartField = fields.Select(f => f.Name).FirstOrDefault(IsStart)
+                ?? fields.FirstOrDefault(f => Rules.FieldWords.IsTime(f) && (Rules.FieldWords.Stage(f.Name) == 0 || Rules.FieldWords.IsEvent(f.Name)))?.Name,
+            Position = fields.FirstOrDefault(Rules.OrderWords.IsPosition)?.Name,
             Shape = Shape(docs, idField) ?? IdShape.Fallback,
-            Examples = [.. docs.SelectMany(e => Carrying(OpJson.TryParse(e.Doc.Example?.Text ?? "", out _, out _)?["data"], idField))],
-            Routes = [.. docs.Where(e => Objects(e).Any(o => o.Fields.Any(f => Is(f.Name, idField)))).Select(e => e.Route).Distinct(StringComparer.Ordinal)],
+            Examples = [.. docs.SelectMany(e => Carrying(OpJson.TryParse(e.Doc.Example?.Text ?? "", out _, out _)?["data"], idField, kinds))],
+            Routes = [.. carrying.Select(o => o.Endpoint.Route).Distinct(StringComparer.Ordinal)],
             Source = $"{first.Endpoint.Doc.Path}:{first.f.Line}",
         };
     }
@@ -185,10 +223,11 @@ internal static class KindDiscovery
     }
 
     /// <summary>Every object of an example that carries the id field: the kind's example values, for generating its others.</summary>
-    private static IEnumerable<JsonObject> Carrying(JsonNode? node, string idField) => node switch
+    private static IEnumerable<JsonObject> Carrying(JsonNode? node, string idField, List<string> kinds) => node switch
     {
-        JsonObject map => (map.Any(p => Is(p.Key, idField)) ? [map] : Enumerable.Empty<JsonObject>()).Concat(map.SelectMany(p => Carrying(p.Value, idField))),
-        JsonArray list => list.SelectMany(item => Carrying(item, idField)),
+        JsonObject map => (map.FirstOrDefault(p => kinds.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).Key is { } own && Is(own, idField) ? [map] : Enumerable.Empty<JsonObject>())
+            .Concat(map.SelectMany(p => Carrying(p.Value, idField, kinds))),
+        JsonArray list => list.SelectMany(item => Carrying(item, idField, kinds)),
         _ => [],
     };
 

@@ -31,6 +31,9 @@ internal sealed record KindRow(EntityKind Kind, string Name, ImmutableArray<stri
     /// </summary>
     public Relation? Owner { get; init; }
 
+    /// <summary>The attribute that numbers the entities' places in their owner's list (sort, seq): a created one is last.</summary>
+    public string? Position { get; init; }
+
     /// <summary>The attribute that holds the entity's start instant (createTime): created entities start now.</summary>
     public string? StartField { get; init; }
 

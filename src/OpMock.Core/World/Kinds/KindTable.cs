@@ -112,13 +112,32 @@ internal sealed class KindTable
         return null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="field"/>, in a part of a built-in kind's entity (an item of an OP's schedule), holds that
+    /// entity's own id: it is named as the request field that names the entity (<c>staffId</c>), or described as it
+    /// (<c>dutyOpId</c> OP的ID beside a request's <c>staffId</c> OP的ID). Such an item shows the entity the request names.
+    /// </summary>
+    public bool NamesOwner(Docs.Endpoint endpoint, Docs.DocField field, EntityKind kind) =>
+        Row(kind) is { IsBuiltIn: true } && endpoint.Input.Any(input =>
+            (ById(input.Name)?.Kind == kind || KindDiscovery.RelationTarget(input) == kind)
+            && (string.Equals(input.Name, field.Name, StringComparison.OrdinalIgnoreCase)
+                || (input.Description.Trim() is { Length: > 0 } words && words == field.Description.Trim())));
+
     /// <summary>The entity a request names by id: a discovered kind's id before chatId before userId before staffId; None when it names none.</summary>
     public (EntityKind Kind, string? Id) Requested(System.Text.Json.Nodes.JsonObject request) =>
-        Selecting(request) is { } name ? (ById(name)!.Kind, request[name]!.GetValue<string>()) : (EntityKind.None, null);
+        Selecting(request) is { } name ? (ById(name)!.Kind, IdText(request[name])) : (EntityKind.None, null);
 
     /// <summary>The request field that names the answer's entity: it chooses whose list is answered, it filters nothing.</summary>
     public string? Selecting(System.Text.Json.Nodes.JsonObject request) =>
-        Ids.Select(i => i.Name).FirstOrDefault(name => request[name] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0);
+        Ids.Select(i => i.Name).FirstOrDefault(name => IdText(request[name]) is { Length: > 0 });
+
+    /// <summary>An id as a request sends it: text, or a number (a Long <c>couponId</c>) as its digits; null for anything else.</summary>
+    public static string? IdText(System.Text.Json.Nodes.JsonNode? node) => node is System.Text.Json.Nodes.JsonValue value
+        ? value.TryGetValue<string>(out var text) ? text
+        : value.GetValueKind() == System.Text.Json.JsonValueKind.Number && long.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : null
+        : null;
 
     /// <summary>
     /// The routes whose examples are facts about the built-in kinds' entities: not those about a described kind's entity

@@ -20,6 +20,12 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
     /// <summary>The most entities of one kind one owner has.</summary>
     public const int PerOwner = 20;
 
+    /// <summary>
+    /// The record of an entity that holds the session's writes on it, oldest first, for its history
+    /// (<see cref="Rules.HistoryStory.ForWrite"/>): each <c>{at, create, status, by, remark}</c>.
+    /// </summary>
+    public const string Events = "@events";
+
     /// <summary>The entity an id names: one its session created, a generated one, or one made up from the id, shown under the id asked for.</summary>
     public Thing Of(OpWorld world, KindRow row, string id)
     {
@@ -47,7 +53,7 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
         var all = new List<Thing>();
         if (OwnerIndex(world, row, ownerId) is { } j)
         {
-            for (var k = 0; k < Count(row, j); k++)
+            for (var k = 0; k < Count(world, row, j); k++)
             {
                 all.Add(Generated(world, row, ((long)j * PerOwner) + k)!);
             }
@@ -71,7 +77,7 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
     }
 
     /// <summary>A number no generated entity of the kind has, for the entity a session's <paramref name="seq"/>-th write creates.</summary>
-    public long Fresh(KindRow row, long seq) => ((long)OwnerCount(row) * PerOwner) + seq;
+    public long Fresh(OpWorld world, KindRow row, long seq) => ((long)(OwnerCount(row) + Shown(world, row).Length) * PerOwner) + seq;
 
     /// <summary>The id of the entity a relation of <paramref name="thing"/> names (its handler, its user): the world's ids, so following it lands on a real entity.</summary>
     public string Related(OpWorld world, Thing thing, Relation relation)
@@ -104,16 +110,48 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
                 return ownerKind == EntityKind.Chat ? thing.OwnerId
                     : world.ChatOf(thing.Row.Relations.FirstOrDefault(r => r.Target == EntityKind.User) is { } user ? Related(world, thing, user)
                         : ownerKind == EntityKind.User ? thing.OwnerId : ids.User((int)(drawn % (ulong)options.Users))).ChatId;
+            case var target when world.Kinds.Row(target) is { IsBuiltIn: false } other:
+                return Related(world, thing, other, drawn);
             default:
                 return world.MessagesOf(world.ChatOf(ids.User((int)(drawn % (ulong)options.Users))))[^1].Id;
         }
+    }
+
+    /// <summary>
+    /// The entity of another described kind <paramref name="thing"/> names (an evaluation's order): one of those its own
+    /// relations lead to — the order of the evaluation's user, as the user's order list shows it — else a generated one.
+    /// </summary>
+    private string Related(OpWorld world, Thing thing, KindRow other, ulong drawn)
+    {
+        if (other.Owner is { } by)
+        {
+            var ownerId = thing.Row.Owner is { } mine && mine.Target == by.Target ? thing.OwnerId
+                : thing.Row.Relations.FirstOrDefault(r => r.Target == by.Target) is { } relation ? Related(world, thing, relation)
+                : null;
+            if (ownerId is not null && OfOwner(world, other, ownerId) is { Count: > 0 } listed)
+            {
+                return listed[(int)(drawn % (ulong)listed.Count)].Id;
+            }
+        }
+
+        // Owners from a drawn one on, until one has an entity: a generated entity of the kind, found by its id.
+        for (var t = 0L; t < OwnerCount(other); t++)
+        {
+            var j = (int)((drawn + (ulong)t) % (ulong)OwnerCount(other));
+            if (Count(world, other, j) is var count and > 0)
+            {
+                return Generated(world, other, ((long)j * PerOwner) + (long)((drawn >> 16) % (ulong)count))!.Id;
+            }
+        }
+
+        return other.Shape.Format(0, options.Anchor);
     }
 
     private Thing? Generated(OpWorld world, KindRow row, long number)
     {
         var j = number / PerOwner;
         var k = (int)(number % PerOwner);
-        if (j >= OwnerCount(row) || k >= Count(row, (int)j))
+        if (j >= OwnerCount(row) + Shown(world, row).Length || k >= Count(world, row, (int)j))
         {
             return null;
         }
@@ -131,7 +169,20 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
         return DateTimeOffset.FromUnixTimeSeconds(start.ToUnixTimeSeconds()).ToOffset(WorldOptions.ChinaOffset);
     }
 
-    private int Count(KindRow row, int owner) => (int)(StableHash.Of(options.Seed, "kind-count", row.Name, owner) % (PerOwner + 1));
+    /// <summary>How many entities owner <paramref name="owner"/> has: drawn; at least one for an owner an example shows (it shows it in use).</summary>
+    private int Count(OpWorld world, KindRow row, int owner)
+    {
+        var drawn = (int)(StableHash.Of(options.Seed, "kind-count", row.Name, owner) % (PerOwner + 1));
+        return owner >= OwnerCount(row) ? Math.Max(1, drawn) : drawn;
+    }
+
+    /// <summary>
+    /// The owners the examples show that the world did not generate (the docs' OP, their users): owners
+    /// <see cref="OwnerCount"/> + i, so their entities are numbered, listed and found by id as the world's are.
+    /// </summary>
+    private static System.Collections.Immutable.ImmutableArray<string> Shown(OpWorld world, KindRow row) => row.Owner?.Target is EntityKind.Op or EntityKind.User
+        ? world.ShownOwners(row.Owner.Target)
+        : [];
 
     private int OwnerCount(KindRow row) => row.Owner?.Target switch
     {
@@ -149,10 +200,16 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
             EntityKind.Chat => ids.UserIndex(world.ChatById(ownerId).UserId),
             _ => 0,
         };
-        return index is { } i && i < OwnerCount(row) ? i : null;
+        if (index is { } i && i < OwnerCount(row))
+        {
+            return i;
+        }
+
+        var shown = Shown(world, row).IndexOf(ownerId);
+        return shown >= 0 ? OwnerCount(row) + shown : null;
     }
 
-    private string OwnerId(OpWorld world, KindRow row, int index) => row.Owner?.Target switch
+    private string OwnerId(OpWorld world, KindRow row, int index) => index >= OwnerCount(row) && Shown(world, row) is { Length: > 0 } shown ? shown[index - OwnerCount(row)] : row.Owner?.Target switch
     {
         EntityKind.Op => ids.Op(index),
         EntityKind.User => ids.User(index),

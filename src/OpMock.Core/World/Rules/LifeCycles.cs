@@ -58,6 +58,9 @@ internal sealed partial record HistoryShape(DocField Time, string Action, string
     private static readonly FrozenSet<string> HistoryListNames = Set("log", "logs", "loglist", "history", "histories", "historylist", "records", "recordlist",
         "trace", "traces", "tracks", "timeline", "flows", "flow", "progress", "steps", "events", "operations", "operatelogs", "oplogs", "actions");
 
+    /// <summary>Whether a field holds a remark (remark, note, reason …): a write's remark goes into the event it adds.</summary>
+    public static bool IsRemark(string name) => RemarkNames.Contains(Lower(name)) && !Lower(name).StartsWith("desc", StringComparison.Ordinal) && Lower(name) is not ("content" or "detail");
+
     /// <summary>The words an action begins the story with (the creation), in the doc's own words when it lists one.</summary>
     public static readonly ImmutableArray<string> CreationWords = ["创建", "新建", "提交", "新增", "发起", "生成", "下单", "登记", "受理"];
 
@@ -178,7 +181,9 @@ internal sealed record HistoryRule(int Status, StateOrder States, int List, Hist
 {
     public override void Apply(RuleContext context)
     {
-        if (!context.Shows(List) || context.FromExample(List) || context.Value(List) is not JsonArray shown || shown.FirstOrDefault() is not JsonObject template)
+        var written = context.Scope.Events();
+        if (!context.Shows(List) || context.FromExample(List) || context.Value(List) is not JsonArray shown
+            || (shown.FirstOrDefault() as JsonObject ?? (written is null ? null : new JsonObject())) is not { } template)
         {
             return;
         }
@@ -188,10 +193,20 @@ internal sealed record HistoryRule(int Status, StateOrder States, int List, Hist
         var updated = Read(context, Updated) ?? (times.Count > 0 ? times.Max() : created);
         var who = Handler is { } h && context.Value(h) is JsonValue name && name.TryGetValue<string>(out var text) ? text
             : Shape.Operator is { } op && template[op] is JsonValue first && first.TryGetValue<string>(out var drawn) ? drawn : null;
-        var story = HistoryStory.Tell(Shape, States, context.Shows(Status) ? context.Value(Status) : null, created, updated, who);
+        IEnumerable<HistoryEvent> story = HistoryStory.Tell(Shape, States, context.Shows(Status) ? context.Value(Status) : null, created, updated, who);
+        if (written is { Count: > 0 })
+        {
+            // The session's writes are its history from the first on: the story told before them, then one event each.
+            var events = written.OfType<JsonObject>().Select(e => HistoryStory.ForWrite(Shape, States, e["create"] is JsonValue c && c.GetValue<bool>(), e["status"],
+                TimeValues.Read(e["at"]) ?? updated, Text(e["by"]), Text(e["remark"]))).ToList();
+            story = story.Where(e => e.Time < events[0].Time && !events.Any(w => w.Action == e.Action)).Concat(events);
+        }
+
         var items = story.Select(e => e.Write(Shape, template));
         context.Set(List, new JsonArray([.. (Shape.Descending ? items.Reverse() : items).Select(i => (JsonNode)i)]));
     }
 
     private static DateTimeOffset? Read(RuleContext context, int? field) => field is { } f && context.Shows(f) ? TimeValues.Read(context.Value(f)) : null;
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

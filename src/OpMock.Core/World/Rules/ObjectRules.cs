@@ -107,6 +107,12 @@ internal sealed class ObjectRules
             rules.Add(timeline);
         }
 
+        // A state that speaks of validity (未使用, 已过期) and the end it names (expireTime) agree, once the times are drawn.
+        if (Validity.Of(fields) is { } validity)
+        {
+            rules.Add(validity);
+        }
+
         // Issue 25's rules 5–8, after the times: ids shaped by their examples and dated by the creation time, histories
         // that tell the entity's story, lists in their doc's order and positions, names that show their code's label.
         rules.AddRange(Ids(fields, plans));

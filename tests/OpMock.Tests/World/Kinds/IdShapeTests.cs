@@ -9,6 +9,7 @@ public sealed class IdShapeTests
     [InlineData("GD201603090001", "GD", true, 4)]
     [InlineData("r1001", "r", false, 4)]
     [InlineData("CP100233", "CP", false, 6)]
+    [InlineData("MC20160301008", "MC", true, 3)]
     [InlineData("201601061102350017", "", true, 10)]
     [InlineData("17", "", false, 2)]
     public void Of_ExampleId_IsItsPrefixDateAndSequence(string example, string prefix, bool dated, int digits) =>

@@ -48,8 +48,40 @@ public sealed class KindDiscoveryTests
     [Theory]
     [InlineData("ticket", "GD", true, 4)]
     [InlineData("reply", "r", false, 4)]
+    [InlineData("coupon", "", false, 6)]
+    [InlineData("card", "MC", true, 3)]
+    [InlineData("evaluation", "PJ", true, 4)]
     public async Task Discover_ExampleIds_ShapeTheKindsIds(string kind, string prefix, bool dated, int digits) =>
-        (await DiscoverAsync(TestDocs.BaseWithKinds)).Named(kind)!.Shape.ShouldBe(new IdShape(prefix, dated, digits));
+        (await DiscoverAsync(TestDocs.BaseWithKindsAndItems)).Named(kind)!.Shape.ShouldBe(new IdShape(prefix, dated, digits));
+
+    [Theory]
+    [InlineData("coupon", "userId", "User", "/op/v2/getUserCouponList")]
+    [InlineData("card", "holderId", "User", "/op/v2/getMemberCards")]
+    [InlineData("evaluation", "staffId", "Op", "/op/v2/getStaffEvaluations")]
+    public async Task Discover_IdOnlyInItemsThatNameWhoseTheyAre_IsAKindListedByTheRequestsEntity(string kind, string owner, string target, string route)
+    {
+        var row = (await DiscoverAsync(TestDocs.BaseWithKindsAndItems)).Named(kind).ShouldNotBeNull();
+
+        row.Owner!.Field.ShouldBe(owner);
+        row.Owner.Target.ShouldBe(Enum.Parse<EntityKind>(target));
+        row.Routes.ShouldBe([route]);
+    }
+
+    [Fact]
+    public async Task Discover_SecondIdOfAnObjectNamingAnotherKind_IsARelationToThatKind()
+    {
+        var table = await DiscoverAsync(TestDocs.BaseWithKindsAndItems);
+        var order = table.Named("order").ShouldNotBeNull();
+        var evaluation = table.Named("evaluation")!;
+
+        // An evaluation shows its own evaluationId, then the order it is about: a relation, not an object of the order's.
+        evaluation.RelationOf("orderId")!.Target.ShouldBe(order.Kind);
+        order.Routes.ShouldBe(["/op/v2/getUserServiceOrders", "/op/v2/getServiceOrderDetail"], ignoreOrder: true);
+        order.Attributes.ShouldNotContain("score");
+        order.Owner!.Field.ShouldBe("userId");
+        // An evaluation is made when it is written: its start is its evaluateTime, so its PJ id carries that day.
+        evaluation.StartField.ShouldBe("evaluateTime");
+    }
 
     [Theory]
     [InlineData("base")]

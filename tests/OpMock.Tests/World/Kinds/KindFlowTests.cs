@@ -94,6 +94,8 @@ public sealed class KindFlowTests(KindsWorld kinds) : IClassFixture<KindsWorld>
         afterAdd.Count.ShouldBe(count + 1);
         afterAdd[^1]!["replyId"]!.GetValue<string>().ShouldBe(id, "按sort升序: a new reply is last");
         afterAdd[^1]!["content"]!.GetValue<string>().ShouldBe("稍等，马上为您查询。");
+        added["sort"]!.GetValue<long>().ShouldBe(afterAdd[^1]!["sort"]!.GetValue<long>(), "the add answers the place a later read shows");
+        added["sort"]!.GetValue<long>().ShouldBe(count + 1);
 
         var first = before["replies"]!.AsArray().FirstOrDefault()?["replyId"]?.GetValue<string>();
         foreach (var gone in new[] { id, first }.OfType<string>())
@@ -104,6 +106,117 @@ public sealed class KindFlowTests(KindsWorld kinds) : IClassFixture<KindsWorld>
         var afterDelete = kinds.Get(Replies, new Dictionary<string, string> { ["staffId"] = op }, session)["replies"]!.AsArray();
         afterDelete.Count.ShouldBe(Math.Max(0, count - 1));
         afterDelete.Select(r => r!["replyId"]!.GetValue<string>()).ShouldNotContain(id);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Tickets_EachWrite_AddsOneEventToTheHistoryLaterReadsShow(bool transfer)
+    {
+        var session = "history-" + transfer;
+        var (creator, handler) = (kinds.World.OpId(11), kinds.World.OpId(12));
+        var user = kinds.World.Op(creator).Users.FirstOrDefault() ?? kinds.World.UserId(0);
+        var (created, _) = kinds.Post(CreateTicket, new JsonObject
+        {
+            ["chatId"] = kinds.World.ChatOf(user).ChatId, ["userId"] = user, ["staffId"] = creator, ["type"] = 1, ["title"] = "阿姨未带工具", ["content"] = "需要补送",
+        }, session, transfer);
+        var id = created["ticketId"]!.GetValue<string>();
+        kinds.Post(UpdateTicket, new JsonObject { ["ticketId"] = id, ["staffId"] = handler, ["status"] = 1, ["remark"] = "已联系阿姨" }, session, transfer);
+
+        // Read on the other port: the same session's history, 按时间正序.
+        var (detail, _) = kinds.Post(TicketDetail, new JsonObject { ["ticketId"] = id }, session, !transfer);
+        var logs = detail["logs"]!.AsArray().Select(l => l!.AsObject()).ToList();
+        logs.Select(l => l["action"]!.GetValue<string>()).ShouldBe(["创建", "处理中"]);
+        logs[0]["operatorName"]!.GetValue<string>().ShouldBe(kinds.World.Op(creator).Name);
+        logs[1]["operatorName"]!.GetValue<string>().ShouldBe(kinds.World.Op(handler).Name, "the OP the update names, as getStaffInfo names it");
+        logs[1]["remark"]!.GetValue<string>().ShouldBe("已联系阿姨");
+        logs[1]["time"]!.GetValue<string>().ShouldBe(detail["updateTime"]!.GetValue<string>());
+
+        // A generated ticket: its told story up to the write, then the write's event, last.
+        var generated = kinds.Post(Tickets, new JsonObject { ["staffId"] = OpWithTickets(), ["pageSize"] = 50 }, session, transfer).Data["tickets"]!.AsArray()
+            .Select(t => t!["ticketId"]!.GetValue<string>()).First();
+        kinds.Post(UpdateTicket, new JsonObject { ["ticketId"] = generated, ["staffId"] = handler, ["status"] = 3, ["remark"] = "用户撤销" }, session, transfer);
+        var (closed, _) = kinds.Post(TicketDetail, new JsonObject { ["ticketId"] = generated }, session, transfer);
+        var story = closed["logs"]!.AsArray().Select(l => l!.AsObject()).ToList();
+        story[0]["action"]!.GetValue<string>().ShouldBe("创建");
+        story[^1]["action"]!.GetValue<string>().ShouldBe("已关闭");
+        story[^1]["remark"]!.GetValue<string>().ShouldBe("用户撤销");
+        story.Select(l => l["action"]!.GetValue<string>()).ShouldBeUnique();
+        var times = story.Select(l => l["time"]!.GetValue<string>()).ToList();
+        times.ShouldBe(times.Order(StringComparer.Ordinal).ToList());
+
+        // Another session sees no write.
+        var (other, _) = kinds.Post(TicketDetail, new JsonObject { ["ticketId"] = generated }, session + "-other", transfer);
+        other["logs"]!.AsArray().Select(l => l!["remark"]?.GetValue<string>()).ShouldNotContain("用户撤销");
+    }
+
+    [Fact]
+    public void Tickets_OfAnOpOnlyAnExampleShows_AreListedAndFoundById()
+    {
+        var shown = kinds.World.ShownOwners(EntityKind.Op);
+        shown.ShouldNotBeEmpty("the base docs' examples show OPs the world did not generate");
+
+        foreach (var op in shown)
+        {
+            var (list, page) = kinds.Post(Tickets, new JsonObject { ["staffId"] = op, ["pageSize"] = 50 }, "shown");
+            var tickets = list["tickets"]!.AsArray().Select(t => t!.AsObject()).ToList();
+            tickets.ShouldNotBeEmpty(op);
+            page!["totalCount"]!.GetValue<int>().ShouldBe(tickets.Count);
+            foreach (var ticket in tickets)
+            {
+                ticket["handlerId"]!.GetValue<string>().ShouldBe(op);
+                ticket["handlerName"]!.GetValue<string>().ShouldBe(kinds.World.Op(op).Name);
+                var (detail, _) = kinds.Post(TicketDetail, new JsonObject { ["ticketId"] = ticket["ticketId"]!.GetValue<string>() }, "shown", transfer: true);
+                foreach (var (name, value) in ticket)
+                {
+                    JsonNode.DeepEquals(detail[name], value).ShouldBeTrue($"{name}: list {value?.ToJsonString()}, detail {detail[name]?.ToJsonString()}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Evaluations_OrderTheyName_IsAnOrderOfTheirUserOnEveryRoute()
+    {
+        var op = Enumerable.Range(0, 50).Select(kinds.World.OpId)
+            .First(o => kinds.Post(Evaluations, new JsonObject { ["staffId"] = o }, "probe").Data["evaluations"]!.AsArray().Count >= 2);
+
+        var (listed, _) = kinds.Post(Evaluations, new JsonObject { ["staffId"] = op, ["pageSize"] = 50 }, "orders");
+
+        foreach (var evaluation in listed["evaluations"]!.AsArray().Select(e => e!.AsObject()))
+        {
+            var orderId = evaluation["orderId"]!.GetValue<string>();
+            var user = evaluation["userId"]!.GetValue<string>();
+            var (order, _) = kinds.Post(OrderDetail, new JsonObject { ["orderId"] = orderId }, "orders", transfer: true);
+            order["orderId"]!.GetValue<string>().ShouldBe(orderId);
+            order["userId"]!.GetValue<string>().ShouldBe(user, "the order of the user who evaluated");
+            var (orders, _) = kinds.Post(UserOrders, new JsonObject { ["userId"] = user }, "orders");
+            orders["orders"]!.AsArray().Select(o => o!["orderId"]!.GetValue<string>()).ShouldContain(orderId);
+        }
+    }
+
+    [Fact]
+    public void Coupons_OnlyListed_AnswerTheSameOnBothPortsAndInEverySession()
+    {
+        var user = Enumerable.Range(0, 50).Select(kinds.World.UserId)
+            .First(u => kinds.Get(Coupons, new Dictionary<string, string> { ["userId"] = u }, "probe")["couponList"]!.AsArray().Count > 0);
+
+        var direct = kinds.Get(Coupons, new Dictionary<string, string> { ["userId"] = user, ["pageSize"] = "50" }, "coupons-a");
+        var (relayed, _) = kinds.Post(Coupons, new JsonObject { ["userId"] = user, ["pageSize"] = 50 }, "coupons-b", transfer: true);
+
+        JsonNode.DeepEquals(direct, relayed).ShouldBeTrue($"{direct.ToJsonString()}\n{relayed.ToJsonString()}");
+        direct["couponList"]!.AsArray().ShouldAllBe(c => c!["userId"]!.GetValue<string>() == user);
+    }
+
+    [Fact]
+    public void Schedules_ItemsNamingTheOpAsTheRequestDoes_AreThatOp()
+    {
+        var op = kinds.World.OpId(7);
+
+        var (schedules, _) = kinds.Post(Schedules, new JsonObject { ["staffId"] = op }, "schedules");
+
+        schedules["schedules"]!.AsArray().ShouldNotBeEmpty();
+        schedules["schedules"]!.AsArray().ShouldAllBe(s => s!["staffId"]!.GetValue<string>() == op && s["dutyOpId"]!.GetValue<string>() == op);
     }
 
     private string OpWithTickets() =>

@@ -5,7 +5,7 @@ using static OpMock.Tests.World.Kinds.KindsWorld;
 
 namespace OpMock.Tests.World.Kinds;
 
-/// <summary>Properties of 2,000 generated tickets, read through their list and detail routes of a larger world.</summary>
+/// <summary>Properties of 2,000 generated entities of each kind, read through their routes of a larger world.</summary>
 public sealed class KindPropertyTests(KindsWorld kinds) : IClassFixture<KindsWorld>
 {
     [Fact]
@@ -50,4 +50,102 @@ public sealed class KindPropertyTests(KindsWorld kinds) : IClassFixture<KindsWor
 
         seen.ShouldBeGreaterThanOrEqualTo(2000);
     }
+
+    [Fact]
+    public void Coupons_TwoThousandOnlyListed_AreTheUsersWithLabelsAndExpiryAgreeing()
+    {
+        var world = new OpWorld(WorldOptions.Default with { Users = 1000 }, Pins.None, kinds: kinds.World.Kinds);
+        var data = new WorldData(world);
+        var list = kinds.Engine.State.Direct(Coupons)!.Endpoint;
+        var labels = new Dictionary<long, string> { [1] = "未使用", [2] = "已使用", [3] = "已过期" };
+        var now = world.Options.Anchor;
+        var ids = new HashSet<long>();
+        var seen = 0;
+        for (var j = 0; j < 1000 && seen < 2000; j++)
+        {
+            var user = world.UserId(j);
+            var coupons = data.For(list, new JsonObject { ["userId"] = user, ["pageSize"] = 50 }, null).Data["couponList"]!.AsArray().Select(c => c!.AsObject()).ToList();
+            var ends = coupons.Select(c => c["expireTime"]!.GetValue<string>()).ToList();
+            ends.ShouldBe(ends.Order(StringComparer.Ordinal).ToList(), "按过期时间升序");
+            foreach (var coupon in coupons)
+            {
+                seen++;
+                ids.Add(coupon["couponId"]!.GetValue<long>()).ShouldBeTrue("a coupon is listed once, for one user");
+                coupon["userId"]!.GetValue<string>().ShouldBe(user, "the user the request names");
+                var state = coupon["state"]!.GetValue<long>();
+                coupon["stateDesc"]!.GetValue<string>().ShouldBe(labels[state]);
+                var expires = Instant(coupon["expireTime"]);
+                expires.ShouldBeGreaterThanOrEqualTo(Instant(coupon["receiveTime"]), "it expires after it was received");
+                if (state == 1)
+                {
+                    expires.ShouldBeGreaterThan(now, "未使用: not expired yet");
+                }
+                else if (state == 3)
+                {
+                    expires.ShouldBeLessThanOrEqualTo(now, "已过期: expired");
+                }
+            }
+
+            if (j % 50 == 0 && coupons.Count > 0)
+            {
+                // A filter keeps exactly the items of its state: the same coupons the whole list shows in it.
+                var expired = data.For(list, new JsonObject { ["userId"] = user, ["state"] = 3, ["pageSize"] = 50 }, null).Data["couponList"]!.AsArray();
+                expired.Select(c => c!["couponId"]!.GetValue<long>()).ShouldBe(coupons.Where(c => c["state"]!.GetValue<long>() == 3).Select(c => c["couponId"]!.GetValue<long>()));
+            }
+        }
+
+        seen.ShouldBeGreaterThanOrEqualTo(2000);
+    }
+
+    [Fact]
+    public void CardsAndEvaluations_TwoThousandEach_NameTheEntityTheRequestNames()
+    {
+        var world = new OpWorld(WorldOptions.Default with { Users = 1000, Ops = 400 }, Pins.None, kinds: kinds.World.Kinds);
+        var data = new WorldData(world);
+        var now = world.Options.Anchor;
+        var cards = 0;
+        for (var j = 0; j < 1000 && cards < 2000; j++)
+        {
+            // The request names its user by words (customerId 客户ID), its items by another name (holderId 持卡客户ID).
+            var user = world.UserId(j);
+            var listed = data.For(kinds.Engine.State.Direct(Cards)!.Endpoint, new JsonObject { ["customerId"] = user }, null).Data["cards"]!.AsArray().Select(c => c!.AsObject()).ToList();
+            var ends = listed.Select(c => c["validUntil"]!.GetValue<string>()).ToList();
+            ends.ShouldBe(ends.OrderDescending(StringComparer.Ordinal).ToList(), "按有效期倒序");
+            foreach (var card in listed)
+            {
+                cards++;
+                card["holderId"]!.GetValue<string>().ShouldBe(user);
+                var status = card["cardStatus"]!.GetValue<long>();
+                card["cardStatusText"]!.GetValue<string>().ShouldBe(status switch { 0 => "有效", 1 => "已冻结", _ => "已失效" });
+                card["cardId"]!.GetValue<string>().ShouldMatch("^MC[0-9]{11,}$");
+                if (status != 1)
+                {
+                    (Instant(card["validUntil"]) > now).ShouldBe(status == 0, $"{card}: 有效 ends ahead, 已失效 behind");
+                }
+            }
+        }
+
+        var evaluations = 0;
+        for (var j = 0; j < 400 && evaluations < 2000; j++)
+        {
+            var op = world.OpId(j);
+            var listed = data.For(kinds.Engine.State.Direct(Evaluations)!.Endpoint, new JsonObject { ["staffId"] = op, ["pageSize"] = 50 }, null).Data["evaluations"]!.AsArray().Select(c => c!.AsObject()).ToList();
+            var times = listed.Select(e => e["evaluateTime"]!.GetValue<string>()).ToList();
+            times.ShouldBe(times.OrderDescending(StringComparer.Ordinal).ToList(), "按评价时间倒序");
+            foreach (var evaluation in listed)
+            {
+                evaluations++;
+                evaluation["staffId"]!.GetValue<string>().ShouldBe(op, "the OP the request names");
+                evaluation["staffName"]!.GetValue<string>().ShouldBe(world.Op(op).Name);
+                evaluation["userId"]!.GetValue<string>().ShouldStartWith(WorldIds.UserPrefix);
+                evaluation["evaluationId"]!.GetValue<string>().ShouldStartWith("PJ" + evaluation["evaluateTime"]!.GetValue<string>()[..10].Replace("-", "", StringComparison.Ordinal));
+            }
+        }
+
+        cards.ShouldBeGreaterThanOrEqualTo(2000);
+        evaluations.ShouldBeGreaterThanOrEqualTo(2000);
+    }
+
+    private static DateTimeOffset Instant(JsonNode? time) =>
+        new(DateTime.ParseExact(time!.GetValue<string>(), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), WorldOptions.ChinaOffset);
 }

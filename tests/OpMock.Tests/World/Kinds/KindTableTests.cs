@@ -43,6 +43,16 @@ public sealed class KindTableTests
     }
 
     [Fact]
+    public void Requested_NumericIdOfADiscoveredKind_IsItsDigits()
+    {
+        var coupon = new KindRow((EntityKind)KindDiscovery.FirstHandle, "coupon", ["couponId"], ["Coupon"], []);
+        var table = new KindTable([.. KindTable.BuiltIn.Rows, coupon]);
+
+        table.Requested(new JsonObject { ["couponId"] = 100042 }).ShouldBe((coupon.Kind, "100042"));
+        table.Selecting(new JsonObject { ["couponId"] = true }).ShouldBeNull();
+    }
+
+    [Fact]
     public void Attribute_RelationAndBesideField_AreTheRelatedEntitys()
     {
         var handler = new Relation("handlerId", EntityKind.Op, new Dictionary<string, Attr> { ["handlerName"] = Attr.Name }.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase));

@@ -10,7 +10,7 @@ namespace OpMock.Tests.World.Kinds;
 
 /// <summary>
 /// The frozen shipped docs plus the kinds docs (TestDocs/kinds: an OP's work tickets 9.1–9.5, its quick replies
-/// 9.6–9.8), answered in process by one engine, directly or through the transfer relay, in any session.
+/// 9.6–9.8) and the items docs (TestDocs/items: a user's coupons and cards, an OP's evaluations, listed only), answered in process by one engine, directly or through the transfer relay, in any session.
 /// </summary>
 public sealed class KindsWorld : IAsyncLifetime
 {
@@ -22,6 +22,12 @@ public sealed class KindsWorld : IAsyncLifetime
     public const string Replies = "/op/v2/getQuickReplies";
     public const string AddReply = "/op/v2/addQuickReply";
     public const string DeleteReply = "/op/v2/deleteQuickReply";
+    public const string Coupons = "/op/v2/getUserCouponList";
+    public const string Cards = "/op/v2/getMemberCards";
+    public const string Evaluations = "/op/v2/getStaffEvaluations";
+    public const string Schedules = "/op/v2/getStaffSchedules";
+    public const string UserOrders = "/op/v2/getUserServiceOrders";
+    public const string OrderDetail = "/op/v2/getServiceOrderDetail";
 
     private readonly TempFolder temp = new();
 
@@ -31,7 +37,7 @@ public sealed class KindsWorld : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var docs = TestDocs.BaseWithKinds(temp);
+        var docs = TestDocs.BaseWithKindsAndItems(temp);
         Engine = new MockEngine(await MockState.LoadAsync(docs, Path.Combine(temp.Path, "overrides.yaml"), fixtures: null, seed: null), TimeProvider.System);
     }
 
