@@ -307,6 +307,10 @@ internal sealed class WorldScope
     /// <summary>What the examples say about this entity, keyed as <see cref="Facts"/> keys them; null when nothing.</summary>
     public FrozenDictionary<string, JsonNode?>? OwnFacts => Plan.Kind == EntityKind.None ? null : FactsOf(Plan.Kind, Id);
 
+    /// <summary>The name of the user this object is about, as every route shows it (an example's first); null for an object about no user.</summary>
+    public string? UserName() =>
+        Plan.Kind == EntityKind.User && AttributeValue(new AttrRef(EntityKind.User, Attr.UserName)) is JsonValue name && name.TryGetValue<string>(out var text) ? text : null;
+
     /// <summary>The chat this object is about or belongs to (a user's: its current chat).</summary>
     public Chat CurrentChat => Chat;
 

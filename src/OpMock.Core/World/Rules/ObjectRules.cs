@@ -102,6 +102,11 @@ internal sealed class ObjectRules
             rules.Add(new LifeRule(birthday, age));
         }
 
+        if (GenderRule.Of(fields, plans, kind, prefix) is { } gender)
+        {
+            rules.Add(gender);
+        }
+
         if (Timeline(fields, plans, prefix) is { } timeline)
         {
             rules.Add(timeline);
