@@ -453,7 +453,7 @@ internal sealed class WorldScope
         Attr.Lng => chat.Location.Lng,
         Attr.CreateTime => chat.CreateTime.ToUnixTimeMilliseconds(),
         Attr.Status => chat.Status,
-        Attr.Message => chat.Message,
+        Attr.Message => world.LatestMessage(chat),
         Attr.ClientId => (long)chat.Client.ClientId,
         Attr.ClientType => (long)chat.Client.ClientType,
         Attr.ClientName => chat.Client.Name,
