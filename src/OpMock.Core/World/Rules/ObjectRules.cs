@@ -86,6 +86,8 @@ internal sealed class ObjectRules
             }
         }
 
+        // Lines first: counts and totals count and sum an order's lines as they are shown.
+        rules.InsertRange(0, LinesRule.Of(lists));
         rules.AddRange(counted);
         rules.AddRange(Maxima(fields));
         rules.AddRange(lists.SelectMany(l => l.Items.Where(f => f.Type.Kind == FieldKind.Boolean && FieldWords.IsDefaultFlag(f.Name)).Take(1)
