@@ -83,7 +83,7 @@ internal sealed class FixtureReader(string file, List<Finding> findings)
 
     public WorldOptions World(YamlNode node, WorldOptions world)
     {
-        foreach (var (key, value) in Map(node, "world", "ops", "users", "anchor", "windowDays", "locale") ?? [])
+        foreach (var (key, value) in Map(node, "world", "ops", "users", "anchor", "windowDays", "locale", "examples", "images") ?? [])
         {
             world = key switch
             {
@@ -91,6 +91,8 @@ internal sealed class FixtureReader(string file, List<Finding> findings)
                 "users" => Int(value, "world.users", 1, WorldBounds.MaxUsers) is { } users ? world with { Users = users } : world,
                 "windowDays" => Int(value, "world.windowDays", 1, WorldBounds.MaxWindowDays) is { } days ? world with { WindowDays = days } : world,
                 "anchor" => Anchor(value) is { } anchor ? world with { Anchor = anchor, FrozenAnchor = anchor } : world,
+                "examples" => Either(value, "world.examples", "present", "verbatim") is { } verbatim ? world with { VerbatimExamples = verbatim } : world,
+                "images" => Either(value, "world.images", "offline", "documented") is { } documented ? world with { DocumentedImages = documented } : world,
                 _ => Locale(value, world),
             };
         }
@@ -253,6 +255,23 @@ internal sealed class FixtureReader(string file, List<Finding> findings)
         }
 
         Error(node, $"`world.anchor` must be a China time written yyyy-MM-dd HH:mm:ss, found `{YamlJson.Text(node)}`");
+        return null;
+    }
+
+    /// <summary>
+    /// A switch of two words: `world.examples` `present` (the default: example instants move to today as one block) or
+    /// `verbatim`; `world.images` `offline` (the default: the examples' images are served by OpMock) or `documented`.
+    /// True for the second word, null (and an error) for anything else.
+    /// </summary>
+    private bool? Either(YamlNode node, string setting, string usual, string kept)
+    {
+        var text = YamlJson.Text(node);
+        if (text == usual || text == kept)
+        {
+            return text == kept;
+        }
+
+        Error(node, $"`{setting}` must be `{usual}` (the default) or `{kept}`, found `{text}`");
         return null;
     }
 

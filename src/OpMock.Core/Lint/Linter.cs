@@ -38,8 +38,9 @@ internal static class Linter
         }
 
         // Two docs' examples that disagree about one entity: each sample answers its own, the world can only be one.
+        // (read as documented, times and image URLs included, so a warning quotes the docs and finds their lines)
         var all = contract.Endpoints.Select(e => e.Endpoint).ToList();
-        var facts = World.ExampleFacts.Read(World.Kinds.KindDiscovery.Discover(all).AboutBuiltInKinds(all), World.WorldOptions.Default);
+        var facts = World.ExampleFacts.Read(World.Kinds.KindDiscovery.Discover(all).AboutBuiltInKinds(all), World.WorldOptions.Default with { VerbatimExamples = true, DocumentedImages = true });
         findings.AddRange(facts.Disagreements.Select(d => d.ToFinding()));
         return [.. findings.Distinct().OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line)];
     }

@@ -49,31 +49,37 @@ internal sealed class AvatarEndpoint(Func<MockEngine> engine)
         }
 
         var svg = Avatars.Svg(id, NameOf(engine().State.Data.World, id));
-        var etag = Avatars.ETag(svg);
+        // An SVG opened on its own is a document: this one runs nothing and loads nothing.
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+        await WriteImageAsync(context, Encoding.UTF8.GetBytes(svg), ContentType, Avatars.ETag(svg));
+        return true;
+    }
+
+    /// <summary>
+    /// An image's answer, as a CDN gives it: public on any origin, cached a day without revalidation, with an ETag
+    /// (a 304 on If-None-Match, which compares weakly — W/"…" matches "…" — and may list several tags), no body for HEAD.
+    /// </summary>
+    internal static async Task WriteImageAsync(HttpContext context, byte[] bytes, string contentType, string etag)
+    {
+        var request = context.Request;
         var headers = context.Response.Headers;
         headers.CacheControl = CacheControl;
         headers.ETag = etag;
         headers.AccessControlAllowOrigin = "*";
         headers.XContentTypeOptions = "nosniff";
-        // An SVG opened on its own is a document: this one runs nothing and loads nothing.
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
-        // If-None-Match compares weakly (W/"…" matches "…"), and may list several tags.
         if (request.Headers.IfNoneMatch.SelectMany(v => (v ?? "").Split(',')).Select(t => t.Trim()).Any(t => t == "*" || t == etag || t == "W/" + etag))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
-            return true;
+            return;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(svg);
         context.Response.StatusCode = 200;
-        context.Response.ContentType = ContentType;
+        context.Response.ContentType = contentType;
         context.Response.ContentLength = bytes.Length;
         if (!HttpMethods.IsHead(request.Method))
         {
             await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
         }
-
-        return true;
     }
 
     /// <summary>

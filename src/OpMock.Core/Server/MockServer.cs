@@ -54,6 +54,8 @@ internal sealed class MockServer : IAsyncDisposable
         Endpoints.Add(CanonicalPath.Console + "/", guarded: true, (context, _) => console.TryHandleAsync(context));
         var avatars = new AvatarEndpoint(() => Engine);
         Endpoints.Add(AvatarEndpoint.Prefix + "/", guarded: false, (context, _) => avatars.TryHandleAsync(context));
+        var images = new ExampleImageEndpoint(() => Engine);
+        Endpoints.Add(ExampleImageEndpoint.Prefix + "/", guarded: false, (context, _) => images.TryHandleAsync(context));
         // A transfer that a stub on the direct port matches goes there (one loopback hop).
         transfers = new TransferStubs(() => Engine, () => directPipeline?.Stubs, () => new Uri($"http://{listen.LocalHost}:{Port}"), time);
         var parts = new PipelineParts(new Gate(admin, Endpoints, () => Engine, bodies, time), admin, Endpoints, transfers, Exchanges,

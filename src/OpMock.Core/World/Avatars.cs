@@ -88,7 +88,7 @@ internal static class Avatars
         return "http://" + FallbackHost;
     }
 
-    /// <summary>Makes every image path in <paramref name="node"/> a URL on <paramref name="baseUrl"/>, in place.</summary>
+    /// <summary>Makes every image path in <paramref name="node"/> (avatars, and the examples' images) a URL on <paramref name="baseUrl"/>, in place.</summary>
     public static void Link(JsonNode? node, string baseUrl)
     {
         switch (node)
@@ -127,7 +127,7 @@ internal static class Avatars
 
     private static JsonValue? Linked(JsonNode? node, string baseUrl) =>
         node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String
-        && value.GetValue<string>() is var text && text.StartsWith(Route, StringComparison.Ordinal)
+        && value.GetValue<string>() is var text && (text.StartsWith(Route, StringComparison.Ordinal) || text.StartsWith(ExampleImages.Route, StringComparison.Ordinal))
             ? JsonValue.Create(baseUrl + text)
             : null;
 

@@ -14,7 +14,8 @@ internal static class ChatMessages
     public const int MaxHistory = 12;
 
     /// <param name="latest">The chat's latest message as every route shows it (an example's, else the generated one).</param>
-    public static ImmutableArray<Message> History(WorldOptions options, Chat chat, string latest)
+    /// <param name="ids">The examples' message id shape: a message's id carries its send time; 32 hex digits without one.</param>
+    public static ImmutableArray<Message> History(WorldOptions options, Chat chat, string latest, Rules.IdShape? ids = null)
     {
         var random = new Randomizer(StableHash.Seed(options.Seed, "messages", chat.ChatId));
         var count = random.Number(1, MaxHistory);
@@ -28,7 +29,9 @@ internal static class ChatMessages
             // The user opens the chat; the OP answers; turns alternate.
             var fromUser = k % 2 == 0;
             var content = k == count - 1 && latest.Length > 0 ? latest : ChineseText.Turn(random, topic, k, fromUser);
-            messages.Add(new Message(RandomHex.Of32(random), chat.ChatId, fromUser ? Message.FromUser : Message.FromOp,
+            var hex = RandomHex.Of32(random);
+            var id = ids?.Generated(time, (StableHash.Of(options.Seed, "message-id", chat.ChatId + "/" + k) >> 11) / (double)(1UL << 53)) ?? hex;
+            messages.Add(new Message(id, chat.ChatId, fromUser ? Message.FromUser : Message.FromOp,
                 fromUser ? chat.UserId : chat.OperatorId, time, content, "text"));
             time = time.AddSeconds(random.Number(20, 600));
         }

@@ -25,6 +25,11 @@ internal static class ChineseNames
         "国庆", "红梅", "建国", "丽娟", "小燕", "玉兰", "志刚", "淑珍", "俊豪", "若曦",
     ];
 
+    // Characters of given names, by whom they are mostly given to; a name is read from its last character back (海燕: 燕).
+    private const string FemaleCharacters = "芳娜敏静丽艳娟霞秀英桂涵桐欣怡萱嘉琪梦瑶诗雅婷曦婉清梅燕兰淑珍玉红莉萍雪慧倩颖琴洁凤蓉晶妍琳薇露玲菲媛丹娇美月巧佩璐岚";
+
+    private const string MaleCharacters = "伟强磊军洋勇杰涛明超平刚远浩然宇轩俊志东建博天国庆立湘定豪鹏斌峰龙辉波亮飞鑫凯坤健威武雄彪虎林晨阳";
+
     /// <summary>A full name, split so a nickname or a relative can be made from it.</summary>
     public static (string Family, string Given) Person(Bogus.Randomizer random) =>
         (random.ArrayElement(Family), random.ArrayElement(Given));
@@ -113,6 +118,39 @@ internal static class ChineseNames
 
         var fitting = Given.Where(g => g.EndsWith(endsWith, StringComparison.Ordinal)).ToArray();
         return random.ArrayElement(Family) + (fitting.Length > 0 ? random.ArrayElement(fitting) : endsWith);
+    }
+
+    /// <summary>
+    /// Whether a name is a woman's (true) or a man's (false), by its given name's characters from the last back (梁海燕:
+    /// 燕, a woman; 熊志强: 强, a man), or a title (王女士, 李先生); null when no character tells (一诺).
+    /// </summary>
+    public static bool? IsFemale(string name)
+    {
+        if (name.EndsWith("女士", StringComparison.Ordinal) || name.EndsWith("小姐", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (name.EndsWith("先生", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var given = Split(name)?.Given ?? name;
+        for (var i = given.Length - 1; i >= 0; i--)
+        {
+            if (FemaleCharacters.Contains(given[i], StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (MaleCharacters.Contains(given[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether a full name starts with a known family name and has a given name after it.</summary>

@@ -35,6 +35,9 @@ internal sealed class ExampleFacts
 
     private readonly WorldOptions options;
 
+    /// <summary>How far every example instant moves to live in the present (zero when a fixture keeps them verbatim).</summary>
+    private TimeSpan shift;
+
     private ExampleFacts(WorldOptions options)
     {
         this.options = options;
@@ -43,8 +46,12 @@ internal sealed class ExampleFacts
 
     public static Facts Read(IEnumerable<Endpoint> endpoints, WorldOptions options)
     {
-        var reader = new ExampleFacts(options);
-        foreach (var endpoint in endpoints.Where(e => !e.IsTransfer).OrderBy(e => e.Id, StringComparer.Ordinal))
+        var read = endpoints.Where(e => !e.IsTransfer).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var reader = new ExampleFacts(options)
+        {
+            shift = options.VerbatimExamples ? TimeSpan.Zero : Consistency.ExampleTimes.Offset(read, options.Anchor),
+        };
+        foreach (var endpoint in read)
         {
             reader.Add(endpoint);
         }
@@ -56,7 +63,8 @@ internal sealed class ExampleFacts
     {
         current = endpoint;
         if (endpoint.Doc.Example is not { } example || OpJson.TryParse(example.Text, out _, out _) is not JsonObject envelope
-            || envelope["data"] is not JsonObject data)
+            || Consistency.ExampleTimes.Shift(envelope["data"], shift) is not JsonObject shifted
+            || (options.DocumentedImages ? shifted : ExampleImages.Offline(shifted)) is not JsonObject data)
         {
             return;
         }

@@ -37,7 +37,15 @@ internal sealed class Facts
         this.chats = chats.ToFrozenDictionary(StringComparer.Ordinal);
         this.chatOfUser = chatOfUser.ToFrozenDictionary(StringComparer.Ordinal);
         this.ops = ops.ToFrozenDictionary(StringComparer.Ordinal);
+        MessageIds = this.messages.Values.SelectMany(m => m).Concat(this.values.Keys.Where(k => k.Item1 == EntityKind.Message).Select(k => k.Item2))
+            .Order(StringComparer.Ordinal).Select(Rules.IdShape.Of).FirstOrDefault(s => s is not null);
     }
+
+    /// <summary>
+    /// The shape the examples' message ids have (<c>m20160308173245001</c>: m, the message's time, a sequence), for
+    /// generated and sent messages alike; null when no example shows a message id of a shape.
+    /// </summary>
+    public Rules.IdShape? MessageIds { get; }
 
     public bool IsEmpty => values.Count == 0 && chats.Count == 0 && ops.Count == 0;
 

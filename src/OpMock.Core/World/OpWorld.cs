@@ -212,7 +212,7 @@ internal sealed class OpWorld
         var latest = Facts.Of(EntityKind.Chat, chat.ChatId)?.GetValueOrDefault(Facts.Key(Attr.Message)) is JsonValue shown
             && shown.TryGetValue<string>(out var text) ? text : chat.Message;
         // History is kept: past messages keep the OP who wrote them, whoever serves the chat now (a transfer moves the chat, not its past).
-        var history = ChatMessages.History(options, overlay.IsEmpty ? chat : chat with { OperatorId = new OpWorld(this, Overlay.Empty).ChatById(chat.ChatId).OperatorId }, latest);
+        var history = ChatMessages.History(options, overlay.IsEmpty ? chat : chat with { OperatorId = new OpWorld(this, Overlay.Empty).ChatById(chat.ChatId).OperatorId }, latest, Facts.MessageIds);
         if (Facts.MessagesOf(chat.ChatId) is { IsDefaultOrEmpty: false } known)
         {
             // An example's messages keep their ids (and, through facts, their values); times and turns come from the history's rules.
@@ -220,6 +220,22 @@ internal sealed class OpWorld
         }
 
         return overlay.IsEmpty ? history : history.AddRange(overlay.Messages(chat.ChatId));
+    }
+
+    /// <summary>
+    /// A chat's latest message as its list shows it: the newest of its messages — an example's (with the content the
+    /// example shows), the generated history's, or one its session sent — so a chat list and the message list agree.
+    /// </summary>
+    public string LatestMessage(Chat chat)
+    {
+        if (MessagesOf(chat) is not { Length: > 0 } messages)
+        {
+            return chat.Message;
+        }
+
+        var last = messages[^1];
+        return Facts.Of(EntityKind.Message, last.Id)?.GetValueOrDefault(Facts.Key(Attr.Content)) is JsonValue shown
+            && shown.TryGetValue<string>(out var text) ? text : last.Content;
     }
 
     /// <summary>A message by id: one its session sent, else one of a chat's history when the chat is known, else one made up from the id.</summary>
@@ -231,7 +247,7 @@ internal sealed class OpWorld
         }
 
         var of = chat ?? ChatOf(MadeUpUser("message-user", id));
-        return MessagesOf(of).FirstOrDefault(m => m.Id == id) ?? ChatMessages.History(options, of, of.Message)[^1] with { Id = id };
+        return MessagesOf(of).FirstOrDefault(m => m.Id == id) ?? ChatMessages.History(options, of, of.Message, Facts.MessageIds)[^1] with { Id = id };
     }
 
     /// <summary>The OP as its session changed it: online or not, and serving the chats given to it, not those closed or moved away.</summary>

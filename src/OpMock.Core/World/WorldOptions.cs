@@ -16,6 +16,15 @@ internal sealed record WorldOptions(int Seed, int Ops, int Users, DateTimeOffset
     /// <summary>A fixture's <c>world.anchor</c>: the anchor stays there whatever the clock says. Null: it follows the clock.</summary>
     public DateTimeOffset? FrozenAnchor { get; init; }
 
+    /// <summary>
+    /// A fixture's <c>world.examples: verbatim</c>: the docs' example instants stay as documented. Otherwise they move to
+    /// the present as one block (<see cref="Consistency.ExampleTimes"/>).
+    /// </summary>
+    public bool VerbatimExamples { get; init; }
+
+    /// <summary>A fixture's <c>world.images: documented</c>: the examples' image URLs stay as documented instead of being served by OpMock (<see cref="ExampleImages"/>).</summary>
+    public bool DocumentedImages { get; init; }
+
     /// <summary>The options of the world served at <paramref name="now"/>: anchored at the frozen anchor, else at the start of now's China day.</summary>
     public WorldOptions On(DateTimeOffset now) => this with { Anchor = AnchorOn(now) };
 

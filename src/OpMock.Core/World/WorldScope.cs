@@ -313,6 +313,10 @@ internal sealed class WorldScope
     /// <summary>What the examples say about this entity, keyed as <see cref="Facts"/> keys them; null when nothing.</summary>
     public FrozenDictionary<string, JsonNode?>? OwnFacts => Plan.Kind == EntityKind.None ? null : FactsOf(Plan.Kind, Id);
 
+    /// <summary>The name of the user this object is about, as every route shows it (an example's first); null for an object about no user.</summary>
+    public string? UserName() =>
+        Plan.Kind == EntityKind.User && AttributeValue(new AttrRef(EntityKind.User, Attr.UserName)) is JsonValue name && name.TryGetValue<string>(out var text) ? text : null;
+
     /// <summary>The chat this object is about or belongs to (a user's: its current chat).</summary>
     public Chat CurrentChat => Chat;
 
@@ -455,7 +459,7 @@ internal sealed class WorldScope
         Attr.Lng => chat.Location.Lng,
         Attr.CreateTime => chat.CreateTime.ToUnixTimeMilliseconds(),
         Attr.Status => chat.Status,
-        Attr.Message => chat.Message,
+        Attr.Message => world.LatestMessage(chat),
         Attr.ClientId => (long)chat.Client.ClientId,
         Attr.ClientType => (long)chat.Client.ClientType,
         Attr.ClientName => chat.Client.Name,

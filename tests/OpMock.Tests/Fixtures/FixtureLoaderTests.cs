@@ -41,6 +41,8 @@ public sealed class FixtureLoaderTests
     [InlineData("world:\n  users: -5\n", 2, "world.users")]
     [InlineData("world:\n  anchor: yesterday\n", 2, "yyyy-MM-dd HH:mm:ss")]
     [InlineData("world:\n  locale: en_US\n", 2, "zh_CN")]
+    [InlineData("world:\n  examples: frozen\n", 2, "`world.examples` must be `present` (the default) or `verbatim`")]
+    [InlineData("world:\n  images: [a]\n", 2, "`world.images` must be `offline` (the default) or `documented`")]
     [InlineData("scenarios:\n  x:\n    fault: explode\n", 3, "drop-connection")]
     [InlineData("scenarios:\n  x:\n    status: 42\n", 3, "HTTP status")]
     [InlineData("scenarios:\n  x:\n    delay: {min: 9, max: 1}\n", 3, "min ≤ max")]

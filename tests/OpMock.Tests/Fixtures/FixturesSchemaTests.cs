@@ -44,6 +44,8 @@ public sealed class FixturesSchemaTests
     [InlineData("world: {ops: 0}")]
     [InlineData("world: {anchor: 2026-11-01}")]
     [InlineData("world: {locale: en_US}")]
+    [InlineData("world: {examples: frozen}")]
+    [InlineData("world: {images: none}")]
     [InlineData("errors: {validation: {status: 700}}")]
     [InlineData("pins: {ops: [{online: true}]}")]
     [InlineData("scenarios: {slow: {delay: {min: 5}}}")]

@@ -10,13 +10,16 @@ namespace OpMock.Tests.Server;
 
 public sealed class AvatarEndpointTests
 {
-    private static readonly Lazy<Task<MockEngine>> Engine = new(async () =>
+    /// <summary>An engine over the frozen shipped docs, for the public image endpoints' tests.</summary>
+    internal static readonly Lazy<Task<MockEngine>> Engine = new(async () =>
     {
         var time = TestClock.Frozen();
         return new MockEngine(await MockState.LoadAsync(TestDocs.Base, TestDocs.BaseOverrides, TestFixtures.Base, seed: null, time), time);
     });
 
-    private static async Task<(bool Handled, HttpContext Context, string Body)> AskAsync(string path, string method = "GET", string? ifNoneMatch = null)
+    /// <summary>A request to an image endpoint, handled in process: whether it took it, the context, and the body's bytes.</summary>
+    internal static async Task<(bool Handled, HttpContext Context, byte[] Body)> HandleAsync(
+        Func<MockEngine, Func<HttpContext, Task<bool>>> endpoint, string path, string method = "GET", string? ifNoneMatch = null)
     {
         var engine = await Engine.Value;
         var context = new DefaultHttpContext();
@@ -28,8 +31,14 @@ public sealed class AvatarEndpointTests
             context.Request.Headers.IfNoneMatch = ifNoneMatch;
         }
 
-        var handled = await new AvatarEndpoint(() => engine).TryHandleAsync(context);
-        return (handled, context, Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray()));
+        var handled = await endpoint(engine)(context);
+        return (handled, context, ((MemoryStream)context.Response.Body).ToArray());
+    }
+
+    private static async Task<(bool Handled, HttpContext Context, string Body)> AskAsync(string path, string method = "GET", string? ifNoneMatch = null)
+    {
+        var (handled, context, body) = await HandleAsync(engine => new AvatarEndpoint(() => engine).TryHandleAsync, path, method, ifNoneMatch);
+        return (handled, context, Encoding.UTF8.GetString(body));
     }
 
     [Theory]
@@ -144,7 +153,7 @@ public sealed class AvatarEndpointTests
         (await AskAsync($"/__opmock/avatars/{new string('a', Avatars.MaxIdLength + 1)}.svg")).Context.Response.StatusCode.ShouldBe(404);
 
     [Fact]
-    public async Task Answers_EveryImageTheWorldMakes_LoadsFromThePortItWasAskedOnAndNoneIsOffHost()
+    public async Task Answers_EveryImageTheWorldAndItsExamplesShow_LoadsFromThePortItWasAskedOnAndNoneIsOffHost()
     {
         // Given a server over the test docs and docs with avatars, logos and pictures of their own
         using var temp = new TempFolder();
@@ -179,34 +188,46 @@ public sealed class AvatarEndpointTests
             await AskAsync("/op/v2/getChatMessages", "chatId", world.ChatOf(userId).ChatId);
         }
 
+        // (and the docs' own OP, whose example list shows the examples' images)
+        await AskAsync(Routes.Receives, "staffId", ActionsHost.Op);
+        await AskAsync(Routes.Receives, "staffId", ActionsHost.Op, transfer: true);
         for (var j = 0; j < 15; j++)
         {
             await AskAsync(Routes.Receives, "staffId", world.OpId(j));
             await AskAsync(ValueDocs.ProfileRoute, "staffId", world.OpId(j));
         }
 
-        // Then every URL is an example's own or an image on the very server and port asked
+        // Then every URL is an image on the very server and port asked, the examples' own images included
         var images = new HashSet<string>();
         foreach (var (origin, data) in answers)
         {
             foreach (var url in Texts(data).Where(t => t.StartsWith("http", StringComparison.Ordinal)))
             {
-                if (!examples.Contains(url, StringComparison.Ordinal))
-                {
-                    url.ShouldStartWith(origin + "/__opmock/avatars/");
-                    images.Add(url);
-                }
+                url.ShouldStartWith(origin + "/__opmock/");
+                images.Add(url);
             }
         }
 
-        // And each of those images loads: an SVG, cacheable
+        // And each of those images loads: an avatar's SVG, an example image's PNG under its documented file name
         images.Count.ShouldBeGreaterThan(100);
+        var exampleImages = images.Where(url => url.Contains("/__opmock/images/", StringComparison.Ordinal)).Select(url => new Uri(url).Segments.Last()).ToList();
+        exampleImages.ShouldNotBeEmpty();
+        exampleImages.ShouldAllBe(file => examples.Contains(file));
         foreach (var url in images)
         {
             using var image = await host.Client.GetAsync(url);
             image.StatusCode.ShouldBe(HttpStatusCode.OK, url);
-            image.Content.Headers.ContentType!.MediaType.ShouldBe("image/svg+xml");
-            (await image.Content.ReadAsStringAsync()).ShouldStartWith("<svg");
+            var bytes = await image.Content.ReadAsByteArrayAsync();
+            if (url.Contains("/__opmock/avatars/", StringComparison.Ordinal))
+            {
+                image.Content.Headers.ContentType!.MediaType.ShouldBe("image/svg+xml");
+                Encoding.UTF8.GetString(bytes).ShouldStartWith("<svg");
+            }
+            else
+            {
+                image.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+                bytes[..4].ShouldBe(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
+            }
         }
 
         static IEnumerable<string> Texts(JsonNode? node) => node switch

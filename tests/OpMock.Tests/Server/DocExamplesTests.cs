@@ -14,6 +14,8 @@ public sealed class DocExamplesTests(WikiWorld wiki) : IClassFixture<WikiWorld>
     {
         // Given every doc of the wiki copy with a sample request and an example (its own, or its transfer target's)
         var contract = await ApiContract.LoadAsync(wiki.Docs, wiki.Overrides);
+        // (examples live in the present: each instant moved by one offset for every doc, images served by OpMock)
+        var present = new PresentExamples();
         var checkedDocs = new List<string>();
         foreach (var endpoint in contract.Endpoints.Select(e => e.Endpoint).Where(e => e.Doc.Sample is not null))
         {
@@ -41,8 +43,8 @@ public sealed class DocExamplesTests(WikiWorld wiki) : IClassFixture<WikiWorld>
             // Then both answer the documented data and page
             foreach (var answer in new[] { direct, transfer })
             {
-                JsonNode.DeepEquals(answer["data"], documented["data"]).ShouldBeTrue($"{endpoint.Id}: {answer["data"]?.ToJsonString()}");
-                JsonNode.DeepEquals(answer["page"], documented["page"]).ShouldBeTrue($"{endpoint.Id}: {answer["page"]?.ToJsonString()}");
+                present.Matches(answer["data"], documented["data"]).ShouldBeTrue($"{endpoint.Id}: {answer["data"]?.ToJsonString()}");
+                present.Matches(answer["page"], documented["page"]).ShouldBeTrue($"{endpoint.Id}: {answer["page"]?.ToJsonString()}");
             }
 
             checkedDocs.Add(endpoint.Id);

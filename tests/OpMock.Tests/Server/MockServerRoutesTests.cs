@@ -24,9 +24,10 @@ public sealed class MockServerRoutesTests(SharedMockServer shared) : IClassFixtu
         var direct = await MockHost.JsonAsync(await Host.PostDirectAsync(ChatInfo, $$"""{"userId":"{{DocsUser}}"}"""));
         var transfer = await MockHost.JsonAsync(await Host.PostTransferAsync($$"""{"reqUrl":"{{ChatInfo}}","userId":"{{DocsUser}}"}"""));
 
-        // Then both return the documented data
-        JsonNode.DeepEquals(direct["data"], documented).ShouldBeTrue(direct["data"]!.ToJsonString());
-        JsonNode.DeepEquals(transfer["data"], documented).ShouldBeTrue();
+        // Then both return the documented data (in the present: its instants moved by whole days, its images served)
+        var present = new PresentExamples();
+        present.Matches(direct["data"], documented).ShouldBeTrue(direct["data"]!.ToJsonString());
+        present.Matches(transfer["data"], documented).ShouldBeTrue();
         direct["code"]!.GetValue<int>().ShouldBe(200);
         direct["message"]!.GetValue<string>().ShouldBe("成功");
     }
@@ -41,9 +42,10 @@ public sealed class MockServerRoutesTests(SharedMockServer shared) : IClassFixtu
         var direct = await MockHost.JsonAsync(await Host.PostDirectAsync(Receives, """{"staffId":""}""", query: "?token=" + DocsToken));
         var transfer = await MockHost.JsonAsync(await Host.PostTransferAsync($$"""{"reqUrl":"{{Receives}}"}""", query: "?token=" + DocsToken));
 
-        // Then the token's OP is the current one and both answer the documented list
-        JsonNode.DeepEquals(direct["data"], documented).ShouldBeTrue(direct["data"]!.ToJsonString());
-        JsonNode.DeepEquals(transfer["data"], documented).ShouldBeTrue();
+        // Then the token's OP is the current one and both answer the documented list (in the present, offline)
+        var present = new PresentExamples();
+        present.Matches(direct["data"], documented).ShouldBeTrue(direct["data"]!.ToJsonString());
+        present.Matches(transfer["data"], documented).ShouldBeTrue();
     }
 
     [Fact]

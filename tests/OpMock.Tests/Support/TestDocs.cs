@@ -27,6 +27,9 @@ internal static class TestDocs
     /// <summary>9.x: write times, actors and the reads that show them (see world/README.md).</summary>
     public static string World => Path.Combine(Folder, "world");
 
+    /// <summary>26.1 and 26.2: example instants in every form, and example images (see present/README.md).</summary>
+    public static string Present => Path.Combine(Folder, "present");
+
     /// <summary>8.1 to 8.5: lists that filter and page, totals, counts and times (see lists/README.md).</summary>
     public static string Lists => Path.Combine(Folder, "lists");
 

@@ -51,4 +51,17 @@ public sealed class ChineseNamesTests
             (nickname.EndsWith(parts.Given[^1]) || nickname.EndsWith(parts.Family) || nickname == parts.Given).ShouldBeTrue($"{nickname} → {name}");
         }
     }
+
+    [Theory]
+    [InlineData("梁海燕", true)]
+    [InlineData("袁娟", true)]
+    [InlineData("林晨曦", true)]
+    [InlineData("熊志强", false)]
+    [InlineData("张涛", false)]
+    [InlineData("欧阳建华", false)] // 华 says nothing, 建 a man's
+    [InlineData("王女士", true)]
+    [InlineData("李先生", false)]
+    [InlineData("赵一诺", null)] // no character tells
+    public void IsFemale_Name_ReadsTheGivenNameFromItsLastCharacter(string name, bool? female) =>
+        ChineseNames.IsFemale(name).ShouldBe(female);
 }

@@ -212,10 +212,10 @@ public sealed class ValueGeneratorTests
         // Given the doc's own sample (user u0001aa…1), When it is asked
         var data = Data(ValueDocs.OrdersRoute, "userId", "u0001aa00000000000000000000000000000001");
 
-        // Then its order is the example's, images included
+        // Then its order is the example's, its images served by OpMock under their own file names
         var order = data["orders"]![0]!;
         order["orderId"]!.GetValue<string>().ShouldBe("201601061102350017");
-        order["items"]![1]!["pic"]!.GetValue<string>().ShouldBe("http://img.example.com/i1002.png");
+        order["items"]![1]!["pic"]!.GetValue<string>().ShouldBe("http://127.0.0.1:8080/__opmock/images/i1002.png");
         order["items"]![1]!["quantity"]!.GetValue<long>().ShouldBe(2);
     }
 }

@@ -124,7 +124,6 @@ internal sealed class ActionRunner(TimeProvider time)
     private async ValueTask<Outcome> SendAsync(JsonObject request, string? token, OpWorld world, IStateStore store, string session, Chat chat, Dictionary<string, JsonNode?> echo, CancellationToken cancel)
     {
         var seq = await store.NextSequenceAsync(session, 1, cancel);
-        var id = FreshHex(world.Options.Seed, session, seq);
         var content = Sent(request, Attr.Content) is JsonValue text ? FieldWrite.Text(text) : "";
         var fromType = Sent(request, Attr.FromType) is JsonValue type && type.TryGetValue<long>(out var from) ? (int)from
             : Sent(request, Attr.FromType) is JsonValue typeText && int.TryParse(FieldWrite.Text(typeText), CultureInfo.InvariantCulture, out var parsed) ? parsed
@@ -133,6 +132,8 @@ internal sealed class ActionRunner(TimeProvider time)
         // A message is never older than the chat's history (a clock behind the world's anchor).
         var last = world.MessagesOf(chat)[^1].SendTime;
         var sent = time.GetUtcNow() <= last ? last.AddSeconds(1) : time.GetUtcNow();
+        // Shaped like the examples' message ids (m + its send time + a sequence), else 32 hex digits.
+        var id = world.Facts.MessageIds?.Fresh(sent, seq) ?? FreshHex(world.Options.Seed, session, seq);
         var collection = Records.Messages(chat.ChatId);
         var changes = new List<Change>
         {

@@ -45,6 +45,7 @@ internal sealed class ExampleFolding(
             if (kind == EntityKind.User)
             {
                 Names(id, facts);
+                Phones(id, facts);
             }
             else if (kind == EntityKind.Chat)
             {
@@ -78,6 +79,26 @@ internal sealed class ExampleFolding(
         else if (!facts.ContainsKey(nickKey) && Text(facts.GetValueOrDefault(nameKey)) is { } full && ChineseNames.Split(full) is { } parts)
         {
             facts[nickKey] = ChineseNames.Nickname(random, parts.Family, parts.Given);
+        }
+    }
+
+    /// <summary>
+    /// One person, one number: a shown phone gives the masked <c>displayPhone</c> (138****1234); a masked number with no
+    /// phone gives a phone it masks (its first three and last four digits, the middle drawn).
+    /// </summary>
+    private void Phones(string userId, Dictionary<string, JsonNode?> facts)
+    {
+        var (phoneKey, maskedKey) = (Facts.Key(Attr.Phone), Facts.Key(Attr.DisplayPhone));
+        var phone = Shown(facts, phoneKey);
+        var masked = Shown(facts, maskedKey);
+        if (phone is not null && masked is null)
+        {
+            facts[maskedKey] = ChineseMobile.Masked(phone);
+        }
+        else if (phone is null && masked is { Length: 11 } && masked[3..7] == "****" && masked.Remove(3, 4).All(char.IsAsciiDigit))
+        {
+            var random = new Randomizer(StableHash.Seed(options.Seed, "fold-phone", userId));
+            facts[phoneKey] = masked[..3] + random.Number(0, 9999).ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + masked[7..];
         }
     }
 
@@ -171,6 +192,10 @@ internal sealed class ExampleFolding(
     private static (City City, District District) Nearest(double lat, double lng) =>
         ChinaPlaces.Cities.SelectMany(c => c.Districts.Select(d => (City: c, District: d)))
             .MinBy(p => ((p.District.Lat - lat) * (p.District.Lat - lat)) + ((p.District.Lng - lng) * (p.District.Lng - lng)));
+
+    /// <summary>The text an example shows for a key; null when it shows none (or leaves the field out).</summary>
+    private static string? Shown(Dictionary<string, JsonNode?> facts, string key) =>
+        facts.GetValueOrDefault(key) is var node && ReferenceEquals(node, Facts.Absent) ? null : Text(node);
 
     private static string? Text(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;

@@ -140,6 +140,9 @@ internal static class FieldWords
     /// <summary>Whether a time field is an event inside its entity's life (sendTime): its time falls between the entity's start and now.</summary>
     public static bool IsEvent(string name) => TimeStem(name) is { } stem && EventStems.Contains(stem);
 
+    /// <summary>A name that says its field holds an instant: …Time, …Date, …At, …Timestamp, gmt….</summary>
+    public static bool IsTimeName(string name) => TimeStem(name) is not null;
+
     /// <summary>A field that holds an instant: a Date, a documented date format, or a name ending in Time/Date/At.</summary>
     public static bool IsTime(DocField field) =>
         !IsSpan(field) && (field.Type.Kind == FieldKind.Date || HouseFormats.ByName(field.Format ?? "") is not null

@@ -86,6 +86,8 @@ internal sealed class ObjectRules
             }
         }
 
+        // Lines first: counts and totals count and sum an order's lines as they are shown.
+        rules.InsertRange(0, LinesRule.Of(lists));
         rules.AddRange(counted);
         rules.AddRange(Maxima(fields));
         rules.AddRange(lists.SelectMany(l => l.Items.Where(f => f.Type.Kind == FieldKind.Boolean && FieldWords.IsDefaultFlag(f.Name)).Take(1)
@@ -100,6 +102,11 @@ internal sealed class ObjectRules
         if (kind == EntityKind.User && prefix.Length == 0 && (birthday ?? age) is not null)
         {
             rules.Add(new LifeRule(birthday, age));
+        }
+
+        if (GenderRule.Of(fields, plans, kind, prefix) is { } gender)
+        {
+            rules.Add(gender);
         }
 
         if (Timeline(fields, plans, prefix) is { } timeline)

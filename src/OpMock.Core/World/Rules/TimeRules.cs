@@ -134,11 +134,30 @@ internal sealed record TimelineRule(ImmutableArray<(int Field, int Stage)> Stage
             path.Append(segment).Append('.');
             if (int.TryParse(segment, System.Globalization.CultureInfo.InvariantCulture, out _) && start < now)
             {
+                var from = start;
                 start += (now - start) * UserLife.Fraction(scope, "part:" + path);
+                start = InServiceHours(start, from, now, UserLife.Fraction(scope, "hour:" + path));
             }
         }
 
         return Whole(start);
+    }
+
+    /// <summary>
+    /// People place orders and book services by day: an instant between 00:00 and 07:00 China time moves to a stable
+    /// hour between 07:00 and 21:00 of its day (or the day before when that is past now), unless that leaves its window.
+    /// </summary>
+    private static DateTimeOffset InServiceHours(DateTimeOffset time, DateTimeOffset earliest, DateTimeOffset now, double fraction)
+    {
+        var local = time.ToOffset(WorldOptions.ChinaOffset);
+        if (local.Hour >= 7)
+        {
+            return time;
+        }
+
+        var moved = new DateTimeOffset(local.Date, WorldOptions.ChinaOffset).AddHours(7).AddSeconds(Math.Floor(fraction * 14 * 3600));
+        moved = moved > now ? moved.AddDays(-1) : moved;
+        return moved >= earliest && moved <= now ? moved : time;
     }
 
     /// <summary>The instant of a stage: the object's start, then each stage a stable step later, never after now.</summary>

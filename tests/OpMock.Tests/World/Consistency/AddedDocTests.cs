@@ -35,9 +35,11 @@ public sealed class AddedDocTests
         before.Mismatches.ShouldBeEmpty();
         before.Answers.Keys.ShouldBe(["get-op-api/2.19", "get-op-api/2.36", "get-op-app/2.9"], ignoreOrder: true);
         after.Answers.Keys.ShouldContain("get-op-api/9.6");
+        // (apart from the one offset that moves every example instant to the present: it follows the set's newest example)
+        var same = new PresentExamples();
         foreach (var (doc, answers) in before.Answers)
         {
-            after.Answers[doc].ShouldBe(answers, doc);
+            same.Matches(JsonNode.Parse(after.Answers[doc]), JsonNode.Parse(answers)).ShouldBeTrue(doc);
         }
     }
 
@@ -47,6 +49,7 @@ public sealed class AddedDocTests
         await using var host = await MockHost.StartAsync(docs: docs, overrides: TestDocs.BaseOverrides);
         var contract = await ApiContract.LoadAsync(docs, TestDocs.BaseOverrides);
         var (answered, mismatches) = (new Dictionary<string, string>(StringComparer.Ordinal), new List<string>());
+        var present = new PresentExamples();
         foreach (var endpoint in contract.Endpoints.Select(e => e.Endpoint).Where(e => e.Doc.Sample is not null))
         {
             var target = endpoint.IsTransfer ? contract.Direct(endpoint.TransferTarget!)!.Endpoint : endpoint;
@@ -65,13 +68,13 @@ public sealed class AddedDocTests
             var transfer = await MockHost.JsonAsync(await host.PostTransferAsync(OpJson.ToCompactText(relayed), query: query));
             foreach (var answer in new[] { direct, transfer })
             {
-                if (!JsonNode.DeepEquals(answer["data"], documented["data"]) || !JsonNode.DeepEquals(answer["page"], documented["page"]))
+                if (!present.Matches(answer["data"], documented["data"]) || !present.Matches(answer["page"], documented["page"]))
                 {
                     mismatches.Add($"{endpoint.Id}: {answer["data"]?.ToJsonString()} {answer["page"]?.ToJsonString()}");
                 }
             }
 
-            answered[endpoint.Id] = string.Join("\n", new[] { direct, transfer }.Select(a => $"{a["data"]?.ToJsonString()} {a["page"]?.ToJsonString()}"));
+            answered[endpoint.Id] = new JsonArray(direct["data"]?.DeepClone(), direct["page"]?.DeepClone(), transfer["data"]?.DeepClone(), transfer["page"]?.DeepClone()).ToJsonString();
         }
 
         return (answered, mismatches);

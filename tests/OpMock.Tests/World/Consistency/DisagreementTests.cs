@@ -143,7 +143,8 @@ public sealed class DisagreementTests : IAsyncLifetime
         var info = await DataAsync(ChatInfo, $$"""{"userId":"{{UserId}}"}""");
 
         // Then 8.9 answers its icon, 2.19 its own, and 2.36 the first doc's (2.19, read first)
-        detail["icon"]!.GetValue<string>().ShouldBe(OtherIcon);
+        // (each example's image served by OpMock under its own file name)
+        detail["icon"]!.GetValue<string>().ShouldEndWith("/__opmock/images/another-icon.png");
         var listed = receives["chats"]!.AsArray().Single(c => c!["userId"]!.GetValue<string>() == UserId)!;
         listed["userIcon"]!.GetValue<string>().ShouldContain("f35fe1ecaec540869c9b764ac6f2783d");
         info["user"]!["icon"]!.GetValue<string>().ShouldBe(listed["userIcon"]!.GetValue<string>());

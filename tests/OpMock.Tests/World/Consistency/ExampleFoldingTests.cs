@@ -132,6 +132,28 @@ public sealed class ExampleFoldingTests(ListsWorld lists) : IClassFixture<ListsW
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Fold_PhoneShownByOneDocMaskedByAnother_IsOneNumberOnEveryRoute(bool viaTransfer)
+    {
+        // Given 26.3 showing a user's phone only and 26.4 another user's masked number only
+        const string shownPhone = "u0001c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9", shownMasked = "u0001f0e1d2c3b4a5968778695a4b3c2d1e0f";
+        await using var host = await Support.ActionsHost.StartAsync(moreDocs: Support.TestDocs.Present);
+        foreach (var session in new[] { "a", "b" })
+        {
+            // When each doc is asked for the other doc's user, in two sessions
+            async Task<JsonNode> AskAsync(string route, string userId) =>
+                (await host.CallAsync(route, $$"""{"userId":"{{userId}}"}""", session, viaTransfer))["data"]!;
+
+            // Then the masked number is the phone's, and the phone is one the masked number masks
+            (await AskAsync("/op/v2/getUserBadge", shownPhone))["displayPhone"]!.GetValue<string>().ShouldBe("138****2222");
+            (await AskAsync("/op/v2/getUserContactCard", shownMasked))["phone"]!.GetValue<string>().ShouldMatch("^188[0-9]{4}6792$");
+            (await AskAsync("/op/v2/getUserBadge", shownMasked))["displayPhone"]!.GetValue<string>().ShouldBe("188****6792");
+            (await AskAsync("/op/v2/getUserContactCard", shownPhone))["phone"]!.GetValue<string>().ShouldBe("13811112222");
+        }
+    }
+
     private static string NearestCity(double lat, double lng) => ChinaPlaces.Cities
         .SelectMany(c => c.Districts.Select(d => (c.Prefix, Distance: ((d.Lat - lat) * (d.Lat - lat)) + ((d.Lng - lng) * (d.Lng - lng)))))
         .MinBy(p => p.Distance).Prefix;

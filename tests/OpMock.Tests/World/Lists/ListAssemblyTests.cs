@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using OpMock.Tests.Support;
 
 namespace OpMock.Tests.World.Lists;
 
@@ -163,6 +164,8 @@ public sealed class ListAssemblyTests(ListsWorld lists) : IClassFixture<ListsWor
     [Fact]
     public void Answer_EveryDocsOwnSample_AnswersItsExamplesDataAndPage()
     {
+        // (examples live in the present: each instant moved by one offset for every doc, images served by OpMock)
+        var present = new PresentExamples();
         var checkedDocs = new List<string>();
         foreach (var endpoint in lists.Engine.State.Contract.Endpoints.Select(e => e.Endpoint).Where(e => !e.IsTransfer && e.Doc.Sample is not null && e.Doc.Example is not null))
         {
@@ -181,8 +184,8 @@ public sealed class ListAssemblyTests(ListsWorld lists) : IClassFixture<ListsWor
 
             // Then it answers the documented data and page: a page's total is the example's, for its two items
             status.ShouldBe(200, answer.ToJsonString());
-            JsonNode.DeepEquals(answer["data"], documented["data"]).ShouldBeTrue($"{endpoint.Id}: {answer["data"]?.ToJsonString()}");
-            JsonNode.DeepEquals(answer["page"], documented["page"]).ShouldBeTrue($"{endpoint.Id}: {answer["page"]?.ToJsonString()}");
+            present.Matches(answer["data"], documented["data"]).ShouldBeTrue($"{endpoint.Id}: {answer["data"]?.ToJsonString()}");
+            present.Matches(answer["page"], documented["page"]).ShouldBeTrue($"{endpoint.Id}: {answer["page"]?.ToJsonString()}");
             checkedDocs.Add(endpoint.Id);
         }
 
