@@ -8,28 +8,20 @@ namespace OpMock.Tests.World;
 /// History is kept (issue 26.4): a transfer moves the chat, not its past. Past messages keep the OP who wrote them; the
 /// new OP's messages are the new OP's; directly and through /opapp/transfer, in one session while another is untouched.
 /// </summary>
-public sealed class OpWorldHistoryTests : IAsyncLifetime
+public sealed class OpWorldHistoryTests : OnActionsHost
 {
-    private ActionsHost host = null!;
-
-    public static TheoryData<bool> Ways => [false, true];
-
-    public async Task InitializeAsync() => host = await ActionsHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
     [Theory]
     [MemberData(nameof(Ways))]
     public async Task MessagesOf_AfterATransfer_PastMessagesKeepTheirSender(bool viaTransfer)
     {
         // Given the chat's messages, with the OP messages' senders
-        var to = host.WorldOp(3);
+        var to = Host.WorldOp(3);
         var before = await MessagesAsync("a", viaTransfer);
         before.ShouldContain(m => m["fromType"]!.GetValue<int>() == 2);
 
         // When session a transfers the chat, and the new OP writes in it
-        (await host.CallAsync(TransferChat, $$"""{"chatId":"{{Chat}}","staffId":"{{Op}}","toStaffId":"{{to}}"}""", "a", viaTransfer))["code"]!.GetValue<int>().ShouldBe(200);
-        (await host.CallAsync(SendMessage, $$"""{"chatId":"{{Chat}}","staffId":"{{to}}","content":"您好，我来继续为您服务"}""", "a", viaTransfer, token: to))["code"]!.GetValue<int>().ShouldBe(200);
+        (await Host.CallAsync(TransferChat, $$"""{"chatId":"{{Chat}}","staffId":"{{Op}}","toStaffId":"{{to}}"}""", "a", viaTransfer))["code"]!.GetValue<int>().ShouldBe(200);
+        (await Host.CallAsync(SendMessage, $$"""{"chatId":"{{Chat}}","staffId":"{{to}}","content":"您好，我来继续为您服务"}""", "a", viaTransfer, token: to))["code"]!.GetValue<int>().ShouldBe(200);
 
         // Then on both ports the past messages are unchanged, sender included, and the newest is the new OP's
         foreach (var way in new[] { false, true })
@@ -52,7 +44,7 @@ public sealed class OpWorldHistoryTests : IAsyncLifetime
     /// <summary>The chat's messages, oldest first (7.5 lists them in time order).</summary>
     private async Task<List<JsonNode>> MessagesAsync(string session, bool viaTransfer)
     {
-        var answer = await host.CallAsync(MessagePage, $$"""{"chatId":"{{Chat}}","pageSize":50}""", session, viaTransfer);
+        var answer = await Host.CallAsync(MessagePage, $$"""{"chatId":"{{Chat}}","pageSize":50}""", session, viaTransfer);
         answer["code"]!.GetValue<int>().ShouldBe(200, answer.ToJsonString());
         return [.. answer["data"]!["messages"]!.AsArray().Select(m => m!)];
     }

@@ -5,17 +5,9 @@ using static OpMock.Tests.Support.ActionsHost;
 namespace OpMock.Tests.World.Actions;
 
 /// <summary>Actors are who acted (issue 26.6): a field the doc describes as the acting party is the OP the request names.</summary>
-public sealed class ActorsTests : IAsyncLifetime
+public sealed class ActorsTests() : OnActionsHost(TestDocs.World)
 {
     private const string EndChat = "/op/v2/endChat";
-
-    private ActionsHost host = null!;
-
-    public static TheoryData<bool> Ways => [false, true];
-
-    public async Task InitializeAsync() => host = await ActionsHost.StartAsync(moreDocs: TestDocs.World);
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Theory]
     [InlineData("结束会话的OP", true)]
@@ -33,17 +25,17 @@ public sealed class ActorsTests : IAsyncLifetime
     public async Task Stamp_ChatEndedByAnotherOp_NamesThatOpNotTheServingOne(bool viaTransfer)
     {
         // Given an OP other than the one serving the chat
-        var other = host.WorldOp(7);
+        var other = Host.WorldOp(7);
         other.ShouldNotBe(Op);
 
         // When that OP ends the chat
-        var answer = await host.CallAsync(EndChat, $$"""{"chatId":"{{Chat}}","staffId":"{{other}}"}""", "a", viaTransfer);
+        var answer = await Host.CallAsync(EndChat, $$"""{"chatId":"{{Chat}}","staffId":"{{other}}"}""", "a", viaTransfer);
 
         // Then 结束会话的OP is that OP, 操作人姓名 its name as the world gives it, and 处理时间 is now
         answer["code"]!.GetValue<int>().ShouldBe(200, answer.ToJsonString());
         var data = answer["data"]!;
         data["operator"]!.GetValue<string>().ShouldBe(other);
-        data["operatorName"]!.GetValue<string>().ShouldBe(host.Host.Server.Engine.State.Data.World.Op(other).Name);
+        data["operatorName"]!.GetValue<string>().ShouldBe(Host.Host.Server.Engine.State.Data.World.Op(other).Name);
         data["handleTime"]!.GetValue<string>().ShouldBe("2026-11-01 10:00:00");
     }
 }

@@ -11,25 +11,17 @@ namespace OpMock.Tests.World.Actions;
 /// closed chat cannot be sent to, transferred or closed again; an id not shaped like its kind's is not found; each
 /// refusal is HTTP 200 with the case's code and message, data null, and changes nothing, in its session only.
 /// </summary>
-public sealed class PreconditionsTests : IAsyncLifetime
+public sealed class PreconditionsTests : OnActionsHost
 {
-    private ActionsHost host = null!;
-
-    public static TheoryData<bool> Ways => [false, true];
-
-    public async Task InitializeAsync() => host = await ActionsHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
     [Theory]
     [MemberData(nameof(Ways))]
     public async Task Check_CloseAClosedChat_IsRefusedAndKeepsTheFirstCloseTime(bool viaTransfer)
     {
         // Given the chat closed in session a at 10:00
-        (await host.CallAsync(CloseChat, Close(), "a", viaTransfer))["code"]!.GetValue<int>().ShouldBe(200);
+        (await Host.CallAsync(CloseChat, Close(), "a", viaTransfer))["code"]!.GetValue<int>().ShouldBe(200);
 
         // When it is closed again an hour later
-        host.Time.Advance(TimeSpan.FromHours(1));
+        Host.Time.Advance(TimeSpan.FromHours(1));
         var again = await RefusedAsync(CloseChat, Close(), "a", viaTransfer);
 
         // Then it is refused as 会话已结束, and the chat keeps its first closeTime on both ports
@@ -37,12 +29,12 @@ public sealed class PreconditionsTests : IAsyncLifetime
         again["message"]!.GetValue<string>().ShouldBe("会话已结束");
         foreach (var way in new[] { false, true })
         {
-            var detail = (await host.CallAsync(ChatDetail, $$"""{"chatId":"{{Chat}}"}""", "a", way))["data"]!;
+            var detail = (await Host.CallAsync(ChatDetail, $$"""{"chatId":"{{Chat}}"}""", "a", way))["data"]!;
             detail["closeTime"]!.GetValue<string>().ShouldBe("2026-11-01 10:00:00");
         }
 
         // And in session b, where nobody closed it, it closes at the new time
-        var other = (await host.CallAsync(CloseChat, Close(), "b", viaTransfer))["data"]!;
+        var other = (await Host.CallAsync(CloseChat, Close(), "b", viaTransfer))["data"]!;
         other["closeTime"]!.GetValue<string>().ShouldBe("2026-11-01 11:00:00");
     }
 
@@ -51,7 +43,7 @@ public sealed class PreconditionsTests : IAsyncLifetime
     public async Task Check_SendToAClosedChat_IsRefusedAndTheChatKeepsItsMessages(bool viaTransfer)
     {
         // Given the chat closed in session a, and its messages then
-        await host.CallAsync(CloseChat, Close(), "a", viaTransfer);
+        await Host.CallAsync(CloseChat, Close(), "a", viaTransfer);
         var before = await MessagesAsync("a", viaTransfer);
 
         // When the OP sends to it
@@ -60,7 +52,7 @@ public sealed class PreconditionsTests : IAsyncLifetime
         // Then it is refused, and no message was added on either port; in session b (chat open) the same send succeeds
         sent["code"]!.GetValue<int>().ShouldBe(4001);
         (await MessagesAsync("a", !viaTransfer)).ShouldBe(before);
-        var open = await host.CallAsync(SendMessage, $$"""{"chatId":"{{Chat}}","staffId":"{{Op}}","content":"还在吗？"}""", "b", viaTransfer);
+        var open = await Host.CallAsync(SendMessage, $$"""{"chatId":"{{Chat}}","staffId":"{{Op}}","content":"还在吗？"}""", "b", viaTransfer);
         open["code"]!.GetValue<int>().ShouldBe(200, open.ToJsonString());
     }
 
@@ -69,15 +61,15 @@ public sealed class PreconditionsTests : IAsyncLifetime
     public async Task Check_TransferAClosedChat_IsRefusedAndTheChatStaysClosed(bool viaTransfer)
     {
         // Given the chat closed in session a
-        await host.CallAsync(CloseChat, Close(), "a", viaTransfer);
-        var to = host.WorldOp(3);
+        await Host.CallAsync(CloseChat, Close(), "a", viaTransfer);
+        var to = Host.WorldOp(3);
 
         // When it is transferred to another OP
         var moved = await RefusedAsync(TransferChat, $$"""{"chatId":"{{Chat}}","staffId":"{{Op}}","toStaffId":"{{to}}"}""", "a", viaTransfer);
 
         // Then it is refused: still closed (status 7, not reopened as 5), on nobody's list
         moved["code"]!.GetValue<int>().ShouldBe(4001);
-        var detail = (await host.CallAsync(ChatDetail, $$"""{"chatId":"{{Chat}}"}""", "a", !viaTransfer))["data"]!;
+        var detail = (await Host.CallAsync(ChatDetail, $$"""{"chatId":"{{Chat}}"}""", "a", !viaTransfer))["data"]!;
         detail["status"]!.GetValue<string>().ShouldBe("7");
         detail["operatorId"]!.GetValue<string>().ShouldBe(Op);
         (await ListedAsync(to, "a", viaTransfer)).ShouldNotContain(Chat);
@@ -98,7 +90,7 @@ public sealed class PreconditionsTests : IAsyncLifetime
         // Then it is the case's refusal, and session a is still the seeded world (no write was recorded)
         refused["code"]!.GetValue<int>().ShouldBe(code);
         refused["message"]!.GetValue<string>().ShouldBe(message);
-        (await host.Host.Server.Engine.Sessions.Store.HeadAsync("a", default)).Version.ShouldBe(0);
+        (await Host.Host.Server.Engine.Sessions.Store.HeadAsync("a", default)).Version.ShouldBe(0);
     }
 
     [Fact]
@@ -137,9 +129,9 @@ public sealed class PreconditionsTests : IAsyncLifetime
     [Fact]
     public void Cases_WriteRoutes_ListTheirRefusalsAndReadsNone()
     {
-        var effects = host.Host.Server.Engine.State.Effects;
+        var effects = Host.Host.Server.Engine.State.Effects;
         IEnumerable<Refusal> Of(string route) =>
-            Preconditions.Cases(effects.For(route), host.Host.Server.Engine.State.Direct(route)!.Endpoint.Input.Select(f => f.Name));
+            Preconditions.Cases(effects.For(route), Host.Host.Server.Engine.State.Direct(route)!.Endpoint.Input.Select(f => f.Name));
 
         Of(CloseChat).ShouldBe([Refusal.ChatClosed, Refusal.ChatNotFound, Refusal.OpNotFound]);
         Of(TransferChat).ShouldBe([Refusal.ChatClosed, Refusal.ChatNotFound, Refusal.OpNotFound]);
@@ -152,7 +144,7 @@ public sealed class PreconditionsTests : IAsyncLifetime
     public void CheckRoutes_UndocumentedRoute_IsAnErrorNamingFileAndLine()
     {
         var findings = new List<OpMock.Core.Diagnostics.Finding>();
-        var endpoints = host.Host.Server.Engine.State.Contract.Endpoints.Select(e => e.Endpoint);
+        var endpoints = Host.Host.Server.Engine.State.Contract.Endpoints.Select(e => e.Endpoint);
 
         Preconditions.CheckRoutes(endpoints, [(CloseChat, "fixtures/errors.yaml", 3), ("/op/v2/nope", "fixtures/errors.yaml", 5)], findings);
 
@@ -166,7 +158,7 @@ public sealed class PreconditionsTests : IAsyncLifetime
     /// <summary>A refused write's whole answer, after checking it is the house business form: HTTP 200, data null.</summary>
     private async Task<JsonObject> RefusedAsync(string route, string body, string session, bool viaTransfer)
     {
-        using var response = await host.SendAsync(route, body, session, viaTransfer);
+        using var response = await Host.SendAsync(route, body, session, viaTransfer);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var answer = await MockHost.JsonAsync(response);
         answer["code"]!.GetValue<int>().ShouldNotBe(200, answer.ToJsonString());
@@ -176,9 +168,9 @@ public sealed class PreconditionsTests : IAsyncLifetime
     }
 
     private async Task<List<string>> MessagesAsync(string session, bool viaTransfer) =>
-        [.. (await host.CallAsync(MessagePage, $$"""{"chatId":"{{Chat}}","pageSize":50}""", session, viaTransfer))["data"]!["messages"]!.AsArray()
+        [.. (await Host.CallAsync(MessagePage, $$"""{"chatId":"{{Chat}}","pageSize":50}""", session, viaTransfer))["data"]!["messages"]!.AsArray()
             .Select(m => m!["msgId"]!.GetValue<string>())];
 
     private async Task<List<string>> ListedAsync(string op, string session, bool viaTransfer) =>
-        [.. (await host.CallAsync(Receives, "{}", session, viaTransfer, token: op))["data"]!["chats"]!.AsArray().Select(c => c!["chatId"]!.GetValue<string>())];
+        [.. (await Host.CallAsync(Receives, "{}", session, viaTransfer, token: op))["data"]!["chats"]!.AsArray().Select(c => c!["chatId"]!.GetValue<string>())];
 }

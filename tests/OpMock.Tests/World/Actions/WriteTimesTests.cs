@@ -9,19 +9,11 @@ namespace OpMock.Tests.World.Actions;
 /// through /opapp/transfer: changeTime and transferTime are the server's clock, later reads show the same instant,
 /// and another session does not.
 /// </summary>
-public sealed class WriteTimesTests : IAsyncLifetime
+public sealed class WriteTimesTests() : OnActionsHost(TestDocs.World)
 {
     private const string SwitchOnline = "/op/v2/switchOnlineState";
     private const string HandOver = "/op/v2/handOverChat";
     private const string TransferInfo = "/op/v2/getChatTransferInfo";
-
-    private ActionsHost host = null!;
-
-    public static TheoryData<bool> Ways => [false, true];
-
-    public async Task InitializeAsync() => host = await ActionsHost.StartAsync(moreDocs: TestDocs.World);
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(Ways))]
@@ -29,7 +21,7 @@ public sealed class WriteTimesTests : IAsyncLifetime
     {
         // When the OP goes online at 10:00, and again five minutes later in another session
         var first = await DataAsync(SwitchOnline, $$"""{"staffId":"{{Op}}","state":1}""", "a", viaTransfer);
-        host.Time.Advance(TimeSpan.FromMinutes(5));
+        Host.Time.Advance(TimeSpan.FromMinutes(5));
         var second = await DataAsync(SwitchOnline, $$"""{"staffId":"{{Op}}","state":0}""", "b", !viaTransfer);
 
         // Then each answer's changeTime is its own now, in the doc's format
@@ -42,7 +34,7 @@ public sealed class WriteTimesTests : IAsyncLifetime
     public async Task Stamp_TransferTime_IsNowAndLaterReadsShowTheSameInstant(bool viaTransfer)
     {
         // Given session b's view of the chat before any write
-        var to = host.WorldOp(3);
+        var to = Host.WorldOp(3);
         var untouched = await DataAsync(TransferInfo, $$"""{"chatId":"{{Chat}}"}""", "b", viaTransfer);
 
         // When session a hands the chat over at 10:00
@@ -53,7 +45,7 @@ public sealed class WriteTimesTests : IAsyncLifetime
         moved["createTime"]!.GetValue<string>().ShouldNotBe("2026-11-01 10:00:00");
 
         // And an hour later reads show the same instant and the new OP, on both ports, in session a only
-        host.Time.Advance(TimeSpan.FromHours(1));
+        Host.Time.Advance(TimeSpan.FromHours(1));
         foreach (var way in new[] { false, true })
         {
             var info = await DataAsync(TransferInfo, $$"""{"chatId":"{{Chat}}"}""", "a", way);
@@ -66,7 +58,7 @@ public sealed class WriteTimesTests : IAsyncLifetime
 
     private async Task<JsonObject> DataAsync(string route, string body, string session, bool viaTransfer)
     {
-        var answer = await host.CallAsync(route, body, session, viaTransfer);
+        var answer = await Host.CallAsync(route, body, session, viaTransfer);
         answer["code"]!.GetValue<int>().ShouldBe(200, answer.ToJsonString());
         return answer["data"]!.AsObject();
     }

@@ -7,17 +7,9 @@ namespace OpMock.Tests.World.Rules;
 /// Counts are counts, whoever set them (issue 26.2): 9.5's example pins the docs' OP's servingCount at 4 (its 2.19
 /// list); once a session's write changes that list the count follows it there, on both ports, and nowhere else.
 /// </summary>
-public sealed class PinnedServedCountTests : IAsyncLifetime
+public sealed class PinnedServedCountTests() : OnActionsHost(TestDocs.World)
 {
     private const string StaffInfo = "/op/v2/getStaffInfo";
-
-    private ActionsHost host = null!;
-
-    public static TheoryData<bool> Ways => [false, true];
-
-    public async Task InitializeAsync() => host = await ActionsHost.StartAsync(moreDocs: TestDocs.World);
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(Ways))]
@@ -29,8 +21,8 @@ public sealed class PinnedServedCountTests : IAsyncLifetime
         listed.Count.ShouldBe(4);
 
         // When session a transfers one chat away and closes another
-        (await host.CallAsync(TransferChat, $$"""{"chatId":"{{listed[0]}}","staffId":"{{Op}}","toStaffId":"{{host.WorldOp(3)}}"}""", "a", viaTransfer))["code"]!.GetValue<int>().ShouldBe(200);
-        (await host.CallAsync(CloseChat, $$"""{"chatId":"{{listed[1]}}","staffId":"{{Op}}"}""", "a", viaTransfer))["code"]!.GetValue<int>().ShouldBe(200);
+        (await Host.CallAsync(TransferChat, $$"""{"chatId":"{{listed[0]}}","staffId":"{{Op}}","toStaffId":"{{Host.WorldOp(3)}}"}""", "a", viaTransfer))["code"]!.GetValue<int>().ShouldBe(200);
+        (await Host.CallAsync(CloseChat, $$"""{"chatId":"{{listed[1]}}","staffId":"{{Op}}"}""", "a", viaTransfer))["code"]!.GetValue<int>().ShouldBe(200);
 
         // Then in session a the count is the list's, 2, on both ports; session b still sees the example's 4
         foreach (var way in new[] { false, true })
@@ -43,8 +35,8 @@ public sealed class PinnedServedCountTests : IAsyncLifetime
     }
 
     private async Task<int> ServingAsync(string session, bool viaTransfer) =>
-        (await host.CallAsync(StaffInfo, $$"""{"staffId":"{{Op}}"}""", session, viaTransfer))["data"]!["servingCount"]!.GetValue<int>();
+        (await Host.CallAsync(StaffInfo, $$"""{"staffId":"{{Op}}"}""", session, viaTransfer))["data"]!["servingCount"]!.GetValue<int>();
 
     private async Task<List<string>> ListedAsync(string session, bool viaTransfer) =>
-        [.. (await host.CallAsync(Receives, "{}", session, viaTransfer, token: Op))["data"]!["chats"]!.AsArray().Select(c => c!["chatId"]!.GetValue<string>())];
+        [.. (await Host.CallAsync(Receives, "{}", session, viaTransfer, token: Op))["data"]!["chats"]!.AsArray().Select(c => c!["chatId"]!.GetValue<string>())];
 }
