@@ -49,7 +49,7 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
         });
         try
         {
-            await RunAsync(context, next, draft);
+            await RunAsync(context, next, draft, Record);
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -76,7 +76,7 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
         }
     }
 
-    private async Task RunAsync(HttpContext context, Func<Task> next, ExchangeDraft draft)
+    private async Task RunAsync(HttpContext context, Func<Task> next, ExchangeDraft draft, Action record)
     {
         if (await parts.Gate.PassAsync(context, draft) is not { } passed)
         {
@@ -120,10 +120,10 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
             return;
         }
 
-        await EngineAsync(context, draft, passed.Body);
+        await EngineAsync(context, draft, passed.Body, record);
     }
 
-    private async Task EngineAsync(HttpContext context, ExchangeDraft draft, byte[] body)
+    private async Task EngineAsync(HttpContext context, ExchangeDraft draft, byte[] body, Action record)
     {
         draft.AnsweredBy = "opmock";
         var engine = parts.Engine();
@@ -134,7 +134,9 @@ internal sealed class Pipeline(PipelineParts parts, bool app)
         draft.MappingTitle = engine.Route(request.Path, app) is { } route ? $"OpMock: {request.Method} {route}" : "OpMock: unknown path or method";
         draft.ReplyBody = answer.Fault == Fixtures.Fault.None ? answer.Body : [];
         draft.Status = answer.Fault is Fixtures.Fault.DropConnection or Fixtures.Fault.MalformedChunk ? 0 : answer.Status;
-        await ReplyWriter.SendAsync(context, answer, parts.Time, context.RequestAborted);
+        // A dropped connection starts no answer, so nothing records it as it starts: it is recorded just before the drop,
+        // or a client that sees the connection close could ask the log before the exchange is in it.
+        await ReplyWriter.SendAsync(context, answer, parts.Time, context.RequestAborted, beforeDrop: record);
     }
 
     private async Task AdminAsync(HttpContext context, Func<Task> next, Gate.Passed passed, ExchangeDraft draft)

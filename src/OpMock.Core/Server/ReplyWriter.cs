@@ -10,7 +10,7 @@ namespace OpMock.Core.Server;
 internal static class ReplyWriter
 {
     /// <summary>Waits the reply's delay, then sends it or its fault.</summary>
-    public static async Task SendAsync(HttpContext context, MockReply reply, TimeProvider time, CancellationToken cancel)
+    public static async Task SendAsync(HttpContext context, MockReply reply, TimeProvider time, CancellationToken cancel, Action? beforeDrop = null)
     {
         if (reply.Delay > TimeSpan.Zero)
         {
@@ -21,6 +21,7 @@ internal static class ReplyWriter
         {
             case Fault.DropConnection:
                 // No answer at all: the connection closes under the client.
+                beforeDrop?.Invoke();
                 context.Abort();
                 return;
             case Fault.MalformedChunk:
