@@ -25,6 +25,9 @@ public sealed class PipelineTests
           by-token: {match: {token: t-offline}, offline: true, message: 已下线}
         """;
 
+    /// <summary>The `quick` scenario's delay.</summary>
+    private static readonly TimeSpan QuickDelay = TimeSpan.FromMilliseconds(3);
+
     /// <summary>Requests of every kind the engine answers: (body's userId or whole body, scenario header, query).</summary>
     private static readonly ImmutableDictionary<string, (string Body, string? Scenario, string Query)> Cases = new Dictionary<string, (string, string?, string)>
     {
@@ -92,12 +95,13 @@ public sealed class PipelineTests
         using var temp = new TempFolder();
         File.Copy(Path.Combine(TestFixtures.Base, "scenarios.yaml"), Path.Combine(temp.Write("fixtures/world.yaml", File.ReadAllText(Path.Combine(TestFixtures.Base, "world.yaml")))[..^"world.yaml".Length], "scenarios.yaml"));
         temp.Write("fixtures/zz-pipeline.yaml", Scenarios);
-        await using var host = await MockHost.StartAsync(fixtures: Path.Combine(temp.Path, "fixtures"));
+        var clock = new TimerWatchingClock(TestClock.Instant);
+        await using var host = await MockHost.StartAsync(new MockServerOptions(TestDocs.Base, TestDocs.BaseOverrides, Path.Combine(temp.Path, "fixtures"), Port: 0, AppPort: 0), clock);
 
         // When every case is sent on both ports, then again after the admin change
-        var before = await SendAllAsync(host);
+        var before = await SendAllAsync(host, clock);
         await AdminStates[state](host);
-        var after = await SendAllAsync(host);
+        var after = await SendAllAsync(host, clock);
 
         // Then each answer is the same, byte for byte, transport errors included
         foreach (var (name, answer) in before)
@@ -221,7 +225,8 @@ public sealed class PipelineTests
     }
 
     /// <summary>Each case on both ports: the raw answer (Date aside), or "" when the connection closed without one.</summary>
-    private static async Task<Dictionary<string, string>> SendAllAsync(MockHost host)
+    /// <summary>Each case on both ports, one at a time; the delay case's wait passed on the server's clock once it started.</summary>
+    private static async Task<Dictionary<string, string>> SendAllAsync(MockHost host, TimerWatchingClock clock)
     {
         var answers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, (body, scenario, query)) in Cases.OrderBy(c => c.Key, StringComparer.Ordinal))
@@ -232,7 +237,15 @@ public sealed class PipelineTests
                 var path = (port == "app" ? TransferRoute : ChatInfo) + query;
                 var bytes = Encoding.UTF8.GetBytes(port == "app" ? body.Insert(1, $"\"reqUrl\":\"{ChatInfo}\",") : body);
                 string[] headers = [$"Host: {server.Authority}", "Content-Type: application/json", $"Content-Length: {bytes.Length}"];
-                var answer = await RawHttp.SendAsync(server, [RawHttp.Head($"POST {path} HTTP/1.1", [.. headers, .. scenario is null ? Array.Empty<string>() : [$"{MockEngine.ScenarioHeader}: {scenario}"]]), bytes]);
+                var mark = clock.TimersStarted;
+                var sending = RawHttp.SendAsync(server, [RawHttp.Head($"POST {path} HTTP/1.1", [.. headers, .. scenario is null ? Array.Empty<string>() : [$"{MockEngine.ScenarioHeader}: {scenario}"]]), bytes]);
+                if (scenario == "quick")
+                {
+                    await Task.WhenAny(clock.TimerStartedAsync(QuickDelay, mark), sending).WaitAsync(TimeSpan.FromSeconds(30));
+                    clock.Advance(QuickDelay);
+                }
+
+                var answer = await sending;
                 var head = string.Join("\r\n", answer.Head.Split("\r\n").Where(l => !l.StartsWith("Date:", StringComparison.OrdinalIgnoreCase)));
                 answers[$"{port} {name}"] = answer.Status == 0 && answer.Head.Length == 0 ? "" : head + "\r\n\r\n" + answer.Body;
             }

@@ -13,7 +13,7 @@ namespace OpMock.Tests.Server;
 /// requests given to OpMock's direct port and to a bare WireMock.Net server are answered by the same stubs,
 /// logged alike and found alike.
 /// </summary>
-public sealed class StubChoiceTests
+public sealed class StubChoiceTests(StubChoiceTests.Logged logged) : IClassFixture<StubChoiceTests.Logged>
 {
     private const string A = "00000000-0000-0000-0000-00000000000a";
     private const string B = "00000000-0000-0000-0000-00000000000b";
@@ -105,9 +105,21 @@ public sealed class StubChoiceTests
     [MemberData(nameof(Finds))]
     public async Task Find_SameLog_FindsWhatWireMockFinds(string kind, string model)
     {
-        // Given the same requests sent to OpMock and to a bare WireMock.Net server
-        await using var pair = await Pair.StartAsync("[]");
-        Call[] calls =
+        // Given the same requests sent to OpMock and to a bare WireMock.Net server (once for every model: finding reads the log)
+        var pair = logged.Pair;
+
+        // When both are asked to find by the same request model
+        var (opMock, wireMock) = await pair.FindAsync(model);
+
+        // Then they find the same requests, and find some but not all
+        opMock.ShouldBe(wireMock, kind);
+        opMock.Count.ShouldBeInRange(1, Logged.Calls.Length - 1, kind);
+    }
+
+    /// <summary>OpMock and a bare WireMock.Net server, no stubs, that were sent the same requests: what the finds read.</summary>
+    public sealed class Logged : IAsyncLifetime
+    {
+        internal static readonly Call[] Calls =
         [
             new("POST", ChatInfo, """{"userId":"u1","kind":"vip"}""", "X-Team: blue"),
             new("POST", ChatInfo, """{"userId":"u2","kind":"plain"}""", "X-Team: red"),
@@ -116,17 +128,19 @@ public sealed class StubChoiceTests
             new("POST", Receives, """{"staffId":"o1"}""", "Cookie: sid=s1"),
             new("POST", "/op/v2/text", "hello", "Content-Type: text/plain"),
         ];
-        foreach (var call in calls)
+
+        internal Pair Pair { get; private set; } = null!;
+
+        public async Task InitializeAsync()
         {
-            await pair.SendAsync(call);
+            Pair = await Pair.StartAsync("[]");
+            foreach (var call in Calls)
+            {
+                await Pair.SendAsync(call);
+            }
         }
 
-        // When both are asked to find by the same request model
-        var (opMock, wireMock) = await pair.FindAsync(model);
-
-        // Then they find the same requests, and find some but not all
-        opMock.ShouldBe(wireMock, kind);
-        opMock.Count.ShouldBeInRange(1, calls.Length - 1, kind);
+        public async Task DisposeAsync() => await Pair.DisposeAsync();
     }
 
     /// <param name="extra">More of the stub's keys, each after a comma.</param>
@@ -148,7 +162,7 @@ public sealed class StubChoiceTests
             .Replace("@A", A, StringComparison.Ordinal).Replace("@B", B, StringComparison.Ordinal).Replace("@C", C, StringComparison.Ordinal);
 
     /// <summary>OpMock (frozen clock) and a bare WireMock.Net server on loopback, given the same stubs.</summary>
-    private sealed class Pair : IAsyncDisposable
+    internal sealed class Pair : IAsyncDisposable
     {
         private readonly MockHost host;
         private readonly WireMockServer bare;

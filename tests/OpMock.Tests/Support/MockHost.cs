@@ -26,10 +26,14 @@ internal sealed class MockHost : IAsyncDisposable
     public static Task<MockHost> StartAloneAsync(string docs) =>
         StartAsync(new MockServerOptions(docs, null, TestFixtures.Base, Port: 0, AppPort: 0));
 
-    /// <param name="time">The server's clock: frozen (<see cref="FixedTime"/>) unless a test moves it.</param>
+    /// <param name="time">
+    /// The server's clock: a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/> frozen at
+    /// <see cref="TestClock.Instant"/> unless given; its timers (scenario delays, body deadlines) fire only when a test
+    /// moves it (a <see cref="TimerWatchingClock"/> says when they started).
+    /// </param>
     public static async Task<MockHost> StartAsync(MockServerOptions options, TimeProvider? time = null)
     {
-        var server = await MockServer.StartAsync(options, time ?? new FixedTime());
+        var server = await MockServer.StartAsync(options, time ?? TestClock.Frozen());
         return new MockHost(server, new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
     }
 

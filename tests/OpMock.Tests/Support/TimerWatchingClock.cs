@@ -9,7 +9,7 @@ namespace OpMock.Tests.Support;
 /// </summary>
 internal sealed class TimerWatchingClock(DateTimeOffset start) : FakeTimeProvider(start)
 {
-    private readonly List<(TimeSpan DueTime, TaskCompletionSource Started)> waits = [];
+    private readonly List<(TimeSpan DueTime, int After, TaskCompletionSource Started)> waits = [];
     private readonly List<(int Count, TaskCompletionSource Started)> counts = [];
     private readonly List<TimeSpan> started = [];
     private readonly Lock gate = new();
@@ -20,7 +20,7 @@ internal sealed class TimerWatchingClock(DateTimeOffset start) : FakeTimeProvide
         lock (gate)
         {
             started.Add(dueTime);
-            foreach (var wait in waits.Where(w => w.DueTime == dueTime).ToList())
+            foreach (var wait in waits.Where(w => w.DueTime == dueTime && started.Count > w.After).ToList())
             {
                 wait.Started.TrySetResult();
                 waits.Remove(wait);
@@ -52,18 +52,33 @@ internal sealed class TimerWatchingClock(DateTimeOffset start) : FakeTimeProvide
         }
     }
 
-    /// <summary>Completes once a timer of <paramref name="dueTime"/> was created on this clock.</summary>
-    public Task TimerStartedAsync(TimeSpan dueTime)
+    /// <summary>How many timers were created on this clock so far (a mark for <see cref="TimerStartedAsync"/>).</summary>
+    public int TimersStarted
+    {
+        get
+        {
+            lock (gate)
+            {
+                return started.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Completes once a timer of <paramref name="dueTime"/> was created on this clock, after the first
+    /// <paramref name="after"/> timers (a <see cref="TimersStarted"/> mark taken before the request that starts it).
+    /// </summary>
+    public Task TimerStartedAsync(TimeSpan dueTime, int after = 0)
     {
         lock (gate)
         {
-            if (started.Contains(dueTime))
+            if (started.Skip(after).Contains(dueTime))
             {
                 return Task.CompletedTask;
             }
 
             var wait = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            waits.Add((dueTime, wait));
+            waits.Add((dueTime, after, wait));
             return wait.Task;
         }
     }

@@ -42,8 +42,18 @@ internal sealed class RedisStateStore : IStateStore
         this.time = time;
 
         // A Redis that restarted lost everything: what this replica knew is no longer so.
-        connection.ConnectionRestored += (_, _) => known.Clear();
+        connection.ConnectionRestored += (_, e) =>
+        {
+            known.Clear();
+            if (e.ConnectionType == ConnectionType.Interactive)
+            {
+                Restored?.Invoke();
+            }
+        };
     }
+
+    /// <summary>Raised when the connection commands run on is back after a loss (what a replica's caller can await).</summary>
+    internal event Action? Restored;
 
     public StateLimits Limits => limits;
 

@@ -7,17 +7,17 @@ namespace OpMock.Tests.World.Rules;
 /// <c>201604021015410017</c>: the order's time and a sequence): one line per item, placed in service hours, and an
 /// id that carries the order's own time.
 /// </summary>
-public sealed class LinesRuleTests(ListsWorld lists) : IClassFixture<ListsWorld>
+[Collection(OrdersCollection.Name)]
+public sealed class LinesRuleTests(ListsWorld lists)
 {
     [Fact]
     public void Orders_TwoThousandUsers_OneLinePerItemInServiceHoursWithTheirTimeInTheirIds()
     {
         var (orders, night, dated) = (0, 0, 0);
-        for (var i = 0; i < 2000; i++)
+        for (var i = 0; i < ListsWorld.OrderUsers; i++)
         {
             // Given a user's orders, all on one page
-            var userId = lists.World.UserId(i * 53);
-            var data = lists.Get(ListsWorld.Orders, new Dictionary<string, string> { ["userId"] = userId, ["pageSize"] = "50" })["data"]!;
+            var data = lists.OrdersOf(lists.OrderUser(i), 50)["data"]!;
             foreach (var order in data["orders"]!.AsArray())
             {
                 // Then each item is one line, with its quantity

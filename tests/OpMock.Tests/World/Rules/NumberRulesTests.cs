@@ -9,7 +9,8 @@ namespace OpMock.Tests.World.Rules;
 /// sums of their lists, counts the lengths of what they count, maxima at least what they bound, one default address,
 /// coordinates in the address's district.
 /// </summary>
-public sealed class NumberRulesTests(ListsWorld lists) : IClassFixture<ListsWorld>
+[Collection(OrdersCollection.Name)]
+public sealed class NumberRulesTests(ListsWorld lists)
 {
     [Fact]
     public void SumRule_OrdersOfAThousandUsers_AmountsAreLineTotalsAndTheTotalTheirSum()
@@ -18,8 +19,8 @@ public sealed class NumberRulesTests(ListsWorld lists) : IClassFixture<ListsWorl
         for (var i = 0; i < 1000; i++)
         {
             // Given a user's whole order list (8.1) and its first page of 3
-            var userId = lists.World.UserId(i * 61);
-            var whole = Orders(userId, 50);
+            var userId = lists.OrderUser(i);
+            var whole = lists.OrdersOf(userId, 50);
             var page = Orders(userId, 3);
             var items = whole["data"]!["orders"]!.AsArray().Select(o => o!.AsObject()).ToList();
 

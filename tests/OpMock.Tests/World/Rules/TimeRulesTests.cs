@@ -9,7 +9,8 @@ namespace OpMock.Tests.World.Rules;
 /// created, paid and finished in that order, a chat is created before it is closed (and not closed while open), a
 /// duration is the difference, a last login is recent, and nothing happens after now.
 /// </summary>
-public sealed class TimeRulesTests(ListsWorld lists) : IClassFixture<ListsWorld>
+[Collection(OrdersCollection.Name)]
+public sealed class TimeRulesTests(ListsWorld lists)
 {
     private DateTimeOffset Now => lists.World.Options.Anchor;
 
@@ -21,9 +22,9 @@ public sealed class TimeRulesTests(ListsWorld lists) : IClassFixture<ListsWorld>
         for (var i = 0; i < 1000; i++)
         {
             // Given a user's registration (8.3) and orders (8.1), two docs
-            var userId = lists.World.UserId(i * 67);
+            var userId = lists.OrderUser(i);
             var registered = Time(Profile(userId)["registerTime"]);
-            var list = lists.Get(ListsWorld.Orders, new Dictionary<string, string> { ["userId"] = userId, ["pageSize"] = "50" })["data"]!["orders"]!.AsArray();
+            var list = lists.OrdersOf(userId, 50)["data"]!["orders"]!.AsArray();
             foreach (var order in list.Select(o => o!.AsObject()))
             {
                 // Then each order was created after the user registered, paid after, finished after, none after now
