@@ -89,11 +89,11 @@ public sealed class TimeRulesTests(ListsWorld lists)
     {
         for (var i = 0; i < 200; i++)
         {
-            var userId = lists.World.UserId(i * 13);
+            var userId = lists.OrderUser(i);
 
             // When the same user and orders are asked twice, the orders once whole and once a page at a time
             Profile(userId).ToJsonString().ShouldBe(Profile(userId).ToJsonString());
-            var whole = lists.Get(ListsWorld.Orders, new Dictionary<string, string> { ["userId"] = userId, ["pageSize"] = "50" })["data"]!["orders"]!.AsArray();
+            var whole = lists.OrdersOf(userId, 50)["data"]!["orders"]!.AsArray();
             var second = lists.Get(ListsWorld.Orders, new Dictionary<string, string> { ["userId"] = userId, ["pageNo"] = "2", ["pageSize"] = "2" })["data"]!["orders"]!.AsArray();
 
             // Then every time is the same: an order's times are its own, not its page's
