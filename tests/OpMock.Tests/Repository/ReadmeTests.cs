@@ -50,6 +50,34 @@ public sealed partial class ReadmeTests
         File.ReadAllLines(Path.Combine(Repo.Root, ".ci", "run")).ShouldContain(l => l.TrimStart().StartsWith("dotnet test 2>&1", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Readme_IsAQuickstart_AtMost150LinesLinkingEveryGuide()
+    {
+        // Given the README (the package's README too) and the guides under docs/
+        var lines = File.ReadAllLines(Path.Combine(Repo.Root, "README.md"));
+
+        // Then it stays a quickstart (issue 30: at most 150 lines), and every guide is one link away from it
+        lines.Length.ShouldBeLessThanOrEqualTo(150);
+        foreach (var guide in Repo.Guides())
+        {
+            Readme.ShouldContain($"(docs/{Path.GetFileName(guide)}", customMessage: guide);
+        }
+    }
+
+    [Fact]
+    public void CiRun_TestsThenRunsTheFrontendRecipe()
+    {
+        // Given .ci/run's commands (comments dropped)
+        var commands = File.ReadAllLines(Path.Combine(Repo.Root, ".ci", "run")).Select(l => l.Split('#')[0].Trim()).Where(l => l.Length > 0).ToList();
+
+        // Then after the tests it runs the Playwright example (examples/playwright through its script)
+        var tests = commands.FindIndex(l => l.StartsWith("dotnet test", StringComparison.Ordinal));
+        var recipe = commands.FindIndex(l => l == "build/playwright-steps.sh");
+        tests.ShouldBeGreaterThanOrEqualTo(0);
+        recipe.ShouldBeGreaterThan(tests);
+        File.ReadAllText(Path.Combine(Repo.Root, "build", "playwright-steps.sh")).ShouldContain("examples/playwright");
+    }
+
     [Theory]
     [MemberData(nameof(OpmockCommands))]
     public void OpmockCommand_InReadme_Parses(string commandLine)
