@@ -185,6 +185,7 @@ internal static class KindDiscovery
             .Concat(fields.Where(f => !group.Owns(f.Name) && kinds.Contains(f.Name, StringComparer.OrdinalIgnoreCase))
                 .Select(f => new Relation(f.Name, (EntityKind)(FirstHandle + KindGroup.IndexOf(groups, f.Name)), ImmutableDictionary<string, Attr>.Empty)))
             .DistinctBy(r => r.Field, StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+        relations = Personal(relations, names);
         var first = carrying.Select(o => (o.Endpoint, f: o.Fields.First(f => group.Owns(f.Name)))).First();
         return new KindRow(handle, group.Name, group.Ids, [.. sections.Concat(listFields).Distinct(StringComparer.OrdinalIgnoreCase)], [])
         {
@@ -223,6 +224,32 @@ internal static class KindDiscovery
         }
 
         return new Relation(field, target, beside.ToImmutable());
+    }
+
+    // What a related person shows wherever it is named: a nickName beside a userId is that user's, a staffName beside
+    // a handlerId that OP's. Not generic names (name, icon): a coupon's icon beside its userId is the coupon's.
+    private static readonly Attr[] PersonalAttrs = [Attr.UserName, Attr.NickName, Attr.Phone, Attr.DisplayPhone, Attr.Icon, Attr.Name];
+    private static readonly string[] GenericNames = ["name", "icon", "title"];
+
+    /// <summary>
+    /// A field the prefix of no relation claims, named as one of a related kind's personal attributes (<c>nickName</c>,
+    /// <c>avatar</c>, <c>staffName</c>), shows that related entity — when exactly one relation leads to a kind owning it.
+    /// </summary>
+    private static ImmutableArray<Relation> Personal(ImmutableArray<Relation> relations, List<string> fields)
+    {
+        var result = relations.ToBuilder();
+        foreach (var field in fields.Where(f => !GenericNames.Contains(f, StringComparer.OrdinalIgnoreCase) && !relations.Any(r => Is(r.Field, f) || r.Beside.ContainsKey(f))))
+        {
+            var owners = relations.Where(r => r.Target is EntityKind.User or EntityKind.Op
+                && WorldMap.Attribute(r.Target, field) is { Owner: var owner, Attr: var attr } && owner == r.Target && PersonalAttrs.Contains(attr)).ToList();
+            if (owners is [var only] && relations.Count(r => r.Target == only.Target) == 1)
+            {
+                var index = result.IndexOf(result.First(r => r.Field == only.Field));
+                result[index] = result[index] with { Beside = result[index].Beside.SetItem(field, WorldMap.Attribute(only.Target, field)!.Value.Attr) };
+            }
+        }
+
+        return result.ToImmutable();
     }
 
     /// <summary>

@@ -180,7 +180,8 @@ public sealed class KindGroupTests
             string.Join("\n", refused.Findings));
     }
 
-    private static async Task<MockEngine> EngineAsync(TempFolder temp, string? kinds)
+    /// <summary>An engine on the frozen shipped docs and TestDocs/declared, with <paramref name="kinds"/> as fixtures/kinds.yaml.</summary>
+    internal static async Task<MockEngine> EngineAsync(TempFolder temp, string? kinds)
     {
         var docs = TestDocs.BaseWithDeclared(temp);
         if (kinds is not null)
