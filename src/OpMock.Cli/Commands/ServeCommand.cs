@@ -58,14 +58,15 @@ internal static class ServeCommand
             await console.Out.WriteLineAsync($"    {curl}");
         }
 
-        var kinds = server.Engine.State.Data.World.Kinds.Discovered.ToList();
+        var table = server.Engine.State.Data.World.Kinds;
+        var kinds = table.Discovered.ToList();
         if (kinds.Count > 0)
         {
             // The entities the docs describe beyond users, chats, OPs and messages: what a doc author checks when a list looks wrong.
             await console.Out.WriteLineAsync("kinds found in the docs:");
             foreach (var kind in kinds)
             {
-                await console.Out.WriteLineAsync($"  {kind.Describe()}");
+                await console.Out.WriteLineAsync($"  {kind.Describe(table)}");
             }
         }
 

@@ -13,11 +13,6 @@ internal static class EffectReader
 {
     private static readonly string[] Keys = ["transition", "entity", "list", "to", "fields"];
 
-    private static readonly ImmutableDictionary<string, EntityKind> Entities = new Dictionary<string, EntityKind>
-    {
-        ["chat"] = EntityKind.Chat, ["user"] = EntityKind.User, ["op"] = EntityKind.Op, ["message"] = EntityKind.Message,
-    }.ToImmutableDictionary();
-
     public static ImmutableDictionary<string, DeclaredEffect> Effects(this FixtureReader reader, YamlNode node)
     {
         var result = ImmutableDictionary.CreateBuilder<string, DeclaredEffect>(StringComparer.OrdinalIgnoreCase);
@@ -52,8 +47,9 @@ internal static class EffectReader
             effect = key switch
             {
                 "transition" => effect with { Transition = reader.Transition(value, what) },
-                "entity" => Entities.TryGetValue(YamlJson.Text(value), out var kind) ? effect with { Entity = kind }
-                    : Error(reader, value, $"`{what}` must be one of {string.Join(", ", Entities.Keys.Order())}, found `{YamlJson.Text(value)}`", effect),
+                // The built-in kinds by their names in the kinds table (chat, message, op, user).
+                "entity" => World.Kinds.KindTable.BuiltIn.Named(YamlJson.Text(value)) is { } row ? effect with { Entity = row.Kind }
+                    : Error(reader, value, $"`{what}` must be one of {string.Join(", ", World.Kinds.KindTable.BuiltIn.Rows.Select(r => r.Name).Order(StringComparer.Ordinal))}, found `{YamlJson.Text(value)}`", effect),
                 "list" => reader.Text(value, what) is { } list && ItemIds.IsItemId(list) ? effect with { List = list }
                     : Error(reader, value, $"`{what}` must name the field holding the list's item ids (…Id, not an entity id such as chatId), found `{YamlJson.Text(value)}`", effect),
                 "to" => reader.Text(value, what) is { } to ? effect with { To = to } : effect,

@@ -12,7 +12,7 @@ namespace OpMock.Core.Fixtures;
 /// </summary>
 internal static class FixtureLoader
 {
-    private static readonly string[] TopKeys = ["seed", "world", "foot", "cors", "errors", "pins", "scenarios", "effects", "state"];
+    private static readonly string[] TopKeys = ["seed", "world", "foot", "cors", "errors", "pins", "scenarios", "effects", "kinds", "state"];
 
     public static async Task<FixtureSet> LoadAsync(string? folder, CancellationToken cancellationToken = default)
     {
@@ -88,6 +88,7 @@ internal static class FixtureLoader
                 "pins" => set with { Pins = reader.Pins(value, set.Pins) },
                 "scenarios" => set with { Scenarios = set.Scenarios.SetItems(reader.Scenarios(value)) },
                 "effects" => set with { Effects = set.Effects.SetItems(reader.Effects(value)) },
+                "kinds" => set with { Kinds = Later(set.Kinds, reader.Kinds(value)) },
                 "state" => set with { State = reader.State(value, set.State) },
                 var other => Unknown(reader, key, other, set),
             };
@@ -95,6 +96,10 @@ internal static class FixtureLoader
 
         return set;
     }
+
+    /// <summary>A kind a later file declares again replaces the earlier declaration, as other settings do.</summary>
+    private static ImmutableArray<World.Kinds.DeclaredKind> Later(ImmutableArray<World.Kinds.DeclaredKind> earlier, ImmutableArray<World.Kinds.DeclaredKind> later) =>
+        [.. earlier.Where(k => !later.Any(l => l.Name == k.Name)), .. later];
 
     private static FixtureSet Unknown(FixtureReader reader, YamlNode key, string name, FixtureSet set)
     {

@@ -86,6 +86,9 @@ internal sealed record FixtureSet(
     public ImmutableDictionary<string, World.Actions.DeclaredEffect> Effects { get; init; } =
         ImmutableDictionary<string, World.Actions.DeclaredEffect>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Kinds the fixtures name, merge or split (`kinds:`), in file order; checked against the docs at load.</summary>
+    public ImmutableArray<World.Kinds.DeclaredKind> Kinds { get; init; } = [];
+
     public static FixtureSet Default { get; } = new(WorldOptions.Default, Pins.None,
         ImmutableDictionary<string, Scenario>.Empty, ErrorReplies.Default, Foot.Default, ["*"]);
 }

@@ -64,6 +64,9 @@ internal sealed record MockState(
         var findings = new List<Finding>();
         var effects = EffectTable.Build(contract.Endpoints.Select(e => e.Endpoint), set.Effects, findings);
         Preconditions.CheckRoutes(contract.Endpoints.Select(e => e.Endpoint), set.Errors.Routes.Values.Select(r => (r.Route, r.File, r.Line)), findings);
+        // The kinds the docs describe (tickets, quick replies …) beside the built-in ones, as the fixtures name, merge
+        // or split them: the same table every day.
+        var kinds = World.Kinds.KindDiscovery.Discover(contract.Endpoints.Select(e => e.Endpoint), set.Kinds, findings);
         if (findings.Count > 0)
         {
             throw new InvalidInputException(findings);
@@ -71,8 +74,6 @@ internal sealed record MockState(
 
         // A write's example shows the world after the write, not the seeded one: it is no fact about the seeded world.
         // The world of each China day: examples are read again for each, as their facts place generated chats before the anchor.
-        // The kinds the docs describe (tickets, quick replies …) beside the built-in ones: the same table every day.
-        var kinds = World.Kinds.KindDiscovery.Discover(contract.Endpoints.Select(e => e.Endpoint));
         var endpoints = kinds.AboutBuiltInKinds(contract.Endpoints.Select(e => e.Endpoint)).Where(e => !effects.Writes(e.IsTransfer ? e.TransferTarget ?? "" : e.Route)).ToImmutableArray();
         var worlds = new DailyWorld(set.World, options => new OpWorld(options, set.Pins, ExampleFacts.Read(endpoints, options), kinds), time ?? TimeProvider.System);
         _ = worlds.Today;

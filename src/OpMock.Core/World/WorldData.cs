@@ -58,9 +58,10 @@ internal sealed class WorldData
         var today = World;
         var world = changes is null ? today : today.In(changes);
         var route = endpoint.IsTransfer && endpoint.TransferTarget is { } target ? target : endpoint.Route;
-        var plan = Plan(endpoint, today.Kinds);
-        var (requestedKind, requestedId) = today.Kinds.Requested(request);
-        var selecting = today.Kinds.Selecting(request);
+        var kinds = today.Kinds.On(route);
+        var plan = Plan(endpoint, kinds);
+        var (requestedKind, requestedId) = kinds.Requested(request);
+        var selecting = kinds.Selecting(request);
         if (requestedKind == EntityKind.None && plan.Named(request) is (not EntityKind.None and var kind, { } id, { } field))
         {
             // A request naming a user by its words (customerId 客户ID) asks about that user as a userId would.
@@ -108,7 +109,8 @@ internal sealed class WorldData
     }
 
     /// <summary>What is wrong with a request its schema lets through (a pageNo past its type's range), or null.</summary>
-    public RequestProblem? Check(Endpoint endpoint, JsonObject request) => Plan(endpoint, World.Kinds).Paging?.Check(request);
+    public RequestProblem? Check(Endpoint endpoint, JsonObject request) =>
+        Plan(endpoint, World.Kinds.On(endpoint.IsTransfer && endpoint.TransferTarget is { } target ? target : endpoint.Route)).Paging?.Check(request);
 
     // The kinds table is the docs' and so the same every day: plans made with one day's world hold for the next.
     private EndpointPlan Plan(Endpoint endpoint, Kinds.KindTable kinds) =>

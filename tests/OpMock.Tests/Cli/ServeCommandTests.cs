@@ -63,6 +63,30 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public async Task Serve_KindsDeclaredInFixtures_PrintsEachKindFoundWithItsIdsAndRoutes()
+    {
+        // Given docs whose kinds a fixture names (repairNo), merges (orderId + orderNo) and splits by route (recordId)
+        using var temp = new TempFolder();
+        var docs = TestDocs.BaseWithDeclared(temp);
+        temp.Write("fixtures/kinds.yaml", World.Kinds.KindGroupTests.Declared);
+
+        // When it has started and is stopped
+        var printed = await ServeUntilListeningAsync(["--docs", docs, "--fixtures", Path.Combine(temp.Path, "fixtures")]);
+
+        // Then it lists the kinds it found, each with its ids, what lists it, its relations and its routes
+        var lines = printed.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        lines.ShouldContain("kinds found in the docs:");
+        Line(lines, "  repair (repairNo, ").ShouldContain("relations userId → user, auditorId → op: /op/v2/getStaffRepairs /op/v2/getRepairDetail");
+        Line(lines, "  order (orderId/orderNo, ").ShouldContain("listed by userId (user)");
+        Line(lines, "  order (orderId/orderNo, ").ShouldEndWith(": /op/v2/getUserServiceBills /op/v2/getServiceBillInfo");
+        Line(lines, "  callRecord (recordId, ").ShouldEndWith(": /op/v2/getStaffCallRecords /op/v2/getCallRecordDetail");
+        Line(lines, "  visitRecord (recordId, ").ShouldContain("relations visitorId → op: /op/v2/getUserVisitRecords /op/v2/getVisitRecordDetail");
+        lines.ShouldNotContain(l => l.StartsWith("  record (", StringComparison.Ordinal));
+    }
+
+    private static string Line(List<string> lines, string start) => lines.Single(l => l.StartsWith(start, StringComparison.Ordinal));
+
+    [Fact]
     public async Task Serve_ExampleWorkbench_PrintsItsWriteRoutes()
     {
         // Given `opmock serve --docs examples/workbench`, the README's command for trying flows, started and stopped

@@ -55,6 +55,10 @@ public sealed class FixturesSchemaTests
     [InlineData("effects: {/op/v2/closeChat: shut}")]
     [InlineData("effects: {/op/v2/closeChat: {entity: order}}")]
     [InlineData("effects: {/op/v2/closeChat: {transition: close, zzz: 1}}")]
+    [InlineData("kinds: {ticket: {ids: []}}")]
+    [InlineData("kinds: {ticket: {relations: {handlerId: [op]}}}")]
+    [InlineData("kinds: {work-order: {ids: ticketId}}")]
+    [InlineData("kinds: [ticket]")]
     [InlineData("state: redis://:s3cret@redis:6379")]
     [InlineData("state: {store: redis://u:s3cret@redis:6379}")]
     [InlineData("state: {idle: forever}")]
@@ -87,6 +91,19 @@ public sealed class FixturesSchemaTests
         set.State.ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task Validate_KindsFixture_PassesTheSchemaAndTheReader()
+    {
+        // Given the declared-kinds tests' fixture: a kind named, one merged, one split by route, a relation declared
+        // When the schema and FixtureLoader read it
+        var errors = (await SchemaAsync()).Validate(AsJson("kinds.yaml", World.Kinds.KindGroupTests.Declared));
+        var set = FixtureLoader.Parse([("kinds.yaml", World.Kinds.KindGroupTests.Declared)]);
+
+        // Then both take it
+        errors.ShouldBeEmpty(string.Join("\n", errors));
+        set.Kinds.Select(k => k.Name).ShouldBe(["repair", "order", "callRecord", "visitRecord"]);
+    }
+
     /// <summary>Where FixtureReader lists its keys (in its "expected one of" message), and the schema's object there.</summary>
     public static TheoryData<string, string> Places() => new()
     {
@@ -102,6 +119,7 @@ public sealed class FixturesSchemaTests
         { "scenarios: {s: {zzz: 1}}", "/definitions/scenario" },
         { "scenarios: {s: {delay: {min: 1, max: 2, zzz: 1}}}", "/definitions/scenario/properties/delay/oneOf/1" },
         { "effects: {/op/v2/closeChat: {zzz: 1}}", "/definitions/effect" },
+        { "kinds: {ticket: {zzz: 1}}", "/definitions/kind" },
         { "state: {zzz: 1}", "/properties/state/oneOf/1" },
     };
 

@@ -48,6 +48,12 @@ internal static class TestDocs
     /// <summary>The frozen shipped docs plus the kinds and the items docs: kinds with routes of their own and kinds only listed.</summary>
     public static string BaseWithKindsAndItems(TempFolder temp) => Copy(temp, Base, BaseOverrides, Kinds, Items);
 
+    /// <summary>12.1 to 12.8: entities only a fixture's `kinds:` names, merges or splits (see declared/README.md).</summary>
+    public static string Declared => Path.Combine(Folder, "declared");
+
+    /// <summary>The frozen shipped docs plus the declared-kinds docs.</summary>
+    public static string BaseWithDeclared(TempFolder temp) => Copy(temp, Base, BaseOverrides, Declared);
+
     /// <summary>25.1 to 25.6: codes and names, histories, id shapes, order words (see rules/README.md).</summary>
     public static string Rules => Path.Combine(Folder, "rules");
 

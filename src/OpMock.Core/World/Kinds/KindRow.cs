@@ -51,13 +51,22 @@ internal sealed record KindRow(EntityKind Kind, string Name, ImmutableArray<stri
     /// <summary>Where the docs tell of the kind (file:line of its id field's first row), for errors about it.</summary>
     public string Source { get; init; } = "";
 
+    /// <summary>The routes on which the kind's ids name it (a fixture's split); null for every route.</summary>
+    public ImmutableHashSet<string>? Only { get; init; }
+
+    /// <summary>Routes on which another kind split off claims the kind's ids.</summary>
+    public ImmutableHashSet<string> NotOn { get; init; } = [];
+
+    /// <summary>Whether the kind's ids name it on <paramref name="route"/>.</summary>
+    public bool Serves(string route) => (Only is null || Only.Contains(route)) && !NotOn.Contains(route);
+
     public bool IsBuiltIn => Kind is EntityKind.User or EntityKind.Chat or EntityKind.Op or EntityKind.Message;
 
     /// <summary>One line for <c>opmock serve</c>: the kind, its id, what lists it, its relations and its routes.</summary>
-    public string Describe()
+    public string Describe(KindTable table)
     {
-        var by = Owner is { } owner ? $"; listed by {owner.Field} ({owner.Target.ToString().ToLowerInvariant()})" : "";
-        var related = Relations.IsEmpty ? "" : "; relations " + string.Join(", ", Relations.Select(r => $"{r.Field} → {r.Target.ToString().ToLowerInvariant()}"));
+        var by = Owner is { } owner ? $"; listed by {owner.Field} ({table.NameOf(owner.Target)})" : "";
+        var related = Relations.IsEmpty ? "" : "; relations " + string.Join(", ", Relations.Select(r => $"{r.Field} → {table.NameOf(r.Target)}"));
         return $"{Name} ({string.Join("/", IdFields)}, from {Source}){by}{related}: {string.Join(" ", Routes)}";
     }
 

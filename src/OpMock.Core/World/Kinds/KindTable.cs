@@ -25,18 +25,37 @@ internal sealed class KindTable
     private readonly FrozenDictionary<EntityKind, KindRow> byKind;
     private readonly FrozenDictionary<string, KindRow> byName;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KindTable>? views;
+
     /// <param name="rows">Built-in rows first (message, chat, user, OP: strongest id first), then discovered ones.</param>
     public KindTable(ImmutableArray<KindRow> rows)
+        : this(rows, null)
+    {
+    }
+
+    /// <param name="route">The route whose view this is: a field a fixture split by route names the kind of that route.</param>
+    private KindTable(ImmutableArray<KindRow> rows, string? route)
     {
         Rows = rows;
-        // A request naming an entity of a discovered kind (ticketId) is about it before the chat or OP it also names.
-        Ids = [.. rows.Where(r => !r.IsBuiltIn).Concat(rows.Where(r => r.IsBuiltIn)).SelectMany(r => r.IdFields.Select(f => (f, r.Kind)))];
+        views = route is null && rows.Any(r => r.Only is not null || r.NotOn.Count > 0) ? new(StringComparer.OrdinalIgnoreCase) : null;
+        // A request naming an entity of a discovered kind (ticketId) is about it before the chat or OP it also names;
+        // on a route, the kinds split off for it before the others (then those that serve every route).
+        var named = rows.Where(r => !r.IsBuiltIn && (route is null || r.Serves(route))).OrderBy(r => route is not null && r.Only is not null ? 0 : r.Only is null ? 1 : 2)
+            .Concat(rows.Where(r => r.IsBuiltIn)).ToList();
+        Ids = [.. named.SelectMany(r => r.IdFields.Select(f => (f, r.Kind)))];
         byId = Ids.GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(g => g.Key, g => Row(rows, g.First().Kind), StringComparer.OrdinalIgnoreCase);
-        bySection = rows.SelectMany(r => r.Sections.Select(s => (s, r))).GroupBy(p => p.s, StringComparer.OrdinalIgnoreCase)
+        bySection = named.SelectMany(r => r.Sections.Select(s => (s, r))).GroupBy(p => p.s, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(g => g.Key, g => g.First().r, StringComparer.OrdinalIgnoreCase);
         byKind = rows.ToFrozenDictionary(r => r.Kind);
         byName = rows.GroupBy(r => r.Name, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// The table as <paramref name="route"/> reads it: where a fixture split an id field by route (<c>recordId</c> a
+    /// call on the call routes, a visit on the visit routes), the field names that route's kind. The table itself
+    /// when nothing is split.
+    /// </summary>
+    public KindTable On(string route) => views is null ? this : views.GetOrAdd(route, r => new KindTable(Rows, r));
 
     public ImmutableArray<KindRow> Rows { get; }
 
@@ -143,8 +162,11 @@ internal sealed class KindTable
     /// The routes whose examples are facts about the built-in kinds' entities: not those about a described kind's entity
     /// (a ticket's detail shows its user's id, but its status and times are the ticket's, not the user's).
     /// </summary>
-    public IEnumerable<Docs.Endpoint> AboutBuiltInKinds(IEnumerable<Docs.Endpoint> endpoints) => endpoints.Where(e =>
-        !IsDiscovered(ByIdField(e.Output.Select(f => f.Name))) && !e.Input.Any(f => f.Required && ById(f.Name) is { IsBuiltIn: false }));
+    public IEnumerable<Docs.Endpoint> AboutBuiltInKinds(IEnumerable<Docs.Endpoint> endpoints) => endpoints.Where(e => On(e.IsTransfer ? e.TransferTarget ?? e.Route : e.Route) is var table
+        && !table.IsDiscovered(table.ByIdField(e.Output.Select(f => f.Name))) && !e.Input.Any(f => f.Required && table.ById(f.Name) is { IsBuiltIn: false }));
+
+    /// <summary>A kind's name, as <c>opmock serve</c>, the console and the session records say it (<c>op</c>, <c>ticket</c>).</summary>
+    public string NameOf(EntityKind kind) => Row(kind)?.Name ?? kind.ToString().ToLowerInvariant();
 
     private static KindRow Row(ImmutableArray<KindRow> rows, EntityKind kind) => rows.First(r => r.Kind == kind);
 }

@@ -398,23 +398,10 @@ internal static class Records
     /// <summary>The order of an appended message or a created item: the session's sequence number that made its id.</summary>
     public const string Seq = "@seq";
 
-    public static string Entity(EntityKind kind) => kind switch
-    {
-        EntityKind.Chat => "chat",
-        EntityKind.Op => "op",
-        EntityKind.User => "user",
-        EntityKind.Message => "message",
-        _ => "none",
-    };
+    /// <summary>A built-in kind's records are keyed by its name in the kinds table (chat, op, user, message).</summary>
+    public static string Entity(EntityKind kind) => Kinds.KindTable.BuiltIn.Row(kind)?.Name ?? "none";
 
-    public static EntityKind? Kind(string collection) => collection switch
-    {
-        "chat" => EntityKind.Chat,
-        "op" => EntityKind.Op,
-        "user" => EntityKind.User,
-        "message" => EntityKind.Message,
-        _ => null,
-    };
+    public static EntityKind? Kind(string collection) => Kinds.KindTable.BuiltIn.Named(collection)?.Kind;
 
     public static string Messages(string chatId) => MessagePrefix + chatId;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using OpMock.Core.World;
+using OpMock.Tests.Support;
 using static OpMock.Tests.World.Kinds.KindsWorld;
 
 namespace OpMock.Tests.World.Kinds;
@@ -77,6 +78,50 @@ public sealed class KindFlowTests(KindsWorld kinds) : IClassFixture<KindsWorld>
         var (other, otherPage) = kinds.Post(Tickets, new JsonObject { ["staffId"] = op, ["pageSize"] = 50 }, session + "-other", !transfer);
         otherPage!["totalCount"]!.GetValue<int>().ShouldBe(total);
         JsonNode.DeepEquals(other["tickets"], before["tickets"]).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Appointments_ListDetailCreateUpdateDelete_ReadBackInTheSessionOnly(bool transfer)
+    {
+        // Given a second kind no C# names (TestDocs/declared 12.9–12.13: an OP's appointments), served with no fixture
+        using var temp = new TempFolder();
+        var engine = await KindGroupTests.EngineAsync(temp, null);
+        var world = engine.State.Data.World;
+        var session = "appointments-" + transfer;
+        (JsonObject Data, JsonObject? Page) Ask(string route, JsonObject body, string asked = "") => KindsWorld.Post(engine, route, body, asked.Length > 0 ? asked : session, transfer);
+        var op = Enumerable.Range(0, 50).Select(world.OpId).First(o => Ask("/op/v2/getStaffAppointments", new JsonObject { ["staffId"] = o, ["pageSize"] = 50 }).Page!["totalCount"]!.GetValue<int>() > 1);
+        var (before, page) = Ask("/op/v2/getStaffAppointments", new JsonObject { ["staffId"] = op, ["pageSize"] = 50 });
+        var total = page!["totalCount"]!.GetValue<int>();
+        var generated = before["appointments"]![0]!.AsObject();
+        var (generatedDetail, _) = Ask("/op/v2/getAppointmentDetail", new JsonObject { ["appointmentId"] = generated["appointmentId"]!.DeepClone() });
+        generated.ShouldAllBe(p => JsonNode.DeepEquals(generatedDetail[p.Key], p.Value));
+
+        // When an appointment is created, updated, and a generated one deleted
+        var user = world.UserId(3);
+        var (created, _) = Ask("/op/v2/createAppointment", new JsonObject { ["staffId"] = op, ["userId"] = user, ["serviceName"] = "地板打蜡", ["remark"] = "请带鞋套" });
+        var id = created["appointmentId"]!.GetValue<string>();
+        var (afterCreate, pageAfterCreate) = Ask("/op/v2/getStaffAppointments", new JsonObject { ["staffId"] = op, ["pageSize"] = 50 });
+        Ask("/op/v2/updateAppointment", new JsonObject { ["appointmentId"] = id, ["remark"] = "改到周六上午" });
+        var (detail, _) = Ask("/op/v2/getAppointmentDetail", new JsonObject { ["appointmentId"] = id });
+        Ask("/op/v2/deleteAppointment", new JsonObject { ["appointmentId"] = generated["appointmentId"]!.DeepClone(), ["staffId"] = op });
+        var (afterDelete, pageAfterDelete) = Ask("/op/v2/getStaffAppointments", new JsonObject { ["staffId"] = op, ["pageSize"] = 50 });
+
+        // Then the new one has its example's shape with today's date, is first in its OP's list with the total one more,
+        // its detail shows what was sent and its user as getUserInfo shows it; the deleted one is gone; another session sees the seeded list
+        id.ShouldStartWith("YY" + DateTimeOffset.UtcNow.ToOffset(WorldOptions.ChinaOffset).ToString("yyyyMMdd", CultureInfo.InvariantCulture));
+        pageAfterCreate!["totalCount"]!.GetValue<int>().ShouldBe(total + 1);
+        afterCreate["appointments"]![0]!["appointmentId"]!.GetValue<string>().ShouldBe(id, "按预约时间倒序: the new one first");
+        detail["serviceName"]!.GetValue<string>().ShouldBe("地板打蜡");
+        detail["remark"]!.GetValue<string>().ShouldBe("改到周六上午");
+        detail["userId"]!.GetValue<string>().ShouldBe(user);
+        detail["phone"]!.GetValue<string>().ShouldBe(world.User(user).Phone);
+        detail["staffName"]!.GetValue<string>().ShouldBe(world.Op(op).Name);
+        pageAfterDelete!["totalCount"]!.GetValue<int>().ShouldBe(total);
+        afterDelete["appointments"]!.AsArray().Select(a => a!["appointmentId"]!.GetValue<string>()).ShouldNotContain(generated["appointmentId"]!.GetValue<string>());
+        var (other, _) = Ask("/op/v2/getStaffAppointments", new JsonObject { ["staffId"] = op, ["pageSize"] = 50 }, session + "-other");
+        JsonNode.DeepEquals(other["appointments"], before["appointments"]).ShouldBeTrue();
     }
 
     [Fact]

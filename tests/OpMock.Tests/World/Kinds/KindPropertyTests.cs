@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using OpMock.Core.World;
+using OpMock.Tests.Support;
 using static OpMock.Tests.World.Kinds.KindsWorld;
 
 namespace OpMock.Tests.World.Kinds;
@@ -144,6 +145,36 @@ public sealed class KindPropertyTests(KindsWorld kinds) : IClassFixture<KindsWor
 
         cards.ShouldBeGreaterThanOrEqualTo(2000);
         evaluations.ShouldBeGreaterThanOrEqualTo(2000);
+    }
+
+    [Fact]
+    public async Task Appointments_TwoThousand_PeopleBesideTheirRelationsAreTheRelatedEntitysOwn()
+    {
+        // Given appointments (TestDocs/declared 12.9) showing nickName, phone beside userId and staffName beside staffId
+        using var temp = new TempFolder();
+        var engine = await KindGroupTests.EngineAsync(temp, null);
+        var world = new OpWorld(WorldOptions.Default with { Users = 1000, Ops = 400 }, Pins.None, kinds: engine.State.Data.World.Kinds);
+        var data = new WorldData(world);
+        var endpoint = engine.State.Direct("/op/v2/getStaffAppointments")!.Endpoint;
+        var seen = 0;
+        for (var j = 0; j < 400 && seen < 2000; j++)
+        {
+            // When an OP's appointments are listed, for OPs one after another until 2,000 were seen
+            var op = world.OpId(j);
+            var listed = data.For(endpoint, new JsonObject { ["staffId"] = op, ["pageSize"] = 50 }, null).Data["appointments"]!.AsArray();
+            foreach (var item in listed.Select(i => i!.AsObject()))
+            {
+                seen++;
+                // Then each person shown is the related entity as getUserInfo/getStaffInfo show it, though no field shares its relation's prefix
+                var user = world.User(item["userId"]!.GetValue<string>());
+                (item["nickName"]?.GetValue<string>()).ShouldBe(user.NickName, item.ToJsonString());
+                item["phone"]!.GetValue<string>().ShouldBe(user.Phone, item.ToJsonString());
+                item["staffId"]!.GetValue<string>().ShouldBe(op);
+                item["staffName"]!.GetValue<string>().ShouldBe(world.Op(op).Name);
+            }
+        }
+
+        seen.ShouldBeGreaterThanOrEqualTo(2000);
     }
 
     private static DateTimeOffset Instant(JsonNode? time) =>

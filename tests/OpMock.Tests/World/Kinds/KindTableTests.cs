@@ -33,6 +33,34 @@ public sealed class KindTableTests
     public void Requested_ChatAndUser_IsTheChat() =>
         KindTable.BuiltIn.Requested(new JsonObject { ["userId"] = "u1", ["chatId"] = "c1" }).ShouldBe((EntityKind.Chat, "c1"));
 
+    [Theory]
+    [InlineData("/op/v2/getCallRecordDetail", "call")]
+    [InlineData("/op/v2/getStaffCallRecords", "call")]
+    [InlineData("/op/v2/getVisitRecordDetail", "visit")]
+    [InlineData("/op/v2/getTicketDetail", "none")]
+    public void On_FieldSplitByRoute_NamesTheKindOfThatRoute(string route, string kind)
+    {
+        // Given recordId split by a fixture: a call on the call routes, a visit on the visit routes
+        var call = new KindRow((EntityKind)KindDiscovery.FirstHandle, "call", ["recordId"], ["CallRecord"], []) { Only = ["/op/v2/getCallRecordDetail", "/op/v2/getStaffCallRecords"] };
+        var visit = new KindRow((EntityKind)KindDiscovery.FirstHandle + 1, "visit", ["recordId"], ["VisitRecord"], []) { Only = ["/op/v2/getVisitRecordDetail"] };
+        var table = new KindTable([.. KindTable.BuiltIn.Rows, call, visit]);
+
+        // When a route reads a request naming a record
+        var (named, id) = table.On(route).Requested(new JsonObject { ["recordId"] = "r1" });
+
+        // Then it is that route's kind (none on a route no split claims); every view keeps every row
+        table.NameOf(named).ShouldBe(kind);
+        id.ShouldBe(kind == "none" ? null : "r1");
+        table.On(route).Row(visit.Kind).ShouldBe(visit);
+    }
+
+    [Fact]
+    public void On_NothingSplit_IsTheTableItself()
+    {
+        var table = new KindTable([.. KindTable.BuiltIn.Rows, new KindRow((EntityKind)KindDiscovery.FirstHandle, "ticket", ["ticketId"], ["Ticket"], [])]);
+        table.On("/op/v2/getTicketDetail").ShouldBeSameAs(table);
+    }
+
     [Fact]
     public void Requested_DiscoveredIdBesideAnOp_IsTheDiscoveredKind()
     {

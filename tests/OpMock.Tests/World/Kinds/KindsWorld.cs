@@ -48,7 +48,14 @@ public sealed class KindsWorld : IAsyncLifetime
     }
 
     /// <summary>A POST route's <c>data</c> and <c>page</c>, on the direct port or through /opapp/transfer, in a session.</summary>
-    internal (JsonObject Data, JsonObject? Page) Post(string route, JsonObject body, string session = "default", bool transfer = false)
+    internal (JsonObject Data, JsonObject? Page) Post(string route, JsonObject body, string session = "default", bool transfer = false) =>
+        Post(Engine, route, body, session, transfer);
+
+    /// <summary>A GET route's <c>data</c> for query parameters.</summary>
+    internal JsonObject Get(string route, IReadOnlyDictionary<string, string> query, string session = "default") => Get(Engine, route, query, session);
+
+    /// <summary>A POST route's <c>data</c> and <c>page</c> from <paramref name="engine"/>, directly or through /opapp/transfer.</summary>
+    internal static (JsonObject Data, JsonObject? Page) Post(MockEngine engine, string route, JsonObject body, string session = "default", bool transfer = false)
     {
         var sent = (JsonObject)body.DeepClone();
         if (transfer)
@@ -56,19 +63,19 @@ public sealed class KindsWorld : IAsyncLifetime
             sent["reqUrl"] = route;
         }
 
-        var answer = Send("POST", transfer ? "/opapp/transfer" : route, OpJson.ToCompactText(sent), ImmutableDictionary<string, string>.Empty, session, transfer);
+        var answer = Send(engine, "POST", transfer ? "/opapp/transfer" : route, OpJson.ToCompactText(sent), ImmutableDictionary<string, string>.Empty, session, transfer);
         return (answer["data"]!.AsObject(), answer["page"] as JsonObject);
     }
 
-    /// <summary>A GET route's <c>data</c> for query parameters.</summary>
-    internal JsonObject Get(string route, IReadOnlyDictionary<string, string> query, string session = "default") =>
-        Send("GET", route, "", query.ToImmutableDictionary(), session, app: false)["data"]!.AsObject();
+    /// <summary>A GET route's <c>data</c> from <paramref name="engine"/> for query parameters.</summary>
+    internal static JsonObject Get(MockEngine engine, string route, IReadOnlyDictionary<string, string> query, string session = "default") =>
+        Send(engine, "GET", route, "", query.ToImmutableDictionary(), session, app: false)["data"]!.AsObject();
 
-    private JsonObject Send(string method, string route, string body, ImmutableDictionary<string, string> query, string session, bool app)
+    private static JsonObject Send(MockEngine engine, string method, string route, string body, ImmutableDictionary<string, string> query, string session, bool app)
     {
         var request = MockRequest.Create(method, route, method == "GET" ? null : "application/json", Encoding.UTF8.GetBytes(body), query, scenario: null) with { Session = session };
         // The in-memory session store answers at once: the engine's answer is ready when it returns.
-        var reply = Engine.HandleAsync(request, app, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        var reply = engine.HandleAsync(request, app, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         var answer = JsonNode.Parse(reply.Body)!.AsObject();
         reply.Status.ShouldBe(200, answer.ToJsonString());
         answer["code"]!.GetValue<int>().ShouldBe(200, answer.ToJsonString());
