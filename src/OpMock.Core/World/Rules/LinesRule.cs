@@ -39,14 +39,13 @@ internal sealed record LinesRule(int List, string Name, string Quantity) : Rule
                 continue;
             }
 
-            // A repeat merges into the first line: its quantity adds up there, and that line's total is recomputed
-            // at the first line's price (擦玻璃 ×1 at 200 and ×1 at 161 → ×2 at 200, 400.00).
+            // The first line's quantity (drawn in the quantity band: 1, 2 or 3) says how many; a repeat says nothing
+            // more and is dropped, and the kept line's total is its quantity × its own price, whatever was drawn beside.
             lines.Remove(line);
             var kept = first[name];
-            if (Amounts.Read(kept[Quantity]) is { } quantity && Amounts.Read(line[Quantity]) is { } more)
+            if (Amounts.Read(kept[Quantity]) is { } quantity)
             {
-                kept[Quantity] = Copy(kept[Quantity], quantity + more);
-                Recompute(kept, quantity + more);
+                Recompute(kept, quantity);
             }
         }
     }
@@ -64,14 +63,14 @@ internal sealed record LinesRule(int List, string Name, string Quantity) : Rule
         {
             if (FieldWords.IsMoney(name) && !FieldWords.IsPrice(name) && !FieldWords.IsListCount(name) && Amounts.Read(value) is not null)
             {
-                line[name] = Copy(value, Amounts.Money(quantity * Amounts.Read(price.Value)!.Value), money: true);
+                line[name] = Copy(value, Amounts.Money(quantity * Amounts.Read(price.Value)!.Value));
             }
         }
     }
 
-    /// <summary>A number written as the old value was: a JSON number (with two decimals for money) or text.</summary>
-    private static JsonNode Copy(JsonNode? old, decimal value, bool money = false) =>
+    /// <summary>Money written as the old value was: a JSON number with two decimals, or text.</summary>
+    private static JsonNode Copy(JsonNode? old, decimal value) =>
         old is JsonValue shown && shown.GetValueKind() == System.Text.Json.JsonValueKind.String
-            ? JsonValue.Create(value.ToString(money ? "F2" : "0", System.Globalization.CultureInfo.InvariantCulture))
-            : money || (old is JsonValue number && number.ToJsonString().Contains('.', StringComparison.Ordinal)) ? JsonValue.Create(value) : JsonValue.Create((long)value);
+            ? JsonValue.Create(value.ToString("F2", System.Globalization.CultureInfo.InvariantCulture))
+            : JsonValue.Create(value);
 }

@@ -94,7 +94,7 @@ internal sealed class ObjectRules
         rules.AddRange(lists.SelectMany(l => l.Items.Where(f => f.Type.Kind == FieldKind.Boolean && FieldWords.IsDefaultFlag(f.Name)).Take(1)
             .Select(flag => new DefaultRule(l.Index, flag.Name))));
         // A user's object is at the user's own address, before coordinates follow the address.
-        if (PlaceRule.Of(fields, plans) is { } place)
+        if (PlaceRule.Of(fields, plans, kind) is { } place)
         {
             rules.Add(place);
         }
@@ -301,9 +301,9 @@ internal sealed class ObjectRules
     /// </summary>
     private static IEnumerable<Rule> Ids(ImmutableArray<DocField> fields, IReadOnlyList<FieldPlan> plans)
     {
-        // An object with no creation or event time (a ledger entry's tradeTime, occurTime) is dated by its one time of no stage.
+        // An object with no creation or event time (a ledger entry's tradeTime, occurTime) is dated by a time of no stage, not by an end of validity.
         var created = Find(fields, f => FieldWords.IsTime(f) && FieldWords.Stage(f.Name) == 0) ?? Find(fields, f => FieldWords.IsTime(f) && FieldWords.IsEvent(f.Name))
-            ?? Find(fields, f => FieldWords.IsTime(f) && FieldWords.Stage(f.Name) is null && !FieldWords.IsBirthday(f.Name));
+            ?? Find(fields, f => FieldWords.IsTime(f) && FieldWords.Stage(f.Name) is null && !FieldWords.IsBirthday(f.Name) && !Validity.IsEnd(f));
         var staged = Enumerable.Range(0, fields.Length).Where(i => FieldWords.IsTime(fields[i]) && FieldWords.Stage(fields[i].Name) is not null).ToImmutableArray();
         for (var i = 0; i < fields.Length; i++)
         {

@@ -11,8 +11,15 @@ namespace OpMock.Core.World.Rules;
 /// </summary>
 internal sealed record PlaceRule(int Address, int? City) : Rule
 {
-    public static PlaceRule? Of(ImmutableArray<DocField> fields, IReadOnlyList<FieldPlan> plans)
+    /// <summary>The rule of an object that happens (it shows a time: an order) about a user, chat or described kind; null for any other.</summary>
+    public static PlaceRule? Of(ImmutableArray<DocField> fields, IReadOnlyList<FieldPlan> plans, EntityKind kind)
     {
+        if (kind is EntityKind.None or EntityKind.Op || !fields.Any(FieldWords.IsTime))
+        {
+            // An address book's entry shows no time: it is where the user may be, not something that took place.
+            return null;
+        }
+
         var address = Enumerable.Range(0, fields.Length).Cast<int?>()
             .FirstOrDefault(i => fields[i!.Value].Type.Kind == FieldKind.String && FieldWords.IsAddress(fields[i.Value].Name) && plans[i.Value].Attribute is null);
         var city = Enumerable.Range(0, fields.Length).Cast<int?>()

@@ -4,7 +4,7 @@ namespace OpMock.Tests.World.Rules;
 
 /// <summary>
 /// A user's orders take place where the user lives (TestDocs/ledger 31.4): each order's address is one of that user's
-/// addresses (with none saved, their chat's) and its city that address's city; a repeated line merges into one whose total is recomputed.
+/// addresses (with none saved, their chat's) and its city that address's city; one line per item, whose total is its quantity × its price, and an order total that sums them.
 /// </summary>
 public sealed class PlaceRuleTests(LedgerWorld world) : IClassFixture<LedgerWorld>
 {
