@@ -159,10 +159,47 @@ internal sealed class WorldLookup(MockState state, Overlay changes)
                 return node;
             case EntityKind.Op:
                 var op = World.Op(id);
-                return new JsonObject { ["staffId"] = op.Id, ["name"] = op.Name, ["isOnline"] = op.IsOnline, ["chatCount"] = op.Users.Length };
+                return Shown(kind, id, new JsonObject { ["staffId"] = op.Id, ["name"] = op.Name, ["isOnline"] = op.IsOnline, ["chatCount"] = op.Users.Length },
+                    new JsonObject { ["name"] = state.Data.World.Op(id).Name, ["isOnline"] = state.Data.World.Op(id).IsOnline });
             default:
-                return JsonSerializer.SerializeToNode(World.User(id), RecordJson);
+                return Shown(kind, id, JsonSerializer.SerializeToNode(World.User(id), RecordJson)!.AsObject(),
+                    JsonSerializer.SerializeToNode(state.Data.World.User(id), RecordJson)!.AsObject());
         }
+    }
+
+    /// <summary>The attributes every route shows this entity with, so the panel says what the routes say.</summary>
+    private static readonly Attr[] RouteAttributes =
+    [
+        Attr.UserName, Attr.NickName, Attr.Phone, Attr.Icon, Attr.Tags, Attr.Addresses, Attr.Contacts, Attr.ServiceCount, Attr.ChatCount, Attr.OrderCount,
+        Attr.Name, Attr.IsOnline,
+    ];
+
+    /// <summary>
+    /// The record as the routes show it: what the session wrote (the record of its overlay differs from the seeded one),
+    /// else a fixture's pinned nickname, else what the docs' examples show, else the world's own.
+    /// </summary>
+    private JsonObject Shown(EntityKind kind, string id, JsonObject record, JsonObject seeded)
+    {
+        var facts = World.Facts.Of(kind, id);
+        foreach (var attr in RouteAttributes)
+        {
+            var name = JsonNamingPolicy.CamelCase.ConvertName(attr.ToString());
+            if (!record.ContainsKey(name) || !JsonNode.DeepEquals(record[name], seeded[name]))
+            {
+                continue;
+            }
+
+            if (kind == EntityKind.User && attr == Attr.NickName && World.Pinned(id)?.NickName is { IsSet: true } pinned)
+            {
+                record[name] = pinned.Value;
+            }
+            else if (facts is not null && facts.TryGetValue(Facts.Key(attr), out var shown) && !ReferenceEquals(shown, Facts.Absent))
+            {
+                record[name] = shown?.DeepClone();
+            }
+        }
+
+        return record;
     }
 
     /// <summary>Each direct route that takes this kind's id, asked for this id (an OP also through the token, on routes about the current OP).</summary>

@@ -99,24 +99,29 @@ internal sealed class ExampleFacts
         var fields = plan.DocFields;
         // Links first: a chat's user and OP are named by its fields or its nested objects.
         string? userId = parentUser, opId = parentOp;
+        // A chat listed by an OP or shown inside a user is linked by where it is shown.
+        string? userField = parentUser is null ? null : "userId", opField = parentOp is null ? null : "operatorId";
         for (var i = 0; i < fields.Length; i++)
         {
             var field = plan.Fields[i];
             var value = json[fields[i].Name];
-            if (field.Attribute is { Attr: Attr.Id } r && r.Owner != plan.Kind && Text(value) is { } linked)
+            var (owner, linked) = field.Attribute is { Attr: Attr.Id } r && r.Owner != plan.Kind && Text(value) is { } shown ? (r.Owner, shown)
+                : field is { EntityList: false, Child: { Prefix: "", Kind: var childKind } child } && childKind != plan.Kind && value is JsonObject inner
+                    && OwnId(child, inner) is { } childId ? (childKind, childId)
+                : (EntityKind.None, null);
+            if (owner == EntityKind.User)
             {
-                (userId, opId) = r.Owner == EntityKind.User ? (linked, opId) : r.Owner == EntityKind.Op ? (userId, linked) : (userId, opId);
+                (userId, userField) = (linked, fields[i].Name);
             }
-            else if (field is { EntityList: false, Child: { Prefix: "", Kind: var childKind } child } && childKind != plan.Kind && value is JsonObject inner
-                && OwnId(child, inner) is { } childId)
+            else if (owner == EntityKind.Op)
             {
-                (userId, opId) = childKind == EntityKind.User ? (childId, opId) : childKind == EntityKind.Op ? (userId, childId) : (userId, opId);
+                (opId, opField) = (linked, fields[i].Name);
             }
         }
 
         if (plan is { Kind: EntityKind.Chat, Prefix: "" } && id is not null)
         {
-            AddChat(id, userId, opId, json, plan);
+            AddChat(id, (userId, userField), (opId, opField), json, plan);
         }
 
         // The example page's total is the length of the answer's first list, the one a doc pages.
@@ -206,8 +211,9 @@ internal sealed class ExampleFacts
         }
     }
 
-    private void AddChat(string chatId, string? userId, string? opId, JsonObject json, ObjectPlan plan)
+    private void AddChat(string chatId, (string? Id, string? Field) user, (string? Id, string? Field) op, JsonObject json, ObjectPlan plan)
     {
+        var (userId, opId) = (user.Id, op.Id);
         var fields = plan.DocFields;
         string? groupId = null;
         string? status = null;
@@ -229,6 +235,8 @@ internal sealed class ExampleFacts
         }
 
         var known = chats.GetValueOrDefault(chatId);
+        Link(chatId, Facts.LinkKey(EntityKind.User), known?.UserId, user);
+        Link(chatId, Facts.LinkKey(EntityKind.Op), known?.OperatorId, op);
         chats[chatId] = new ChatLinks(chatId, known?.UserId ?? userId ?? Synthetic("example-user", chatId), known?.OperatorId ?? opId,
             known?.GroupId ?? groupId, known?.CreateTime ?? created) { Status = known?.Status ?? status };
         folding.ChatDocs.TryAdd(chatId, current.Doc);
@@ -236,6 +244,38 @@ internal sealed class ExampleFacts
         {
             folding.SampleOps.TryAdd(chatId, currentOp);
         }
+    }
+
+    /// <summary>
+    /// A chat's link to its user or OP as this example shows it: the first doc's link is the chat's; a later doc tying the
+    /// chat to someone else keeps its own link on its own route (its sample answers its example) and lint warns.
+    /// </summary>
+    private void Link(string chatId, string key, string? was, (string? Id, string? Field) shown)
+    {
+        if (shown is not { Id: { } now, Field: { } field })
+        {
+            return;
+        }
+
+        if (!origins.TryGetValue((EntityKind.Chat, chatId, key), out var first))
+        {
+            origins[(EntityKind.Chat, chatId, key)] = (current.Doc, field);
+            return;
+        }
+
+        if (was is null || was == now || ReferenceEquals(first.Doc, current.Doc))
+        {
+            return;
+        }
+
+        if (!own.TryGetValue((current.Route, EntityKind.Chat, chatId), out var mine))
+        {
+            own[(current.Route, EntityKind.Chat, chatId)] = mine = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        }
+
+        mine[key] = now;
+        disagreements.Add(new Consistency.Disagreement(EntityKind.Chat, chatId, field, Consistency.ExampleSpot.Of(first.Doc, first.Field, JsonValue.Create(was)),
+            Consistency.ExampleSpot.Of(current.Doc, field, JsonValue.Create(now)), "each doc's sample answers its own example, other routes show the first doc's"));
     }
 
     /// <summary>
@@ -329,7 +369,7 @@ internal sealed class ExampleFacts
         // A route's own values: the first doc's, with its own example's where they disagree.
         var routeValues = own.ToFrozenDictionary(
             p => p.Key,
-            p => frozen[(p.Key.Item2, p.Key.Item3)].Concat(p.Value).GroupBy(v => v.Key).ToFrozenDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal));
+            p => (frozen.GetValueOrDefault((p.Key.Item2, p.Key.Item3)) ?? FrozenDictionary<string, JsonNode?>.Empty).Concat(p.Value).GroupBy(v => v.Key).ToFrozenDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal));
         return new Facts(frozen, chats, chatOfUser, ops, messages)
         {
             RouteValues = routeValues,

@@ -67,6 +67,22 @@ internal sealed class Facts
         [.. values.Keys.Where(k => k.Item1 == kind).Select(k => k.Item2).Concat(kind == EntityKind.Op ? ops.Keys : []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>The known values of one entity, keyed by attribute name or by "~" and the field's path; null when none.</summary>
+    /// <summary>The key of a route's own link of a chat to its user or OP, where its example ties the chat to another than the first doc's.</summary>
+    public static string LinkKey(EntityKind kind) => "@link." + kind;
+
+    /// <summary>The chat as route <paramref name="route"/>'s example links it: to its own user and OP where it disagrees with the first doc's.</summary>
+    public Chat Linked(Chat chat, string route)
+    {
+        if (RouteValues.Count == 0 || !RouteValues.TryGetValue((route, EntityKind.Chat, chat.ChatId), out var own))
+        {
+            return chat;
+        }
+
+        var user = own.GetValueOrDefault(LinkKey(EntityKind.User)) is JsonValue u && u.TryGetValue<string>(out var userId) ? userId : chat.UserId;
+        var op = own.GetValueOrDefault(LinkKey(EntityKind.Op)) is JsonValue o && o.TryGetValue<string>(out var opId) ? opId : chat.OperatorId;
+        return user == chat.UserId && op == chat.OperatorId ? chat : chat with { UserId = user, OperatorId = op };
+    }
+
     public FrozenDictionary<string, JsonNode?>? Of(EntityKind kind, string id) => values.GetValueOrDefault((kind, id));
 
     /// <summary>The known values of one entity as route <paramref name="route"/> shows it: its own example's where it disagrees with another's.</summary>

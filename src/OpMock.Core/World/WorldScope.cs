@@ -60,6 +60,8 @@ internal sealed class WorldScope
     // The answered list's whole (filtered) items, when they were all shaped: what a total over the list sums.
     private IReadOnlyList<JsonObject>? whole;
 
+    private IReadOnlyList<JsonObject>? everything;
+
     public static WorldScope For(OpWorld world, string route, ObjectPlan plan, string id) => plan.Kind switch
     {
         EntityKind.Chat => OfChat(world, route, plan, world.ChatById(id)),
@@ -68,7 +70,7 @@ internal sealed class WorldScope
     };
 
     public static WorldScope OfChat(OpWorld world, string route, ObjectPlan plan, Chat chat) =>
-        new(world, route, plan, chat.ChatId, "", chat);
+        new(world, route, plan, chat.ChatId, "", world.Facts.Linked(chat, route));
 
     public static WorldScope OfMessage(OpWorld world, string route, ObjectPlan plan, Message message) =>
         new(world, route, plan, message.Id, "", message: message);
@@ -277,14 +279,18 @@ internal sealed class WorldScope
     }
 
     /// <summary>Records the answered list's total (after filters) and, when they were all shaped, its items.</summary>
-    public void Listed(int total, IReadOnlyList<JsonObject>? items)
+    public void Listed(int total, IReadOnlyList<JsonObject>? items, IReadOnlyList<JsonObject>? everything = null)
     {
         Total = total;
         whole = items;
+        this.everything = everything ?? items;
     }
 
     /// <summary>The whole (filtered) list of field <paramref name="index"/> when it was shaped in full, for a total over it.</summary>
     public IReadOnlyList<JsonObject>? Whole(int index) => List?.Field == index ? whole : null;
+
+    /// <summary>The whole list of field <paramref name="index"/> before the request's filters, when it was shaped in full (a ledger's balances run over all of it).</summary>
+    public IReadOnlyList<JsonObject>? Everything(int index) => List?.Field == index ? everything : null;
 
     /// <summary>How many items the answered list of field <paramref name="index"/> has in all; null for any other list.</summary>
     public int? ListTotal(int index) => List?.Field == index ? Total : null;
@@ -316,6 +322,26 @@ internal sealed class WorldScope
     /// <summary>The name of the user this object is about, as every route shows it (an example's first); null for an object about no user.</summary>
     public string? UserName() =>
         Plan.Kind == EntityKind.User && AttributeValue(new AttrRef(EntityKind.User, Attr.UserName)) is JsonValue name && name.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>
+    /// The addresses of the user this object is about or belongs to (a user's order, a chat's), as every route shows
+    /// them (an example's first) — with none saved, the address of the user's chat; empty for an object about no user.
+    /// </summary>
+    public IReadOnlyList<string> UserAddresses()
+    {
+        if (Plan.Kind is EntityKind.Op or EntityKind.None || (world.Kinds.IsDiscovered(Plan.Kind) && world.Kinds.Row(Plan.Kind) is { } row
+            && row.Relations.All(r => r.Target != EntityKind.User) && row.Owner?.Target != EntityKind.User))
+        {
+            return [];
+        }
+
+        List<string> own = AttributeValue(new AttrRef(EntityKind.User, Attr.Addresses)) is JsonArray addresses
+            ? [.. addresses.OfType<JsonObject>().Select(a => a["address"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null).OfType<string>()]
+            : [];
+
+        // A user who saved no address is where their chat is.
+        return own.Count > 0 || AttributeValue(new AttrRef(EntityKind.Chat, Attr.Address)) is not JsonValue at || !at.TryGetValue<string>(out var where) ? own : [where];
+    }
 
     /// <summary>The chat this object is about or belongs to (a user's: its current chat).</summary>
     public Chat CurrentChat => Chat;

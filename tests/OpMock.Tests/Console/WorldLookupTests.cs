@@ -72,6 +72,27 @@ public sealed class WorldLookupTests
         Route(found, Routes.ChatInfo)["data"]!["user"]!["userId"]!.ToString().ShouldBe(userId);
     }
 
+    [Fact]
+    public async Task Find_TheSampleUserAndOpOfTheDocs_AttributesAreWhatTheRoutesAnswer()
+    {
+        var state = await StateAsync();
+        var userId = DocSample.Params(state.Direct(Routes.ChatInfo)!.Endpoint)!["userId"]!.ToString();
+        var token = state.Direct(Routes.Receives)!.Endpoint.Doc.Sample!.Query.First(q => q.Key == "token").Value;
+
+        var user = new WorldLookup(state, Overlay.Empty).Find(userId, null, SessionName.Default, out _)!;
+        var op = new WorldLookup(state, Overlay.Empty).Find(token, "op", SessionName.Default, out _)!;
+
+        // Every attribute the panel shows under a name the route's user shows is the route's value (the example's, not the world's record)
+        var shown = state.Data.For(state.Direct(Routes.ChatInfo)!.Endpoint, new JsonObject { ["userId"] = userId }, null).Data!["user"]!.AsObject();
+        var compared = shown.Where(p => user["attributes"]!.AsObject().ContainsKey(p.Key) && p.Key != "userId").ToList();
+        compared.ShouldNotBeEmpty();
+        compared.ShouldAllBe(p => JsonNode.DeepEquals(user["attributes"]![p.Key], p.Value));
+        foreach (var chat in Route(op, Routes.Receives)["data"]!["chats"]!.AsArray().OfType<JsonObject>().Where(c => c["userId"]!.ToString() == userId))
+        {
+            user["attributes"]!["nickName"]!.ToJsonString().ShouldBe(chat["nickName"]!.ToJsonString());
+        }
+    }
+
     [Theory]
     [InlineData("someone-else", "op", "op")]
     [InlineData("someone-else", "", "user")]

@@ -60,6 +60,12 @@ internal static class TestDocs
     /// <summary>The frozen shipped docs plus the rules docs, for the tests of issue 25's rules over generated objects.</summary>
     public static string BaseWithRules(TempFolder temp) => Copy(temp, Base, BaseOverrides, Rules);
 
+    /// <summary>31.1 to 31.4: ledgers — a user's points, wallet and stored-value card, signed amounts and running balances — and a user's orders with addresses and lines (see ledger/README.md).</summary>
+    public static string Ledger => Path.Combine(Folder, "ledger");
+
+    /// <summary>The frozen shipped docs plus the ledger docs, for the tests of the ledger rule.</summary>
+    public static string BaseWithLedger(TempFolder temp) => Copy(temp, Base, BaseOverrides, Ledger);
+
     /// <summary>6.1–6.3 for the OpenAPI export: a GET list with nullable query fields, Long and int fields, pages (see openapi/README.md).</summary>
     public static string OpenApi => Path.Combine(Folder, "openapi", "docs");
 

@@ -43,7 +43,7 @@ internal static class ListAssembly
         Rules.OrderRule.Arrange(all, request.Order, request.Position);
         var kept = all.Where(item => ListFilter.Matches(item, request.Filters)).ToList();
 
-        scope.Listed(kept.Count, kept);
+        scope.Listed(kept.Count, kept, all);
         return new JsonArray([.. Page(request, kept.Count).Select(k => (JsonNode)kept[k])]);
     }
 

@@ -26,7 +26,7 @@ internal sealed record LinesRule(int List, string Name, string Quantity) : Rule
             return;
         }
 
-        var first = new HashSet<string>(StringComparer.Ordinal);
+        var first = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var line in lines.OfType<JsonObject>().ToList())
         {
             if (line[Name] is not JsonValue named || !named.TryGetValue<string>(out var name))
@@ -34,13 +34,43 @@ internal sealed record LinesRule(int List, string Name, string Quantity) : Rule
                 continue;
             }
 
-            if (first.Add(name))
+            if (first.TryAdd(name, line))
             {
                 continue;
             }
 
-            // The first line's quantity (drawn in the quantity band: 1, 2 or 3) says how many; a repeat says nothing more.
+            // The first line's quantity (drawn in the quantity band: 1, 2 or 3) says how many; a repeat says nothing
+            // more and is dropped, and the kept line's total is its quantity × its own price, whatever was drawn beside.
             lines.Remove(line);
+            var kept = first[name];
+            if (Amounts.Read(kept[Quantity]) is { } quantity)
+            {
+                Recompute(kept, quantity);
+            }
         }
     }
+
+    /// <summary>The line's money fields other than its price (amount, subtotal) as quantity × price.</summary>
+    private static void Recompute(JsonObject line, decimal quantity)
+    {
+        var price = line.FirstOrDefault(p => FieldWords.IsPrice(p.Key) && Amounts.Read(p.Value) is not null);
+        if (price.Value is null)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in line.ToList())
+        {
+            if (FieldWords.IsMoney(name) && !FieldWords.IsPrice(name) && !FieldWords.IsListCount(name) && Amounts.Read(value) is not null)
+            {
+                line[name] = Copy(value, Amounts.Money(quantity * Amounts.Read(price.Value)!.Value));
+            }
+        }
+    }
+
+    /// <summary>Money written as the old value was: a JSON number with two decimals, or text.</summary>
+    private static JsonNode Copy(JsonNode? old, decimal value) =>
+        old is JsonValue shown && shown.GetValueKind() == System.Text.Json.JsonValueKind.String
+            ? JsonValue.Create(value.ToString("F2", System.Globalization.CultureInfo.InvariantCulture))
+            : JsonValue.Create(value);
 }

@@ -41,7 +41,7 @@ internal sealed class ObjectRules
     public ImmutableArray<Rule> All => rules;
 
     /// <summary>Whether a rule totals the list in field <paramref name="list"/>: then the whole list is shaped, not only a page.</summary>
-    public bool NeedsWhole(int list) => rules.Any(r => r is SumRule sum && sum.List == list);
+    public bool NeedsWhole(int list) => rules.Any(r => r is SumRule sum && sum.List == list || r is LedgerRule ledger && ledger.List == list);
 
     public void Apply(JsonObject result, WorldScope scope, ulong fromKnown)
     {
@@ -65,9 +65,10 @@ internal sealed class ObjectRules
             .ToArray();
         var rules = new List<Rule>();
         var counted = new List<Rule>();
+        var ledgers = Ledgers(fields, plans, lists).ToList();
         for (var i = 0; i < fields.Length; i++)
         {
-            if (plans[i].Attribute is not null || !IsNumeric(fields[i]))
+            if (plans[i].Attribute is not null || !IsNumeric(fields[i]) || ledgers.Any(l => l.Latest == i))
             {
                 continue;
             }
@@ -92,6 +93,12 @@ internal sealed class ObjectRules
         rules.AddRange(Maxima(fields));
         rules.AddRange(lists.SelectMany(l => l.Items.Where(f => f.Type.Kind == FieldKind.Boolean && FieldWords.IsDefaultFlag(f.Name)).Take(1)
             .Select(flag => new DefaultRule(l.Index, flag.Name))));
+        // A user's object is at the user's own address, before coordinates follow the address.
+        if (PlaceRule.Of(fields, plans, kind) is { } place)
+        {
+            rules.Add(place);
+        }
+
         if (Geo(fields, plans) is { } geo)
         {
             rules.Add(geo);
@@ -125,12 +132,26 @@ internal sealed class ObjectRules
         rules.AddRange(Ids(fields, plans));
         rules.AddRange(Histories(fields, lists));
         rules.AddRange(Orders(endpoint, fields, lists));
+        rules.AddRange(ledgers);
+        rules.AddRange(RemarkRule.Of(fields, plans));
         rules.AddRange(CodeNames.Pairs(fields).Where(p => plans[p.Name].Attribute is null).Select(p => new CodeNameRule(p.Code, p.Name)));
 
         var countedBy = kind == EntityKind.None || prefix.Length > 0 ? FrozenDictionary<int, AttrRef>.Empty : lists
             .Select(l => (l.Index, Attribute: WorldMap.Attribute(kind, FieldWords.Singular(l.Name) + "Count")))
             .Where(l => l.Attribute is not null).ToFrozenDictionary(l => l.Index, l => l.Attribute!.Value);
         return rules.Count == 0 && countedBy.Count == 0 ? None : new ObjectRules([.. rules], countedBy);
+    }
+
+    /// <summary>Ledgers (<see cref="Ledger"/>) in the object's lists, each with the total beside it that is its newest balance.</summary>
+    private static IEnumerable<LedgerRule> Ledgers(ImmutableArray<DocField> fields, IReadOnlyList<FieldPlan> plans, (int Index, string Name, ImmutableArray<DocField> Items)[] lists)
+    {
+        foreach (var (index, _, items) in lists)
+        {
+            if (Ledger.Of(items) is { } shape)
+            {
+                yield return new LedgerRule(index, shape, Find(fields, f => plans[fields.IndexOf(f)].Attribute is null && Ledger.IsLatest(f)));
+            }
+        }
     }
 
     private static bool IsNumeric(DocField field) => field.Type.Kind is FieldKind.Integer or FieldKind.Number or FieldKind.String;
@@ -280,7 +301,9 @@ internal sealed class ObjectRules
     /// </summary>
     private static IEnumerable<Rule> Ids(ImmutableArray<DocField> fields, IReadOnlyList<FieldPlan> plans)
     {
-        var created = Find(fields, f => FieldWords.IsTime(f) && FieldWords.Stage(f.Name) == 0) ?? Find(fields, f => FieldWords.IsTime(f) && FieldWords.IsEvent(f.Name));
+        // An object with no creation or event time (a ledger entry's tradeTime, occurTime) is dated by a time of no stage, not by an end of validity.
+        var created = Find(fields, f => FieldWords.IsTime(f) && FieldWords.Stage(f.Name) == 0) ?? Find(fields, f => FieldWords.IsTime(f) && FieldWords.IsEvent(f.Name))
+            ?? Find(fields, f => FieldWords.IsTime(f) && FieldWords.Stage(f.Name) is null && !FieldWords.IsBirthday(f.Name) && !Validity.IsEnd(f));
         var staged = Enumerable.Range(0, fields.Length).Where(i => FieldWords.IsTime(fields[i]) && FieldWords.Stage(fields[i].Name) is not null).ToImmutableArray();
         for (var i = 0; i < fields.Length; i++)
         {

@@ -154,6 +154,78 @@ public sealed class DisagreementTests : IAsyncLifetime
         receives["chats"]!.AsArray().ShouldNotContain(c => c!["chatId"]!.GetValue<string>() == "u0001999888777666555444");
     }
 
+    [Fact]
+    public async Task LintAndSamples_TwoExamplesTyingOneChatToTwoUsers_WarnsNamingBothAndEachSampleAnswersItsOwn()
+    {
+        // Given two docs whose examples tie one chat to two different users
+        using var linked = new TempFolder();
+        var folder = linked.CopyShippedDocs();
+        linked.Write("docs/get-op-api/8.6.txt", ChatUserDoc("8.6", "getChatOwner", "u0001aaaa1111bbbb2222cccc3333dddd4444", "阿强"));
+        linked.Write("docs/get-op-api/8.7.txt", ChatUserDoc("8.7", "getChatCustomer", "u0001eeee5555ffff6666aaaa7777bbbb8888", "小美"));
+
+        // When the docs are linted
+        var result = await Support.Cli.RunAsync("lint", "--docs", folder);
+
+        // Then the later doc's line is warned about, naming the first doc's line, for the chat and its link
+        result.ExitCode.ShouldBe(0, result.Out + result.Error);
+        result.Out.ShouldContain("get-op-api/8.7.txt:");
+        result.Out.ShouldContain("warning: example disagrees with get-op-api/8.6.txt:");
+        result.Out.ShouldContain("about chat u0001424242424242424242: userId is \"u0001eeee5555ffff6666aaaa7777bbbb8888\" here, \"u0001aaaa1111bbbb2222cccc3333dddd4444\" there");
+
+        // And each doc's sample still answers its own example
+        var engine = new MockEngine(await MockState.LoadAsync(folder, Path.Combine(linked.Path, "overrides.yaml"), fixtures: null, seed: null), TimeProvider.System);
+        foreach (var (route, user, nick) in new[] { ("/op/v2/getChatOwner", "u0001aaaa1111bbbb2222cccc3333dddd4444", "阿强"), ("/op/v2/getChatCustomer", "u0001eeee5555ffff6666aaaa7777bbbb8888", "小美") })
+        {
+            var reply = await engine.HandleAsync(MockRequest.Create("POST", route, "application/json", System.Text.Encoding.UTF8.GetBytes("""{"chatId":"u0001424242424242424242"}"""),
+                ImmutableDictionary<string, string>.Empty, scenario: null), app: false, default);
+            var data = JsonNode.Parse(reply.Body)!["data"]!;
+            (data["userId"]!.GetValue<string>(), data["nickName"]!.GetValue<string>()).ShouldBe((user, nick), route);
+        }
+    }
+
+    /// <summary>A chat doc whose example shows the chat's user: <paramref name="user"/> named <paramref name="nick"/>.</summary>
+    private static string ChatUserDoc(string number, string route, string user, string nick) => $$"""
+        ##{{number}} 会话的用户
+        ###URL:
+        http://120.55.94.183:8080/op/v2/{{route}}
+        ###方式:
+        post
+        ###输入参数:
+        |字段|类型|描述|可为空|备注|
+        |:----|:----|:----|:----|:----|
+        |chatId|String|会话ID|否| |
+
+        ###返回数据:
+        |字段|类型|描述|备注|
+        |:----|:----|:----|:----|
+        |chatId|String|会话ID| |
+        |userId|String|用户ID| |
+        |nickName|String|用户昵称| |
+
+        ###返回json格式示例：
+        ```
+        {
+          "code": 200,
+          "message": "成功",
+          "data": {
+            "chatId": "u0001424242424242424242",
+            "userId": "{{user}}",
+            "nickName": "{{nick}}"
+          },
+          "page": null,
+          "foot": {"operationTime": "2016-04-02 15:00:00", "servicePhone": "400800400", "host": "op-test-01"}
+        }
+        ```
+
+        ####测试环境：
+
+        http://120.55.94.183:8080/op/v2/{{route}}?apiVersion=01
+
+        ```
+        {"chatId":"u0001424242424242424242"}
+        ```
+        """;
+
     private async Task<JsonObject> DataAsync(string route, string body, string? token = null)
     {
         var query = token is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["token"] = token };

@@ -85,6 +85,40 @@ public sealed class WriteLifeTests(RulesWorld world) : IClassFixture<RulesWorld>
         generated.ShouldNotContain(added["replyId"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Created_ATicketReadTwiceHoursLater_KeepsItsCreateTimeAndItsCreator()
+    {
+        // Given a world of its own, whose clock this test moves
+        var own = new RulesWorld();
+        await own.InitializeAsync();
+        try
+        {
+            var op = own.World.OpId(3);
+            var created = own.Post(RulesWorld.CreateTicket, new JsonObject { ["staffId"] = op, ["type"] = 2, ["title"] = "空调清洗后漏水" }, "kept")["data"]!;
+            var id = created["ticketId"]!.GetValue<string>();
+
+            // When the list and the detail are read twice, two hours later and three hours later
+            foreach (var later in new[] { 2, 1 })
+            {
+                own.Clock.Advance(TimeSpan.FromHours(later));
+                var listed = own.Post(RulesWorld.Tickets, new JsonObject { ["staffId"] = op, ["pageSize"] = 50 }, "kept")["data"]!["tickets"]!.AsArray()
+                    .Single(t => t!["ticketId"]!.GetValue<string>() == id)!;
+                var detail = own.Post(RulesWorld.TicketDetail, new JsonObject { ["ticketId"] = id }, "kept")["data"]!;
+
+                // Then each shows the instant of the create and the OP who created it
+                listed["createTime"]!.GetValue<string>().ShouldBe(created["createTime"]!.GetValue<string>());
+                detail["createTime"]!.GetValue<string>().ShouldBe(created["createTime"]!.GetValue<string>());
+                var creation = detail["logs"]!.AsArray().OfType<JsonObject>().First();
+                creation["logTime"]!.GetValue<string>().ShouldBe(created["createTime"]!.GetValue<string>());
+                creation["operatorName"]!.GetValue<string>().ShouldBe(own.World.Op(op).Name);
+            }
+        }
+        finally
+        {
+            await own.DisposeAsync();
+        }
+    }
+
     /// <summary>25.3 as an endpoint: a create answering ticketId, status, createTime and updateTime.</summary>
     private static Endpoint Create(string? example)
     {
