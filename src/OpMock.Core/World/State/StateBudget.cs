@@ -20,7 +20,10 @@ internal static class StateBudget
     public const long MiB = 1024 * 1024;
 
     /// <summary>What one field's value costs.</summary>
-    public static long Field(string field, string json) => (2L * (field.Length + json.Length)) + FieldOverhead;
+    public static long Field(string field, string json) => FieldBase(field) + (2L * json.Length);
+
+    /// <summary>What one field costs before its value: a store that measures values itself (Redis's scripts) adds two bytes a character.</summary>
+    public static long FieldBase(string field) => (2L * field.Length) + FieldOverhead;
 
     /// <summary>What a new record costs before its fields.</summary>
     public static long Record(string collection, string id) => (2L * (collection.Length + id.Length)) + RecordOverhead;
