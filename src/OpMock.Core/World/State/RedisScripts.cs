@@ -116,8 +116,9 @@ internal static class RedisScripts
         local sessionBudget, budget = tonumber(ARGV[10]), tonumber(ARGV[11])
         local m = redis.call('HMGET', KEYS[1], 'n', 'v')
         local n, previous = tonumber(m[1] or '0'), m[2] or '0'
-        -- Characters, as the in-memory store counts them (two bytes each): UTF-8 continuation bytes are not counted.
-        local function chars(text) local _, tail = string.gsub(text, '[\128-\191]', '') return #text - tail end
+        -- A value's cost as StateBudget counts it: two bytes a character (UTF-8 continuation bytes are not
+        -- characters) and its UTF-8 bytes (what Redis holds: #text).
+        local function value(text) local _, tail = string.gsub(text, '[\128-\191]', '') return 2 * (#text - tail) + #text end
         local added, fresh, pending, cost = {}, {}, {}, 0
         for i = 12, #ARGV, 6 do
           local collection, record, field, json = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
@@ -132,8 +133,8 @@ internal static class RedisScripts
             cost = cost + tonumber(ARGV[i + 5])
           end
           local old = pending[field] or redis.call('HGET', KEYS[3], field)
-          if old then cost = cost - base - 2 * chars(old) end
-          cost = cost + base + 2 * chars(json)
+          if old then cost = cost - base - value(old) end
+          cost = cost + base + value(json)
           pending[field] = json
         end
         local held = tonumber(redis.call('HGET', bytesKey, session) or '0')
