@@ -7,6 +7,7 @@
 #                                                 PIPELINED, STALLERS (0 skips a phase); FD_LIMIT defaults to 20000;
 #                                                 then bench/flood_state.py: state in bytes, 1 MB writes in 300
 #                                                 sessions, the byte budgets, RSS after a reset; STATE=0 skips it)
+#        bench/flood.sh state                    (that state-bytes round alone; STATE_STORE=redis://… for Redis)
 # The server runs with an fd limit of FD_LIMIT (default 4096: its connection cap is (4096-256)/2 = 1920 per port, a
 # quarter of it per client address); the flood opens more connections than that from one address. Exit 1 if the
 # process died or the next valid request failed. The proxy's timeout under a dribbling target is bench/flood-proxy.sh.
@@ -23,6 +24,13 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 . bench/serve.sh
+# The state-bytes round on the write docs; STATE_STORE=redis://HOST:PORT/DB keeps the state in that Redis instead.
+state_round() {
+  write_docs
+  SERVE_ARGS="--docs $WORK/docs --overrides $WORK/overrides.yaml${STATE_STORE:+ --state $STATE_STORE}" start_serve
+  echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); state: ${STATE_STORE:-memory}"
+  python3 -u bench/flood_state.py "$DIRECT" "$SERVER_PID"
+}
 # The fd limit applies to the server only: a shell sets it, then becomes dotnet.
 if [ "${1:-}" = soak ]; then
   start_serve sh -c 'ulimit -n "$0" && exec "$@"' "${FD_LIMIT:-20000}"
@@ -33,11 +41,13 @@ if [ "${1:-}" = soak ]; then
   # The state-bytes round (issue 31.1) on a server of its own, on the write docs: STATE=0 skips it.
   if [ "${STATE:-1}" != 0 ]; then
     kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
-    write_docs
-    SERVE_ARGS="--docs $WORK/docs --overrides $WORK/overrides.yaml" start_serve
-    python3 -u bench/flood_state.py "$DIRECT" "$SERVER_PID" || SOAK=$?
+    state_round || SOAK=$?
   fi
   exit $SOAK
+fi
+if [ "${1:-}" = state ]; then
+  state_round
+  exit $?
 fi
 start_serve sh -c 'ulimit -n "$0" && exec "$@"' "${FD_LIMIT:-4096}"
 fds() { ls "/proc/$SERVER_PID/fd" | wc -l; }

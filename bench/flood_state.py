@@ -10,7 +10,7 @@
 Goals (issue 31.1): RSS within +400 MB of idle through A and B; within +150 MB of idle 20 s after the reset.
 Prints figures and, last, PASS or FAIL.
 """
-import http.client, json, sys, time
+import http.client, json, os, socket, sys, time
 
 direct, server_pid = sys.argv[1], int(sys.argv[2])
 host, port = direct.split("//")[1].split(":")
@@ -39,6 +39,33 @@ def send(connection, session, content):
     return response.status
 
 
+def redis_mb():
+    """What the Redis of STATE_STORE (redis://HOST:PORT/DB) holds, in MB; None for state in memory."""
+    store = os.environ.get("STATE_STORE", "")
+    if not store.startswith("redis://"):
+        return None
+    address = store[len("redis://"):].split("/")[0].rsplit("@", 1)[-1]
+    redis_host, redis_port = address.rsplit(":", 1)
+    with socket.create_connection((redis_host, int(redis_port)), timeout=5) as redis:
+        redis.sendall(b"INFO memory\r\n")
+        reply = b""
+        # A bulk string: "$LENGTH\r\n" then that many bytes and "\r\n".
+        while b"\r\n" not in reply or len(reply) < reply.index(b"\r\n") + 2 + int(reply[1:reply.index(b"\r\n")]):
+            chunk = redis.recv(65536)
+            if not chunk:
+                break
+            reply += chunk
+    for line in reply.decode(errors="replace").splitlines():
+        if line.startswith("used_memory:"):
+            return int(line.split(":")[1]) // (1024 * 1024)
+    return None
+
+
+def redis_note():
+    held = redis_mb()
+    return "" if held is None else f"; Redis holds {held} MB"
+
+
 def tally(statuses):
     return ", ".join(f"{count}x {status}" for status, count in sorted({s: statuses.count(s) for s in statuses}.items()))
 
@@ -46,7 +73,7 @@ def tally(statuses):
 connection = http.client.HTTPConnection(host, port, timeout=30)
 send(connection, "warm", "热身")
 idle = rss_mb()
-print(f"[state] idle RSS {idle} MB", flush=True)
+print(f"[state] idle RSS {idle} MB{redis_note()}", flush=True)
 
 peak, statuses = idle, []
 megabyte = "x" * 1_000_000
@@ -64,7 +91,7 @@ for i in range(300):
         statuses.append(send(connection, f"budget-{i}", message))
     peak = max(peak, rss_mb())
 print(f"[state] B: 300 sessions x 16 messages of 60,000 characters in {time.monotonic() - started:.1f} s: {tally(statuses)}; "
-      f"peak RSS {peak} MB, now {rss_mb()} MB", flush=True)
+      f"peak RSS {peak} MB, now {rss_mb()} MB{redis_note()}", flush=True)
 if peak - idle > 400:
     failures.append(f"B: RSS {peak} MB, more than +400 MB over idle {idle} MB")
 if 503 not in statuses:
@@ -76,7 +103,7 @@ samples = []
 for _ in range(20):
     time.sleep(1)
     samples.append(rss_mb())
-print(f"[state] after resetting every session, RSS each second for 20 s: {samples}", flush=True)
+print(f"[state] after resetting every session, RSS each second for 20 s: {samples}{redis_note()}", flush=True)
 if samples[-1] - idle > 150:
     failures.append(f"reset: RSS {samples[-1]} MB 20 s later, more than +150 MB over idle {idle} MB")
 

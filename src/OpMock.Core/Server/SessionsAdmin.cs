@@ -94,8 +94,7 @@ internal sealed class SessionsAdmin(Func<MockEngine> engine)
                 return true;
             }
 
-            await sessions.ResetAsync(only, cancel);
-            current.Sessions.Openers?.Reset(only);
+            await current.Sessions.ResetAsync(only, cancel);
             await WriteAsync(context, 200, new JsonObject { ["reset"] = only ?? "all" });
             return true;
         }

@@ -17,6 +17,9 @@ namespace OpMock.Core.World.State;
 /// </remarks>
 internal interface IStateStore : IAsyncDisposable
 {
+    /// <summary>The bounds it keeps (what a cache of its sessions must stay within too).</summary>
+    StateLimits Limits { get; }
+
     /// <summary>
     /// The session's version and default scenario, and a mark that it was used now. A session the store does not
     /// hold (never written, reset, expired) is <see cref="SessionHead.Seeded"/>. Never creates a session.

@@ -43,16 +43,32 @@ internal sealed class MemoryStateStore(StateLimits limits, TimeProvider time) : 
 
     public ValueTask<Applied> ApplyAsync(string session, IReadOnlyList<Change> changes, CancellationToken cancel)
     {
+        var swept = false;
         while (true)
         {
             var target = Create(session);
+            var sweep = false;
             lock (target.Gate)
             {
                 // Dropped (expired, evicted, reset) between finding it and locking it: write to the session as it is now.
                 if (!target.Gone)
                 {
-                    return ValueTask.FromResult(Apply(session, target, changes));
+                    try
+                    {
+                        return ValueTask.FromResult(Apply(session, target, changes));
+                    }
+                    catch (StateFullException full) when (full.Limit == StateLimit.Bytes && !swept)
+                    {
+                        sweep = swept = true;
+                    }
                 }
+            }
+
+            // Expired sessions hold their bytes until something drops them: dropped here, outside this session's lock
+            // (Drop takes theirs), and the write is tried once more.
+            if (sweep)
+            {
+                DropExpired();
             }
         }
     }
@@ -240,32 +256,32 @@ internal sealed class MemoryStateStore(StateLimits limits, TimeProvider time) : 
         }
     }
 
-    /// <summary>Drops expired sessions, else the one idle longest if idle long enough; else the store is full.</summary>
-    private void MakeRoom()
+    private void DropExpired()
     {
         var now = Now;
-        (string Name, Session Session, long Used)? oldest = null;
         foreach (var pair in sessions)
         {
-            var used = Volatile.Read(ref pair.Value.LastUsed);
-            if (now - used >= limits.Idle.Ticks)
+            if (now - Volatile.Read(ref pair.Value.LastUsed) >= limits.Idle.Ticks)
             {
                 Drop(pair.Key, pair.Value);
             }
-            else if (oldest is null || used < oldest.Value.Used)
-            {
-                oldest = (pair.Key, pair.Value, used);
-            }
         }
+    }
 
+    /// <summary>Drops expired sessions, else the one idle longest if idle long enough; else the store is full.</summary>
+    private void MakeRoom()
+    {
+        DropExpired();
         if (sessions.Count < limits.Sessions)
         {
             return;
         }
 
-        if (oldest is { } idle && now - idle.Used >= limits.EvictAfter.Ticks)
+        var now = Now;
+        var idle = sessions.Select(pair => (pair.Key, pair.Value, Used: Volatile.Read(ref pair.Value.LastUsed))).MinBy(s => s.Used);
+        if (idle.Value is not null && now - idle.Used >= limits.EvictAfter.Ticks)
         {
-            Drop(idle.Name, idle.Session);
+            Drop(idle.Key, idle.Value);
             return;
         }
 

@@ -19,23 +19,41 @@ namespace OpMock.Core.World.State;
 /// </remarks>
 internal sealed class Overlay
 {
-    public static readonly Overlay Empty = new(0, Parts.Empty);
+    public static readonly Overlay Empty = new(0, Parts.Empty, 0);
 
     private readonly Parts parts;
 
     public Overlay(SessionSnapshot snapshot)
-        : this(snapshot.Version, Parts.Empty.Apply(snapshot.Changes))
+        : this(snapshot.Version, Parts.Empty.Apply(snapshot.Changes), Cost(snapshot.Changes))
     {
     }
 
-    private Overlay(long version, Parts parts)
+    private Overlay(long version, Parts parts, long bytes)
     {
         Version = version;
         this.parts = parts;
+        Bytes = bytes;
     }
 
     /// <summary>This overlay with <paramref name="changes"/> applied (a later change of the same field wins), at the store's new version.</summary>
-    public Overlay With(IReadOnlyList<Change> changes, long version) => new(version, parts.Apply(changes));
+    public Overlay With(IReadOnlyList<Change> changes, long version) => new(version, parts.Apply(changes), Bytes + Cost(changes));
+
+    /// <summary>
+    /// What the changes it was built from cost in <see cref="StateBudget"/>'s measure (an overwritten value still
+    /// counted): how a cache of overlays is kept within the state's byte budget.
+    /// </summary>
+    public long Bytes { get; }
+
+    private static long Cost(IReadOnlyList<Change> changes)
+    {
+        long bytes = 0;
+        foreach (var change in changes)
+        {
+            bytes += StateBudget.Field(change.Field, change.Json);
+        }
+
+        return bytes;
+    }
 
     /// <summary>The store's version this overlay was read at; 0 for the seeded world.</summary>
     public long Version { get; }

@@ -14,6 +14,9 @@ namespace OpMock.Core.World.State;
 /// `seq` the id sequence, `c:COLLECTION` records per collection.</item>
 /// <item>`P:s:NAME:recs` — hash: one field per record (collection, id) the session holds.</item>
 /// <item>`P:s:NAME:data` — hash: one field per (collection, id, field), its value the JSON text.</item>
+/// <item>`P:bytes` — hash: what each session's changes hold (<see cref="StateBudget"/>'s measure, counted in the
+/// scripts), outside the session's own keys so bytes of a session whose keys expired can still be given back.</item>
+/// <item>`P:total` — what all sessions' changes hold together: the budget of all sessions.</item>
 /// </list>
 /// Versions (16 digits) travel as text: Lua's numbers print with 14 significant digits, so they are never written
 /// back from a Lua number. Every key of a session expires after the idle time and is renewed when the session is used (at most once a
@@ -26,15 +29,23 @@ internal static class RedisScripts
     // ARGV[1] now (ms), ARGV[2] idle (ms), ARGV[3] session, ARGV[4] key prefix. KEYS[1] meta, KEYS[2] recs, KEYS[3] data, KEYS[4] sessions.
     private const string Common = """
         local now, idle, session, prefix = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], ARGV[4]
+        local bytesKey, totalKey = prefix .. 'bytes', prefix .. 'total'
         local function keys(name) local s = prefix .. 's:' .. name .. ':' return s .. 'meta', s .. 'recs', s .. 'data' end
+        -- A session's bytes back to the budget of all sessions (dropped, reset, or its keys expired in Redis).
+        local function giveBack(name)
+          local held = tonumber(redis.call('HGET', bytesKey, name) or '0')
+          redis.call('HDEL', bytesKey, name)
+          if held ~= 0 and redis.call('DECRBY', totalKey, held) < 0 then redis.call('DEL', totalKey) end
+        end
         local function drop(name)
           local m, r, d = keys(name)
+          giveBack(name)
           redis.call('DEL', m, r, d)
           redis.call('ZREM', KEYS[4], name)
         end
         local function live()
           local used = redis.call('HGET', KEYS[1], 'u')
-          if not used then return false end
+          if not used then giveBack(session) return false end
           if now - tonumber(used) >= idle then drop(session) return false end
           return true
         end
@@ -51,7 +62,7 @@ internal static class RedisScripts
           redis.call('HSET', KEYS[1], 'u', ARGV[1])
           for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], idle) end
           redis.call('ZADD', KEYS[4], now, session)
-          redis.call('PEXPIRE', KEYS[4], idle)
+          for _, key in ipairs({KEYS[4], bytesKey, totalKey}) do redis.call('PEXPIRE', key, idle) end
         end
         -- A session to write to: held already, or room made (expired ones dropped, else the one idle longest if idle
         -- at least ARGV[6] ms), or false when the ARGV[5] bound holds.
@@ -92,19 +103,26 @@ internal static class RedisScripts
 
     /// <summary>
     /// ARGV[5] sessions bound, ARGV[6] evict after (ms), ARGV[7] records bound, ARGV[8] per-collection bound,
-    /// ARGV[9] the clock's start (ms × 1000), then per change from ARGV[10]: collection, record key, field key, JSON;
-    /// KEYS[5] clock. → {'ok', version, previous version} or {'full', 'sessions'|'records'|'collection', collection}.
+    /// ARGV[9] the clock's start (ms × 1000), ARGV[10] the session's byte budget, ARGV[11] the byte budget of all
+    /// sessions, then per change from ARGV[12]: collection, record key, field key, JSON, the field's cost before its
+    /// value, the record's cost (<see cref="StateBudget"/>); KEYS[5] clock. → {'ok', version, previous version} or
+    /// {'full', 'sessions'|'records'|'collection'|'sessionbytes'|'bytes', collection | bytes held, bytes needed}.
     /// Every bound is checked before anything is written: a refused batch changes nothing.
     /// </summary>
     public const string Apply = Common + """
         if broken() then drop(session) return {'lost'} end
         if not admit() then return {'full', 'sessions'} end
         local records, perCollection = tonumber(ARGV[7]), tonumber(ARGV[8])
+        local sessionBudget, budget = tonumber(ARGV[10]), tonumber(ARGV[11])
         local m = redis.call('HMGET', KEYS[1], 'n', 'v')
         local n, previous = tonumber(m[1] or '0'), m[2] or '0'
-        local added, fresh = {}, {}
-        for i = 10, #ARGV, 4 do
-          local collection, record = ARGV[i], ARGV[i + 1]
+        -- A value's cost as StateBudget counts it: two bytes a character (UTF-8 continuation bytes are not
+        -- characters) and its UTF-8 bytes (what Redis holds: #text).
+        local function value(text) local _, tail = string.gsub(text, '[\128-\191]', '') return 2 * (#text - tail) + #text end
+        local added, fresh, pending, cost = {}, {}, {}, 0
+        for i = 12, #ARGV, 6 do
+          local collection, record, field, json = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
+          local base = tonumber(ARGV[i + 4])
           if not fresh[record] and redis.call('HEXISTS', KEYS[2], record) == 0 then
             fresh[record] = true
             if n >= records then return {'full', 'records'} end
@@ -112,13 +130,31 @@ internal static class RedisScripts
             local count = tonumber(redis.call('HGET', KEYS[1], 'c:' .. collection) or '0') + (added[collection] or 0)
             if count >= perCollection then return {'full', 'collection', collection} end
             added[collection] = (added[collection] or 0) + 1
+            cost = cost + tonumber(ARGV[i + 5])
           end
+          local old = pending[field] or redis.call('HGET', KEYS[3], field)
+          if old then cost = cost - base - value(old) end
+          cost = cost + base + value(json)
+          pending[field] = json
         end
-        for i = 10, #ARGV, 4 do
+        local held = tonumber(redis.call('HGET', bytesKey, session) or '0')
+        if cost > 0 and held + cost > sessionBudget then return {'full', 'sessionbytes', held, cost} end
+        local total = tonumber(redis.call('GET', totalKey) or '0')
+        if cost > 0 and total + cost > budget then
+          -- Sessions whose keys expired still count until dropped: drop them, then judge again.
+          for _, name in ipairs(redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', now - idle)) do drop(name) end
+          total = tonumber(redis.call('GET', totalKey) or '0')
+          if total + cost > budget then return {'full', 'bytes', total, cost} end
+        end
+        for i = 12, #ARGV, 6 do
           redis.call('HSET', KEYS[2], ARGV[i + 1], '1')
           redis.call('HSET', KEYS[3], ARGV[i + 2], ARGV[i + 3])
         end
         for collection, count in pairs(added) do redis.call('HINCRBY', KEYS[1], 'c:' .. collection, count) end
+        if cost ~= 0 then
+          redis.call('HINCRBY', bytesKey, session, cost)
+          redis.call('INCRBY', totalKey, cost)
+        end
         if redis.call('EXISTS', KEYS[5]) == 0 then redis.call('SET', KEYS[5], ARGV[9]) end
         redis.call('INCR', KEYS[5])
         local version = redis.call('GET', KEYS[5])
@@ -157,6 +193,7 @@ internal static class RedisScripts
           local m, r, d = keys(name)
           local scenario = redis.call('HGET', m, 'sc')
           local used = redis.call('HGET', m, 'u')
+          giveBack(name)
           redis.call('DEL', m, r, d)
           if scenario and used and now - tonumber(used) < idle then
             redis.call('HSET', m, 'sc', scenario, 'u', used)
@@ -165,6 +202,7 @@ internal static class RedisScripts
             redis.call('ZREM', KEYS[4], name)
           end
         end
+        if session == '' then redis.call('DEL', bytesKey, totalKey) end
         return {'ok', #names}
         """;
 

@@ -106,10 +106,10 @@ internal sealed class RedisStateStore : IStateStore
 
     public async ValueTask<Applied> ApplyAsync(string session, IReadOnlyList<Change> changes, CancellationToken cancel)
     {
-        var values = new List<RedisValue>(5 + changes.Count * 4)
+        var values = new List<RedisValue>(7 + changes.Count * 6)
         {
             limits.Sessions, (long)limits.EvictAfter.TotalMilliseconds, limits.RecordsPerSession, limits.PerCollection,
-            time.GetUtcNow().ToUnixTimeMilliseconds() * 1000,
+            time.GetUtcNow().ToUnixTimeMilliseconds() * 1000, limits.SessionBytes, limits.Bytes,
         };
         foreach (var change in changes)
         {
@@ -117,6 +117,8 @@ internal sealed class RedisStateStore : IStateStore
             values.Add(JsonSerializer.Serialize(new[] { change.Collection, change.Id }));
             values.Add(JsonSerializer.Serialize(new[] { change.Collection, change.Id, change.Field }));
             values.Add(change.Json);
+            values.Add(StateBudget.FieldBase(change.Field));
+            values.Add(StateBudget.Record(change.Collection, change.Id));
         }
 
         var result = Refused(session, (RedisResult[])(await RunAsync(RedisScripts.Apply, session, [.. values], clock: true))!);
@@ -218,6 +220,8 @@ internal sealed class RedisStateStore : IStateStore
         {
             "records" => new StateFullException(StateLimit.Records,
                 $"session `{session}` already changed {limits.RecordsPerSession} records (entities, messages, created items), the most one session keeps; {reset}"),
+            "sessionbytes" => StateBudget.SessionFull(session, (long)result[2], (long)result[3], limits.SessionBytes),
+            "bytes" => StateBudget.AllFull(session, (long)result[2], (long)result[3], limits.Bytes),
             "collection" => new StateFullException(StateLimit.Collection,
                 $"session `{session}` already holds {limits.PerCollection} {StateBudget.Collection((string?)result[2] ?? "")}, the most one session keeps of one collection; {reset}"),
             _ => new StateFullException(StateLimit.Sessions,

@@ -5,7 +5,8 @@ namespace OpMock.Core.World.State;
 /// <summary>
 /// The sessions of one server, across reloads: the <see cref="IStateStore"/> and the overlays read from it, one per
 /// session, rebuilt only when the session's version moved. A request of a session nobody changed reads no
-/// overlay at all.
+/// overlay at all. The overlays kept are bounded in count and in bytes (the store's budget of all sessions), and a
+/// reset drops them: a session the store forgot must not be held here (300 reset sessions' overlays kept 340 MB).
 /// </summary>
 /// <param name="openers">Who opened which session, for rationing new ones per origin; unrationed when null.</param>
 internal sealed class Sessions(IStateStore store, SessionOpeners? openers = null) : IAsyncDisposable
@@ -16,7 +17,14 @@ internal sealed class Sessions(IStateStore store, SessionOpeners? openers = null
     private readonly ConcurrentDictionary<string, Overlay> overlays = new(StringComparer.Ordinal);
     private int count;
 
+    // What the kept overlays hold (Overlay.Bytes); past the store's budget of all sessions they are all dropped,
+    // which only happens when stale ones (expired or evicted sessions, another replica's reset) pile up.
+    private long bytes;
+
     public IStateStore Store => store;
+
+    /// <summary>What the overlays kept now hold (<see cref="Overlay.Bytes"/>).</summary>
+    public long KeptBytes => Interlocked.Read(ref bytes);
 
     public SessionOpeners? Openers => openers;
 
@@ -52,23 +60,61 @@ internal sealed class Sessions(IStateStore store, SessionOpeners? openers = null
             : await OverlayAsync(session, applied.Version, cancel);
     }
 
+    /// <summary>Resets the session (null: every session) in the store, and forgets what this server kept of it.</summary>
+    public async ValueTask ResetAsync(string? session, CancellationToken cancel)
+    {
+        await store.ResetAsync(session, cancel);
+        if (session is null)
+        {
+            Clear();
+        }
+        else if (overlays.TryRemove(session, out var dropped))
+        {
+            Interlocked.Decrement(ref count);
+            Interlocked.Add(ref bytes, -dropped.Bytes);
+        }
+
+        openers?.Reset(session);
+    }
+
     private Overlay Keep(string session, Overlay overlay)
     {
         if (overlays.TryGetValue(session, out var cached))
         {
             // Versions only grow: a slower request never puts an older overlay back.
-            if (cached.Version < overlay.Version)
+            if (cached.Version < overlay.Version && overlays.TryUpdate(session, overlay, cached))
             {
-                overlays.TryUpdate(session, overlay, cached);
+                Held(overlay.Bytes - cached.Bytes);
             }
         }
-        else if (overlays.TryAdd(session, overlay) && Interlocked.Increment(ref count) > Kept)
+        else if (overlays.TryAdd(session, overlay))
         {
-            overlays.Clear();
-            Interlocked.Exchange(ref count, 0);
+            if (Interlocked.Increment(ref count) > Kept)
+            {
+                Clear();
+            }
+            else
+            {
+                Held(overlay.Bytes);
+            }
         }
 
         return overlay;
+    }
+
+    private void Held(long added)
+    {
+        if (Interlocked.Add(ref bytes, added) > store.Limits.Bytes)
+        {
+            Clear();
+        }
+    }
+
+    private void Clear()
+    {
+        overlays.Clear();
+        Interlocked.Exchange(ref count, 0);
+        Interlocked.Exchange(ref bytes, 0);
     }
 
     public ValueTask DisposeAsync() => store.DisposeAsync();

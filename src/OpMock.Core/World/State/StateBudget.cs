@@ -1,11 +1,14 @@
 using System.Globalization;
+using System.Text;
 
 namespace OpMock.Core.World.State;
 
 /// <summary>
 /// Session state counted in bytes, not only in records: a page can write a 1 MB message into each of thousands of
-/// sessions, so counts alone let state take gigabytes. A change costs what its text holds in memory (two bytes a
-/// character, as .NET strings do) plus a fixed share for the entries that hold it; a store checks a write's cost
+/// sessions, so counts alone let state take gigabytes. A change costs what its text holds in memory — in the store
+/// (two bytes a character, as .NET strings do) and in the session's overlay the server reads it through (its UTF-8
+/// bytes, as parsed JSON keeps them) — plus a fixed share for the entries that hold it. Counting the store's copy
+/// alone let the process hold 2.5 times the budget (bench/flood.sh state). A store checks a write's cost
 /// against the session's budget and the budget of all sessions before applying it, and gives it back when the
 /// session is reset, expires or is evicted. The refusals say which budget, how large, and the reset that frees it.
 /// </summary>
@@ -20,7 +23,10 @@ internal static class StateBudget
     public const long MiB = 1024 * 1024;
 
     /// <summary>What one field's value costs.</summary>
-    public static long Field(string field, string json) => (2L * (field.Length + json.Length)) + FieldOverhead;
+    public static long Field(string field, string json) => FieldBase(field) + (2L * json.Length) + Encoding.UTF8.GetByteCount(json);
+
+    /// <summary>What one field costs before its value: a store that measures values itself (Redis's scripts) adds the value's cost.</summary>
+    public static long FieldBase(string field) => (2L * field.Length) + FieldOverhead;
 
     /// <summary>What a new record costs before its fields.</summary>
     public static long Record(string collection, string id) => (2L * (collection.Length + id.Length)) + RecordOverhead;

@@ -110,54 +110,6 @@ public sealed class MemoryStateStoreTests
     }
 
     [Fact]
-    public async Task Apply_PastTheSessionsByteBudget_RefusedNamingSessionBudgetAndReset()
-    {
-        // Given a session budget of 64 KB
-        var store = Store(StateLimits.Default with { SessionBytes = 64 * 1024 });
-        await store.ApplyAsync("a", [Set("msg:c", "m1", "~content", Text(20_000))], default);
-        var before = await store.ReadAsync("a", default);
-
-        // When a write would take it past (two bytes a character: 40 KB more)
-        var full = await Should.ThrowAsync<StateFullException>(async () => await store.ApplyAsync("a", [Set("msg:c", "m2", "~content", Text(20_000))], default));
-
-        // Then it is refused naming the session, the budget and the reset, and nothing of it applied
-        full.Limit.ShouldBe(StateLimit.SessionBytes);
-        full.Message.ShouldContain("session `a` holds 39 KB of changes");
-        full.Message.ShouldContain("past the session's budget of 64 KB (--state-session-max-mb)");
-        full.Message.ShouldContain("POST /__admin/opmock/reset?session=a");
-        (await store.ReadAsync("a", default)).ShouldBe(before);
-
-        // And overwriting a value in place costs only the difference
-        await store.ApplyAsync("a", [Set("msg:c", "m1", "~content", Text(25_000))], default);
-    }
-
-    [Fact]
-    public async Task Apply_PastTheBudgetOfAllSessions_RefusedUntilAResetGivesTheBytesBack()
-    {
-        // Given a budget for all sessions that three sessions of 40 KB fill
-        var store = Store(StateLimits.Default with { Bytes = 100 * 1024 });
-        foreach (var session in new[] { "s1", "s2" })
-        {
-            await store.ApplyAsync(session, [Set("msg:c", "m", "~content", Text(20_000))], default);
-        }
-
-        // When a third session writes as much
-        var full = await Should.ThrowAsync<StateFullException>(async () => await store.ApplyAsync("s3", [Set("msg:c", "m", "~content", Text(20_000))], default));
-
-        // Then it is refused naming the budget of all sessions and the resets
-        full.Limit.ShouldBe(StateLimit.Bytes);
-        full.Message.ShouldContain("this write of session `s3`");
-        full.Message.ShouldContain("past the budget of 100 KB for session state (--state-max-mb)");
-        full.Message.ShouldContain("POST /__admin/opmock/reset for all");
-
-        // And a reset of one session gives its bytes back: the third fits; resetting all gives every byte back
-        await store.ResetAsync("s1", default);
-        await store.ApplyAsync("s3", [Set("msg:c", "m", "~content", Text(20_000))], default);
-        await store.ResetAsync(null, default);
-        store.Bytes.ShouldBe(0);
-    }
-
-    [Fact]
     public async Task Bytes_SessionsExpiredOrEvicted_GivenBack()
     {
         // Given two sessions, one store slot short

@@ -105,7 +105,7 @@ public sealed class RedisStateStoreTests(SharedRedis redis) : StateStoreContract
         var keys = look.GetServer(look.GetEndPoints()[0]).Keys(pattern: world + "*").ToList();
 
         // Then every key of the world expires within the idle time (Redis forgets what nobody uses)
-        keys.Select(k => k.ToString()).Order().ShouldBe([world + "clock", world + "s:s:data", world + "s:s:meta", world + "s:s:recs", world + "sessions"]);
+        keys.Select(k => k.ToString()).Order().ShouldBe([world + "bytes", world + "clock", world + "s:s:data", world + "s:s:meta", world + "s:s:recs", world + "sessions", world + "total"]);
         foreach (var key in keys)
         {
             var ttl = await look.GetDatabase().KeyTimeToLiveAsync(key);

@@ -21,17 +21,17 @@ public sealed class StateBudgetTests
     [Fact]
     public async Task Write_PastTheSessionBudgetOnARealServer_Answers503NamingSessionBudgetAndResetUntilReset()
     {
-        // Given a server whose sessions keep 128 KB each
+        // Given a server whose sessions keep 320 KB each
         using var temp = new TempFolder();
         var docs = TestDocs.BaseWithActions(temp);
         var options = new MockServerOptions(docs, Path.Combine(temp.Path, "overrides.yaml"), Repo.Fixtures, Port: 0, AppPort: 0)
         {
-            StateLimits = StateLimits.Default with { SessionBytes = 128 * 1024 },
+            StateLimits = StateLimits.Default with { SessionBytes = 320 * 1024 },
         };
         await using var host = await MockHost.StartAsync(options, new FakeTimeProvider(Now));
         var message = $$"""{"chatId":"{{Chat}}","staffId":"{{Op}}","content":"{{new string('字', 20_000)}}"}""";
 
-        // When one session sends messages of 20,000 characters (40 KB in memory each) until one is refused, and another session one
+        // When one session sends messages of 20,000 characters (about 100 KB in memory each: two bytes a character kept, three in UTF-8) until one is refused, and another session one
         var sent = new List<HttpStatusCode>();
         HttpResponseMessage? second = null;
         for (var i = 0; i < 10 && second is null; i++)
@@ -50,7 +50,7 @@ public sealed class StateBudgetTests
         var refusal = await MockHost.JsonAsync(second);
         refusal["code"]!.GetValue<int>().ShouldBe(503);
         refusal["message"]!.GetValue<string>().ShouldContain("session `big` holds ");
-        refusal["message"]!.GetValue<string>().ShouldContain("past the session's budget of 128 KB (--state-session-max-mb)");
+        refusal["message"]!.GetValue<string>().ShouldContain("past the session's budget of 320 KB (--state-session-max-mb)");
         refusal["data"]!["reset"]!.GetValue<string>().ShouldBe("POST /__admin/opmock/reset?session=big");
         other.StatusCode.ShouldBe(HttpStatusCode.OK);
 

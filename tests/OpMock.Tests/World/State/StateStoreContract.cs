@@ -19,6 +19,9 @@ public abstract class StateStoreContract
 
     private static Change Set(string collection, string id, string field, string json) => new(collection, id, field, json);
 
+    /// <summary>A JSON string of <paramref name="length"/> characters.</summary>
+    private static string Text(int length, string character = "x") => $"\"{string.Concat(Enumerable.Repeat(character, length))}\"";
+
     [Fact]
     public async Task HeadAsync_SessionNeverWritten_IsTheSeededWorld()
     {
@@ -215,6 +218,100 @@ public abstract class StateStoreContract
         await store.ApplyAsync("d", [Set("chat", "c1", "status", "1")], CancellationToken.None);
         (await store.ListAsync(CancellationToken.None)).Select(s => s.Name).ShouldBe(["b", "c", "d"]);
         (await store.HeadAsync("a", CancellationToken.None)).ShouldBe(SessionHead.Seeded);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_PastTheSessionsByteBudget_RefusedNamingSessionBudgetAndReset()
+    {
+        // Given a session budget of 100 KB, a session holding a message of 20,000 characters (three bytes each: two
+        // in the store, one in UTF-8 in the overlay)
+        await using var store = await OpenAsync(StateLimits.Default with { SessionBytes = 100 * 1024 });
+        await store.ApplyAsync("a", [Set("msg:c", "m1", "~content", Text(20_000))], CancellationToken.None);
+        var before = await store.ReadAsync("a", CancellationToken.None);
+
+        // When a write would take it past (58 KB more)
+        var full = await Should.ThrowAsync<StateFullException>(() => store.ApplyAsync("a", [Set("msg:c", "m2", "~content", Text(20_000))], CancellationToken.None).AsTask());
+
+        // Then it is refused naming the session, the budget and the reset, and nothing of it applied
+        full.Limit.ShouldBe(StateLimit.SessionBytes);
+        full.Message.ShouldContain("session `a` holds 58 KB of changes");
+        full.Message.ShouldContain("past the session's budget of 100 KB (--state-session-max-mb)");
+        full.Message.ShouldContain("POST /__admin/opmock/reset?session=a");
+        (await store.ReadAsync("a", CancellationToken.None)).ShouldBe(before);
+
+        // And overwriting a value in place costs only the difference; a Chinese character costs five bytes (two, and
+        // three in UTF-8): 15,000 of them as much as 25,000 Latin letters, 21,000 past the budget
+        await store.ApplyAsync("a", [Set("msg:c", "m1", "~content", Text(25_000))], CancellationToken.None);
+        await store.ApplyAsync("a", [Set("msg:c", "m1", "~content", Text(15_000, "转"))], CancellationToken.None);
+        var past = await Should.ThrowAsync<StateFullException>(() => store.ApplyAsync("a", [Set("msg:c", "m1", "~content", Text(21_000, "转"))], CancellationToken.None).AsTask());
+        past.Limit.ShouldBe(StateLimit.SessionBytes);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_PastTheBudgetOfAllSessions_RefusedUntilAResetGivesTheBytesBack()
+    {
+        // Given a budget for all sessions that three sessions of 30 KB fill
+        await using var store = await OpenAsync(StateLimits.Default with { Bytes = 80 * 1024 });
+        foreach (var session in new[] { "s1", "s2" })
+        {
+            await store.ApplyAsync(session, [Set("msg:c", "m", "~content", Text(10_000))], CancellationToken.None);
+        }
+
+        // When a third session writes as much
+        var full = await Should.ThrowAsync<StateFullException>(() => store.ApplyAsync("s3", [Set("msg:c", "m", "~content", Text(10_000))], CancellationToken.None).AsTask());
+
+        // Then it is refused naming the budget of all sessions and the resets
+        full.Limit.ShouldBe(StateLimit.Bytes);
+        full.Message.ShouldContain("this write of session `s3`");
+        full.Message.ShouldContain("past the budget of 80 KB for session state (--state-max-mb)");
+        full.Message.ShouldContain("POST /__admin/opmock/reset for all");
+
+        // And a reset of one session gives its bytes back: the third fits; resetting all gives every byte back
+        await store.ResetAsync("s1", CancellationToken.None);
+        await store.ApplyAsync("s3", [Set("msg:c", "m", "~content", Text(10_000))], CancellationToken.None);
+        await store.ResetAsync(null, CancellationToken.None);
+        foreach (var session in new[] { "s4", "s5" })
+        {
+            await store.ApplyAsync(session, [Set("msg:c", "m", "~content", Text(10_000))], CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task ApplyAsync_OtherSessionsExpired_TheirBytesCountNoMore()
+    {
+        // Given a budget for all sessions that three sessions of 30 KB fill
+        await using var store = await OpenAsync(Small with { Bytes = 80 * 1024 });
+        foreach (var session in new[] { "a", "b" })
+        {
+            await store.ApplyAsync(session, [Set("msg:c", "m", "~content", Text(10_000))], CancellationToken.None);
+        }
+
+        // When both expire unread and two new sessions write as much
+        Time.Advance(Small.Idle);
+        foreach (var session in new[] { "c", "d" })
+        {
+            await store.ApplyAsync(session, [Set("msg:c", "m", "~content", Text(10_000))], CancellationToken.None);
+        }
+
+        // Then both were admitted, and the expired ones are gone
+        (await store.ListAsync(CancellationToken.None)).Select(s => s.Name).ShouldBe(["c", "d"]);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_SessionExpiredAndWrittenAgain_StartsFromNoBytes()
+    {
+        // Given a session that held nearly its budget of 64 KB (59 KB), then expired
+        await using var store = await OpenAsync(Small with { SessionBytes = 64 * 1024 });
+        await store.ApplyAsync("a", [Set("msg:c", "m1", "~content", Text(20_000))], CancellationToken.None);
+        Time.Advance(Small.Idle);
+
+        // When it writes as much again under the same name
+        await store.ApplyAsync("a", [Set("msg:c", "m2", "~content", Text(20_000))], CancellationToken.None);
+
+        // Then its old bytes were not counted: 3 KB more fit (they would not beside the old 59 KB), 90 KB do not
+        var full = await Should.ThrowAsync<StateFullException>(() => store.ApplyAsync("a", [Set("msg:c", "m3", "~content", Text(30_000))], CancellationToken.None).AsTask());
+        full.Limit.ShouldBe(StateLimit.SessionBytes);
+        await store.ApplyAsync("a", [Set("msg:c", "m3", "~content", Text(1_000))], CancellationToken.None);
     }
 
     [Fact]
