@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json.Nodes;
 using OpMock.Core.Json;
 using OpMock.Core.Server;
-using OpMock.Core.World;
 using OpMock.Tests.Support;
 
 namespace OpMock.Tests.World;
@@ -14,7 +12,7 @@ namespace OpMock.Tests.World;
 /// a user's profile, 8.4 a chat's messages a page at a time), answered in process by one engine, so property tests
 /// can ask thousands of entities quickly. Shared by the tests that only read from it.
 /// </summary>
-public sealed class ListsWorld : IAsyncLifetime
+public sealed class ListsWorld : EngineWorld
 {
     public const string Orders = "/op/v2/getUserOrders";
     public const string OpProfile = "/op/v2/getOpProfile";
@@ -24,29 +22,9 @@ public sealed class ListsWorld : IAsyncLifetime
     /// <summary>How many users the order property tests sample (<see cref="OrderUser"/>): issue 26 asks for 2,000.</summary>
     public const int OrderUsers = 2000;
 
-    private readonly TempFolder temp = new();
-
     private readonly ConcurrentDictionary<(string UserId, int PageSize), JsonObject> orders = new();
 
-    internal MockEngine Engine { get; private set; } = null!;
-
-    internal string Docs { get; private set; } = null!;
-
-    internal string Overrides => Path.Combine(temp.Path, "overrides.yaml");
-
-    internal OpWorld World => Engine.State.Data.World;
-
-    public async Task InitializeAsync()
-    {
-        Docs = TestDocs.BaseWithLists(temp);
-        Engine = new MockEngine(await MockState.LoadAsync(Docs, Overrides, fixtures: null, seed: null), TimeProvider.System);
-    }
-
-    public Task DisposeAsync()
-    {
-        temp.Dispose();
-        return Task.CompletedTask;
-    }
+    private protected override string WriteDocs(TempFolder temp) => TestDocs.BaseWithLists(temp);
 
     /// <summary>A POST route's answer to a JSON body: the whole envelope.</summary>
     internal JsonObject Post(string route, JsonObject body, string? token = null) =>
@@ -65,13 +43,8 @@ public sealed class ListsWorld : IAsyncLifetime
     /// <summary>A GET route's answer to query parameters.</summary>
     internal JsonObject Get(string route, IReadOnlyDictionary<string, string> query) => Send("GET", route, "", query).Body;
 
-    internal (int Status, JsonObject Body) Send(string method, string route, string body, IReadOnlyDictionary<string, string> query)
-    {
-        var request = MockRequest.Create(method, route, method == "GET" ? null : "application/json", Encoding.UTF8.GetBytes(body), query.ToImmutableDictionary(), scenario: null);
-        // The in-memory session store answers at once: the engine's answer is ready when it returns.
-        var reply = Engine.HandleAsync(request, app: false, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        return (reply.Status, JsonNode.Parse(reply.Body)!.AsObject());
-    }
+    internal (int Status, JsonObject Body) Send(string method, string route, string body, IReadOnlyDictionary<string, string> query) =>
+        Answer(method, route, body, query);
 }
 
 /// <summary>The order property tests (lines, sums, timelines): one <see cref="ListsWorld"/> and its generated orders.</summary>

@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json.Nodes;
 using OpMock.Core.Json;
 using OpMock.Core.Server;
-using OpMock.Core.World;
 using OpMock.Tests.Support;
 
 namespace OpMock.Tests.World.Kinds;
@@ -12,7 +10,7 @@ namespace OpMock.Tests.World.Kinds;
 /// The frozen shipped docs plus the kinds docs (TestDocs/kinds: an OP's work tickets 9.1–9.5, its quick replies
 /// 9.6–9.8) and the items docs (TestDocs/items: a user's coupons and cards, an OP's evaluations, listed only), answered in process by one engine, directly or through the transfer relay, in any session.
 /// </summary>
-public sealed class KindsWorld : IAsyncLifetime
+public sealed class KindsWorld : EngineWorld
 {
     public const string Tickets = "/op/v2/getStaffTickets";
     public const string TicketDetail = "/op/v2/getTicketDetail";
@@ -29,23 +27,7 @@ public sealed class KindsWorld : IAsyncLifetime
     public const string UserOrders = "/op/v2/getUserServiceOrders";
     public const string OrderDetail = "/op/v2/getServiceOrderDetail";
 
-    private readonly TempFolder temp = new();
-
-    internal MockEngine Engine { get; private set; } = null!;
-
-    internal OpWorld World => Engine.State.Data.World;
-
-    public async Task InitializeAsync()
-    {
-        var docs = TestDocs.BaseWithKindsAndItems(temp);
-        Engine = new MockEngine(await MockState.LoadAsync(docs, Path.Combine(temp.Path, "overrides.yaml"), fixtures: null, seed: null), TimeProvider.System);
-    }
-
-    public Task DisposeAsync()
-    {
-        temp.Dispose();
-        return Task.CompletedTask;
-    }
+    private protected override string WriteDocs(TempFolder temp) => TestDocs.BaseWithKindsAndItems(temp);
 
     /// <summary>A POST route's <c>data</c> and <c>page</c>, on the direct port or through /opapp/transfer, in a session.</summary>
     internal (JsonObject Data, JsonObject? Page) Post(string route, JsonObject body, string session = "default", bool transfer = false) =>
@@ -73,11 +55,8 @@ public sealed class KindsWorld : IAsyncLifetime
 
     private static JsonObject Send(MockEngine engine, string method, string route, string body, ImmutableDictionary<string, string> query, string session, bool app)
     {
-        var request = MockRequest.Create(method, route, method == "GET" ? null : "application/json", Encoding.UTF8.GetBytes(body), query, scenario: null) with { Session = session };
-        // The in-memory session store answers at once: the engine's answer is ready when it returns.
-        var reply = engine.HandleAsync(request, app, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        var answer = JsonNode.Parse(reply.Body)!.AsObject();
-        reply.Status.ShouldBe(200, answer.ToJsonString());
+        var (status, answer) = Answer(engine, method, route, body, query, session, app);
+        status.ShouldBe(200, answer.ToJsonString());
         answer["code"]!.GetValue<int>().ShouldBe(200, answer.ToJsonString());
         return answer;
     }

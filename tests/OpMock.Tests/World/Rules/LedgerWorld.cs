@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using OpMock.Core.Json;
 using OpMock.Core.Server;
-using OpMock.Core.World;
 using OpMock.Tests.Support;
 
 namespace OpMock.Tests.World.Rules;
@@ -13,32 +11,18 @@ namespace OpMock.Tests.World.Rules;
 /// The frozen shipped docs plus the ledger docs (TestDocs/ledger: 31.1 a user's points, 31.2 a wallet, 31.3 a stored-value
 /// card; 31.4 a user's orders with addresses and lines), answered in process by one engine on a fake clock, directly or through the transfer relay.
 /// </summary>
-public sealed class LedgerWorld : IAsyncLifetime
+public sealed class LedgerWorld : EngineWorld
 {
     public const string Points = "/op/v2/getUserPointsLog";
     public const string Wallet = "/op/v2/getWalletRecords";
     public const string Card = "/op/v2/getStoredCardFlows";
     public const string CustomerOrders = "/op/v2/getCustomerOrders";
 
-    private readonly TempFolder temp = new();
+    private protected override string? Fixture => "seed: 20160308\nworld:\n  users: 100000\n  anchor: \"2026-03-10 00:00:00\"\n";
 
-    internal MockEngine Engine { get; private set; } = null!;
+    private protected override TimeProvider Time { get; } = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 2, 0, 0, TimeSpan.Zero));
 
-    internal OpWorld World => Engine.State.Data.World;
-
-    public async Task InitializeAsync()
-    {
-        var docs = TestDocs.BaseWithLedger(temp);
-        var fixtures = temp.Write("fixtures/world.yaml", "seed: 20160308\nworld:\n  users: 100000\n  anchor: \"2026-03-10 00:00:00\"\n");
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 2, 0, 0, TimeSpan.Zero));
-        Engine = new MockEngine(await MockState.LoadAsync(docs, Path.Combine(temp.Path, "overrides.yaml"), Path.GetDirectoryName(fixtures), seed: null), clock);
-    }
-
-    public Task DisposeAsync()
-    {
-        temp.Dispose();
-        return Task.CompletedTask;
-    }
+    private protected override string WriteDocs(TempFolder temp) => TestDocs.BaseWithLedger(temp);
 
     /// <summary>A POST route's whole answer, directly or through /opapp/transfer.</summary>
     internal JsonObject Post(string route, JsonObject body, bool transfer = false)
@@ -75,11 +59,8 @@ public sealed class LedgerWorld : IAsyncLifetime
 
     private JsonObject Send(string method, string route, string body, ImmutableDictionary<string, string> query, bool app)
     {
-        var request = MockRequest.Create(method, route, method == "GET" ? null : "application/json", Encoding.UTF8.GetBytes(body), query, scenario: null);
-        // The in-memory session store answers at once: the engine's answer is ready when it returns.
-        var reply = Engine.HandleAsync(request, app, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        var answer = JsonNode.Parse(reply.Body)!.AsObject();
-        reply.Status.ShouldBe(200, answer.ToJsonString());
+        var (status, answer) = Answer(method, route, body, query, app: app);
+        status.ShouldBe(200, answer.ToJsonString());
         return answer;
     }
 }

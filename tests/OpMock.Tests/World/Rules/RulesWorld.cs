@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using OpMock.Core.Json;
 using OpMock.Core.Server;
-using OpMock.Core.World;
 using OpMock.Tests.Support;
 
 namespace OpMock.Tests.World.Rules;
@@ -14,7 +12,7 @@ namespace OpMock.Tests.World.Rules;
 /// logs, 25.3 creating a ticket, 25.4 an OP's quick replies, 25.5 adding one, 25.6 an OP's notices), answered in process
 /// by one engine on a fake clock, so property tests can ask thousands of objects quickly. Writes go to their own session.
 /// </summary>
-public sealed class RulesWorld : IAsyncLifetime
+public sealed class RulesWorld : EngineWorld
 {
     public const string Tickets = "/op/v2/getStaffTickets";
     public const string TicketDetail = "/op/v2/getTicketDetail";
@@ -23,29 +21,16 @@ public sealed class RulesWorld : IAsyncLifetime
     public const string AddReply = "/op/v2/addQuickReply";
     public const string Notices = "/op/v2/getStaffNotices";
 
-    private readonly TempFolder temp = new();
-
     /// <summary>The clock: 2026-03-10 10:00 China time.</summary>
     internal FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 10, 2, 0, 0, TimeSpan.Zero));
 
-    internal MockEngine Engine { get; private set; } = null!;
+    // 400 OPs: a discovered kind's list holds at most 20 per owner, and the property tests read 2,000 of them. The
+    // world's day is the clock's, so what a write makes now is newer than everything the world made.
+    private protected override string? Fixture => "seed: 20160308\nworld:\n  ops: 400\n  users: 100000\n  anchor: \"2026-03-10 00:00:00\"\n";
 
-    internal OpWorld World => Engine.State.Data.World;
+    private protected override TimeProvider Time => Clock;
 
-    public async Task InitializeAsync()
-    {
-        var docs = TestDocs.BaseWithRules(temp);
-        // 400 OPs: a discovered kind's list holds at most 20 per owner, and the property tests read 2,000 of them. The
-        // world's day is the clock's, so what a write makes now is newer than everything the world made.
-        var fixtures = temp.Write("fixtures/world.yaml", "seed: 20160308\nworld:\n  ops: 400\n  users: 100000\n  anchor: \"2026-03-10 00:00:00\"\n");
-        Engine = new MockEngine(await MockState.LoadAsync(docs, Path.Combine(temp.Path, "overrides.yaml"), Path.GetDirectoryName(fixtures), seed: null), Clock);
-    }
-
-    public Task DisposeAsync()
-    {
-        temp.Dispose();
-        return Task.CompletedTask;
-    }
+    private protected override string WriteDocs(TempFolder temp) => TestDocs.BaseWithRules(temp);
 
     /// <summary>A POST route's answer to a JSON body, in a session (null: the seeded world).</summary>
     internal JsonObject Post(string route, JsonObject body, string? session = null) => Send("POST", route, OpJson.ToCompactText(body), ImmutableDictionary<string, string>.Empty, session);
@@ -57,14 +42,8 @@ public sealed class RulesWorld : IAsyncLifetime
     internal IEnumerable<JsonObject> ForOps(int count, Func<string, JsonObject> ask) =>
         Enumerable.Range(0, count).Select(k => ask(World.OpId(k))["data"]!.AsObject());
 
-    private JsonObject Send(string method, string route, string body, ImmutableDictionary<string, string> query, string? session)
-    {
-        var request = MockRequest.Create(method, route, method == "GET" ? null : "application/json", Encoding.UTF8.GetBytes(body), query, scenario: null);
-        request = session is null ? request : request with { Session = session };
-        // The in-memory session store answers at once: the engine's answer is ready when it returns.
-        var reply = Engine.HandleAsync(request, app: false, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        return JsonNode.Parse(reply.Body)!.AsObject();
-    }
+    private JsonObject Send(string method, string route, string body, ImmutableDictionary<string, string> query, string? session) =>
+        Answer(method, route, body, query, session).Body;
 }
 
 /// <summary>Doc fields for the rule tables: "name:Type:描述:备注" joined by '|', hints read as the doc reader reads them.</summary>
