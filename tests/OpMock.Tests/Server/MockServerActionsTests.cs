@@ -15,7 +15,8 @@ namespace OpMock.Tests.Server;
 public sealed class MockServerActionsTests : IAsyncLifetime
 {
     private ActionsHost host = null!;
-    private readonly Dictionary<string, SchemaChecker> checkers = [];
+    // Concurrent: Sessions_TwoAtOnce_… checks two answers at once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SchemaChecker> checkers = new();
 
     public static TheoryData<bool> Ways => [false, true];
 
@@ -328,11 +329,7 @@ public sealed class MockServerActionsTests : IAsyncLifetime
 
     private void Check(string route, JsonObject answer)
     {
-        if (!checkers.TryGetValue(route, out var checker))
-        {
-            checkers[route] = checker = SchemaChecker.CompileAsync(host.Host.Server.Engine.State.Contract.Direct(route)!.Response).GetAwaiter().GetResult();
-        }
-
+        var checker = checkers.GetOrAdd(route, r => SchemaChecker.CompileAsync(host.Host.Server.Engine.State.Contract.Direct(r)!.Response).GetAwaiter().GetResult());
         checker.Check(answer.ToJsonString()).ShouldBeEmpty(answer.ToJsonString());
     }
 
