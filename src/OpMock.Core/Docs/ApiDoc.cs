@@ -23,6 +23,9 @@ internal sealed record DocField(
 
     /// <summary>Enum, range and default read from the description and remark (0-未知 1-男 2-女, 0~5, 默认20).</summary>
     public FieldHints Hints { get; init; } = FieldHints.None;
+
+    /// <summary>Its words say it may be empty text (未打卡为空): a formatted field then also accepts "".</summary>
+    public bool MayBeEmpty { get; init; }
 }
 
 /// <summary>A nested table under its own heading (#User, #####会话集合 chats ：).</summary>

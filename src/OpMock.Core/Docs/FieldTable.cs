@@ -86,7 +86,10 @@ internal sealed partial class FieldTable(string file, bool isInput, List<Finding
             findings.Add(new Finding(file, row.Line, Severity.Warning, $"field `{name}`: {problem}"));
         }
 
-        return new DocField(name, type, description, remark, ReadReference(remark), format?.Name, required, nullable, row.Line) { Hints = hints.Hints };
+        return new DocField(name, type, description, remark, ReadReference(remark), format?.Name, required, nullable, row.Line)
+        {
+            Hints = hints.Hints, MayBeEmpty = EmptyWords.MayBeEmpty(description, remark),
+        };
     }
 
     private (bool Required, bool Nullable) ReadNullable(TableRow row, string name)

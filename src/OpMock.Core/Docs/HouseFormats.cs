@@ -29,11 +29,20 @@ internal static partial class HouseFormats
     public static readonly HouseFormat Time = new("op-time", "HH:mm:ss", @"^\d{2}:\d{2}:\d{2}$");
     public static readonly HouseFormat Compact = new("op-datetime-compact", "yyyyMMddHHmmss", @"^\d{14}$");
 
+    /// <summary>A time to the minute (a booking's slot, 预约时间 yyyy-MM-dd HH:mm).</summary>
+    public static readonly HouseFormat DateTimeMinute = new("op-datetime-minute", "yyyy-MM-dd HH:mm", @"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$");
+
+    /// <summary>A month (a schedule's or a bill's, 月份 yyyy-MM).</summary>
+    public static readonly HouseFormat Month = new("op-month", "yyyy-MM", @"^\d{4}-\d{2}$");
+
+    /// <summary>A clock time without seconds (a shift's start, 上班时间 HH:mm).</summary>
+    public static readonly HouseFormat HourMinute = new("op-hour-minute", "HH:mm", @"^\d{2}:\d{2}$");
+
     /// <summary>Milliseconds since 1970 as an integer: what the servers write for a java.util.Date.</summary>
     public static readonly HouseFormat EpochMillis = new("epoch-millis", null, null);
 
-    // Longest first, so "yyyy-MM-dd HH:mm:ss" is not read as "yyyy-MM-dd".
-    public static readonly IReadOnlyList<HouseFormat> All = [DateTime, Compact, Date, Time, EpochMillis];
+    // A pattern that contains another comes first, so "yyyy-MM-dd HH:mm:ss" is not read as "yyyy-MM-dd" nor "HH:mm:ss" as "HH:mm".
+    public static readonly IReadOnlyList<HouseFormat> All = [DateTime, DateTimeMinute, Compact, Date, Month, Time, HourMinute, EpochMillis];
 
     // Asked for every dated value the world writes: a lookup, not a walk with a case-insensitive compare each time.
     private static readonly System.Collections.Frozen.FrozenDictionary<string, HouseFormat> Named =

@@ -130,6 +130,12 @@ internal static class SchemaBuilder
     public static JsonObject Field(DocField field, bool forRequest)
     {
         var schema = Value(field.Type, field.Target, field.Format);
+        if (field.MayBeEmpty && schema["pattern"] is JsonValue pattern)
+        {
+            // 未打卡为空: the servers write "" until it happens, and the doc says so.
+            schema["pattern"] = "^$|" + pattern.GetValue<string>();
+        }
+
         if (forRequest && field.Required && field.Type.Kind is FieldKind.String or FieldKind.Date)
         {
             schema["minLength"] = 1;

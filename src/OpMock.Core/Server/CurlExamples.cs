@@ -44,6 +44,9 @@ internal static class CurlExamples
                 : field.Hints.Default is { } given ? FieldHints.ToJson(given)
                 : field.Hints.HasOptions ? FieldHints.ToJson(field.Hints.Options[0].Value)
                 : field.Hints.Minimum is { } minimum ? FieldHints.ToJson(field.Type.Kind == FieldKind.Integer ? (object)(long)decimal.Ceiling(minimum) : minimum)
+                // A dated field (月份 yyyy-MM, 日期 yyyy-MM-dd) gets today in its format.
+                : HouseFormats.ByName(field.Format ?? "") is { } format && (format.Pattern is not null || field.Type.Kind == FieldKind.Integer)
+                    ? format.Pattern is null ? (JsonNode)world.Options.Anchor.ToUnixTimeMilliseconds() : format.Format(world.Options.Anchor.ToOffset(World.WorldOptions.ChinaOffset))
                 : field.Type.Kind switch
                 {
                     FieldKind.Integer => 1,

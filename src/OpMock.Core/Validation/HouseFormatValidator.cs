@@ -15,5 +15,6 @@ internal sealed class HouseFormatValidator(HouseFormat format) : IFormatValidato
 
     public ValidationErrorKind ValidationErrorKind => ValidationErrorKind.DateTimeExpected;
 
-    public bool IsValid(string value, JTokenType tokenType) => tokenType != JTokenType.String || format.IsValid(value);
+    // Empty text is the schema's pattern's to allow or refuse: a field the doc says may be empty (未打卡为空) lets it through.
+    public bool IsValid(string value, JTokenType tokenType) => tokenType != JTokenType.String || value.Length == 0 || format.IsValid(value);
 }

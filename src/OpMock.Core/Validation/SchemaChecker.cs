@@ -156,7 +156,7 @@ internal sealed class SchemaChecker
         var expected = Expected(error);
         var message = actual == "null" && expected != "null"
             ? $"null where {expected} is required"
-            : NotARealDate(error, root, path) ? $"{actual} is written as {HouseFormats.ByName(error.Schema.Format!)!.Pattern} but is not a real {(HouseFormats.ByName(error.Schema.Format!)!.Pattern!.Contains('d', StringComparison.Ordinal) ? "date" : "time")}"
+            : NotARealDate(error, root, path) ? $"{actual} is written as {HouseFormats.ByName(error.Schema.Format!)!.Pattern} but is not a real {(HouseFormats.ByName(error.Schema.Format!)!.Pattern!.Contains('y', StringComparison.Ordinal) ? "date" : "time")}"
             : $"expected {expected}, found {Describe(root, path)} {actual}";
         return new Violation(path, expected, actual, Severity.Error, message, line);
     }

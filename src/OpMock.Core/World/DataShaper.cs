@@ -204,5 +204,7 @@ internal sealed class DataShaper(Endpoint endpoint, ValueGenerator generator)
         HouseFormats.ByName(field.Format ?? "") is { Pattern: not null } format ? format
             : field.Type.Kind == FieldKind.Date ? HouseFormats.DateTime : null;
 
-    private static bool FitsFormat(DocField field, string text) => Format(field) is not { } format || format.IsValid(text);
+    // An example's "" where the doc says the field may be empty (未打卡为空) is the example's fact, not a broken time.
+    private static bool FitsFormat(DocField field, string text) =>
+        Format(field) is not { } format || format.IsValid(text) || (text.Length == 0 && field.MayBeEmpty);
 }

@@ -117,12 +117,31 @@ public sealed class DocParserTests
     [InlineData("|createTime|String|创建时间|yyyy-MM-dd HH:mm:ss|", "op-datetime")]
     [InlineData("|createTime|String|会话创建时间,格式为`yyyy-MM-dd HH:mm:ss`| |", "op-datetime")]
     [InlineData("|day|String|日期,格式为`yyyy-MM-dd`| |", "op-date")]
+    [InlineData("|bookTime|String|预约时间|yyyy-MM-dd HH:mm，精确到分|", "op-datetime-minute")]
+    [InlineData("|month|String|月份|格式yyyy-MM|", "op-month")]
+    [InlineData("|startTime|String|上班时间|HH:mm，休息时为空|", "op-hour-minute")]
+    [InlineData("|at|String|时刻|HH:mm:ss|", "op-time")]
+    [InlineData("|compact|String|时间|yyyyMMddHHmmss|", "op-datetime-compact")]
     [InlineData("|name|String|名称| |", null)]
     public void Parse_FormatHints_BecomeNamedFormats(string row, string? format)
     {
         var (doc, _) = Parse(Doc($"###返回数据:\n|字段|类型|描述|备注|\n|:--|:--|:--|:--|\n{row}\n"));
 
         doc.ShouldNotBeNull().Output.Single().Format.ShouldBe(format);
+    }
+
+    [Theory]
+    [InlineData("|checkInTime|String|打卡时间|yyyy-MM-dd HH:mm:ss，未打卡为空|", true)]
+    [InlineData("|auditTime|String|审核时间|待审核时为空|", true)]
+    [InlineData("|closeTime|String|结束时间，会话未结束返回空字符串| |", true)]
+    [InlineData("|createTime|String|创建时间|yyyy-MM-dd HH:mm:ss，不能为空|", false)]
+    [InlineData("|createTime|String|创建时间，不可为空|yyyy-MM-dd HH:mm:ss|", false)]
+    [InlineData("|createTime|String|创建时间|yyyy-MM-dd HH:mm:ss|", false)]
+    public void Parse_EmptyWords_SayWhetherTheFieldMayBeEmpty(string row, bool mayBeEmpty)
+    {
+        var (doc, _) = Parse(Doc($"###返回数据:\n|字段|类型|描述|备注|\n|:--|:--|:--|:--|\n{row}\n"));
+
+        doc.ShouldNotBeNull().Output.Single().MayBeEmpty.ShouldBe(mayBeEmpty);
     }
 
     [Fact]
