@@ -5,7 +5,7 @@ using OpMock.Core.World.Rules;
 namespace OpMock.Tests.World.Rules;
 
 /// <summary>Ids shaped by their examples, dates inside included (issue 25.7): the shape table and 2,000 generated ids.</summary>
-public sealed class IdShapesTests(RulesWorld world) : IClassFixture<RulesWorld>
+public sealed class IdShapesTests(RulesWorld world, OpMock.Tests.World.Kinds.KindsWorld kinds) : IClassFixture<RulesWorld>, IClassFixture<OpMock.Tests.World.Kinds.KindsWorld>
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(8));
 
@@ -126,6 +126,33 @@ public sealed class IdShapesTests(RulesWorld world) : IClassFixture<RulesWorld>
     [InlineData("12345", "54321", true)]
     public void Fits_IdAgainstASampleOfItsKind_IsTheSameShapeOrNot(string id, string sample, bool fits) =>
         IdShape.Fits(id, sample).ShouldBe(fits);
+
+    [Fact]
+    public void Format_TwoThousandOrdersOfAKind_IdCarriesTheOrdersTimeAndLeadsBackToIt()
+    {
+        // Given the order kind of TestDocs/items (orderId 201603081015410017: a date-time and a sequence), its users' lists
+        var seen = 0;
+        for (var j = 0; j < 2000 && seen < 2000; j++)
+        {
+            var (data, _) = kinds.Post(OpMock.Tests.World.Kinds.KindsWorld.UserOrders, new JsonObject { ["userId"] = kinds.World.UserId(j) });
+            foreach (var order in data["orders"]!.AsArray().OfType<JsonObject>())
+            {
+                seen++;
+                var id = order["orderId"]!.GetValue<string>();
+
+                // Then each id is yyyyMMddHHmmss of the order's createTime and a sequence, and its detail answers that order
+                id.Length.ShouldBeGreaterThanOrEqualTo(18, id);
+                DateTime.ParseExact(id[..14], "yyyyMMddHHmmss", CultureInfo.InvariantCulture).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
+                    .ShouldBe(order["createTime"]!.GetValue<string>(), order.ToJsonString());
+                if (seen % 100 == 0)
+                {
+                    kinds.Post(OpMock.Tests.World.Kinds.KindsWorld.OrderDetail, new JsonObject { ["orderId"] = id }).Data.ToJsonString().ShouldContain(id);
+                }
+            }
+        }
+
+        seen.ShouldBeGreaterThanOrEqualTo(2000);
+    }
 
     [Fact]
     public void IdRule_TwoThousandGeneratedTickets_AreGDTheirCreationDayAndASequence()
