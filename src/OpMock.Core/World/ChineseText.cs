@@ -134,6 +134,23 @@ internal static class ChineseText
     private const int OpeningTurns = 2;
     private const int DetailTurns = 12;
 
+    /// <summary>
+    /// Why something happened, as a customer or an OP writes it in a reason's or a complaint's field, by what the field
+    /// is about (<see cref="Rules.Reasons"/> reads the topic from its words). {s} a service, {p} a problem with it, {t} a time.
+    /// </summary>
+    private static readonly (string Topic, string[] Templates)[] ReasonTemplates =
+    [
+        ("退款", ["{s}没做完师傅就走了，申请退款", "{p}，申请部分退款", "{s}师傅迟到了两个小时，要求退一部分", "{s}下错单了，申请全额退款", "临时有事不需要{s}了",
+            "{s}实际收费和下单时说的不一样", "{s}之后{p}，返工也没解决"]),
+        ("取消", ["临时有事，{t}家里没人", "{s}下错单了，重新下一单", "{s}一直没有师傅接单", "{s}等的时间太长了，{t}也不一定能来", "计划有变，{t}再约", "不需要{s}了", "{s}价格比预想的高"]),
+        ("投诉", ["{s}之后{p}，希望给个说法", "约好{t}的{s}，师傅没来，电话也打不通", "{p}，师傅态度也不好", "对这次{s}很不满意，{p}", "{s}多收了费用，没有给明细",
+            "约了{t}的{s}，师傅到现在都没来"]),
+        ("驳回", ["{s}订单完成已超过七天，不在售后期内", "未提供{s}的凭证，请补充照片后重新申请", "经核实师傅已按时上门，{s}已完成", "申请金额超过{s}订单的实付金额", "{s}信息不完整，请补充后重新提交",
+            "账户信息有误，请核对后重新申请"]),
+        ("处理", ["已联系用户，{t}安排师傅上门返工", "已核实{s}的问题，补偿优惠券一张", "已电话沟通{s}的问题，用户表示满意", "已退还{s}的差价并向用户致歉", "{p}，已转交售后专员跟进",
+            "已提醒师傅注意，{s}重新安排在{t}"]),
+    ];
+
     private static readonly string[] Tags =
     [
         "老客户", "VIP", "高频下单", "需回访", "新用户", "企业客户", "投诉过", "夜间下单", "保洁年卡", "有宠物", "家有老人", "需开发票",
@@ -182,6 +199,27 @@ internal static class ChineseText
         var title = Topic(random).Title;
         return title.Length == 0 ? Slogan : title;
     }
+
+    /// <summary>The topics <see cref="Reason"/> knows, in the order their words are looked for (退款, 取消, 投诉, 驳回, 处理).</summary>
+    public static ImmutableArray<string> ReasonTopics { get; } = [.. ReasonTemplates.Select(r => r.Topic)];
+
+    /// <summary>A reason about <paramref name="topic"/> (one of <see cref="ReasonTopics"/>; any other reads as a complaint), about a service and one of its problems.</summary>
+    public static string Reason(Randomizer random, string topic)
+    {
+        var templates = ReasonTemplates.FirstOrDefault(r => r.Topic == topic).Templates ?? ReasonTemplates.First(r => r.Topic == "投诉").Templates;
+        var kind = random.ArrayElement(Kinds);
+        return Fill(random.ArrayElement(templates), random.ArrayElement(kind.Services), random.ArrayElement(Times), random.ArrayElement(kind.Details),
+            random.ArrayElement(kind.Problems), random.ArrayElement(Areas));
+    }
+
+    /// <summary>Every reason <see cref="Reason"/> can write about <paramref name="topic"/> (reasons name no detail and no district).</summary>
+    public static IEnumerable<string> AllReasons(string topic) =>
+        from template in ReasonTemplates.FirstOrDefault(r => r.Topic == topic).Templates ?? ReasonTemplates.First(r => r.Topic == "投诉").Templates
+        from kind in Kinds
+        from service in kind.Services
+        from problem in kind.Problems
+        from time in Times
+        select Fill(template, service, time, "", problem, "");
 
     public static string Tag(Randomizer random) => random.ArrayElement(Tags);
 

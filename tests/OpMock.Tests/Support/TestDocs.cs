@@ -66,6 +66,12 @@ internal static class TestDocs
     /// <summary>The frozen shipped docs plus the ledger docs, for the tests of the ledger rule.</summary>
     public static string BaseWithLedger(TempFolder temp) => Copy(temp, Base, BaseOverrides, Ledger);
 
+    /// <summary>Objects in states (TestDocs/states): bounds by another field, times empty while a state holds, counts of a state, reasons.</summary>
+    public static string States => Path.Combine(Folder, "states");
+
+    /// <summary>The base docs plus the states docs, copied into <paramref name="temp"/>.</summary>
+    public static string BaseWithStates(TempFolder temp) => Copy(temp, Base, BaseOverrides, States);
+
     /// <summary>6.1–6.3 for the OpenAPI export: a GET list with nullable query fields, Long and int fields, pages (see openapi/README.md).</summary>
     public static string OpenApi => Path.Combine(Folder, "openapi", "docs");
 

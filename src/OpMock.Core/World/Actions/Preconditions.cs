@@ -137,11 +137,11 @@ internal static class Preconditions
     private static bool Known(EntityKind kind, string id, OpWorld world) => kind switch
     {
         EntityKind.Chat => world.Facts.Chat(id) is not null || world.Pins.Chats.Any(c => c.ChatId == id)
-            || IdShape.Fits(id, WorldIds.UserPrefix + new ChatIds(world.Options.Seed).GroupId(0)),
+            || Rules.IdShape.Fits(id, WorldIds.UserPrefix + new ChatIds(world.Options.Seed).GroupId(0)),
         EntityKind.User => world.Facts.Of(EntityKind.User, id) is not null || world.Facts.ChatOf(id) is not null
-            || world.Pins.Chats.Any(c => c.UserId == id) || IdShape.Fits(id, world.UserId(0)),
+            || world.Pins.Chats.Any(c => c.UserId == id) || Rules.IdShape.Fits(id, world.UserId(0)),
         EntityKind.Op => world.Facts.Op(id) is not null || world.Facts.Of(EntityKind.Op, id) is not null
-            || world.Pins.Ops.Any(o => o.Id == id) || world.Pins.Chats.Any(c => c.OperatorId == id) || IdShape.Fits(id, world.OpId(0)),
+            || world.Pins.Ops.Any(o => o.Id == id) || world.Pins.Chats.Any(c => c.OperatorId == id) || Rules.IdShape.Fits(id, world.OpId(0)),
         _ => true,
     };
 }

@@ -198,7 +198,7 @@ internal static class KindDiscovery
                 ?? fields.FirstOrDefault(f => Rules.FieldWords.IsTime(f) && (Rules.FieldWords.Stage(f.Name) == 0 || Rules.FieldWords.IsEvent(f.Name)))?.Name
                 ?? (fields.Where(Rules.FieldWords.IsTime).ToList() is [var only] && !Rules.Validity.IsEnd(only) ? only.Name : null),
             Position = fields.FirstOrDefault(Rules.OrderWords.IsPosition)?.Name,
-            Shape = Shape(docs, group) ?? IdShape.Fallback,
+            Shape = Shape(docs, group) ?? Rules.IdShape.Fallback,
             Examples = [.. docs.SelectMany(e => Carrying(OpJson.TryParse(e.Doc.Example?.Text ?? "", out _, out _)?["data"], group, kinds))],
             Routes = [.. carrying.Select(o => o.Endpoint.Route).Distinct(StringComparer.Ordinal)],
             Source = $"{first.Endpoint.Doc.Path}:{first.f.Line}",
@@ -283,13 +283,13 @@ internal static class KindDiscovery
         || name.Equals("addTime", StringComparison.OrdinalIgnoreCase) || name.Equals("gmtCreate", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The shape of the first example value of the id field, in any doc's example or sample request.</summary>
-    private static IdShape? Shape(List<Endpoint> docs, KindGroup group)
+    private static Rules.IdShape? Shape(List<Endpoint> docs, KindGroup group)
     {
         foreach (var endpoint in docs)
         {
             foreach (var text in new[] { endpoint.Doc.Example?.Text, endpoint.Doc.Sample?.Body?.Text })
             {
-                if (Find(OpJson.TryParse(text ?? "", out _, out _), group) is { } value && IdShape.Of(value) is { } shape)
+                if (Find(OpJson.TryParse(text ?? "", out _, out _), group) is { } value && Rules.IdShape.Of(value) is { } shape)
                 {
                     return shape;
                 }

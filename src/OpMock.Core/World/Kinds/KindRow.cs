@@ -37,7 +37,7 @@ internal sealed record KindRow(EntityKind Kind, string Name, ImmutableArray<stri
     /// <summary>The attribute that holds the entity's start instant (createTime): created entities start now.</summary>
     public string? StartField { get; init; }
 
-    public IdShape Shape { get; init; } = IdShape.Fallback;
+    public Rules.IdShape Shape { get; init; } = Rules.IdShape.Fallback;
 
     /// <summary>
     /// Every example object, in every doc, that carries the kind's id: the samples its fields are generated from, the

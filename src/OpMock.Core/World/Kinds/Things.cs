@@ -12,7 +12,7 @@ internal sealed record Thing(KindRow Row, string Id, string OwnerId, DateTimeOff
 /// The entities of the discovered kinds, generated from (seed, kind, number) whenever asked for, as users and chats
 /// are: nothing is stored, a million OPs cost no memory. Owner <c>j</c> (the OP a ticket list is asked by) has entities
 /// <c>j·PerOwner + k</c> for k below its drawn count, newest first; an id's sequence is that number
-/// (<see cref="IdShape"/>), so a detail finds what its list showed. A session's creates, changes and deletes are
+/// (<see cref="Rules.IdShape"/>), so a detail finds what its list showed. A session's creates, changes and deletes are
 /// records of the kind in its <see cref="Overlay"/>.
 /// </summary>
 internal sealed class Things(WorldOptions options, WorldIds ids)

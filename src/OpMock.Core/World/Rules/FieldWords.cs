@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using OpMock.Core.Docs;
 
 namespace OpMock.Core.World.Rules;
@@ -52,12 +53,31 @@ internal static class FieldWords
         (0, ["create", "created", "add", "added", "submit", "submitted", "order", "ordered", "apply", "applied", "register", "registered", "reg",
             "regist", "signup", "join", "joined", "book", "booked", "gmtcreate"]),
         (1, ["pay", "paid", "payment"]),
-        (2, ["accept", "accepted", "assign", "assigned", "dispatch", "dispatched", "receive", "received", "take", "taken", "confirm", "confirmed", "grab"]),
+        (2, ["accept", "accepted", "assign", "assigned", "dispatch", "dispatched", "receive", "received", "take", "taken", "confirm", "confirmed", "grab",
+            "audit", "audited", "approve", "approved", "check", "checked", "verify", "verified", "handle", "handled", "process", "processed", "deal",
+            "dealt", "reject", "rejected", "respond", "responded"]),
         (3, ["start", "started", "begin", "began", "serve", "served", "service", "arrive", "arrived", "visit", "checkin"]),
         (4, ["end", "ended", "finish", "finished", "complete", "completed", "close", "closed", "done", "cancel", "cancelled", "canceled", "refund",
             "refunded", "leave", "checkout", "over"]),
         (5, ["update", "updated", "modify", "modified", "gmtmodified", "gmtupdate", "edit", "edited", "change", "changed"]),
     }.SelectMany(s => s.Stems.Select(stem => KeyValuePair.Create(stem, s.Stage))).ToFrozenDictionary();
+
+    /// <summary>
+    /// The same stages in a time's doc words (申请时间, 审核时间, 到账时间), for a name that says none (shTime 审核时间): the word
+    /// that ends last decides, as a Chinese compound's head comes last (审核完成时间 is a completion).
+    /// </summary>
+    public static readonly ImmutableArray<(int Stage, string Word)> StageWords =
+    [
+        .. new (int Stage, string[] Words)[]
+        {
+            (0, ["申请", "创建", "提交", "下单", "注册", "新增", "发起", "登记", "报名", "投诉", "生成"]),
+            (1, ["支付", "付款", "缴费"]),
+            (2, ["审核", "审批", "处理", "受理", "派单", "接单", "分配", "确认", "驳回", "核实", "回复"]),
+            (3, ["开始", "上门", "到达", "服务"]),
+            (4, ["完成", "结束", "关闭", "取消", "退款", "到账", "完结", "解决", "打款"]),
+            (5, ["更新", "修改", "变更"]),
+        }.SelectMany(s => s.Words.Select(w => (s.Stage, w))),
+    ];
 
     /// <summary>Times of events inside an entity's life (a message sent): between the entity's start and now.</summary>
     private static readonly FrozenSet<string> EventStems = Set("send", "sent", "read", "reply", "replied", "comment", "rate", "review",
@@ -135,6 +155,25 @@ internal static class FieldWords
             : Stages.TryGetValue(stem, out var stage) ? stage
             : stem.StartsWith("last", StringComparison.Ordinal) || stem.StartsWith("latest", StringComparison.Ordinal) ? LastStage
             : null;
+    }
+
+    /// <summary>The life-cycle stage of a time field by its name, else by its doc words (<see cref="StageWords"/>); null for a time in none.</summary>
+    public static int? Stage(DocField field) => Stage(field.Name) ?? (IsEvent(field.Name) ? null : StageOfWords(field.Description));
+
+    /// <summary>The stage the words name, by the word that ends last (审核完成时间 → completion); null when they name none.</summary>
+    public static int? StageOfWords(string words)
+    {
+        var (stage, end) = ((int?)null, -1);
+        foreach (var (s, word) in StageWords)
+        {
+            var at = words.LastIndexOf(word, StringComparison.Ordinal);
+            if (at >= 0 && at + word.Length > end)
+            {
+                (stage, end) = (s, at + word.Length);
+            }
+        }
+
+        return stage;
     }
 
     /// <summary>Whether a time field is an event inside its entity's life (sendTime): its time falls between the entity's start and now.</summary>

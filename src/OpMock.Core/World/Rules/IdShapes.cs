@@ -6,18 +6,24 @@ using OpMock.Core.Docs;
 namespace OpMock.Core.World.Rules;
 
 /// <summary>
-/// Issue 25.7, an id shaped by its example: letters (maybe none), then a date when the digits start with one
-/// (yyyyMMddHHmmss or yyyyMMdd), then a sequence of <paramref name="Digits"/> digits. <c>GD201603090001</c> is GD + the
-/// entity's creation day + 4 digits, <c>m20160308173245001</c> m + the message's time + 3, <c>201601061102350017</c> the
-/// order's time + 4, <c>r1001</c> r + 4 digits. Generated ids draw their sequence from the lower half of its range and
-/// fresh (created) ids count up from the middle, so a fresh id is never one the world shows. Entry points:
-/// <see cref="Of(string?)"/> (read an example), <see cref="Make"/>, <see cref="DateOf"/>, <see cref="Fresh"/>,
-/// <see cref="Generated"/>; <see cref="IdRule"/> applies them to every shaped object, Actions to created ones.
+/// Issue 25.7, an id shaped by its example — the one reading of ids for generated values, kinds and writes: letters
+/// (maybe none), then a date when the digits start with one (yyyyMMddHHmmss tried first, then yyyyMMdd), then a sequence
+/// of <paramref name="Digits"/> digits. <c>GD201603090001</c> is GD + the entity's creation day + 4 digits,
+/// <c>m20160308173245001</c> m + the message's time + 3, <c>201601061102350017</c> the order's time (2016-01-06 11:02:35)
+/// + 4, <c>r1001</c> r + 4 digits. Generated values draw their sequence from the lower half of its range and fresh
+/// (created) ids count up from the middle, so a fresh id is never one the world shows; a kind's entities carry their
+/// number in the sequence (<see cref="Format"/>, <see cref="Number"/>). Entry points: <see cref="Of(string?)"/> (read an
+/// example), <see cref="Make"/>, <see cref="DateOf"/>, <see cref="Fresh"/>, <see cref="Generated"/>, <see cref="Format"/>,
+/// <see cref="Number"/>, <see cref="Fits"/> (an id against a sample of its kind, for writes); <see cref="IdRule"/> applies
+/// them to every shaped object, the kinds table to its entities, Actions to created ones.
 /// </summary>
 /// <param name="LeadingZero">The sequence may start with 0 (g0001, and always after a date).</param>
 internal sealed record IdShape(string Prefix, string DateFormat, int Digits, bool LeadingZero)
 {
     private static readonly string[] DateFormats = ["yyyyMMddHHmmss", "yyyyMMdd"];
+
+    /// <summary>A kind's ids when no example shows one: 8 digits, from 10000000.</summary>
+    public static IdShape Fallback { get; } = new("", "", 8, false);
 
     /// <summary>Whether the id holds a date (or a time) after its prefix.</summary>
     public bool IsDated => DateFormat.Length > 0;
@@ -95,6 +101,62 @@ internal sealed record IdShape(string Prefix, string DateFormat, int Digits, boo
     /// <summary>The id of an entity created now: the <paramref name="sequence"/>th of the session (from 1), counting up from the middle of the range.</summary>
     public string Fresh(DateTimeOffset now, long sequence) =>
         Make(now, Middle + ((Math.Max(sequence, 1) - 1) % Math.Max(Span - Middle, 1)));
+
+    /// <summary>
+    /// The id of a kind's entity number <paramref name="number"/> (from 0), created at <paramref name="created"/>: the
+    /// date when dated, then the sequence counting from the first the example's digits allow (0001, or 1000 for r1001);
+    /// a number past the digits makes a longer sequence, so <see cref="Number"/> always reads it back.
+    /// </summary>
+    public string Format(long number, DateTimeOffset created) =>
+        Prefix + (IsDated ? created.ToOffset(WorldOptions.ChinaOffset).ToString(DateFormat, CultureInfo.InvariantCulture) : "")
+        + (Low + number).ToString(CultureInfo.InvariantCulture).PadLeft(Digits, '0');
+
+    /// <summary>The entity number an id of this shape carries (<see cref="Format"/>); null for an id of another shape.</summary>
+    public long? Number(string id)
+    {
+        if (!id.StartsWith(Prefix, StringComparison.Ordinal) || id.Length < Prefix.Length + DateFormat.Length)
+        {
+            return null;
+        }
+
+        var digits = id[(Prefix.Length + DateFormat.Length)..];
+        if (digits.Length < Digits || digits.Length > 18 || !digits.All(char.IsAsciiDigit) || !id[Prefix.Length..].All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var number = long.Parse(digits, CultureInfo.InvariantCulture) - Low;
+        return number >= 0 ? number : null;
+    }
+
+    /// <summary>
+    /// Whether an id is shaped like <paramref name="sample"/>, an id of its kind: the same leading letters, the same
+    /// length, and a body of the same characters (digits only, or hex). `nonexistent` and `12345` are no chat's id; a
+    /// u0001 + 18 digits id is one, though no example shows it (the world has a chat for any such id).
+    /// </summary>
+    public static bool Fits(string id, string sample)
+    {
+        if (id.Length != sample.Length)
+        {
+            return false;
+        }
+
+        var prefix = 0;
+        while (prefix < sample.Length && char.IsAsciiLetter(sample[prefix]))
+        {
+            prefix++;
+        }
+
+        if (prefix == sample.Length || !id.AsSpan(0, prefix).SequenceEqual(sample.AsSpan(0, prefix)))
+        {
+            return false;
+        }
+
+        var body = sample.AsSpan(prefix);
+        var digits = !body.ContainsAnyExcept("0123456789");
+        var allowed = digits ? "0123456789" : "0123456789abcdefABCDEF";
+        return !body.ContainsAnyExcept(allowed.AsSpan()) && !id.AsSpan(prefix).ContainsAnyExcept(allowed.AsSpan());
+    }
 
     /// <summary>How many sequences the digits hold (10^Digits), capped to stay a long.</summary>
     private long Span => (long)Math.Pow(10, Math.Min(Digits, 18));

@@ -41,7 +41,8 @@ internal sealed class ObjectRules
     public ImmutableArray<Rule> All => rules;
 
     /// <summary>Whether a rule totals the list in field <paramref name="list"/>: then the whole list is shaped, not only a page.</summary>
-    public bool NeedsWhole(int list) => rules.Any(r => r is SumRule sum && sum.List == list || r is LedgerRule ledger && ledger.List == list);
+    public bool NeedsWhole(int list) =>
+        rules.Any(r => r is SumRule sum && sum.List == list || r is LedgerRule ledger && ledger.List == list || r is StateCountRule state && state.List == list);
 
     public void Apply(JsonObject result, WorldScope scope, ulong fromKnown)
     {
@@ -73,7 +74,11 @@ internal sealed class ObjectRules
                 continue;
             }
 
-            if ((Total(fields[i], i, lists) ?? (Rule?)Product(fields, i)) is { } total)
+            if (StateCounts.Of(fields[i], i, lists) is { } state)
+            {
+                counted.Add(state);
+            }
+            else if ((Total(fields[i], i, lists) ?? (Rule?)Product(fields, i)) is { } total)
             {
                 rules.Add(total);
             }
@@ -91,6 +96,8 @@ internal sealed class ObjectRules
         rules.InsertRange(0, LinesRule.Of(lists));
         rules.AddRange(counted);
         rules.AddRange(Maxima(fields));
+        // A bound one field's words set by another (不超过订单实付金额), once totals and counts are drawn.
+        rules.AddRange(Bounds.Of(fields, plans));
         rules.AddRange(lists.SelectMany(l => l.Items.Where(f => f.Type.Kind == FieldKind.Boolean && FieldWords.IsDefaultFlag(f.Name)).Take(1)
             .Select(flag => new DefaultRule(l.Index, flag.Name))));
         // A user's object is at the user's own address, before coordinates follow the address.
@@ -121,6 +128,9 @@ internal sealed class ObjectRules
             rules.Add(timeline);
         }
 
+        // A field empty while the object is in a state (待审核时为空), once the times are drawn.
+        rules.AddRange(EmptyWhile.Of(endpoint, fields, plans));
+
         // A state that speaks of validity (未使用, 已过期) and the end it names (expireTime) agree, once the times are drawn.
         if (Validity.Of(fields) is { } validity)
         {
@@ -134,6 +144,7 @@ internal sealed class ObjectRules
         rules.AddRange(Orders(endpoint, fields, lists));
         rules.AddRange(ledgers);
         rules.AddRange(RemarkRule.Of(fields, plans));
+        rules.AddRange(Reasons.Of(endpoint, fields, plans));
         rules.AddRange(CodeNames.Pairs(fields).Where(p => plans[p.Name].Attribute is null).Select(p => new CodeNameRule(p.Code, p.Name)));
 
         var countedBy = kind == EntityKind.None || prefix.Length > 0 ? FrozenDictionary<int, AttrRef>.Empty : lists
@@ -276,7 +287,7 @@ internal sealed class ObjectRules
             {
                 spans.Add(i);
             }
-            else if (FieldWords.IsTime(field) && FieldWords.Stage(field.Name) is { } stage)
+            else if (FieldWords.IsTime(field) && FieldWords.Stage(field) is { } stage)
             {
                 staged.Add((i, stage));
             }
@@ -302,9 +313,9 @@ internal sealed class ObjectRules
     private static IEnumerable<Rule> Ids(ImmutableArray<DocField> fields, IReadOnlyList<FieldPlan> plans)
     {
         // An object with no creation or event time (a ledger entry's tradeTime, occurTime) is dated by a time of no stage, not by an end of validity.
-        var created = Find(fields, f => FieldWords.IsTime(f) && FieldWords.Stage(f.Name) == 0) ?? Find(fields, f => FieldWords.IsTime(f) && FieldWords.IsEvent(f.Name))
-            ?? Find(fields, f => FieldWords.IsTime(f) && FieldWords.Stage(f.Name) is null && !FieldWords.IsBirthday(f.Name) && !Validity.IsEnd(f));
-        var staged = Enumerable.Range(0, fields.Length).Where(i => FieldWords.IsTime(fields[i]) && FieldWords.Stage(fields[i].Name) is not null).ToImmutableArray();
+        var created = Find(fields, f => FieldWords.IsTime(f) && FieldWords.Stage(f) == 0) ?? Find(fields, f => FieldWords.IsTime(f) && FieldWords.IsEvent(f.Name))
+            ?? Find(fields, f => FieldWords.IsTime(f) && FieldWords.Stage(f) is null && !FieldWords.IsBirthday(f.Name) && !Validity.IsEnd(f));
+        var staged = Enumerable.Range(0, fields.Length).Where(i => FieldWords.IsTime(fields[i]) && FieldWords.Stage(fields[i]) is not null).ToImmutableArray();
         for (var i = 0; i < fields.Length; i++)
         {
             if (plans[i].Attribute is null && IsIdName(fields[i].Name) && plans[i].Value.Shape is { } shape && IdShape.From(shape) is { } id
@@ -328,8 +339,8 @@ internal sealed class ObjectRules
             yield break;
         }
 
-        var created = Find(fields, f => FieldWords.IsTime(f) && FieldWords.Stage(f.Name) == 0);
-        var updated = Find(fields, f => FieldWords.IsTime(f) && FieldWords.Stage(f.Name) == 5);
+        var created = Find(fields, f => FieldWords.IsTime(f) && FieldWords.Stage(f) == 0);
+        var updated = Find(fields, f => FieldWords.IsTime(f) && FieldWords.Stage(f) == 5);
         var handler = Find(fields, f => f.Type.Kind == FieldKind.String && HandlerNames.Contains(f.Name.ToLowerInvariant()));
         foreach (var (index, _, items) in lists)
         {

@@ -36,6 +36,9 @@ internal sealed class RuleContext(JsonObject result, WorldScope scope, ulong fro
     /// <summary>Leaves the field empty (null), as a backend does for what has not happened yet (an open chat's closeTime).</summary>
     public void Clear(int index) => result[Field(index).Name] = null;
 
+    /// <summary>Leaves the field empty as a text (""), where the doc's example shows an empty field so.</summary>
+    public void ClearText(int index) => result[Field(index).Name] = "";
+
     /// <summary>The items of a list field: the whole (filtered) list when it was shaped in full, else those answered.</summary>
     public IReadOnlyList<JsonObject> Items(int list) =>
         scope.Whole(list) ?? (Value(list) is JsonArray items ? [.. items.OfType<JsonObject>()] : []);

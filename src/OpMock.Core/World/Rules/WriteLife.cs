@@ -23,7 +23,7 @@ internal sealed record WriteLife(IdShape? Id, string? Status, JsonNode? FirstSta
     {
         var fields = endpoint.Input.Concat(endpoint.Output).Concat(endpoint.Sections.SelectMany(s => s.Fields)).ToList();
         var status = fields.Select(f => (Field: f, Order: StateOrder.Of(f))).FirstOrDefault(p => p.Order is not null);
-        string[] Stage(int stage) => [.. fields.Where(f => FieldWords.IsTime(f) && FieldWords.Stage(f.Name) == stage).Select(f => f.Name).Distinct(StringComparer.Ordinal)];
+        string[] Stage(int stage) => [.. fields.Where(f => FieldWords.IsTime(f) && FieldWords.Stage(f) == stage).Select(f => f.Name).Distinct(StringComparer.Ordinal)];
         return new WriteLife(IdShape.Of(Find(endpoint.Doc.Example?.Text, idField)), status.Field?.Name, status.Order is { } order ? FieldHints.ToJson(order.First.Value) : null,
             [.. Stage(0)], [.. Stage(5)]);
     }

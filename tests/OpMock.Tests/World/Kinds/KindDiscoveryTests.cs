@@ -46,13 +46,17 @@ public sealed class KindDiscoveryTests
     }
 
     [Theory]
-    [InlineData("ticket", "GD", true, 4)]
-    [InlineData("reply", "r", false, 4)]
-    [InlineData("coupon", "", false, 6)]
-    [InlineData("card", "MC", true, 3)]
-    [InlineData("evaluation", "PJ", true, 4)]
-    public async Task Discover_ExampleIds_ShapeTheKindsIds(string kind, string prefix, bool dated, int digits) =>
-        (await DiscoverAsync(TestDocs.BaseWithKindsAndItems)).Named(kind)!.Shape.ShouldBe(new IdShape(prefix, dated, digits));
+    [InlineData("ticket", "GD", "yyyyMMdd", 4)]
+    [InlineData("reply", "r", "", 4)]
+    [InlineData("coupon", "", "", 6)]
+    [InlineData("card", "MC", "yyyyMMdd", 3)]
+    [InlineData("evaluation", "PJ", "yyyyMMdd", 4)]
+    public async Task Discover_ExampleIds_ShapeTheKindsIds(string kind, string prefix, string date, int digits)
+    {
+        var shape = (await DiscoverAsync(TestDocs.BaseWithKindsAndItems)).Named(kind)!.Shape;
+
+        (shape.Prefix, shape.DateFormat, shape.Digits).ShouldBe((prefix, date, digits));
+    }
 
     [Theory]
     [InlineData("coupon", "userId", "User", "/op/v2/getUserCouponList")]

@@ -130,4 +130,21 @@ public sealed class FieldWordsTests
     [InlineData("isPrimary", true)]
     [InlineData("isOnline", false)]
     public void IsDefaultFlag_Name_MarksTheOneDefaultItem(string name, bool flag) => FieldWords.IsDefaultFlag(name).ShouldBe(flag);
+
+    [Theory]
+    [InlineData("applyTime", "申请时间", 0)]
+    [InlineData("auditTime", "审核时间", 2)]
+    [InlineData("handleTime", "处理时间", 2)]
+    [InlineData("approvedAt", "审批通过时间", 2)]
+    [InlineData("shTime", "审核时间", 2)]
+    [InlineData("tjsj", "提交时间", 0)]
+    [InlineData("dzTime", "到账时间", 4)]
+    [InlineData("wcTime", "处理完成时间", 4)]
+    [InlineData("jdTime", "派单时间", 2)]
+    [InlineData("fkTime", "付款时间", 1)]
+    [InlineData("bgTime", "状态变更时间", 5)]
+    [InlineData("sendTime", "审核消息发送时间", null)]
+    [InlineData("yyTime", "预约时间", null)]
+    public void Stage_TimeNameOrItsWords_IsItsPlaceInTheLifeCycle(string name, string words, int? stage) =>
+        FieldWords.Stage(RuleFields.Read($"{name}:String:{words}")[0]).ShouldBe(stage);
 }

@@ -5,7 +5,7 @@ using OpMock.Core.World.Rules;
 namespace OpMock.Tests.World.Rules;
 
 /// <summary>Ids shaped by their examples, dates inside included (issue 25.7): the shape table and 2,000 generated ids.</summary>
-public sealed class IdShapesTests(RulesWorld world) : IClassFixture<RulesWorld>
+public sealed class IdShapesTests(RulesWorld world, OpMock.Tests.World.Kinds.KindsWorld kinds) : IClassFixture<RulesWorld>, IClassFixture<OpMock.Tests.World.Kinds.KindsWorld>
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(8));
 
@@ -73,6 +73,85 @@ public sealed class IdShapesTests(RulesWorld world) : IClassFixture<RulesWorld>
         fresh.ShouldAllBe(id => shape.Matches(id) && !generated.Contains(id));
         generated.ShouldAllBe(id => shape.Matches(id));
         fresh.Distinct().Count().ShouldBe(fresh.Count);
+    }
+
+    [Theory]
+    [InlineData("GD201603090001", 41, "GD202612070042", "2026-12-07 00:00:00")]
+    [InlineData("MC20160301008", 7, "MC20261207008", "2026-12-07 00:00:00")]
+    [InlineData("201603051630220031", 16, "202612070930150017", "2026-12-07 09:30:15")]
+    [InlineData("r1001", 0, "r1000", null)]
+    [InlineData("CP100233", 5, "CP100005", null)]
+    [InlineData("g0001", 0, "g0001", null)]
+    public void Format_AKindsEntityNumber_CarriesItsCreationAndReadsBack(string example, long number, string expected, string? date)
+    {
+        // One reading for kinds, generation and writes (issue 25): a dated order id carries the order's time to the second.
+        var shape = IdShape.Of(example)!;
+        var created = new DateTimeOffset(2026, 12, 7, 9, 30, 15, TimeSpan.FromHours(8));
+
+        var id = shape.Format(number, created);
+
+        id.ShouldBe(expected);
+        shape.Number(id).ShouldBe(number);
+        shape.DateOf(id)?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture).ShouldBe(date);
+    }
+
+    [Fact]
+    public void Format_ThousandsOfNumbers_ReadBackToThemselves()
+    {
+        var shapes = new[] { IdShape.Of("r1001")!, IdShape.Of("GD201603090001")!, IdShape.Of("201601061102350017")!, IdShape.Fallback };
+
+        foreach (var shape in shapes)
+        {
+            Enumerable.Range(0, 20_000).ShouldAllBe(n => shape.Number(shape.Format(n, Now)) == n);
+        }
+    }
+
+    [Theory]
+    [InlineData("x1001")]
+    [InlineData("r12")]
+    [InlineData("rabcd")]
+    [InlineData("r10a1")]
+    public void Number_IdOfAnotherShape_IsNone(string id) => IdShape.Of("r1001")!.Number(id).ShouldBeNull();
+
+    [Theory]
+    [InlineData("u0001106268050147246664", "u0001987654321098765432", true)]
+    [InlineData("u0001d68d5da979194a4b831097de49db3dd2", "u0001403351be22c648efa24c20e842fd7351", true)]
+    [InlineData("nonexistent", "u0001987654321098765432", false)]
+    [InlineData("12345", "u0001987654321098765432", false)]
+    [InlineData("u00011062680501472466", "u0001987654321098765432", false)]
+    [InlineData("o0001106268050147246664", "u0001987654321098765432", false)]
+    [InlineData("u0001d68d5da979194a4b831", "u0001987654321098765432", false)]
+    [InlineData("u0001zz8d5da979194a4b831097de49db3dd2", "u0001403351be22c648efa24c20e842fd7351", false)]
+    [InlineData("r1001", "r1008", true)]
+    [InlineData("12345", "54321", true)]
+    public void Fits_IdAgainstASampleOfItsKind_IsTheSameShapeOrNot(string id, string sample, bool fits) =>
+        IdShape.Fits(id, sample).ShouldBe(fits);
+
+    [Fact]
+    public void Format_TwoThousandOrdersOfAKind_IdCarriesTheOrdersTimeAndLeadsBackToIt()
+    {
+        // Given the order kind of TestDocs/items (orderId 201603081015410017: a date-time and a sequence), its users' lists
+        var seen = 0;
+        for (var j = 0; j < 2000 && seen < 2000; j++)
+        {
+            var (data, _) = kinds.Post(OpMock.Tests.World.Kinds.KindsWorld.UserOrders, new JsonObject { ["userId"] = kinds.World.UserId(j) });
+            foreach (var order in data["orders"]!.AsArray().OfType<JsonObject>())
+            {
+                seen++;
+                var id = order["orderId"]!.GetValue<string>();
+
+                // Then each id is yyyyMMddHHmmss of the order's createTime and a sequence, and its detail answers that order
+                id.Length.ShouldBeGreaterThanOrEqualTo(18, id);
+                DateTime.ParseExact(id[..14], "yyyyMMddHHmmss", CultureInfo.InvariantCulture).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
+                    .ShouldBe(order["createTime"]!.GetValue<string>(), order.ToJsonString());
+                if (seen % 100 == 0)
+                {
+                    kinds.Post(OpMock.Tests.World.Kinds.KindsWorld.OrderDetail, new JsonObject { ["orderId"] = id }).Data.ToJsonString().ShouldContain(id);
+                }
+            }
+        }
+
+        seen.ShouldBeGreaterThanOrEqualTo(2000);
     }
 
     [Fact]
