@@ -66,8 +66,8 @@ internal static class TestDocs
     /// <summary>The frozen shipped docs plus the ledger docs, for the tests of the ledger rule.</summary>
     public static string BaseWithLedger(TempFolder temp) => Copy(temp, Base, BaseOverrides, Ledger);
 
-    /// <summary>The frozen shipped docs plus the docs of test folder <paramref name="folder"/>.</summary>
-    public static string BaseWith(TempFolder temp, string folder) => Copy(temp, Base, BaseOverrides, folder);
+    /// <summary>The frozen shipped docs plus the docs of test folders <paramref name="folders"/>.</summary>
+    public static string BaseWith(TempFolder temp, params string[] folders) => Copy(temp, Base, BaseOverrides, folders);
 
     /// <summary>6.1–6.3 for the OpenAPI export: a GET list with nullable query fields, Long and int fields, pages (see openapi/README.md).</summary>
     public static string OpenApi => Path.Combine(Folder, "openapi", "docs");
