@@ -47,9 +47,10 @@ internal static class EffectReader
             effect = key switch
             {
                 "transition" => effect with { Transition = reader.Transition(value, what) },
-                // The built-in kinds by their names in the kinds table (chat, message, op, user).
+                // A kind by its name in the kinds table: a built-in one now, any other once the docs' kinds are known (EffectTable).
                 "entity" => World.Kinds.KindTable.BuiltIn.Named(YamlJson.Text(value)) is { } row ? effect with { Entity = row.Kind }
-                    : Error(reader, value, $"`{what}` must be one of {string.Join(", ", World.Kinds.KindTable.BuiltIn.Rows.Select(r => r.Name).Order(StringComparer.Ordinal))}, found `{YamlJson.Text(value)}`", effect),
+                    : reader.Text(value, what) is { Length: > 0 } name && name.All(char.IsAsciiLetterOrDigit) && char.IsAsciiLetter(name[0]) ? effect with { EntityName = name, EntityLine = reader.Line(value) }
+                    : Error(reader, value, $"`{what}` must name a kind (chat, message, op, user, or one the docs or `kinds:` name), found `{YamlJson.Text(value)}`", effect),
                 "list" => reader.Text(value, what) is { } list && ItemIds.IsItemId(list) ? effect with { List = list }
                     : Error(reader, value, $"`{what}` must name the field holding the list's item ids (…Id, not an entity id such as chatId), found `{YamlJson.Text(value)}`", effect),
                 "to" => reader.Text(value, what) is { } to ? effect with { To = to } : effect,

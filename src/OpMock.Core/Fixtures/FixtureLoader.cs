@@ -46,6 +46,9 @@ internal static class FixtureLoader
             set = ParseOne(file, text, set, findings);
         }
 
+        // An effect's entity may be a kind a `kinds:` of any file names.
+        set = set.Kinds.IsEmpty ? set : set with { Effects = set.Effects.ToImmutableDictionary(p => p.Key, p => p.Value with { Kinds = set.Kinds }, set.Effects.KeyComparer) };
+
         return findings.Any(f => f.Severity == Severity.Error) ? throw new InvalidInputException(findings) : set;
     }
 

@@ -35,19 +35,37 @@ internal sealed class ExampleFacts
 
     private readonly WorldOptions options;
 
+    // The kinds the examples are read against: a list of a described kind's items (an OP's tickets) are entities of it.
+    private readonly Kinds.KindTable kinds;
+    private Kinds.KindTable table;
+
+    // The example entities of described kinds: each one's owner (the entity its list is asked by), and each owner's list.
+    private readonly Dictionary<(EntityKind Kind, string Id), string> thingOwners = [];
+    private readonly Dictionary<(EntityKind Kind, string Owner), ExampleThings> thingLists = [];
+
     /// <summary>How far every example instant moves to live in the present (zero when a fixture keeps them verbatim).</summary>
     private TimeSpan shift;
 
-    private ExampleFacts(WorldOptions options)
+    private ExampleFacts(WorldOptions options, Kinds.KindTable kinds)
     {
         this.options = options;
+        this.kinds = table = kinds;
         folding = new(options, values, chats, ops, Extend);
     }
 
-    public static Facts Read(IEnumerable<Endpoint> endpoints, WorldOptions options)
+    public static Facts Read(IEnumerable<Endpoint> endpoints, WorldOptions options) => Read(endpoints, options, Kinds.KindTable.BuiltIn);
+
+    /// <param name="kinds">
+    /// The kinds the examples are read against: an object carrying a described kind's id (a ticket, an item of a user's
+    /// points log) is an entity of that kind — its values the kind's, its list's items the list owner's entities.
+    /// </param>
+    public static Facts Read(IEnumerable<Endpoint> endpoints, WorldOptions options, Kinds.KindTable kinds)
     {
         var read = endpoints.Where(e => !e.IsTransfer).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
-        var reader = new ExampleFacts(options)
+        // With the built-in kinds only, an object about a described kind (a ticket's detail) is no fact: its status and
+        // times are the ticket's, not those of the user it names.
+        read = kinds.Discovered.Any() ? read : [.. Kinds.KindDiscovery.Discover(read).OnlyBuiltIn(read)];
+        var reader = new ExampleFacts(options, kinds)
         {
             shift = options.VerbatimExamples ? TimeSpan.Zero : Consistency.ExampleTimes.Offset(read, options.Anchor),
         };
@@ -56,12 +74,13 @@ internal sealed class ExampleFacts
             reader.Add(endpoint);
         }
 
-        return reader.Freeze();
+        return reader.Freeze(endpoints);
     }
 
     private void Add(Endpoint endpoint)
     {
         current = endpoint;
+        table = kinds.On(endpoint.Route);
         if (endpoint.Doc.Example is not { } example || OpJson.TryParse(example.Text, out _, out _) is not JsonObject envelope
             || Consistency.ExampleTimes.Shift(envelope["data"], shift) is not JsonObject shifted
             || (options.DocumentedImages ? shifted : ExampleImages.Offline(shifted)) is not JsonObject data)
@@ -76,14 +95,20 @@ internal sealed class ExampleFacts
         var token = endpoint.Doc.Sample?.Query.FirstOrDefault(q => q.Key == "token").Value;
         currentOp = string.IsNullOrEmpty(token) ? null : token;
         sampleFilter = SampleFilter(endpoint, request);
-        var (requestedKind, requestedId) = WorldData.Requested(request);
-        var kind = ObjectPlan.TopKind(endpoint.Output, requestedKind);
+        var (requestedKind, requestedId) = table.Requested(request);
+        if (requestedKind == EntityKind.None && Named(endpoint, request) is (not EntityKind.None and var named, var namedId))
+        {
+            // A request naming a user by its words (customerId 客户ID) asks about that user, as it does when served.
+            (requestedKind, requestedId) = (named, namedId);
+        }
+
+        var kind = ObjectPlan.TopKind(endpoint.Output, requestedKind, table);
         if (kind == EntityKind.None)
         {
             return;
         }
 
-        var plan = ObjectPlan.Build(endpoint, endpoint.Output, kind, "");
+        var plan = ObjectPlan.Build(endpoint, endpoint.Output, kind, "", table: table);
         var id = OwnId(plan, data)
             ?? (kind == requestedKind ? requestedId : null)
             ?? (kind == EntityKind.Op && requestedKind == EntityKind.None && !string.IsNullOrEmpty(token) ? token : null);
@@ -124,6 +149,12 @@ internal sealed class ExampleFacts
             AddChat(id, (userId, userField), (opId, opField), json, plan);
         }
 
+        if (plan.Prefix.Length == 0 && id is not null && table.Row(plan.Kind) is { IsBuiltIn: false, Owner: { } by } row && Text(json[by.Field]) is { } named)
+        {
+            // An example entity of a described kind that names its owner (a ticket's handlerId): found by its id as that owner's.
+            thingOwners.TryAdd((row.Kind, id), named);
+        }
+
         // The example page's total is the length of the answer's first list, the one a doc pages.
         var paged = total is null ? -1 : fields.IndexOf(fields.FirstOrDefault(f => f.Type.Kind == FieldKind.List)!);
         for (var i = 0; i < fields.Length; i++)
@@ -132,10 +163,16 @@ internal sealed class ExampleFacts
             var has = json.TryGetPropertyValue(fields[i].Name, out var value);
             if (field.Attribute is { } attribute)
             {
-                var owner = attribute.Owner == plan.Kind ? id : attribute.Owner == EntityKind.User ? userId : attribute.Owner == EntityKind.Op ? opId : null;
+                var owner = attribute.Via is { } via && Text(json[via]) is { } related ? related
+                    : attribute.Owner == plan.Kind ? id : attribute.Owner == EntityKind.User ? userId : attribute.Owner == EntityKind.Op ? opId : null;
                 if (attribute.Attr != Attr.Id && owner is not null)
                 {
                     Set(attribute.Owner, owner, Facts.Key(attribute.Attr), has ? value : Facts.Absent, fields[i].Name);
+                }
+                else if (attribute is { Attr: Attr.Id, Via: { } relation } && id is not null && has && table.IsDiscovered(plan.Kind))
+                {
+                    // The entity a described kind's example names (its handler, its user) is the one it keeps naming.
+                    Set(plan.Kind, id, Facts.Key(relation), value, fields[i].Name);
                 }
             }
             else if (field.Child is { } child && has && value is not null)
@@ -172,7 +209,11 @@ internal sealed class ExampleFacts
             return;
         }
 
-        if (field.EntityList && value is JsonArray items)
+        if (field.EntityList && value is JsonArray things && table.Row(child.Kind) is { IsBuiltIn: false } row)
+        {
+            AddThings(plan, row, field, things, id, userId, opId, total);
+        }
+        else if (field.EntityList && value is JsonArray items)
         {
             var listed = new List<string>();
             foreach (var item in items.OfType<JsonObject>())
@@ -209,6 +250,66 @@ internal sealed class ExampleFacts
             // A chat shown inside a user or an OP is that user's, or served by that OP.
             Walk(child, inner, childId, plan.Kind == EntityKind.Op ? id : null, parentUser: plan.Kind == EntityKind.User ? id : null);
         }
+    }
+
+    /// <summary>
+    /// A list of a described kind's entities an example shows for the entity it is asked by (a user's points log): each
+    /// item is an entity of the kind, the list owner's, with the values it shows; the example page's total makes the
+    /// owner's list that long (the rest generated). The items are kept whole too, for the rules that read an example's list.
+    /// </summary>
+    private void AddThings(ObjectPlan plan, Kinds.KindRow row, FieldPlan field, JsonArray items, string? id, string? userId, string? opId, int? total)
+    {
+        var owner = row.Owner is { } by && by.Target == plan.Kind ? id : null;
+        var listed = new List<string>();
+        foreach (var item in items.OfType<JsonObject>())
+        {
+            var child = field.Child!;
+            var itemId = OwnId(child, item);
+            Walk(child, item, itemId, plan.Kind == EntityKind.Op ? id : opId, parentUser: plan.Kind == EntityKind.User ? id : userId);
+            if (itemId is not null && (owner ?? (row.Owner is { } relation ? Text(item[relation.Field]) : null)) is { } whose)
+            {
+                thingOwners.TryAdd((row.Kind, itemId), whose);
+                if (owner is not null)
+                {
+                    listed.Add(itemId);
+                }
+            }
+        }
+
+        if (owner is null || plan.Kind == EntityKind.None)
+        {
+            return;
+        }
+
+        Set(plan.Kind, owner, Facts.Key(field.Path), items, field.Path);
+        if (total is { } count)
+        {
+            Set(plan.Kind, owner, Facts.TotalKey(field.Path), count, "totalCount");
+        }
+
+        SetFilter(plan.Kind, owner, field.Path);
+        thingLists.TryAdd((row.Kind, owner), new ExampleThings(plan.Kind, [.. listed], Math.Max(listed.Count, Math.Min(MaxTotal, total ?? listed.Count)), Descending(row, items)));
+    }
+
+    /// <summary>Whether an example lists its items newest first (by the kind's start field); true when it cannot tell.</summary>
+    private static bool Descending(Kinds.KindRow row, JsonArray items)
+    {
+        var starts = items.OfType<JsonObject>().Select(i => row.StartField is { } start ? Instant(i[start]) : null).OfType<DateTimeOffset>().ToList();
+        return starts.Count < 2 || starts[0] >= starts[^1];
+    }
+
+    /// <summary>The entity a request names by a field's words (customerId 客户ID), as <see cref="EndpointPlan.Named"/> finds it.</summary>
+    private (EntityKind Kind, string? Id) Named(Endpoint endpoint, JsonObject request)
+    {
+        foreach (var input in endpoint.Input.Where(f => !table.IsId(f.Name)))
+        {
+            if (Kinds.KindDiscovery.RelationTarget(input) is not EntityKind.None and var kind && Text(request[input.Name]) is { } named)
+            {
+                return (kind, named);
+            }
+        }
+
+        return (EntityKind.None, null);
     }
 
     private void AddChat(string chatId, (string? Id, string? Field) user, (string? Id, string? Field) op, JsonObject json, ObjectPlan plan)
@@ -290,9 +391,9 @@ internal sealed class ExampleFacts
         }
     }
 
-    private static JsonObject? SampleFilter(Endpoint endpoint, JsonObject request)
+    private JsonObject? SampleFilter(Endpoint endpoint, JsonObject request)
     {
-        var filters = Lists.ListPlan.For(endpoint, Paging.For(endpoint, null))?.Read(request, WorldData.Selecting(request)).Filters ?? [];
+        var filters = Lists.ListPlan.For(endpoint, Paging.For(endpoint, null))?.Read(request, table.Selecting(request)).Filters ?? [];
         return filters.IsEmpty ? null : new JsonObject(filters.Select(f => KeyValuePair.Create(f.Item, (JsonNode?)f.Value.DeepClone())));
     }
 
@@ -356,7 +457,7 @@ internal sealed class ExampleFacts
         || (Instant(a) is { } t && t == Instant(b))
         || (Rules.Amounts.Read(a) is { } m && a?.GetValueKind() == JsonValueKind.Number && m == Rules.Amounts.Read(b));
 
-    private Facts Freeze()
+    private Facts Freeze(IEnumerable<Endpoint> endpoints)
     {
         folding.Fold();
         var frozen = values.ToDictionary(p => p.Key, p => p.Value.ToFrozenDictionary(StringComparer.Ordinal));
@@ -370,8 +471,20 @@ internal sealed class ExampleFacts
         var routeValues = own.ToFrozenDictionary(
             p => p.Key,
             p => (frozen.GetValueOrDefault((p.Key.Item2, p.Key.Item3)) ?? FrozenDictionary<string, JsonNode?>.Empty).Concat(p.Value).GroupBy(v => v.Key).ToFrozenDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal));
+        // An example entity named only by a detail joins its owner's list when no example lists that owner's.
+        foreach (var group in thingOwners.Where(t => !thingLists.Values.Any(l => l.Ids.Contains(t.Key.Id))).GroupBy(t => (t.Key.Kind, Owner: t.Value)))
+        {
+            if (!thingLists.ContainsKey(group.Key) && kinds.Row(group.Key.Kind)?.Owner is { } owner)
+            {
+                thingLists[group.Key] = new ExampleThings(owner.Target, [.. group.Select(t => t.Key.Id)], null, true);
+            }
+        }
+
         return new Facts(frozen, chats, chatOfUser, ops, messages)
         {
+            Source = new FactsSource([.. endpoints], options, kinds),
+            ThingOwners = thingOwners.ToFrozenDictionary(),
+            ThingLists = thingLists.ToFrozenDictionary(),
             RouteValues = routeValues,
             Disagreements = [.. disagreements, .. folding.Disagreements],
             Cities = folding.Cities.ToFrozenDictionary(StringComparer.Ordinal),
@@ -384,7 +497,8 @@ internal sealed class ExampleFacts
         var fields = plan.DocFields;
         for (var i = 0; i < fields.Length; i++)
         {
-            if (plan.Fields[i].Attribute is { Attr: Attr.Id } r && r.Owner == plan.Kind && Text(json[fields[i].Name]) is { } id)
+            // A described kind's id may be a number (a Long couponId): its digits name it, as a request's do.
+            if (plan.Fields[i].Attribute is { Attr: Attr.Id } r && r.Owner == plan.Kind && Kinds.KindTable.IdText(json[fields[i].Name]) is { Length: > 0 } id)
             {
                 return id;
             }

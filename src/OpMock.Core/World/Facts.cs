@@ -56,6 +56,19 @@ internal sealed class Facts
     public FrozenDictionary<(string Route, EntityKind Kind, string Id), FrozenDictionary<string, JsonNode?>> RouteValues { get; init; } =
         FrozenDictionary<(string, EntityKind, string), FrozenDictionary<string, JsonNode?>>.Empty;
 
+    /// <summary>What the facts were read from, to read them again against a world's kinds table; null for facts made by hand.</summary>
+    public FactsSource? Source { get; init; }
+
+    /// <summary>The owner (the entity its list is asked by) of each example entity of a described kind, by kind and id.</summary>
+    public FrozenDictionary<(EntityKind Kind, string Id), string> ThingOwners { get; init; } = FrozenDictionary<(EntityKind, string), string>.Empty;
+
+    /// <summary>The example entities of a described kind each owner's list shows first, by kind and owner id.</summary>
+    public FrozenDictionary<(EntityKind Kind, string Owner), ExampleThings> ThingLists { get; init; } = FrozenDictionary<(EntityKind, string), ExampleThings>.Empty;
+
+    /// <summary>These facts as read against <paramref name="kinds"/>: read again when they were read against another table.</summary>
+    public Facts For(Kinds.KindTable kinds) =>
+        Source is { } source && !ReferenceEquals(source.Kinds, kinds) && kinds.Discovered.Any() ? ExampleFacts.Read(source.Endpoints, source.Options, kinds) : this;
+
     /// <summary>Where two docs' examples say different things about one entity: lint warns about each.</summary>
     public ImmutableArray<Consistency.Disagreement> Disagreements { get; init; } = [];
 
@@ -64,7 +77,8 @@ internal sealed class Facts
 
     /// <summary>The ids of the entities of <paramref name="kind"/> the examples show (their OPs, their users), in order: the world did not generate them.</summary>
     public ImmutableArray<string> Ids(EntityKind kind) =>
-        [.. values.Keys.Where(k => k.Item1 == kind).Select(k => k.Item2).Concat(kind == EntityKind.Op ? ops.Keys : []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        [.. values.Keys.Where(k => k.Item1 == kind).Select(k => k.Item2).Concat(kind == EntityKind.Op ? ops.Keys : [])
+            .Concat(ThingLists.Where(l => l.Value.OwnerKind == kind).Select(l => l.Key.Owner)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>The known values of one entity, keyed by attribute name or by "~" and the field's path; null when none.</summary>
     /// <summary>The key of a route's own link of a chat to its user or OP, where its example ties the chat to another than the first doc's.</summary>
@@ -128,3 +142,13 @@ internal sealed record OpChats(IReadOnlyList<string> Users, int Total)
     /// <summary>How many of <see cref="Users"/> an example lists; the rest were made up to reach the total.</summary>
     public int Shown { get; init; } = Users.Count;
 }
+
+/// <summary>The docs' endpoints and the options facts were read with, and the kinds table they were read against.</summary>
+internal sealed record FactsSource(ImmutableArray<Docs.Endpoint> Endpoints, WorldOptions Options, Kinds.KindTable Kinds);
+
+/// <summary>
+/// The example entities of a described kind one owner's list shows (a user's points log): their ids in the example's
+/// order, and how long the owner's whole list is (the example page's total; null when no list example says).
+/// </summary>
+/// <param name="NewestFirst">Whether the example lists them newest first: the owner's generated entities come after them in that order.</param>
+internal sealed record ExampleThings(EntityKind OwnerKind, ImmutableArray<string> Ids, int? Total, bool NewestFirst);

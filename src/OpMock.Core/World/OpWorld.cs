@@ -41,7 +41,8 @@ internal sealed class OpWorld
         chatIds = new ChatIds(options.Seed);
         things = new Things(this.options, ids);
         shownOwners = new();
-        Facts = facts ?? Facts.None;
+        // Examples are facts about the kinds this world holds: a described kind's example items are its entities.
+        Facts = (facts ?? Facts.None).For(Kinds);
         pinnedChats = pins.Chats.GroupBy(c => c.UserId).ToImmutableDictionary(g => g.Key, g => g.Last());
         var opIds = pins.Ops.Select(o => o.Id).Concat(pins.Chats.Select(c => c.OperatorId)).Distinct();
         pinnedChatIds = pins.Chats.Where(c => c.ChatId is not null).GroupBy(c => c.ChatId!).ToImmutableDictionary(g => g.Key, g => g.Last().UserId);

@@ -249,19 +249,20 @@ internal sealed class WorldScope
     /// </summary>
     public Lists.ExampleList ExampleList(int index)
     {
-        if (Plan.Kind == EntityKind.None || FactsOf(Plan.Kind, Id) is not { } facts || world.Kinds.IsDiscovered(Plan.Fields[index].Child?.Kind ?? EntityKind.None))
+        if (Plan.Kind == EntityKind.None || FactsOf(Plan.Kind, Id) is not { } facts)
         {
-            // A described kind's list is the world's, whatever an example of its owner showed.
             return Lists.ExampleList.None;
         }
 
         var path = Plan.Fields[index].Path;
         var items = facts.TryGetValue(Facts.Key(path), out var list) && list is JsonArray array ? array : null;
+        // A described kind's example items are entities of this owner (World/Kinds/Things lists them first): the made-up rest follow.
+        var described = world.Kinds.IsDiscovered(Plan.Fields[index].Child?.Kind ?? EntityKind.None);
         return new Lists.ExampleList(
-            items is not null && !world.Overlay.IsEmpty && world.Overlay.HasCollections ? Collected(index, items) : items,
+            items is not null && !described && !world.Overlay.IsEmpty && world.Overlay.HasCollections ? Collected(index, items) : items,
             facts.TryGetValue(Facts.TotalKey(path), out var count) && count is JsonValue value && value.TryGetValue<int>(out var n) ? n : null,
             facts.TryGetValue(Facts.FilterKey(path), out var filter) ? filter as JsonObject : null,
-            Plan.Kind == EntityKind.Op ? world.Facts.Op(Id)?.Shown ?? 0 : 0);
+            Plan.Kind == EntityKind.Op && !described ? world.Facts.Op(Id)?.Shown ?? 0 : described ? items?.Count ?? 0 : 0);
     }
 
     /// <summary>

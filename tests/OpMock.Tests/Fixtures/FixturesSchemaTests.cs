@@ -53,7 +53,7 @@ public sealed class FixturesSchemaTests
     [InlineData("scenarios: {typo: {stauts: 500}}")]
     [InlineData("sede: 1")]
     [InlineData("effects: {/op/v2/closeChat: shut}")]
-    [InlineData("effects: {/op/v2/closeChat: {entity: order}}")]
+    [InlineData("effects: {/op/v2/closeChat: {entity: order-1}}")]
     [InlineData("effects: {/op/v2/closeChat: {transition: close, zzz: 1}}")]
     [InlineData("kinds: {ticket: {ids: []}}")]
     [InlineData("kinds: {ticket: {relations: {handlerId: [op]}}}")]

@@ -57,6 +57,129 @@ public sealed class DocExamplesTests(WikiWorld wiki) : IClassFixture<WikiWorld>
         checkedDocs.ShouldContain("get-op-app/5.9");
     }
 
+    /// <summary>
+    /// The test doc folders whose docs serve beside the frozen shipped ones, with the fixture their kinds need: each
+    /// doc's sample (its 测试环境 request with the example's own ids) answers its example there, whatever kinds its
+    /// list items are (a discovered kind's example items are entities of the example's owner).
+    /// </summary>
+    public static TheoryData<string, string?> Folders => new()
+    {
+        { "kinds", null },
+        { "items", null },
+        { "declared", World.Kinds.KindGroupTests.Declared },
+        { "ledger", null },
+        { "invoices", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Folders))]
+    public async Task EveryDoc_SampleBesideTheBaseDocs_ReturnsItsExampleDirectlyAndThroughTransfer(string folder, string? kinds)
+    {
+        // Given the frozen shipped docs with a test folder's docs beside them (and its kinds fixture)
+        using var temp = new TempFolder();
+        var docs = TestDocs.BaseWith(temp, Path.Combine(TestDocs.Folder, folder));
+        foreach (var file in Directory.EnumerateFiles(TestFixtures.Base, "*.yaml"))
+        {
+            temp.Write(Path.Combine("fixtures", Path.GetFileName(file)), File.ReadAllText(file));
+        }
+
+        if (kinds is not null)
+        {
+            temp.Write("fixtures/kinds.yaml", kinds);
+        }
+
+        var overrides = Path.Combine(temp.Path, "overrides.yaml");
+        await using var host = await MockHost.StartAsync(docs: docs, overrides: overrides, fixtures: Path.Combine(temp.Path, "fixtures"));
+        var contract = await ApiContract.LoadAsync(docs, overrides);
+        var present = new PresentExamples();
+        var (mismatches, checkedDocs) = (new List<string>(), new List<string>());
+        foreach (var endpoint in contract.Endpoints.Select(e => e.Endpoint).Where(e => !e.IsTransfer && e.Doc.Sample is not null && e.Doc.Example is not null))
+        {
+            if (host.Server.Engine.State.Effects.Writes(endpoint.Route))
+            {
+                continue;
+            }
+
+            // When its sample is sent as the doc says (a GET's in its query), and the same params through /opapp/transfer
+            var documented = OpJson.TryParse(endpoint.Doc.Example!.Text, out _, out _)!.AsObject();
+            var body = OpMock.Core.Docs.DocSample.Params(endpoint)!;
+            body.Remove("reqUrl");
+            var token = endpoint.Doc.Sample!.Query.FirstOrDefault(q => q.Key == "token").Value;
+            var sample = await BothAsync(host, endpoint, body, token);
+
+            // (an example showing a page in part, 3 items of 14: its items are among the whole list's, where its order puts them)
+            var whole = Total(documented) is { } total && endpoint.Input.Any(f => f.Name == "pageSize")
+                ? await BothAsync(host, endpoint, new JsonObject(body.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))) { ["pageNo"] = 1, ["pageSize"] = total }, token)
+                : sample;
+
+            // Then both answer the documented data and page, field by field, the instants moved to the present as one block
+            foreach (var ((port, answer), (_, all)) in sample.Zip(whole))
+            {
+                if (!present.Matches(Shown(all["data"], documented), documented["data"]) || !present.Matches(answer["page"], documented["page"]))
+                {
+                    mismatches.Add($"{endpoint.Id} ({port}): {all["data"]?.ToJsonString()} {answer["page"]?.ToJsonString()}");
+                }
+            }
+
+            checkedDocs.Add(endpoint.Id);
+        }
+
+        mismatches.ShouldBeEmpty(string.Join("\n", mismatches));
+        checkedDocs.ShouldContain(id => TestDocs.Files(Path.Combine(TestDocs.Folder, folder), "*.txt").Any(f => f.StartsWith(id, StringComparison.Ordinal)));
+    }
+
+    /// <summary>A request's answer on the direct port (a GET's params in its query) and through /opapp/transfer.</summary>
+    private static async Task<(string Port, JsonObject Answer)[]> BothAsync(MockHost host, OpMock.Core.Docs.Endpoint endpoint, JsonObject body, string? token)
+    {
+        var ask = new DocSamples.Ask(endpoint.Id, endpoint.Method, endpoint.Route, null, OpJson.ToCompactText(body));
+        using var request = ask.ToRequest(host.Server.DirectUrl);
+        if (token is not null)
+        {
+            request.RequestUri = new Uri(request.RequestUri + (request.RequestUri!.Query.Length > 0 ? "&" : "?") + "token=" + token);
+        }
+
+        var direct = await MockHost.JsonAsync(await host.Client.SendAsync(request));
+        var relayed = body.DeepClone().AsObject();
+        relayed.Insert(0, "reqUrl", endpoint.Route);
+        var transfer = await MockHost.JsonAsync(await host.PostTransferAsync(OpJson.ToCompactText(relayed), query: token is null ? "" : "?token=" + token));
+        return [("direct", direct), ("transfer", transfer)];
+    }
+
+    /// <summary>The example page's totalCount when the example shows a list in part (fewer items than that); null otherwise.</summary>
+    private static int? Total(JsonObject documented) =>
+        documented["page"] is JsonObject page && page["totalCount"] is JsonValue count && count.TryGetValue<int>(out var total)
+        && documented["data"] is JsonObject data && data.Any(p => p.Value is JsonArray items && items.Count < total) ? total : null;
+
+    /// <summary>
+    /// The answer's data with each list the example shows in part (fewer items than its page's totalCount) cut to the
+    /// items the example shows, found by their first field (their id) in the whole list: the example's items are the
+    /// owner's, where the list's order puts them among the generated rest. A list shown whole is compared whole, in the
+    /// example's order: where an example lists its items against its doc's order words (11.1 lists 按过期时间升序 items
+    /// newest first), the answer follows the words.
+    /// </summary>
+    private static JsonNode? Shown(JsonNode? data, JsonObject documented)
+    {
+        var total = Total(documented);
+        if (data is not JsonObject answer || documented["data"] is not JsonObject example)
+        {
+            return data;
+        }
+
+        var cut = answer.DeepClone().AsObject();
+        foreach (var (name, value) in example)
+        {
+            if (value is JsonArray { Count: > 0 } items && items[0] is JsonObject { Count: > 0 } first && cut[name] is JsonArray listed)
+            {
+                var id = first.First().Key;
+                var order = items.Select(i => i?[id]?.ToJsonString()).ToList();
+                var kept = listed.Where(i => total is null || order.Contains(i?[id]?.ToJsonString()));
+                cut[name] = new JsonArray([.. kept.OrderBy(i => order.IndexOf(i?[id]?.ToJsonString()) is var at and >= 0 ? at : int.MaxValue).Select(i => i?.DeepClone())]);
+            }
+        }
+
+        return cut;
+    }
+
     [Fact]
     public async Task Fixture_PinnedView_WinsOverTheDocsExample()
     {

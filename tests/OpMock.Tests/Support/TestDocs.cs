@@ -72,6 +72,9 @@ internal static class TestDocs
     /// <summary>The base docs plus the states docs, copied into <paramref name="temp"/>.</summary>
     public static string BaseWithStates(TempFolder temp) => Copy(temp, Base, BaseOverrides, States);
 
+    /// <summary>The frozen shipped docs plus the docs of test folders <paramref name="folders"/>.</summary>
+    public static string BaseWith(TempFolder temp, params string[] folders) => Copy(temp, Base, BaseOverrides, folders);
+
     /// <summary>6.1–6.3 for the OpenAPI export: a GET list with nullable query fields, Long and int fields, pages (see openapi/README.md).</summary>
     public static string OpenApi => Path.Combine(Folder, "openapi", "docs");
 

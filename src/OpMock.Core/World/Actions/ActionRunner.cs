@@ -153,7 +153,8 @@ internal sealed class ActionRunner(TimeProvider time)
     private async ValueTask<Outcome> ItemAsync(Effect effect, JsonObject request, string? token, OpWorld world, IStateStore store, string session, Dictionary<string, JsonNode?> echo, CancellationToken cancel)
     {
         var idField = effect.ItemIdField!;
-        if (world.Kinds.ById(idField) is { IsBuiltIn: false } row)
+        // Its kind as the route reads it: where a fixture splits the id field by route, the kind of this route, as reads find it.
+        if (world.Kinds.On(effect.Route).ById(idField) is { IsBuiltIn: false } row)
         {
             return await ThingAsync(row, effect, request, token, world, store, session, echo, cancel);
         }

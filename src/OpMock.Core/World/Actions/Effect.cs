@@ -58,6 +58,9 @@ internal sealed record Effect(
 {
     public static Effect Read { get; } = new(Transition.None, EffectTarget.None, [], "read");
 
+    /// <summary>The direct route whose effect this is: a fixture's split of an id field by route (`kinds:`) names its kind there.</summary>
+    public string Route { get; init; } = "";
+
     /// <summary>For a list item: what a create or update sets on its life besides the fields sent (fresh id shape, first state, times).</summary>
     public Rules.WriteLife Life { get; init; } = Rules.WriteLife.None;
 
@@ -283,7 +286,7 @@ internal static class EffectInference
 /// left out are inferred.
 /// </summary>
 /// <param name="Transition">What the write does; <see cref="Transition.None"/> for a read that looks like a write.</param>
-/// <param name="Entity">What it acts on: chat, user, op or message.</param>
+/// <param name="Entity">What it acts on, when a built-in kind: chat, user, op or message (another kind's name is <see cref="EntityName"/>).</param>
 /// <param name="List">For a list item: the field holding the items' ids.</param>
 /// <param name="To">For a transfer: the request field naming the OP the chat goes to.</param>
 /// <param name="Fields">Request field → the entity field it sets (`state: isOnline`).</param>
@@ -295,4 +298,14 @@ internal sealed record DeclaredEffect(
     string? To,
     ImmutableDictionary<string, string> Fields,
     string File,
-    int Line);
+    int Line)
+{
+    /// <summary>What it acts on when that is no built-in kind (<c>ticket</c>, a kind the docs or `kinds:` name): resolved against the kinds table at load.</summary>
+    public string? EntityName { get; init; }
+
+    /// <summary>The line of <see cref="EntityName"/>, for the error naming the known kinds.</summary>
+    public int EntityLine { get; init; }
+
+    /// <summary>The fixtures' `kinds:`, which <see cref="EntityName"/> may name.</summary>
+    public ImmutableArray<Kinds.DeclaredKind> Kinds { get; init; } = [];
+}

@@ -30,6 +30,7 @@ internal sealed class EffectTable
     {
         var direct = endpoints.Where(e => !e.IsTransfer).GroupBy(e => e.Route, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        declared = Resolved(direct, declared, findings);
         foreach (var declaration in declared.Values)
         {
             if (!direct.TryGetValue(declaration.Route, out var endpoint))
@@ -47,7 +48,41 @@ internal sealed class EffectTable
             }
         }
 
-        return new EffectTable(direct.ToFrozenDictionary(p => p.Key, p => Shaped(EffectInference.Infer(p.Value, declared.GetValueOrDefault(p.Key)), direct.Values), StringComparer.OrdinalIgnoreCase));
+        return new EffectTable(direct.ToFrozenDictionary(p => p.Key, p => Shaped(EffectInference.Infer(p.Value, declared.GetValueOrDefault(p.Key)), direct.Values) with { Route = p.Key }, StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// The declarations with their entity named by any kind of the kinds table (the docs' and the fixtures' `kinds:`):
+    /// a built-in kind as its handle, another kind as its entities' id field (what its writes find them by) — the
+    /// route's request field that is one of the kind's ids, else its first. An unknown name is a file:line error
+    /// naming the known kinds.
+    /// </summary>
+    private static ImmutableDictionary<string, DeclaredEffect> Resolved(Dictionary<string, Endpoint> direct, ImmutableDictionary<string, DeclaredEffect> declared, List<Finding> findings)
+    {
+        if (!declared.Values.Any(d => d.EntityName is not null))
+        {
+            return declared;
+        }
+
+        var kinds = Kinds.KindDiscovery.Discover(direct.Values, declared.Values.First(d => d.EntityName is not null).Kinds, []);
+        return declared.ToImmutableDictionary(p => p.Key, p =>
+        {
+            if (p.Value.EntityName is not { } name)
+            {
+                return p.Value;
+            }
+
+            if (kinds.Named(name) is not { } row)
+            {
+                findings.Add(new Finding(p.Value.File, p.Value.EntityLine, Severity.Error,
+                    $"`effects.{p.Key}.entity` names no kind, found `{name}`; known kinds: {string.Join(", ", kinds.Rows.Select(r => r.Name).Order(StringComparer.Ordinal))}"));
+                return p.Value;
+            }
+
+            var inputs = direct.GetValueOrDefault(p.Key)?.Input ?? [];
+            return row.IsBuiltIn ? p.Value with { Entity = row.Kind }
+                : p.Value with { List = p.Value.List ?? inputs.Select(f => f.Name).FirstOrDefault(f => row.IdFields.Contains(f, StringComparer.OrdinalIgnoreCase)) ?? row.IdFields[0] };
+        }, declared.KeyComparer);
     }
 
     /// <summary>An item's fresh ids take the shape any doc's example shows for its id field when the route's own example shows none.</summary>

@@ -159,10 +159,18 @@ internal sealed class KindTable
         : null;
 
     /// <summary>
-    /// The routes whose examples are facts about the built-in kinds' entities: not those about a described kind's entity
-    /// (a ticket's detail shows its user's id, but its status and times are the ticket's, not the user's).
+    /// The routes whose examples are facts: every route's. The world reads them against this table
+    /// (<see cref="ExampleFacts.Read(IEnumerable{Docs.Endpoint}, WorldOptions, KindTable)"/>), so an example about a
+    /// described kind's entity (a ticket's detail, an item of a user's points log) tells of that entity.
     /// </summary>
-    public IEnumerable<Docs.Endpoint> AboutBuiltInKinds(IEnumerable<Docs.Endpoint> endpoints) => endpoints.Where(e => On(e.IsTransfer ? e.TransferTarget ?? e.Route : e.Route) is var table
+    /// <remarks>The name is its callers' (it once kept only the routes about the built-in kinds: <see cref="OnlyBuiltIn"/>).</remarks>
+    public IEnumerable<Docs.Endpoint> AboutBuiltInKinds(IEnumerable<Docs.Endpoint> endpoints) => endpoints;
+
+    /// <summary>
+    /// The routes whose examples are facts about the built-in kinds' entities: not those about a described kind's entity
+    /// (read against the built-in kinds alone, a ticket's detail would give its status and times to the user it names).
+    /// </summary>
+    public IEnumerable<Docs.Endpoint> OnlyBuiltIn(IEnumerable<Docs.Endpoint> endpoints) => endpoints.Where(e => On(e.IsTransfer ? e.TransferTarget ?? e.Route : e.Route) is var table
         && !table.IsDiscovered(table.ByIdField(e.Output.Select(f => f.Name))) && !e.Input.Any(f => f.Required && table.ById(f.Name) is { IsBuiltIn: false }));
 
     /// <summary>A kind's name, as <c>opmock serve</c>, the console and the session records say it (<c>op</c>, <c>ticket</c>).</summary>

@@ -17,7 +17,7 @@ internal sealed record Thing(KindRow Row, string Id, string OwnerId, DateTimeOff
 /// </summary>
 internal sealed class Things(WorldOptions options, WorldIds ids)
 {
-    /// <summary>The most entities of one kind one owner has.</summary>
+    /// <summary>The most entities of one kind one owner has, unless an example page's total says more.</summary>
     public const int PerOwner = 20;
 
     /// <summary>
@@ -34,6 +34,12 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
             return new Thing(row, id, owner, Instant(created, Records.Start) ?? options.Anchor, null);
         }
 
+        if (world.Facts.ThingOwners.TryGetValue((row.Kind, id), out var shownOwner))
+        {
+            // An entity an example shows (an item of a user's points log): its owner's, from the instant it shows.
+            return new Thing(row, id, shownOwner, ExampleStart(world, row, id) ?? options.Anchor.AddDays(-1), null);
+        }
+
         if (row.Shape.Number(id) is { } number && Generated(world, row, number) is { } generated)
         {
             return generated with { Id = id };
@@ -41,21 +47,30 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
 
         var drawn = StableHash.Of(options.Seed, "kind-made-up", row.Name, id);
         var index = (int)(drawn % (ulong)OwnerCount(row));
-        return new Thing(row, id, OwnerId(world, row, index), StartOf(row, index, (int)(drawn >> 32) % PerOwner), null);
+        var madeUpOwner = OwnerId(world, row, index);
+        return new Thing(row, id, madeUpOwner, StartOf(world, row, index, (int)(drawn >> 32) % PerOwner, madeUpOwner), null);
     }
 
     /// <summary>
     /// The entities related to <paramref name="ownerId"/> through the kind's owner relation, as its session sees them:
-    /// the generated ones it did not delete, then those it created, newest first.
+    /// those an example lists for it and the generated ones, then those it created — not those it deleted — newest first.
     /// </summary>
     public IReadOnlyList<Thing> OfOwner(OpWorld world, KindRow row, string ownerId)
     {
         var all = new List<Thing>();
+        if (world.Facts.ThingLists.GetValueOrDefault((row.Kind, ownerId)) is { } shown)
+        {
+            all.AddRange(shown.Ids.Select(id => Of(world, row, id)));
+        }
+
         if (OwnerIndex(world, row, ownerId) is { } j)
         {
             for (var k = 0; k < Count(world, row, j); k++)
             {
-                all.Add(Generated(world, row, ((long)j * PerOwner) + k)!);
+                if (Generated(world, row, Number(world, row, j, k)) is { } generated)
+                {
+                    all.Add(generated);
+                }
             }
         }
 
@@ -70,14 +85,14 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
                 }
             }
 
-            all.Sort((a, b) => b.Start.CompareTo(a.Start));
         }
 
-        return all;
+        // Stable: entities of one instant keep their example's (or their numbers') order.
+        return world.Overlay.IsEmpty && all.Count == 0 ? all : [.. all.OrderByDescending(t => t.Start)];
     }
 
     /// <summary>A number no generated entity of the kind has, for the entity a session's <paramref name="seq"/>-th write creates.</summary>
-    public long Fresh(OpWorld world, KindRow row, long seq) => ((long)(OwnerCount(row) + Shown(world, row).Length) * PerOwner) + seq;
+    public long Fresh(OpWorld world, KindRow row, long seq) => End(world, row) + Extras(world, row).Sum(e => (long)e.Count) + seq;
 
     /// <summary>The id of the entity a relation of <paramref name="thing"/> names (its handler, its user): the world's ids, so following it lands on a real entity.</summary>
     public string Related(OpWorld world, Thing thing, Relation relation)
@@ -85,6 +100,12 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
         if (world.Overlay.Thing(thing.Row.Name, thing.Id) is { } changed && Text(changed, Facts.Key(relation.Field)) is { } set)
         {
             return set;
+        }
+
+        if (thing.Number is null && world.Facts.Of(thing.Row.Kind, thing.Id) is { } shown && Text(shown, Facts.Key(relation.Field)) is { Length: > 0 } named)
+        {
+            // The entity an example entity names is the one its example shows.
+            return named;
         }
 
         var owner = thing.Row.Owner;
@@ -138,9 +159,9 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
         for (var t = 0L; t < OwnerCount(other); t++)
         {
             var j = (int)((drawn + (ulong)t) % (ulong)OwnerCount(other));
-            if (Count(world, other, j) is var count and > 0)
+            if (Count(world, other, j) is var count and > 0 && Generated(world, other, Number(world, other, j, (int)((drawn >> 16) % (ulong)count))) is { } generated)
             {
-                return Generated(world, other, ((long)j * PerOwner) + (long)((drawn >> 16) % (ulong)count))!.Id;
+                return generated.Id;
             }
         }
 
@@ -149,32 +170,108 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
 
     private Thing? Generated(OpWorld world, KindRow row, long number)
     {
-        var j = number / PerOwner;
-        var k = (int)(number % PerOwner);
-        if (j >= OwnerCount(row) + Shown(world, row).Length || k >= Count(world, row, (int)j))
+        if (number < 0)
         {
             return null;
         }
 
-        var start = StartOf(row, (int)j, k);
-        return new Thing(row, row.Shape.Format(number, start), OwnerId(world, row, (int)j), start, number);
+        var (j, k) = Split(world, row, number);
+        if (j < 0 || j >= OwnerCount(row) + Shown(world, row).Length || k >= Count(world, row, j))
+        {
+            return null;
+        }
+
+        var ownerId = OwnerId(world, row, j);
+        var start = StartOf(world, row, j, k, ownerId);
+        var id = row.Shape.Format(number, start);
+        // An id an example gives one of its entities (c1024) names that entity: no generated one has it.
+        return world.Facts.ThingOwners.Count > 0 && world.Facts.ThingOwners.ContainsKey((row.Kind, id)) ? null : new Thing(row, id, ownerId, start, number);
     }
 
-    /// <summary>Entity k of an owner started k steps back from now (so its list is newest first), a stable fraction of a step apart.</summary>
-    private DateTimeOffset StartOf(KindRow row, int owner, int k)
+    /// <summary>
+    /// Entity k of an owner started k steps back from now (so its list is newest first), a stable fraction of a step
+    /// apart. An owner an example lists entities for has its generated ones after them in the example's order: older
+    /// than the oldest (a list newest first), or between the newest and now (oldest first).
+    /// </summary>
+    private DateTimeOffset StartOf(OpWorld world, KindRow row, int owner, int k, string ownerId)
     {
         var step = TimeSpan.FromDays(options.WindowDays) / PerOwner;
         var fraction = (StableHash.Of(options.Seed, "kind-start", row.Name, owner * PerOwner + k) % 10_000) / 10_000d;
         var start = options.Anchor - (step * (k + fraction));
+        if (world.Facts.ThingLists.Count > 0 && world.Facts.ThingLists.GetValueOrDefault((row.Kind, ownerId)) is { Ids.Length: > 0 } shown)
+        {
+            var starts = shown.Ids.Select(id => ExampleStart(world, row, id)).OfType<DateTimeOffset>().ToList();
+            if (starts.Count > 0 && shown.NewestFirst)
+            {
+                start = starts.Min() - TimeSpan.FromMinutes(1) - (step * (k + fraction));
+            }
+            else if (starts.Count > 0)
+            {
+                var gap = (options.Anchor - starts.Max()) / (Count(world, row, owner) + 1);
+                start = starts.Max() + TimeSpan.FromSeconds(1) + (gap * (k + 1));
+            }
+        }
+
         return DateTimeOffset.FromUnixTimeSeconds(start.ToUnixTimeSeconds()).ToOffset(WorldOptions.ChinaOffset);
     }
 
-    /// <summary>How many entities owner <paramref name="owner"/> has: drawn; at least one for an owner an example shows (it shows it in use).</summary>
+    /// <summary>The instant an example entity starts at, as its example shows it (moved to the present with every example instant).</summary>
+    private static DateTimeOffset? ExampleStart(OpWorld world, KindRow row, string id) =>
+        ExampleFacts.Instant(world.Facts.Of(row.Kind, id)?.GetValueOrDefault(Facts.Key(Attr.CreateTime)))?.ToOffset(WorldOptions.ChinaOffset);
+
+    /// <summary>
+    /// How many entities owner <paramref name="owner"/> has: drawn; at least one for an owner an example shows (it shows
+    /// it in use); as many as make the example page's total with those the example lists.
+    /// </summary>
     private int Count(OpWorld world, KindRow row, int owner)
     {
+        if (world.Facts.ThingLists.Count > 0 && world.Facts.ThingLists.GetValueOrDefault((row.Kind, OwnerId(world, row, owner))) is { Total: { } total } shown)
+        {
+            return Math.Clamp(total - shown.Ids.Length, 0, Lists.ListAssembly.ExampleMax);
+        }
+
         var drawn = (int)(StableHash.Of(options.Seed, "kind-count", row.Name, owner) % (PerOwner + 1));
         return owner >= OwnerCount(row) ? Math.Max(1, drawn) : drawn;
     }
+
+    /// <summary>
+    /// The number of owner <paramref name="owner"/>'s entity <paramref name="k"/>: <c>owner·PerOwner + k</c>, so a detail
+    /// finds what its list showed; past <see cref="PerOwner"/> (an example page's total of 56), after every owner's block.
+    /// </summary>
+    private long Number(OpWorld world, KindRow row, int owner, int k) => k < PerOwner
+        ? ((long)owner * PerOwner) + k
+        : End(world, row) + Extras(world, row).TakeWhile(e => e.Owner != owner).Sum(e => (long)e.Count) + (k - PerOwner);
+
+    /// <summary>The owner and the place in its list of the entity numbered <paramref name="number"/>; owner −1 for no generated one.</summary>
+    private (int Owner, int K) Split(OpWorld world, KindRow row, long number)
+    {
+        var end = End(world, row);
+        if (number < end)
+        {
+            return ((int)(number / PerOwner), (int)(number % PerOwner));
+        }
+
+        foreach (var (owner, count) in Extras(world, row))
+        {
+            if (number - end < count)
+            {
+                return (owner, PerOwner + (int)(number - end));
+            }
+
+            end += count;
+        }
+
+        return (-1, 0);
+    }
+
+    /// <summary>Past the owners' blocks: where the numbers of longer example lists, then those of created entities, begin.</summary>
+    private long End(OpWorld world, KindRow row) => (long)(OwnerCount(row) + Shown(world, row).Length) * PerOwner;
+
+    /// <summary>The owners an example page's total gives more entities than a block holds, in owner order, with how many more.</summary>
+    private IEnumerable<(int Owner, int Count)> Extras(OpWorld world, KindRow row) => world.Facts.ThingLists.Count == 0 ? []
+        : world.Facts.ThingLists.Where(l => l.Key.Kind == row.Kind && l.Value.Total > l.Value.Ids.Length + PerOwner)
+            .Select(l => (Owner: OwnerIndex(world, row, l.Key.Owner) ?? -1, Count: Math.Min(Lists.ListAssembly.ExampleMax, l.Value.Total!.Value - l.Value.Ids.Length) - PerOwner))
+            .Where(e => e.Owner >= 0 && e.Count > 0).OrderBy(e => e.Owner);
 
     /// <summary>
     /// The owners the examples show that the world did not generate (the docs' OP, their users): owners

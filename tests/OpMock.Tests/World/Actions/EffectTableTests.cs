@@ -117,10 +117,47 @@ public sealed class EffectTableTests
         findings.ShouldHaveSingleItem().ToString().ShouldStartWith(message);
     }
 
+    /// <summary>An effect's entity by any kind of the table: a kind the docs describe, one a fixture's `kinds:` names, a built-in one.</summary>
+    [Theory]
+    [InlineData("kinds", "effects:\n  /op/v2/updateTicket: {entity: ticket}\n", "/op/v2/updateTicket", "Item", "ticketId")]
+    [InlineData("kinds", "effects:\n  /op/v2/deleteQuickReply: {transition: delete, entity: reply}\n", "/op/v2/deleteQuickReply", "Item", "replyId")]
+    [InlineData("declared", "effects:\n  /op/v2/getRepairDetail: {transition: set, entity: repair}\nkinds:\n  repair: {ids: repairNo}\n", "/op/v2/getRepairDetail", "Item", "repairNo")]
+    [InlineData("kinds", "effects:\n  /op/v2/updateTicket: {transition: set, entity: op}\n", "/op/v2/updateTicket", "Op", null)]
+    public async Task Build_EntityAnyKindOfTheTable_ActsOnItsEntities(string folder, string yaml, string route, string target, string? idField)
+    {
+        // Given a fixture naming what a route acts on by a kind's name
+        var declared = FixtureLoader.Parse([("effects.yaml", yaml)]).Effects;
+        using var temp = new TempFolder();
+        var contract = await ApiContract.LoadAsync(TestDocs.BaseWith(temp, Path.Combine(TestDocs.Folder, folder)), Path.Combine(temp.Path, "overrides.yaml"));
+
+        // When the table is built
+        var findings = new List<Finding>();
+        var effect = EffectTable.Build(contract.Endpoints.Select(e => e.Endpoint), declared, findings).For(route);
+
+        // Then the route acts on that kind's entity, found by its id field
+        findings.ShouldBeEmpty();
+        effect.Target.ToString().ShouldBe(target);
+        effect.ItemIdField.ShouldBe(idField);
+        effect.Route.ShouldBe(route);
+    }
+
+    [Fact]
+    public async Task Build_EntityNoKindHas_IsAFileLineErrorNamingTheKnownKinds()
+    {
+        var declared = FixtureLoader.Parse([("effects.yaml", "effects:\n  /op/v2/updateTicket:\n    entity: order\n")]).Effects;
+        using var temp = new TempFolder();
+        var contract = await ApiContract.LoadAsync(TestDocs.BaseWith(temp, Path.Combine(TestDocs.Folder, "kinds")), Path.Combine(temp.Path, "overrides.yaml"));
+
+        var findings = new List<Finding>();
+        EffectTable.Build(contract.Endpoints.Select(e => e.Endpoint), declared, findings);
+
+        findings.ShouldHaveSingleItem().ToString().ShouldBe("effects.yaml:3: error: `effects./op/v2/updateTicket.entity` names no kind, found `order`; known kinds: chat, message, op, reply, ticket, user");
+    }
+
     [Theory]
     [InlineData("effects:\n  /op/v2/closeChat: shut\n", "effects.yaml:2: error: `effects./op/v2/closeChat` must be one of none, set, close, accept, transfer, send, create, delete, found `shut`")]
     [InlineData("effects:\n  closeChat: close\n", "effects.yaml:2: error: effects: `closeChat` is not a route")]
-    [InlineData("effects:\n  /op/v2/x: {entity: order}\n", "effects.yaml:2: error: `effects./op/v2/x.entity` must be one of chat, message, op, user, found `order`")]
+    [InlineData("effects:\n  /op/v2/x: {entity: ''}\n", "effects.yaml:2: error: `effects./op/v2/x.entity` must name a kind (chat, message, op, user, or one the docs or `kinds:` name), found ``")]
     [InlineData("effects:\n  /op/v2/x: {list: chatId}\n", "effects.yaml:2: error: `effects./op/v2/x.list` must name the field holding the list's item ids")]
     public void Parse_BrokenEffect_IsAFileLineError(string yaml, string message)
     {

@@ -144,6 +144,33 @@ public sealed class KindGroupTests
         world.Kinds.Named("record").ShouldBeNull("both sides of the split have a name of their own");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Split_WriteOnAVisitRoute_ChangesTheVisitInItsSessionOnly(bool transfer)
+    {
+        // Given the split, its visit routes with an update of a visit (TestDocs/splitwrites: updateVisitRecord)
+        using var temp = new TempFolder();
+        var docs = TestDocs.BaseWith(temp, Path.Combine(TestDocs.Folder, "declared"), Path.Combine(TestDocs.Folder, "splitwrites"));
+        temp.Write("fixtures/kinds.yaml", Declared.Replace("[/op/v2/getUserVisitRecords, /op/v2/getVisitRecordDetail]", "[/op/v2/getUserVisitRecords, /op/v2/getVisitRecordDetail, /op/v2/updateVisitRecord]", StringComparison.Ordinal));
+        var engine = new MockEngine(await MockState.LoadAsync(docs, Path.Combine(temp.Path, "overrides.yaml"), Path.Combine(temp.Path, "fixtures"), seed: null), TimeProvider.System);
+        var world = engine.State.Data.World;
+        var user = Enumerable.Range(0, 50).Select(world.UserId).First(u => Items(Read(engine, Visits, "userId", u, transfer), "records").Count > 0);
+        var visit = Items(Read(engine, Visits, "userId", user, transfer), "records")[0]["recordId"]!.GetValue<string>();
+
+        // When one session sets the visit's result
+        KindsWorld.Post(engine, "/op/v2/updateVisitRecord", new JsonObject { ["recordId"] = visit, ["staffId"] = world.OpId(1), ["result"] = 3, ["content"] = "客户反馈师傅迟到" }, "w", transfer);
+
+        // Then the visit's detail and list show it in that session, as the visit routes read the id; the other session's do not
+        var detail = ReadIn(engine, VisitDetail, "recordId", visit, "w", !transfer);
+        detail["result"]!.GetValue<long>().ShouldBe(3);
+        detail["resultName"]!.GetValue<string>().ShouldBe("不满意");
+        detail["content"]!.GetValue<string>().ShouldBe("客户反馈师傅迟到");
+        ReadIn(engine, Visits, "userId", user, "w", transfer)["records"]!.AsArray()
+            .Single(r => r!["recordId"]!.GetValue<string>() == visit)!["result"]!.GetValue<long>().ShouldBe(3);
+        ReadIn(engine, VisitDetail, "recordId", visit, "other", transfer)["content"]!.GetValue<string>().ShouldNotBe("客户反馈师傅迟到");
+    }
+
     [Fact]
     public async Task Split_WithoutTheFixture_VisitsTakeTheCallsShape()
     {
@@ -197,6 +224,11 @@ public sealed class KindGroupTests
     private static JsonObject Read(MockEngine engine, string route, string name, string value, bool transfer) => transfer
         ? KindsWorld.Post(engine, route, new JsonObject { [name] = value }, "split", transfer: true).Data
         : KindsWorld.Get(engine, route, new Dictionary<string, string> { [name] = value }, "split");
+
+    /// <summary>A GET route's <c>data</c> for one query parameter in a session: on the direct port, or as a transfer body.</summary>
+    private static JsonObject ReadIn(MockEngine engine, string route, string name, string value, string session, bool transfer) => transfer
+        ? KindsWorld.Post(engine, route, new JsonObject { [name] = value }, session, transfer: true).Data
+        : KindsWorld.Get(engine, route, new Dictionary<string, string> { [name] = value }, session);
 
     private static List<JsonObject> Items(JsonObject data, string list) => [.. data[list]!.AsArray().Select(i => i!.AsObject())];
 
