@@ -48,7 +48,7 @@ internal sealed class MockServer : IAsyncDisposable
         Endpoints.Add(CanonicalPath.Admin, guarded: true, AdminIndex.TryHandleAsync);
         Endpoints.Add(RequestLogEndpoint.Prefix + "/", guarded: true, requests.TryHandleAsync);
         // The Java client's resetAll (WireMock.Net has no such endpoint): the port's stubs, scenarios and log.
-        Endpoints.Add(CanonicalPath.Admin + "/reset", guarded: true, ResetAsync);
+        Endpoints.Add(OwnPaths.Reset, guarded: true, ResetAsync);
         var sessionsAdmin = new SessionsAdmin(() => Engine);
         Endpoints.Add(SessionsAdmin.Prefix + "/", guarded: true, (context, _) => sessionsAdmin.TryHandleAsync(context));
         Endpoints.Add(CanonicalPath.Console + "/", guarded: true, (context, _) => console.TryHandleAsync(context));
@@ -206,7 +206,7 @@ internal sealed class MockServer : IAsyncDisposable
             DoNotSaveDynamicResponseInLogEntry = true,
             DisableRequestBodyDecompressing = true,
             PreWireMockMiddlewareInit = pipeline.Install,
-            AdditionalServiceRegistration = services => ConnectionLimits.Apply(services, connectionCap, (status, message) => Engine.Plain(status, message, null).Body),
+            AdditionalServiceRegistration = services => ConnectionLimits.Apply(services, connectionCap, (status, message) => Engine.Envelope.Plain(status, message, null).Body),
             StartTimeout = 5000,
             // WireMock reports each stub it chose here (its own log stays off): the request log records WireMock's choice.
             Logger = choice,
