@@ -16,15 +16,15 @@ namespace OpMock.Core.Console;
 /// </summary>
 internal sealed class ConsoleEndpoint(IConsoleHost host, LiveFeed feed, Func<HttpContext, Refusal?> guard, BodyBudget bodies, TimeProvider time)
 {
-    public const string Prefix = "/__opmock";
+    public const string Prefix = Server.OwnPaths.Console;
 
     /// <summary>A header the console's page sends on its own admin calls, so the live log does not fill with them.</summary>
-    public const string OwnHeader = "X-OpMock-Console";
+    public const string OwnHeader = Server.OwnPaths.ConsoleHeader;
 
     /// <summary>The largest check request (a response body of up to 1 MiB, as JSON text).</summary>
     private const int MaxCheckBytes = 3 * 1024 * 1024;
 
-    private const string AvatarsPrefix = "/__opmock/avatars";
+    private const string AvatarsPrefix = Server.OwnPaths.Avatars;
 
     private readonly EventStream events = new(feed, time);
 

@@ -19,8 +19,8 @@ namespace OpMock.Core.Console;
 /// <param name="baseDocs">With `serve --base OLD`: the base as named, and its contract, for the Changes view.</param>
 internal sealed class ServeConsole(Func<MockEngine> engine, Func<(int Direct, int App)> ports, (string Name, ApiContract Contract)? baseDocs = null) : IConsoleHost
 {
-    public const string SessionsPath = "/__admin/opmock/sessions";
-    public const string ResetPath = "/__admin/opmock/reset";
+    public const string SessionsPath = Server.SessionsAdmin.SessionsPath;
+    public const string ResetPath = Server.SessionsAdmin.ResetPath;
 
     // Response schemas compiled once per loaded state (a reload brings new docs).
     private (MockState State, Task<ContractValidator> Validator)? validator;

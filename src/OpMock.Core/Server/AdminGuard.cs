@@ -23,8 +23,8 @@ internal sealed record Refusal(int Status, string Message, string? Challenge = n
 /// <param name="ports">This server's ports, once it listens: a stub that proxies to one of them is a loop.</param>
 internal sealed class AdminGuard(MockServerOptions options, ListenAddress listen, Func<IReadOnlyCollection<int>> ports)
 {
-    public const string Prefix = "/__admin";
-    public const string SwaggerPath = "/__admin/mappings/swagger";
+    public const string Prefix = OwnPaths.Admin;
+    public const string SwaggerPath = OwnPaths.Swagger;
 
     /// <summary>Admin paths that write to or read from disk (WireMock's folder under the working directory).</summary>
     private static readonly string[] DiskPaths = ["/__admin/mappings/save", "/__admin/files", "/__admin/openapi/save", "/__admin/mappings/reloadStaticMappings"];

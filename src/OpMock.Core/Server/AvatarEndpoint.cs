@@ -15,7 +15,7 @@ namespace OpMock.Core.Server;
 /// </summary>
 internal sealed class AvatarEndpoint(Func<MockEngine> engine)
 {
-    public const string Prefix = "/__opmock/avatars";
+    public const string Prefix = OwnPaths.Avatars;
 
     public const string ContentType = "image/svg+xml";
 
@@ -34,7 +34,7 @@ internal sealed class AvatarEndpoint(Func<MockEngine> engine)
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             context.Response.Headers.Allow = "GET, HEAD";
-            await ReplyWriter.WriteAsync(context, engine().Plain(405, $"avatars are images: GET {Prefix}/{{id}}.svg, not {MockEngine.Sample(request.Method)}", Path(request)));
+            await ReplyWriter.WriteAsync(context, engine().Envelope.Plain(405, $"avatars are images: GET {Prefix}/{{id}}.svg, not {MockEngine.Sample(request.Method)}", Path(request)));
             return true;
         }
 
@@ -43,7 +43,7 @@ internal sealed class AvatarEndpoint(Func<MockEngine> engine)
             ? file[1..^Avatars.Extension.Length] : "";
         if (!Avatars.IsId(id))
         {
-            await ReplyWriter.WriteAsync(context, engine().Plain(404,
+            await ReplyWriter.WriteAsync(context, engine().Envelope.Plain(404,
                 $"no such avatar: {Prefix}/{{id}}.svg takes an id of 1 to {Avatars.MaxIdLength} letters, digits, '-' or '_'", Path(request)));
             return true;
         }

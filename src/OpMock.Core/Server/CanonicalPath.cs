@@ -11,9 +11,9 @@ internal static class CanonicalPath
     /// <summary>More rounds of decoding than this is not a path anyone meant: it is refused.</summary>
     private const int MaxRounds = 3;
 
-    public const string Admin = "/__admin";
+    public const string Admin = OwnPaths.Admin;
 
-    public const string Console = "/__opmock";
+    public const string Console = OwnPaths.Console;
 
     /// <summary>The canonical path, or null with why it cannot be read as one path.</summary>
     public static string? Of(string path, out string? problem)

@@ -11,9 +11,11 @@ namespace OpMock.Core.Server;
 /// <summary>
 /// The envelope every answer comes in, as the examples show it: code, message, data, page, foot.
 /// Written in two parts: a head (everything before foot), which is the same for the same request and
-/// can be cached, and the foot, whose operationTime follows the clock.
+/// can be cached, and the foot, whose operationTime follows the clock. The one factory of OpMock's answers: the
+/// engine's, and those of every stage before it (the gate's refusals, the own endpoints' errors).
 /// </summary>
-internal sealed class Envelope(Foot foot, TimeProvider time)
+/// <param name="errors">The fixtures' error replies (codes, messages); the defaults when none is given.</param>
+internal sealed class Envelope(Foot foot, TimeProvider time, ErrorReplies? errors = null)
 {
     public const int SuccessCode = 200;
     public const string SuccessMessage = "成功";
@@ -71,6 +73,32 @@ internal sealed class Envelope(Foot foot, TimeProvider time)
 
     public MockReply Error(ErrorReply reply, string detail, JsonObject data) =>
         new(reply.Status, Write(reply.Code, $"{reply.Message}: {detail}", data), Fault.None, TimeSpan.Zero);
+
+    /// <summary>A reply outside the documented errors (the HTTP gate's refusals, the own endpoints'), its code the status.</summary>
+    public MockReply Plain(int status, string message, JsonObject? data) => new(status, Write(status, message, data), Fault.None, TimeSpan.Zero);
+
+    /// <summary>The answer to a body over <see cref="RequestBody.MaxBytes"/>, which the HTTP gate refuses unread.</summary>
+    public MockReply TooLarge(long? length) => Error(Errors.Validation,
+        $"the body is larger than {RequestBody.MaxText}{(length is { } n ? $" ({n} bytes)" : "")}; OP requests are a few hundred bytes",
+        Field("$", $"at most {RequestBody.MaxBytes} bytes", length is { } bytes ? $"{bytes} bytes" : $"more than {RequestBody.MaxBytes} bytes"));
+
+    /// <summary>The answer to a write (or sessions admin call) while the shared state store cannot be reached: 503 naming the store.</summary>
+    public MockReply StateUnavailable(World.State.StateUnavailableException lost, string? session)
+    {
+        var data = new JsonObject { ["store"] = lost.Store };
+        if (session is not null)
+        {
+            data["session"] = session;
+        }
+
+        return Error(Errors.StateUnavailable, lost.Message, data);
+    }
+
+    /// <summary>The `data` of a validation error: which field, what was expected, what came.</summary>
+    public static JsonObject Field(string path, string expected, string actual) =>
+        new() { ["field"] = path, ["expected"] = expected, ["actual"] = actual };
+
+    private ErrorReplies Errors => errors ?? ErrorReplies.Default;
 
     private static string Text(string text) => OpJson.ToCompactText(JsonValue.Create(text));
 }

@@ -11,7 +11,7 @@ namespace OpMock.Core.Server;
 /// </summary>
 internal sealed class ExampleImageEndpoint(Func<MockEngine> engine)
 {
-    public const string Prefix = "/__opmock/images";
+    public const string Prefix = OwnPaths.Images;
 
     /// <summary>Answers the request when its path is under <see cref="Prefix"/>; false to leave it to the next stage.</summary>
     public async Task<bool> TryHandleAsync(HttpContext context)
@@ -27,14 +27,14 @@ internal sealed class ExampleImageEndpoint(Func<MockEngine> engine)
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             context.Response.Headers.Allow = "GET, HEAD";
-            await ReplyWriter.WriteAsync(context, engine().Plain(405, $"example images are images: GET {Prefix}/{{file}}, not {MockEngine.Sample(request.Method)}", path));
+            await ReplyWriter.WriteAsync(context, engine().Envelope.Plain(405, $"example images are images: GET {Prefix}/{{file}}, not {MockEngine.Sample(request.Method)}", path));
             return true;
         }
 
         var file = rest.Value is ['/', .. var name] ? name : "";
         if (!ExampleImages.IsName(file))
         {
-            await ReplyWriter.WriteAsync(context, engine().Plain(404,
+            await ReplyWriter.WriteAsync(context, engine().Envelope.Plain(404,
                 $"no such image: {Prefix}/{{file}} takes a file name of 1 to {ExampleImages.MaxNameLength} letters, digits, '.', '-' or '_' ending in {string.Join(", ", ExampleImages.Extensions)}", path));
             return true;
         }

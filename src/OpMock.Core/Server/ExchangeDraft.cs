@@ -1,13 +1,15 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using OpMock.Core.World;
 
 namespace OpMock.Core.Server;
 
 /// <summary>
-/// One request's <see cref="Exchange"/> while it is being answered: the stages say who answered and how, and
-/// <see cref="Build"/> reads the rest from the request and the response once the answer is out.
+/// One request's <see cref="Exchange"/> while it is being answered, held by its <see cref="RequestFeature"/>: the
+/// stages say who answered and how, and <see cref="Build"/> reads the rest from the request and the response once
+/// the answer is out.
 /// </summary>
 internal sealed class ExchangeDraft(HttpContext context, bool app, TimeProvider time)
 {
@@ -35,14 +37,15 @@ internal sealed class ExchangeDraft(HttpContext context, bool app, TimeProvider 
     /// <summary>OpMock's own answer's body.</summary>
     public byte[]? ReplyBody { get; set; }
 
-    public Exchange Build()
+    /// <param name="parsed">The body as the engine parsed it (<see cref="BodyMemo"/>), so its ids are not read again; null: read here.</param>
+    public Exchange Build(JsonObject? parsed = null)
     {
         var request = context.Request;
         var response = context.Response;
         var aborted = context.RequestAborted.IsCancellationRequested;
         var status = Status ?? (aborted && !response.HasStarted ? 0 : response.StatusCode);
         var answer = Captured is { } captured ? captured.Kept : ReplyBody ?? [];
-        var (reqUrl, ids) = Named(request, RequestBody, app);
+        var (reqUrl, ids) = Named(request, RequestBody, parsed, app);
         return new Exchange(
             Guid.NewGuid(),
             started,
@@ -86,11 +89,28 @@ internal sealed class ExchangeDraft(HttpContext context, bool app, TimeProvider 
     }
 
     /// <summary>The transfer's reqUrl and the ids the request names (<see cref="WorldMap.Ids"/>: top-level body fields, then the query).</summary>
-    private static (string? ReqUrl, ImmutableArray<KeyValuePair<string, string>> Ids) Named(HttpRequest request, byte[] body, bool app)
+    private static (string? ReqUrl, ImmutableArray<KeyValuePair<string, string>> Ids) Named(HttpRequest request, byte[] body, JsonObject? parsed, bool app)
     {
         string? reqUrl = null;
         var ids = ImmutableArray.CreateBuilder<KeyValuePair<string, string>>();
-        if (body.Length > 0 && body.Length <= Server.RequestBody.MaxBytes)
+        if (parsed is not null)
+        {
+            foreach (var (name, node) in parsed)
+            {
+                // A number keeps the text it was sent as (the parsed node writes its source bytes back).
+                var value = node is JsonValue scalar ? scalar.GetValueKind() switch
+                {
+                    JsonValueKind.String => scalar.GetValue<string>(),
+                    JsonValueKind.Number => scalar.ToJsonString(),
+                    _ => null,
+                } : null;
+                if (value is not null)
+                {
+                    Add(name, value);
+                }
+            }
+        }
+        else if (body.Length > 0 && body.Length <= Server.RequestBody.MaxBytes)
         {
             try
             {
@@ -116,18 +136,9 @@ internal sealed class ExchangeDraft(HttpContext context, bool app, TimeProvider 
                         reader.Skip();
                     }
 
-                    if (value is null)
+                    if (value is not null)
                     {
-                        continue;
-                    }
-
-                    if (app && name == TransferBody.ReqUrlField)
-                    {
-                        reqUrl = value;
-                    }
-                    else if (WorldMap.Ids.Any(i => i.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        ids.Add(KeyValuePair.Create(name, value));
+                        Add(name, value);
                     }
                 }
             }
@@ -149,5 +160,17 @@ internal sealed class ExchangeDraft(HttpContext context, bool app, TimeProvider 
         }
 
         return (reqUrl, ids.ToImmutable());
+
+        void Add(string name, string value)
+        {
+            if (app && name == TransferBody.ReqUrlField)
+            {
+                reqUrl = value;
+            }
+            else if (WorldMap.Ids.Any(i => i.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+            {
+                ids.Add(KeyValuePair.Create(name, value));
+            }
+        }
     }
 }

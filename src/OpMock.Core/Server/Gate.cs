@@ -7,9 +7,10 @@ namespace OpMock.Core.Server;
 /// answering server reads it (<see cref="CanonicalPath"/>) before any admin decision; CORS (the API's origins on
 /// API paths, only listed origins on the admin API and the console) and preflights; the <see cref="AdminGuard"/>
 /// for `/__admin` and `/__opmock` (the console; its avatars are public); then the body, read bounded in size and
-/// time (<see cref="BodyReader"/>).
+/// time (<see cref="BodyReader"/>), and an admin body every reader downstream reads alike. It puts what passed in the
+/// request's <see cref="RequestFeature"/>.
 /// </summary>
-internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEngine> engine, BodyBudget bodies, TimeProvider time)
+internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEngine> engine, BodyBudget bodies, TimeProvider time) : IStage
 {
     /// <summary>Headers a page may send to the API (preflights answer them when the browser names none).</summary>
     public const string AllowedHeaders = "Content-Type, " + MockEngine.ScenarioHeader + ", " + SessionName.Header;
@@ -17,20 +18,40 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
     /// <summary>What passed the gate: the canonical path, whether it is guarded, and the body's bytes.</summary>
     public sealed record Passed(string Path, bool Guarded, byte[] Body);
 
+    /// <summary>Refuses the request (or answers its preflight), or passes it on with its canonical path and body in its feature.</summary>
+    public async Task<bool> TryAnswerAsync(HttpContext context, Func<Task> wireMock)
+    {
+        if (await PassAsync(context) is not { } passed)
+        {
+            return true;
+        }
+
+        var feature = RequestFeature.Of(context);
+        feature.Pass(passed.Path, passed.Guarded, passed.Body);
+        if (passed.Guarded && AdminBodyProblem(passed.Body) is { } problem)
+        {
+            feature.Draft.AnsweredBy = "admin";
+            await RefuseAsync(context, new Refusal(400, problem));
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Checks the request and reads its body; null when the gate answered it (a refusal or a preflight).</summary>
-    public async Task<Passed?> PassAsync(HttpContext context, ExchangeDraft draft)
+    private async Task<Passed?> PassAsync(HttpContext context)
     {
         var request = context.Request;
         if (!KnownHost(request) && HostProblem(request) is { } badHost)
         {
-            await RefuseAsync(context, new Refusal(400, badHost), draft);
+            await RefuseAsync(context, new Refusal(400, badHost));
             return null;
         }
 
         var raw = request.Path.Value ?? "";
         if (CanonicalPath.Of(raw, out var unreadable) is not { } path)
         {
-            await RefuseAsync(context, new Refusal(400, $"the path cannot be read as one path: {unreadable}"), draft);
+            await RefuseAsync(context, new Refusal(400, $"the path cannot be read as one path: {unreadable}"));
             return null;
         }
 
@@ -38,7 +59,7 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
         AddCors(context, guarded);
         if (HttpMethods.IsOptions(request.Method))
         {
-            await PreflightAsync(context, guarded, draft);
+            await PreflightAsync(context, guarded);
             return null;
         }
 
@@ -55,7 +76,7 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
                 : admin.Check(context);
             if (refusal is not null)
             {
-                await RefuseAsync(context, refusal, draft);
+                await RefuseAsync(context, refusal);
                 return null;
             }
         }
@@ -66,13 +87,13 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
             if (read.TooLarge && !guarded)
             {
                 context.Response.Headers.Connection = "close";
-                var reply = engine().TooLarge(read.Declared);
-                draft.ReplyBody = reply.Body;
+                var reply = engine().Envelope.TooLarge(read.Declared);
+                RequestFeature.Of(context).Draft.ReplyBody = reply.Body;
                 await ReplyWriter.WriteAsync(context, reply);
             }
             else
             {
-                await RefuseAsync(context, read.Refusal!, draft);
+                await RefuseAsync(context, read.Refusal!);
             }
 
             return null;
@@ -81,8 +102,8 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
         return new Passed(path, guarded, read.Body);
     }
 
-    /// <summary>Writes a refusal in the house envelope (with its challenge header), kept in the draft for the log.</summary>
-    public async Task RefuseAsync(HttpContext context, Refusal refusal, ExchangeDraft draft)
+    /// <summary>Writes a refusal in the house envelope (with its challenge header), kept in the request's draft for the log.</summary>
+    public async Task RefuseAsync(HttpContext context, Refusal refusal)
     {
         if (context.Response.HasStarted)
         {
@@ -107,8 +128,12 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var reply = engine().Plain(refusal.Status, refusal.Message, new System.Text.Json.Nodes.JsonObject { ["path"] = MockEngine.Sample(context.Request.Path.Value) });
-        draft.ReplyBody = reply.Body;
+        var reply = engine().Envelope.Plain(refusal.Status, refusal.Message, new System.Text.Json.Nodes.JsonObject { ["path"] = MockEngine.Sample(context.Request.Path.Value) });
+        if (context.Features.Get<RequestFeature>() is { } feature)
+        {
+            feature.Draft.ReplyBody = reply.Body;
+        }
+
         await ReplyWriter.WriteAsync(context, reply);
     }
 
@@ -188,11 +213,11 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
         });
     }
 
-    private async Task PreflightAsync(HttpContext context, bool guarded, ExchangeDraft draft)
+    private async Task PreflightAsync(HttpContext context, bool guarded)
     {
         if (guarded && admin.AllowedOrigin(context.Request) is null)
         {
-            await RefuseAsync(context, new Refusal(403, "the admin API does not answer cross-origin requests; list the page's origin with --admin-allow-origin to allow it"), draft);
+            await RefuseAsync(context, new Refusal(403, "the admin API does not answer cross-origin requests; list the page's origin with --admin-allow-origin to allow it"));
             return;
         }
 
@@ -200,8 +225,30 @@ internal sealed class Gate(AdminGuard admin, OwnEndpoints endpoints, Func<MockEn
         context.Response.Headers.AccessControlAllowMethods = guarded ? "GET, POST, PUT, DELETE, OPTIONS" : "GET, POST, OPTIONS";
         // The console's own header is never granted to another origin: it would hide that page's requests from the live log.
         var asked = string.Join(", ", context.Request.Headers.AccessControlRequestHeaders.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(h => !h.Equals(Console.ConsoleEndpoint.OwnHeader, StringComparison.OrdinalIgnoreCase)));
+            .Where(h => !h.Equals(OwnPaths.ConsoleHeader, StringComparison.OrdinalIgnoreCase)));
         context.Response.Headers.AccessControlAllowHeaders = asked.Length > 0 ? asked : AllowedHeaders;
         context.Response.Headers.AccessControlMaxAge = "600";
+    }
+
+    /// <summary>
+    /// Why an admin body cannot be read the same way by every reader downstream, or null: valid JSON text no
+    /// reader can hold (a lone surrogate escape, an integer past 64 bits), or a key given twice (WireMock reads keys
+    /// in any case, so a bound checked on one could be lifted by the other).
+    /// </summary>
+    private static string? AdminBodyProblem(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        if (RequestBody.Decode(body, out _) is { } text && JsonHazards.Find(text, out var field) is { } hazard)
+        {
+            return $"the admin request body: {field}: {hazard}";
+        }
+
+        return JsonDuplicates.Find(body) is { } duplicate
+            ? $"the admin request body gives `{MockEngine.Sample(duplicate)}` twice (keys are read in any case); give each once"
+            : null;
     }
 }

@@ -29,7 +29,7 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
     /// <summary>Larger bodies are answered but not cached: the body is part of the key, and 10,000 large keys would be a lot of memory.</summary>
     private const int CacheableBody = 4096;
 
-    private readonly Envelope envelope = new(state.Fixtures.Foot, time);
+    private readonly Envelope envelope = new(state.Fixtures.Foot, time, state.Fixtures.Errors);
 
     private readonly Sessions sessions = sessions ?? Sessions.InMemory(time);
 
@@ -56,6 +56,9 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
 
     public MockState State => state;
 
+    /// <summary>The house envelope with this state's foot and error replies: every answer OpMock writes itself.</summary>
+    public Envelope Envelope => envelope;
+
     public Sessions Sessions => sessions;
 
     /// <summary>How many answers the cache holds now.</summary>
@@ -79,7 +82,7 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
         }
         catch (StateUnavailableException lost)
         {
-            return StateUnavailable(lost, session);
+            return envelope.StateUnavailable(lost, session);
         }
 
         var key = request.Scenario is null && head.Scenario is null && request.Body.Length <= CacheableBody
@@ -111,26 +114,6 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
     public string? Route(string path, bool app) => app
         ? (string.Equals(path, Docs.Endpoint.TransferRoute, StringComparison.OrdinalIgnoreCase) ? Docs.Endpoint.TransferRoute : null)
         : state.Direct(path)?.Endpoint.Route;
-
-    /// <summary>The answer to a body over <see cref="RequestBody.MaxBytes"/>, which the HTTP gate refuses unread.</summary>
-    public MockReply TooLarge(long? length) => envelope.Error(Errors.Validation,
-        $"the body is larger than {RequestBody.MaxText}{(length is { } n ? $" ({n} bytes)" : "")}; OP requests are a few hundred bytes",
-        Field("$", $"at most {RequestBody.MaxBytes} bytes", length is { } bytes ? $"{bytes} bytes" : $"more than {RequestBody.MaxBytes} bytes"));
-
-    /// <summary>The answer to a write (or sessions admin call) while the shared state store cannot be reached: 503 naming the store.</summary>
-    public MockReply StateUnavailable(StateUnavailableException lost, string? session)
-    {
-        var data = new JsonObject { ["store"] = lost.Store };
-        if (session is not null)
-        {
-            data["session"] = session;
-        }
-
-        return envelope.Error(Errors.StateUnavailable, lost.Message, data);
-    }
-
-    /// <summary>A reply outside the documented errors (the HTTP gate's refusals), in the house envelope.</summary>
-    public MockReply Plain(int status, string message, JsonObject? data) => new(status, envelope.Write(status, message, data), Fault.None, TimeSpan.Zero);
 
     // A GET doc's params are in the query, so its whole query is part of the key; a POST's only names the token. A session
     // nobody changed answers as the seeded world (version 0, shared by all such sessions); a changed one by its version,
@@ -247,7 +230,7 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
         }
         catch (StateUnavailableException lost)
         {
-            return (StateUnavailable(lost, request.Session) with { Delay = delay }, null);
+            return (envelope.StateUnavailable(lost, request.Session) with { Delay = delay }, null);
         }
 
         Written? written = null;
@@ -275,7 +258,7 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
             }
             catch (StateUnavailableException lost)
             {
-                return (StateUnavailable(lost, request.Session) with { Delay = delay }, null);
+                return (envelope.StateUnavailable(lost, request.Session) with { Delay = delay }, null);
             }
         }
 
@@ -308,8 +291,7 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
     private static JsonObject Known(IEnumerable<string> routes) =>
         new() { ["knownRoutes"] = new JsonArray([.. routes.Select(r => (JsonNode)r)]) };
 
-    private static JsonObject Field(string path, string expected, string actual) =>
-        new() { ["field"] = path, ["expected"] = expected, ["actual"] = actual };
+    private static JsonObject Field(string path, string expected, string actual) => Envelope.Field(path, expected, actual);
 
     /// <summary>A caller's value as short text for a message: it may be of any length.</summary>
     internal static string Sample(object? value)

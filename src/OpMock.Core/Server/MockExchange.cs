@@ -26,6 +26,9 @@ internal sealed record MockRequest(
         : request.HttpContext.Connection.RemoteIpAddress is { } ip && !System.Net.IPAddress.IsLoopback(ip) ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString()
         : World.State.SessionOpeners.Loopback;
 
+    /// <summary>Where the body's reading is kept once made (<see cref="RequestBody.Read"/>); null: read each time asked.</summary>
+    public BodyMemo? Memo { get; init; }
+
     /// <summary>The host the client reached the server by (its Host header): the world's image URLs name it (<see cref="World.Avatars"/>).</summary>
     public string? Host { get; init; }
 

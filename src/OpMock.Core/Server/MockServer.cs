@@ -48,7 +48,7 @@ internal sealed class MockServer : IAsyncDisposable
         Endpoints.Add(CanonicalPath.Admin, guarded: true, AdminIndex.TryHandleAsync);
         Endpoints.Add(RequestLogEndpoint.Prefix + "/", guarded: true, requests.TryHandleAsync);
         // The Java client's resetAll (WireMock.Net has no such endpoint): the port's stubs, scenarios and log.
-        Endpoints.Add(CanonicalPath.Admin + "/reset", guarded: true, ResetAsync);
+        Endpoints.Add(OwnPaths.Reset, guarded: true, ResetAsync);
         var sessionsAdmin = new SessionsAdmin(() => Engine);
         Endpoints.Add(SessionsAdmin.Prefix + "/", guarded: true, (context, _) => sessionsAdmin.TryHandleAsync(context));
         Endpoints.Add(CanonicalPath.Console + "/", guarded: true, (context, _) => console.TryHandleAsync(context));
@@ -62,10 +62,24 @@ internal sealed class MockServer : IAsyncDisposable
             onApp => onApp ? appLog : directLog, () => Engine, choice, time);
         directPipeline = new Pipeline(parts, app: false);
         appPipeline = new Pipeline(parts, app: true);
-        direct = Start(options.Port, directPipeline);
+        // The two ports start side by side: each WireMock server is a web host of its own, and starting one was
+        // ~15 % of the cold start (bench/README.md, "Cold start").
+        var appStarting = Task.Run(() => Start(options.AppPort, appPipeline));
         try
         {
-            app = Start(options.AppPort, appPipeline);
+            direct = Start(options.Port, directPipeline);
+        }
+        catch
+        {
+            // The direct port is taken: do not leave the app port listening behind a failed start.
+            Stop(appStarting);
+            transfers.Dispose();
+            throw;
+        }
+
+        try
+        {
+            app = appStarting.GetAwaiter().GetResult();
         }
         catch
         {
@@ -74,6 +88,21 @@ internal sealed class MockServer : IAsyncDisposable
             direct.Dispose();
             transfers.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Stops a server that was starting when the other port failed, whether or not it started.</summary>
+    private static void Stop(Task<WireMockServer> starting)
+    {
+        try
+        {
+            var server = starting.GetAwaiter().GetResult();
+            server.Stop();
+            server.Dispose();
+        }
+        catch (Exception e) when (e is IOException or SocketException or InvalidOperationException or WireMock.Exceptions.WireMockException or Diagnostics.OpMockException)
+        {
+            // It failed to start as well: nothing listens.
         }
     }
 
@@ -116,7 +145,10 @@ internal sealed class MockServer : IAsyncDisposable
         }
 
         var listen = ListenAddress.Resolve(options.Host);
-        var state = await MockState.LoadAsync(options.Docs, options.Overrides, options.Fixtures, options.Seed, time, cancellationToken);
+        // Today's world (a third of the start) is built while the ports start, on the other core; the server is
+        // returned only once it is built, and a world that fails to build stops the ports again.
+        var state = await MockState.LoadAsync(options.Docs, options.Overrides, options.Fixtures, options.Seed, time, cancellationToken, warm: false);
+        var warming = Task.Run(() => state.Data.World, cancellationToken);
         var baseContract = options.Base is { } based ? await Diff.DocDiff.LoadBaseAsync(based, options.Docs, cancellationToken) : null;
         // Where sessions live: memory, or a Redis shared by every replica of this world (its keys named by seed, docs and fixtures).
         var settings = StateSettings.Resolve(options.State, options.StatePassword, options.StateIdle, state.Fixtures.State, options.StateLimits.Idle)
@@ -124,14 +156,45 @@ internal sealed class MockServer : IAsyncDisposable
         // A session used within the idle time is never evicted for a new one: new sessions are rationed per origin instead (SessionOpeners).
         var store = await StateStores.OpenAsync(settings, options.StateLimits with { Idle = settings.Idle, EvictAfter = settings.Idle },
             () => StateNamespace.Of(state.Fixtures.World.Seed, options.Docs, options.Overrides, options.Fixtures), time, cancellationToken);
+        MockServer server;
         try
         {
-            return new MockServer(options, listen, state, time, store, settings.Idle, baseContract);
+            server = new MockServer(options, listen, state, time, store, settings.Idle, baseContract);
         }
-        catch (Exception e) when (e is IOException or SocketException or InvalidOperationException or WireMock.Exceptions.WireMockException)
+        catch (Exception e)
         {
             await store.DisposeAsync();
-            throw new Diagnostics.OpMockException($"could not listen on {options.Host}:{options.Port}/{options.AppPort}: {e.Message}", e);
+            await Warmed(warming);
+            if (e is IOException or SocketException or InvalidOperationException or WireMock.Exceptions.WireMockException)
+            {
+                throw new Diagnostics.OpMockException($"could not listen on {options.Host}:{options.Port}/{options.AppPort}: {e.Message}", e);
+            }
+
+            throw;
+        }
+
+        try
+        {
+            await warming;
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Waits for a world being built whose server failed to start; its own failure, if any, is not the one to report.</summary>
+    private static async Task Warmed(Task warming)
+    {
+        try
+        {
+            await warming;
+        }
+        catch (Exception)
+        {
+            // The start already failed: that is the error the caller gets.
         }
     }
 
@@ -206,7 +269,7 @@ internal sealed class MockServer : IAsyncDisposable
             DoNotSaveDynamicResponseInLogEntry = true,
             DisableRequestBodyDecompressing = true,
             PreWireMockMiddlewareInit = pipeline.Install,
-            AdditionalServiceRegistration = services => ConnectionLimits.Apply(services, connectionCap, (status, message) => Engine.Plain(status, message, null).Body),
+            AdditionalServiceRegistration = services => ConnectionLimits.Apply(services, connectionCap, (status, message) => Engine.Envelope.Plain(status, message, null).Body),
             StartTimeout = 5000,
             // WireMock reports each stub it chose here (its own log stays off): the request log records WireMock's choice.
             Logger = choice,

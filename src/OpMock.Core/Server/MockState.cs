@@ -44,7 +44,10 @@ internal sealed record MockState(
     public EndpointSchemas? TransferFor(string route) => transfers.GetValueOrDefault(route);
 
     /// <param name="time">The clock the world's anchor follows (unless a fixture freezes it): the server's.</param>
-    public static async Task<MockState> LoadAsync(string docs, string? overrides, string? fixtures, int? seed, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    /// <param name="warm">True: today's world is built before the state is returned. False: the caller builds it
+    /// (<see cref="WorldData.World"/>) while it does other work, and must await that before calling the state loaded.</param>
+    public static async Task<MockState> LoadAsync(string docs, string? overrides, string? fixtures, int? seed, TimeProvider? time = null, CancellationToken cancellationToken = default,
+        bool warm = true)
     {
         var contract = await ApiContract.LoadAsync(docs, overrides, cancellationToken);
         if (contract.HasErrors)
@@ -52,9 +55,9 @@ internal sealed record MockState(
             throw new InvalidInputException([.. contract.Findings.Where(f => f.Severity == Severity.Error)], docs);
         }
 
-        // The request schemas compile on another core while fixtures load and the day's world is generated: each
-        // was ~150 ms of a ~600 ms load at start; side by side the ports open ~80 ms sooner (bench/README.md).
-        var compiling = Task.Run(() => CompileAsync(contract), cancellationToken);
+        // The request checkers' shapes compile on another core while fixtures load and the day's world is generated
+        // (NJsonSchema's schemas wait for the first request that needs one).
+        var compiling = Task.Run(() => Compile(contract), cancellationToken);
         var set = await FixtureLoader.LoadAsync(fixtures, cancellationToken);
         if (seed is { } pinnedSeed)
         {
@@ -76,16 +79,23 @@ internal sealed record MockState(
         // The world of each China day: examples are read again for each, as their facts place generated chats before the anchor.
         var endpoints = kinds.AboutBuiltInKinds(contract.Endpoints.Select(e => e.Endpoint)).Where(e => !effects.Writes(e.IsTransfer ? e.TransferTarget ?? "" : e.Route)).ToImmutableArray();
         var worlds = new DailyWorld(set.World, options => new OpWorld(options, set.Pins, ExampleFacts.Read(endpoints, options), kinds), time ?? TimeProvider.System);
-        _ = worlds.Today;
+        if (warm)
+        {
+            _ = worlds.Today;
+        }
         return new MockState(contract, set, new WorldData(worlds, contract), await compiling) { Effects = effects };
     }
 
-    private static async Task<ImmutableDictionary<string, SchemaChecker>> CompileAsync(ApiContract contract)
+    /// <summary>
+    /// Each endpoint's request checker: its compiled shape now, NJsonSchema's schema when a request first needs it
+    /// (<see cref="SchemaChecker.Deferred"/>).
+    /// </summary>
+    private static ImmutableDictionary<string, SchemaChecker> Compile(ApiContract contract)
     {
         var checkers = ImmutableDictionary.CreateBuilder<string, SchemaChecker>();
         foreach (var endpoint in contract.Endpoints)
         {
-            checkers[endpoint.Endpoint.Id] = await SchemaChecker.CompileAsync(endpoint.Request);
+            checkers[endpoint.Endpoint.Id] = SchemaChecker.Deferred(endpoint.Request);
         }
 
         return checkers.ToImmutable();

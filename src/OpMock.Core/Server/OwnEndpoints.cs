@@ -6,9 +6,10 @@ namespace OpMock.Core.Server;
 /// What OpMock answers itself on a port, by canonical path prefix: its request log (`/__admin/requests`), the
 /// admin index (`/__admin`), the sessions admin (`/__admin/opmock/`), the console (`/__opmock/`) and its avatars
 /// (`/__opmock/avatars/`, public). Guarded entries are behind the admin guard, as is everything under `/__admin`
-/// and `/__opmock` that is not listed public. The longest matching prefix answers.
+/// and `/__opmock` that is not listed public. The longest matching prefix answers. As a stage of the
+/// <see cref="Pipeline"/>, it answers the canonical path the gate passed.
 /// </summary>
-internal sealed class OwnEndpoints
+internal sealed class OwnEndpoints : IStage
 {
     /// <summary>A handler gets the request (its body already read, bounded) and whether it came on the app port; false: not mine.</summary>
     public delegate Task<bool> Handler(HttpContext context, bool app);
@@ -37,6 +38,19 @@ internal sealed class OwnEndpoints
     /// <summary>Answers the request when a registered handler takes it.</summary>
     public async Task<bool> TryHandleAsync(HttpContext context, string canonical, bool app) =>
         Find(canonical) is { } entry && await entry.Handle(context, app);
+
+    /// <summary>Answers the request (its feature's canonical path) when a registered handler takes it.</summary>
+    public async Task<bool> TryAnswerAsync(HttpContext context, Func<Task> wireMock)
+    {
+        var feature = RequestFeature.Of(context);
+        if (!await TryHandleAsync(context, feature.Path, feature.App))
+        {
+            return false;
+        }
+
+        feature.Draft.AnsweredBy = "admin";
+        return true;
+    }
 
     private Entry? Find(string canonical)
     {

@@ -60,6 +60,19 @@ internal static class RequestBody
     /// <param name="expected">What the field should have been.</param>
     public static JsonObject? Read(MockRequest request, out string problem, out string field, out string expected)
     {
+        if (request.Memo is { } memo && memo.Kept(request) is { } kept)
+        {
+            (problem, field, expected) = (kept.Problem, kept.Field, kept.Expected);
+            return kept.Json;
+        }
+
+        var json = ReadOnce(request, out problem, out field, out expected);
+        request.Memo?.Keep(request, new BodyMemo.Reading(json, problem, field, expected));
+        return json;
+    }
+
+    private static JsonObject? ReadOnce(MockRequest request, out string problem, out string field, out string expected)
+    {
         problem = "";
         field = "$";
         expected = "a JSON object";
@@ -118,4 +131,32 @@ internal static class RequestBody
         media.Equals("application/json", StringComparison.OrdinalIgnoreCase)
         || media.Equals("text/json", StringComparison.OrdinalIgnoreCase)
         || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// A request's body as <see cref="RequestBody.Read"/> read it, kept for the rest of the request: the transfer relay,
+/// the engine and the request log parse the body once between them. The reading is kept for the exact body text
+/// and Content-Type it was made from, so a request copied with another body is read afresh. The parsed object is
+/// shared: its readers only read it (a transfer's params are a copy).
+/// </summary>
+internal sealed class BodyMemo
+{
+    internal sealed record Reading(JsonObject? Json, string Problem, string Field, string Expected);
+
+    private (string Body, string? ContentType, string? NotUtf8, Reading Reading)? kept;
+
+    /// <summary>How many times the body was read (parsed): one per request, which a test holds.</summary>
+    public int Reads { get; private set; }
+
+    /// <summary>The body as a JSON object when it was read and was one; null otherwise.</summary>
+    public JsonObject? Json => kept?.Reading.Json;
+
+    public Reading? Kept(MockRequest request) =>
+        kept is { } k && ReferenceEquals(k.Body, request.Body) && k.ContentType == request.ContentType && k.NotUtf8 == request.NotUtf8 ? k.Reading : null;
+
+    public void Keep(MockRequest request, Reading reading)
+    {
+        Reads++;
+        kept = (request.Body, request.ContentType, request.NotUtf8, reading);
+    }
 }

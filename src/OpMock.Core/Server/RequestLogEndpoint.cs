@@ -13,7 +13,7 @@ namespace OpMock.Core.Server;
 /// </summary>
 internal sealed class RequestLogEndpoint(RequestLog direct, RequestLog app, Func<MockEngine> engine)
 {
-    public const string Prefix = CanonicalPath.Admin + "/requests";
+    public const string Prefix = OwnPaths.Requests;
 
     private static readonly JsonSerializerSettings Json = new() { NullValueHandling = NullValueHandling.Ignore, Formatting = Formatting.Indented };
 
@@ -63,7 +63,7 @@ internal sealed class RequestLogEndpoint(RequestLog direct, RequestLog app, Func
 
                 return true;
             default:
-                await ReplyWriter.WriteAsync(context, engine().Plain(404, $"{method} {MockEngine.Sample(request.Path.Value)} is not part of the request log API: GET|DELETE {Prefix}, GET|DELETE {Prefix}/{{guid}}, POST {Prefix}/find, POST {Prefix}/count, GET {Prefix}/unmatched, POST {Prefix}/reset", null));
+                await ReplyWriter.WriteAsync(context, engine().Envelope.Plain(404, $"{method} {MockEngine.Sample(request.Path.Value)} is not part of the request log API: GET|DELETE {Prefix}, GET|DELETE {Prefix}/{{guid}}, POST {Prefix}/find, POST {Prefix}/count, GET {Prefix}/unmatched, POST {Prefix}/reset", null));
                 return true;
         }
     }
@@ -74,7 +74,7 @@ internal sealed class RequestLogEndpoint(RequestLog direct, RequestLog app, Func
         await context.Request.Body.CopyToAsync(copy, context.RequestAborted);
         if (RequestFind.Read(copy.ToArray(), out var problem, out var java) is not { } matcher)
         {
-            await ReplyWriter.WriteAsync(context, engine().Plain(400, $"POST {Prefix}/{(count ? "count" : "find")}: {problem}", null));
+            await ReplyWriter.WriteAsync(context, engine().Envelope.Plain(400, $"POST {Prefix}/{(count ? "count" : "find")}: {problem}", null));
             return;
         }
 

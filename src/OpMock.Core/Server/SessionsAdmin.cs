@@ -16,7 +16,7 @@ namespace OpMock.Core.Server;
 /// </summary>
 internal sealed class SessionsAdmin(Func<MockEngine> engine)
 {
-    public const string Prefix = "/__admin/opmock";
+    public const string Prefix = OwnPaths.Sessions;
     public const string SessionsPath = Prefix + "/sessions";
     public const string ResetPath = Prefix + "/reset";
 
@@ -37,7 +37,7 @@ internal sealed class SessionsAdmin(Func<MockEngine> engine)
         catch (StateUnavailableException lost)
         {
             // A shared store (Redis) that is gone: listing, resetting and default scenarios all need it.
-            await WriteAsync(context, engine().StateUnavailable(lost, null));
+            await WriteAsync(context, engine().Envelope.StateUnavailable(lost, null));
             return true;
         }
     }
@@ -58,7 +58,7 @@ internal sealed class SessionsAdmin(Func<MockEngine> engine)
         {
             if (!HttpMethods.IsGet(method))
             {
-                await WriteAsync(context, current.Plain(405, $"{SessionsPath} takes GET, not {method}", Known()));
+                await WriteAsync(context, current.Envelope.Plain(405, $"{SessionsPath} takes GET, not {method}", Known()));
                 return true;
             }
 
@@ -71,7 +71,7 @@ internal sealed class SessionsAdmin(Func<MockEngine> engine)
         {
             if (!HttpMethods.IsPut(method))
             {
-                await WriteAsync(context, current.Plain(405, $"{SessionsPath}/{{name}} takes PUT, not {method}", Known()));
+                await WriteAsync(context, current.Envelope.Plain(405, $"{SessionsPath}/{{name}} takes PUT, not {method}", Known()));
                 return true;
             }
 
@@ -83,14 +83,14 @@ internal sealed class SessionsAdmin(Func<MockEngine> engine)
         {
             if (!HttpMethods.IsPost(method))
             {
-                await WriteAsync(context, current.Plain(405, $"{ResetPath} takes POST, not {method}", Known()));
+                await WriteAsync(context, current.Envelope.Plain(405, $"{ResetPath} takes POST, not {method}", Known()));
                 return true;
             }
 
             var only = context.Request.Query["session"].FirstOrDefault();
             if (only is not null && SessionName.Read(only, out var problem) is null)
             {
-                await WriteAsync(context, current.Plain(400, $"session: {problem}", Known()));
+                await WriteAsync(context, current.Envelope.Plain(400, $"session: {problem}", Known()));
                 return true;
             }
 
@@ -99,7 +99,7 @@ internal sealed class SessionsAdmin(Func<MockEngine> engine)
             return true;
         }
 
-        await WriteAsync(context, current.Plain(404, $"{MockEngine.Sample(path.Value)} is not an OpMock admin endpoint", Known()));
+        await WriteAsync(context, current.Envelope.Plain(404, $"{MockEngine.Sample(path.Value)} is not an OpMock admin endpoint", Known()));
         return true;
     }
 
@@ -107,7 +107,7 @@ internal sealed class SessionsAdmin(Func<MockEngine> engine)
     {
         if (SessionName.Read(name, out var problem) is null)
         {
-            await WriteAsync(context, current.Plain(400, $"session: {problem}", Known()));
+            await WriteAsync(context, current.Envelope.Plain(400, $"session: {problem}", Known()));
             return;
         }
 
@@ -118,14 +118,14 @@ internal sealed class SessionsAdmin(Func<MockEngine> engine)
         if (OpJson.TryParse(text, out _, out _) is not JsonObject body || !body.TryGetPropertyValue("scenario", out var value)
             || (value is not null && (value is not JsonValue v || !v.TryGetValue<string>(out _))))
         {
-            await WriteAsync(context, current.Plain(400, "the body must be {\"scenario\": NAME} or {\"scenario\": null}", known));
+            await WriteAsync(context, current.Envelope.Plain(400, "the body must be {\"scenario\": NAME} or {\"scenario\": null}", known));
             return;
         }
 
         var scenario = value?.GetValue<string>();
         if (scenario is not null && !scenarios.ContainsKey(scenario))
         {
-            await WriteAsync(context, current.Plain(400, $"no scenario `{MockEngine.Sample(scenario)}` in the fixtures", known));
+            await WriteAsync(context, current.Envelope.Plain(400, $"no scenario `{MockEngine.Sample(scenario)}` in the fixtures", known));
             return;
         }
 
@@ -135,7 +135,7 @@ internal sealed class SessionsAdmin(Func<MockEngine> engine)
         }
         catch (StateFullException full)
         {
-            await WriteAsync(context, current.Plain(503, full.Message, null));
+            await WriteAsync(context, current.Envelope.Plain(503, full.Message, null));
             return;
         }
 

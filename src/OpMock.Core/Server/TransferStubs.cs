@@ -45,7 +45,8 @@ internal sealed class TransferStubs(Func<MockEngine> engine, Func<UserStubs?> di
         request.Headers.TryGetValue(HopHeader, out var value) && value.ToString() == Secret;
 
     /// <summary>The direct stub that answered the relayed transfer (as WireMock chose it), or null when the engine is to answer it.</summary>
-    public async Task<(Guid? Guid, string? Title)?> TryRelayAsync(HttpContext context, byte[] body, ExchangeDraft draft)
+    /// <remarks>Reads the body as the engine would (<see cref="RequestFeature.Request"/>): when the engine answers after all, it parses nothing again.</remarks>
+    public async Task<(Guid? Guid, string? Title)?> TryRelayAsync(HttpContext context)
     {
         if (directStubs() is not { Any: true } stubs || !HttpMethods.IsPost(context.Request.Method)
             || !string.Equals(context.Request.Path.Value, Docs.Endpoint.TransferRoute, StringComparison.OrdinalIgnoreCase))
@@ -53,9 +54,9 @@ internal sealed class TransferStubs(Func<MockEngine> engine, Func<UserStubs?> di
             return null;
         }
 
-        var request = MockRequest.Create(context.Request.Method, Docs.Endpoint.TransferRoute, context.Request.ContentType, body, ImmutableDictionary<string, string>.Empty, scenario: null);
+        var feature = RequestFeature.Of(context);
         // A transfer the engine refuses (bad body, bad reqUrl) is refused by the engine, never relayed.
-        if (RequestBody.Read(request, out _, out _, out _) is not { } json || TransferBody.ReqUrl(json) is not { } reqUrl
+        if (RequestBody.Read(feature.Request, out _, out _, out _) is not { } json || TransferBody.ReqUrl(json) is not { } reqUrl
             || Transfer.ReqUrl.Hostile(reqUrl) is not null || engine().State.Direct(reqUrl) is not { } target)
         {
             return null;
@@ -80,7 +81,7 @@ internal sealed class TransferStubs(Func<MockEngine> engine, Func<UserStubs?> di
             return null;
         }
 
-        var chosen = await HopAsync(context, new Uri(direct, route + query), method, headers, relayedBody, draft);
+        var chosen = await HopAsync(context, new Uri(direct, route + query), method, headers, relayedBody, feature.Draft);
         return (chosen, chosen is { } guid ? stubs.Title(guid) : null);
     }
 

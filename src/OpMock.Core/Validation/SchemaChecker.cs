@@ -25,18 +25,32 @@ internal sealed class SchemaChecker
             .. HouseFormats.All.Where(f => f.Regex is not null).Select(f => new HouseFormatValidator(f))],
     };
 
-    private readonly JsonSchema schema;
+    private readonly Lazy<JsonSchema> schema;
 
     private readonly RequestShape shape;
 
-    private SchemaChecker(JsonSchema schema, RequestShape shape)
+    private SchemaChecker(Lazy<JsonSchema> schema, RequestShape shape)
     {
         this.schema = schema;
         this.shape = shape;
     }
 
     public static async Task<SchemaChecker> CompileAsync(JsonObject schema) =>
-        new(await JsonSchema.FromJsonAsync(schema.ToJsonString()), RequestShape.Compile(schema));
+        new(new Lazy<JsonSchema>(await JsonSchema.FromJsonAsync(schema.ToJsonString())), RequestShape.Compile(schema));
+
+    /// <summary>
+    /// A checker whose NJsonSchema schema is compiled when it is first needed: by <see cref="FirstError"/> for a body
+    /// its compiled shape cannot prove valid, or by <see cref="Check(string)"/>. The server's request checks, where most
+    /// bodies never need it: compiling every request schema with NJsonSchema (Newtonsoft reading it, with code generated
+    /// at run time) was a sixth of the cold start (bench/README.md, "Cold start").
+    /// </summary>
+    public static SchemaChecker Deferred(JsonObject schema)
+    {
+        var text = schema.ToJsonString();
+        // No external references in a generated schema: the load completes without waiting on anything.
+        return new(new Lazy<JsonSchema>(() => JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult(), LazyThreadSafetyMode.ExecutionAndPublication),
+            RequestShape.Compile(schema));
+    }
 
     /// <summary>
     /// The first error in a parsed body, or null: none at once when the schema's compiled shape proves it valid (the
@@ -54,8 +68,8 @@ internal sealed class SchemaChecker
     /// <summary>Checks JSON already parsed by <see cref="Parse"/>, so callers that look at it first parse once.</summary>
     internal ImmutableArray<Violation> Check(JToken token)
     {
-        var errors = new JsonSchemaValidator(Settings).Validate(token, schema);
-        return [.. errors.SelectMany(Flatten).Select(e => ToViolation(e, token)).Concat(JavaRanges.Check(token, schema))
+        var errors = new JsonSchemaValidator(Settings).Validate(token, schema.Value);
+        return [.. errors.SelectMany(Flatten).Select(e => ToViolation(e, token)).Concat(JavaRanges.Check(token, schema.Value))
             .Distinct().OrderBy(v => v.Line).ThenBy(v => v.Path, StringComparer.Ordinal)];
     }
 

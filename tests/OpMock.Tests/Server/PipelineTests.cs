@@ -262,4 +262,21 @@ public sealed class PipelineTests
 
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Stages_EitherPort_GateOwnEndpointsAdminStubsEngineInThatOrder(bool app)
+    {
+        // Given a port's pipeline
+        var engine = await StageEngine.GetAsync();
+        using var transfers = new TransferStubs(() => engine, () => null, () => new Uri("http://127.0.0.1:1"), TimeProvider.System);
+        var parts = await StageParts.CreateAsync(transfers);
+        var pipeline = new Pipeline(parts, app);
+
+        // Then its stages are the one list, each with one job, the engine last
+        pipeline.Stages.Select(s => s.GetType()).ShouldBe([typeof(Gate), typeof(OwnEndpoints), typeof(AdminStage), typeof(StubStage), typeof(EngineStage)]);
+        pipeline.Stages[0].ShouldBeSameAs(parts.Gate);
+        pipeline.Stages[1].ShouldBeSameAs(parts.Endpoints);
+    }
 }

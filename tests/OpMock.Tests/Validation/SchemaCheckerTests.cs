@@ -168,4 +168,25 @@ public sealed class SchemaCheckerTests
 
         violation.Actual.ShouldBe("""{"a":1e400,"b":92233720368547758080}""");
     }
+
+    [Theory]
+    [InlineData("""{"createTime":"2026-12-07 10:00:00","count":1}""")]
+    [InlineData("""{"createTime":"2026-12-07T10:00:00","count":1}""")]
+    [InlineData("""{"createTime":null,"count":"1"}""")]
+    [InlineData("""{"count":1,"extra":true}""")]
+    [InlineData("""{"createTime":"2026-12-07 10:00:00","count":1,"user":{"name":5}}""")]
+    [InlineData("""[]""")]
+    public async Task FirstError_DeferredAndCompiledAtOnce_SameAnswer(string body)
+    {
+        // Given the same schema compiled at once and deferred (NJsonSchema's part compiled on first need, as the server does)
+        var compiled = await SchemaChecker.CompileAsync(Schema);
+        var deferred = SchemaChecker.Deferred(Schema);
+
+        // When both check the body, parsed and as text
+        var node = JsonNode.Parse(body)!;
+
+        // Then both find the same first error and the same violations
+        deferred.FirstError(node).ShouldBe(compiled.FirstError(node));
+        deferred.Check(body).ShouldBe(compiled.Check(body));
+    }
 }
