@@ -69,6 +69,7 @@ public sealed class DocExamplesTests(WikiWorld wiki) : IClassFixture<WikiWorld>
         { "declared", World.Kinds.KindGroupTests.Declared },
         { "ledger", null },
         { "invoices", null },
+        { "states", null },
     };
 
     [Theory]
