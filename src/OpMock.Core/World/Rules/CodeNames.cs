@@ -89,8 +89,11 @@ internal static class CodeNames
     }
 }
 
-/// <summary>The name field <paramref name="Name"/> shows the label of the code in <paramref name="Code"/> (<see cref="CodeNames"/>).</summary>
-internal sealed record CodeNameRule(int Code, int Name) : Rule
+/// <summary>
+/// The name field <paramref name="Name"/> shows the label of the code in <paramref name="Code"/> (<see cref="CodeNames"/>),
+/// as <paramref name="Labels"/> lists them (the code field itself, or the request's field of its name in a write's answer).
+/// </summary>
+internal sealed record CodeNameRule(int Code, int Name, DocField? Labels = null) : Rule
 {
     public override void Apply(RuleContext context)
     {
@@ -100,7 +103,7 @@ internal sealed record CodeNameRule(int Code, int Name) : Rule
             return;
         }
 
-        if (CodeNames.Label(context.Field(Code), context.Value(Code)) is { } label)
+        if (CodeNames.Label(Labels ?? context.Field(Code), context.Value(Code)) is { } label)
         {
             context.Set(Name, JsonValue.Create(label));
         }

@@ -145,7 +145,10 @@ internal sealed class ObjectRules
         rules.AddRange(ledgers);
         rules.AddRange(RemarkRule.Of(fields, plans));
         rules.AddRange(Reasons.Of(endpoint, fields, plans));
-        rules.AddRange(CodeNames.Pairs(fields).Where(p => plans[p.Name].Attribute is null).Select(p => new CodeNameRule(p.Code, p.Name)));
+        // A write's answer names the code its request sets (handleStatus 1 → 处理中) with the request's labels when its own table lists none.
+        var labelled = prefix.Length > 0 ? fields : [.. fields.Select(f => CodeNames.IsCoded(f) ? f
+            : endpoint.Input.FirstOrDefault(i => CodeNames.IsCoded(i) && string.Equals(i.Name, f.Name, StringComparison.OrdinalIgnoreCase)) is { } sent ? f with { Hints = sent.Hints } : f)];
+        rules.AddRange(CodeNames.Pairs(labelled).Where(p => plans[p.Name].Attribute is null).Select(p => new CodeNameRule(p.Code, p.Name, labelled[p.Code])));
 
         var countedBy = kind == EntityKind.None || prefix.Length > 0 ? FrozenDictionary<int, AttrRef>.Empty : lists
             .Select(l => (l.Index, Attribute: WorldMap.Attribute(kind, FieldWords.Singular(l.Name) + "Count")))

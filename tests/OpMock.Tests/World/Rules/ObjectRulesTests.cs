@@ -58,6 +58,21 @@ public sealed class ObjectRulesTests
         string.Join("|", rules.All.Select(r => r.GetType().Name)).ShouldBe(expected);
     }
 
+    [Fact]
+    public void For_WriteAnswerNamingACodeOnlyTheRequestLabels_NamesItByTheRequestsLabels()
+    {
+        // Given an update whose request lists handleStatus's labels and whose answer shows the code and its name unlabelled
+        var input = RuleFields.Read("handleStatus:Integer:处理状态:1-处理中 2-已处理 3-已关闭");
+        var output = RuleFields.Read("handleStatus:Integer:处理状态|handleStatusName:String:处理状态名称");
+        var endpoint = new Endpoint(new ApiDoc { Path = "x.txt", Number = "1", Title = "t", Url = "/x", Route = "/x", Method = "POST" }, input, output, [], "x");
+
+        // When its rules are found
+        var rule = ObjectRules.For(endpoint, EntityKind.None, "", output, [.. output.Select(f => new FieldPlan(null, f.Name, null, false))]).All.OfType<CodeNameRule>().ShouldHaveSingleItem();
+
+        // Then the name shows the request's label of the code
+        CodeNames.Label(rule.Labels!, System.Text.Json.Nodes.JsonValue.Create(1)).ShouldBe("处理中");
+    }
+
     [Theory]
     [InlineData("GD", "yyyyMMdd", 12, "IdRule { Id = 0, Shape = IdShape { Prefix = GD, DateFormat = yyyyMMdd, Digits = 4, LeadingZero = True, IsDated = True }, Time = 1 }")]
     [InlineData("r", "", 4, "IdRule { Id = 0, Shape = IdShape { Prefix = r, DateFormat = , Digits = 4, LeadingZero = False, IsDated = False }, Time = 1 }")]

@@ -70,8 +70,9 @@ public sealed class StateCountsTests(StatesWorld world)
         var pending = items.First(i => i["handleStatus"]!.GetValue<int>() == 0)["complaintId"]!.GetValue<string>();
         var session = "states-count-" + Guid.NewGuid().ToString("N");
 
-        world.Post(StatesWorld.UpdateComplaint, new JsonObject { ["complaintId"] = pending, ["staffId"] = op, ["handleStatus"] = 1, ["handleRemark"] = "已联系用户" }, session)["code"]!
-            .GetValue<int>().ShouldBe(200);
+        var answer = world.Post(StatesWorld.UpdateComplaint, new JsonObject { ["complaintId"] = pending, ["staffId"] = op, ["handleStatus"] = 1, ["handleRemark"] = "已联系用户" }, session);
+        answer["code"]!.GetValue<int>().ShouldBe(200);
+        answer["data"]!["handleStatusName"]!.GetValue<string>().ShouldBe("处理中", "the answer names the state set by the request's labels (its own table lists none)");
 
         var after = world.Pages(StatesWorld.Complaints, new JsonObject { ["staffId"] = op }, session);
         after[0]["unhandledNum"]!.GetValue<int>().ShouldBe(first["unhandledNum"]!.GetValue<int>() - 1);
