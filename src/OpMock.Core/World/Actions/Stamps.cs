@@ -21,6 +21,10 @@ internal static class Stamps
 
         var fields = new Dictionary<string, JsonNode?>(written.Fields, StringComparer.Ordinal);
         var changes = outcome.Changes.ToBuilder();
+
+        // Kept where the write kept the entity's own changes: a described kind's entities (a complaint) are records of
+        // their kind's collection, which reads look in, not of a built-in kind's.
+        var collection = outcome.Changes.Where(c => c.Id == written.Id).Select(c => c.Collection).FirstOrDefault() ?? Records.Entity(written.Kind);
         foreach (var (field, value) in values)
         {
             var key = Facts.Key(field.Name);
@@ -31,7 +35,7 @@ internal static class Stamps
 
             if (written.Kind != EntityKind.None && written.Id is { } id && !outcome.Changes.IsEmpty && WorldMap.Attribute(written.Kind, field.Name) is null)
             {
-                changes.Add(new Change(Records.Entity(written.Kind), id, key, OpJson.ToCompactText(value)));
+                changes.Add(new Change(collection, id, key, OpJson.ToCompactText(value)));
             }
         }
 
