@@ -39,7 +39,7 @@ internal sealed class OpWorld
         this.options = options with { Ops = Math.Max(1, options.Ops), Users = Math.Max(1, options.Users) };
         ids = new WorldIds(options.Seed);
         chatIds = new ChatIds(options.Seed);
-        things = new Things(this.options, ids);
+        things = new Things(this.options, Kinds);
         shownOwners = new();
         // Examples are facts about the kinds this world holds: a described kind's example items are its entities.
         Facts = (facts ?? Facts.None).For(Kinds);
@@ -92,8 +92,9 @@ internal sealed class OpWorld
     public long FreshThing(KindRow row, long seq) => things.Fresh(this, row, seq);
 
     /// <summary>The OPs or users the docs' examples show that this world did not generate, in order: owners of described kinds' entities too.</summary>
-    public ImmutableArray<string> ShownOwners(EntityKind kind) => shownOwners.GetOrAdd(kind, k => [.. Facts.Ids(k).Where(id =>
-        (k == EntityKind.Op ? ids.OpIndex(id) : ids.UserIndex(id)) is not { } i || i >= (k == EntityKind.Op ? options.Ops : options.Users))]);
+    public ImmutableArray<string> ShownOwners(EntityKind kind) => shownOwners.GetOrAdd(kind, k => Kinds.Row(k)?.Population is { ExamplesShowOthers: true } population
+        ? [.. Facts.Ids(k).Where(id => population.IndexOf(this, id) is not { } i || i >= population.Count(options))]
+        : []);
 
     /// <summary>What the session changed of an entity of any kind, keyed as <see cref="Facts"/> keys them; null when nothing.</summary>
     public System.Collections.Frozen.FrozenDictionary<string, JsonNode?>? Changed(EntityKind kind, string id) =>
@@ -102,6 +103,12 @@ internal sealed class OpWorld
     public Facts Facts { get; }
 
     public string UserId(int index) => ids.User(index);
+
+    /// <summary>The number of a user this world generated (its index), or null for any other id.</summary>
+    public int? UserIndex(string id) => ids.UserIndex(id);
+
+    /// <summary>The number of an OP this world generated, or null for any other id.</summary>
+    public int? OpIndex(string id) => ids.OpIndex(id);
 
     public string OpId(int index) => ids.Op(index);
 

@@ -10,6 +10,13 @@ namespace OpMock.Core.World.Kinds;
 internal sealed record Relation(string Field, EntityKind Target, ImmutableDictionary<string, Attr> Beside);
 
 /// <summary>
+/// How the world numbers a kind's entities, for the kinds whose entities own others (an OP's tickets, a user's coupons):
+/// how many it generates, the number an id has (null for an id it did not generate), the id of a number; and whether the
+/// examples show entities of it the world did not generate (the docs' OP, their users), owners too.
+/// </summary>
+internal sealed record Population(Func<WorldOptions, int> Count, Func<OpWorld, string, int?> IndexOf, Func<OpWorld, int, string> IdAt, bool ExamplesShowOthers);
+
+/// <summary>
 /// One row of the kinds table (<see cref="KindTable"/>): everything the world knows about a kind of entity. The four
 /// built-in kinds (user, chat, OP, message) are its first rows; the others come from the docs (<see cref="KindDiscovery"/>).
 /// </summary>
@@ -38,6 +45,9 @@ internal sealed record KindRow(EntityKind Kind, string Name, ImmutableArray<stri
     public string? StartField { get; init; }
 
     public Rules.IdShape Shape { get; init; } = Rules.IdShape.Fallback;
+
+    /// <summary>How the world numbers the kind's entities (user, OP, chat); null for a kind whose entities own none.</summary>
+    public Population? Population { get; init; }
 
     /// <summary>
     /// Every example object, in every doc, that carries the kind's id: the samples its fields are generated from, the

@@ -15,9 +15,19 @@ internal sealed class KindTable
     [
         new KindRow(EntityKind.Message, "message", ["messageId", "msgId"],
             ["message", "messages", "messageList", "msg", "msgs", "msgList", "chatMessage", "chatMessages", "lastMessage"], []),
-        new KindRow(EntityKind.Chat, "chat", ["chatId"], ["chat", "chats", "chatItem", "chatList"], []),
-        new KindRow(EntityKind.User, "user", ["userId"], ["user", "userInfo", "customer"], ["userAddressId", "userContactId"]),
-        new KindRow(EntityKind.Op, "op", ["staffId", "operatorId", "opId"], ["operator", "staff", "op", "opInfo"], []),
+        // A user's chat is numbered as its user: chat j is user j's current chat.
+        new KindRow(EntityKind.Chat, "chat", ["chatId"], ["chat", "chats", "chatItem", "chatList"], [])
+        {
+            Population = new(o => o.Users, (w, id) => w.UserIndex(w.ChatById(id).UserId), (w, j) => w.ChatOf(w.UserId(j)).ChatId, ExamplesShowOthers: false),
+        },
+        new KindRow(EntityKind.User, "user", ["userId"], ["user", "userInfo", "customer"], ["userAddressId", "userContactId"])
+        {
+            Population = new(o => o.Users, (w, id) => w.UserIndex(id), (w, j) => w.UserId(j), ExamplesShowOthers: true),
+        },
+        new KindRow(EntityKind.Op, "op", ["staffId", "operatorId", "opId"], ["operator", "staff", "op", "opInfo"], [])
+        {
+            Population = new(o => o.Ops, (w, id) => w.OpIndex(id), (w, j) => w.OpId(j), ExamplesShowOthers: true),
+        },
     ]);
 
     private readonly FrozenDictionary<string, KindRow> byId;

@@ -15,7 +15,7 @@ internal sealed record Thing(KindRow Row, string Id, string OwnerId, DateTimeOff
 /// (<see cref="Rules.IdShape"/>), so a detail finds what its list showed. A session's creates, changes and deletes are
 /// records of the kind in its <see cref="Overlay"/>.
 /// </summary>
-internal sealed class Things(WorldOptions options, WorldIds ids)
+internal sealed class Things(WorldOptions options, KindTable kinds)
 {
     /// <summary>The most entities of one kind one owner has, unless an example page's total says more.</summary>
     public const int PerOwner = 20;
@@ -121,20 +121,20 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
             case EntityKind.Op:
                 return ownerKind == EntityKind.User ? world.ChatOf(thing.OwnerId).OperatorId
                     : ownerKind == EntityKind.Chat ? world.ChatById(thing.OwnerId).OperatorId
-                    : ids.Op((int)(drawn % (ulong)options.Ops));
+                    : world.OpId((int)(drawn % (ulong)options.Ops));
             case EntityKind.User:
                 // An OP's entity is about a user the OP serves, when it serves any.
                 return ownerKind == EntityKind.Op && world.Op(thing.OwnerId).Users is { IsDefaultOrEmpty: false } served ? served[(int)(drawn % (ulong)served.Length)]
                     : ownerKind == EntityKind.Chat ? world.ChatById(thing.OwnerId).UserId
-                    : ids.User((int)(drawn % (ulong)options.Users));
+                    : world.UserId((int)(drawn % (ulong)options.Users));
             case EntityKind.Chat:
                 return ownerKind == EntityKind.Chat ? thing.OwnerId
                     : world.ChatOf(thing.Row.Relations.FirstOrDefault(r => r.Target == EntityKind.User) is { } user ? Related(world, thing, user)
-                        : ownerKind == EntityKind.User ? thing.OwnerId : ids.User((int)(drawn % (ulong)options.Users))).ChatId;
+                        : ownerKind == EntityKind.User ? thing.OwnerId : world.UserId((int)(drawn % (ulong)options.Users))).ChatId;
             case var target when world.Kinds.Row(target) is { IsBuiltIn: false } other:
                 return Related(world, thing, other, drawn);
             default:
-                return world.MessagesOf(world.ChatOf(ids.User((int)(drawn % (ulong)options.Users))))[^1].Id;
+                return world.MessagesOf(world.ChatOf(world.UserId((int)(drawn % (ulong)options.Users))))[^1].Id;
         }
     }
 
@@ -277,26 +277,18 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
     /// The owners the examples show that the world did not generate (the docs' OP, their users): owners
     /// <see cref="OwnerCount"/> + i, so their entities are numbered, listed and found by id as the world's are.
     /// </summary>
-    private static System.Collections.Immutable.ImmutableArray<string> Shown(OpWorld world, KindRow row) => row.Owner?.Target is EntityKind.Op or EntityKind.User
-        ? world.ShownOwners(row.Owner.Target)
+    private static System.Collections.Immutable.ImmutableArray<string> Shown(OpWorld world, KindRow row) => row.Owner is { } owner
+        ? world.ShownOwners(owner.Target)
         : [];
 
-    private int OwnerCount(KindRow row) => row.Owner?.Target switch
-    {
-        EntityKind.Op => options.Ops,
-        EntityKind.User or EntityKind.Chat => options.Users,
-        _ => 1,
-    };
+    /// <summary>The owner kind's numbering (the kinds table's): an owner of no numbered kind is one, owner 0.</summary>
+    private Population? OwnersOf(KindRow row) => row.Owner is { } owner ? kinds.Row(owner.Target)?.Population : null;
+
+    private int OwnerCount(KindRow row) => OwnersOf(row)?.Count(options) ?? 1;
 
     private int? OwnerIndex(OpWorld world, KindRow row, string ownerId)
     {
-        var index = row.Owner?.Target switch
-        {
-            EntityKind.Op => ids.OpIndex(ownerId),
-            EntityKind.User => ids.UserIndex(ownerId),
-            EntityKind.Chat => ids.UserIndex(world.ChatById(ownerId).UserId),
-            _ => 0,
-        };
+        var index = OwnersOf(row) is { } population ? population.IndexOf(world, ownerId) : 0;
         if (index is { } i && i < OwnerCount(row))
         {
             return i;
@@ -306,13 +298,8 @@ internal sealed class Things(WorldOptions options, WorldIds ids)
         return shown >= 0 ? OwnerCount(row) + shown : null;
     }
 
-    private string OwnerId(OpWorld world, KindRow row, int index) => index >= OwnerCount(row) && Shown(world, row) is { Length: > 0 } shown ? shown[index - OwnerCount(row)] : row.Owner?.Target switch
-    {
-        EntityKind.Op => ids.Op(index),
-        EntityKind.User => ids.User(index),
-        EntityKind.Chat => world.ChatOf(ids.User(index)).ChatId,
-        _ => "",
-    };
+    private string OwnerId(OpWorld world, KindRow row, int index) => index >= OwnerCount(row) && Shown(world, row) is { Length: > 0 } shown ? shown[index - OwnerCount(row)]
+        : OwnersOf(row)?.IdAt(world, index) ?? "";
 
     private static string? Text(IReadOnlyDictionary<string, JsonNode?> fields, string key) =>
         fields.GetValueOrDefault(key) is JsonValue value ? value.TryGetValue<string>(out var text) ? text : value.ToJsonString() : null;

@@ -25,6 +25,30 @@ public sealed class KindTableTests
     public void ById_BuiltInIdField_IsItsRow(string field, string kind) =>
         KindTable.BuiltIn.ById(field)!.Kind.ShouldBe(Enum.Parse<EntityKind>(kind));
 
+    /// <summary>The built-in rows number the world's entities (issue 25: a kind needs no code): how many, an id's number, a number's id.</summary>
+    [Theory]
+    [InlineData("user", 1000, true)]
+    [InlineData("op", 40, true)]
+    [InlineData("chat", 1000, false)]
+    public void Population_BuiltInRow_NumbersTheWorldsEntitiesBothWays(string name, int count, bool examplesShowOthers)
+    {
+        var world = new OpWorld(WorldOptions.Default with { Users = 1000, Ops = 40 }, Pins.None);
+        var population = KindTable.BuiltIn.Named(name)!.Population!;
+
+        population.Count(world.Options).ShouldBe(count);
+        population.ExamplesShowOthers.ShouldBe(examplesShowOthers);
+        foreach (var j in new[] { 0, 1, 17, count - 1 })
+        {
+            population.IndexOf(world, population.IdAt(world, j)).ShouldBe(j);
+        }
+
+        population.IndexOf(world, "u0001b7e2c94f0a6d4e1b9c3f5a7d2e8b6c40").ShouldBeNull();
+    }
+
+    [Fact]
+    public void Population_MessagesAndDescribedKinds_None() =>
+        KindTable.BuiltIn.Named("message")!.Population.ShouldBeNull();
+
     [Fact]
     public void BuiltIn_FourRows_AreTheFirstKinds() =>
         KindTable.BuiltIn.Rows.Select(r => r.Name).ShouldBe(["message", "chat", "user", "op"]);
