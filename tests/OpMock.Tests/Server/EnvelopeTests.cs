@@ -48,4 +48,24 @@ public sealed class EnvelopeTests
         body["foot"]!["operationTime"]!.GetValue<string>().ShouldBe("2026-12-07 18:00:00");
         body["foot"]!["host"]!.GetValue<string>().ShouldBe("op.example");
     }
+
+    [Theory]
+    [InlineData("2026-12-07T10:00:00Z")]
+    [InlineData("2026-12-31T16:00:00Z")]
+    [InlineData("2000-02-29T15:59:59Z")]
+    [InlineData("9999-12-30T23:59:59Z")]
+    public void Complete_AnyTime_TheBytesOfTheTextForm(string utc)
+    {
+        // Given an envelope whose foot has Chinese text, at a time (the last two cross a China day, one a leap day)
+        var at = DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture);
+        var envelope = new Envelope(new OpMock.Core.Fixtures.Foot("400-中文-0000", "op.example"), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(at));
+        var head = Envelope.Head(200, "成功", null);
+
+        // When the foot is added
+        var body = envelope.Complete(head);
+
+        // Then it is the text form's bytes: the time in China's zone, the foot's text as UTF-8
+        var time = at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        Encoding.UTF8.GetString(body).ShouldBe($"{Encoding.UTF8.GetString(head)}{{\"operationTime\":\"{time}\",\"servicePhone\":\"400-中文-0000\",\"host\":\"op.example\"}}}}");
+    }
 }
