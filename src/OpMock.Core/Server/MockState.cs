@@ -77,8 +77,9 @@ internal sealed record MockState(
 
         // A write's example shows the world after the write, not the seeded one: it is no fact about the seeded world.
         // The world of each China day: examples are read again for each, as their facts place generated chats before the anchor.
-        var endpoints = kinds.AboutBuiltInKinds(contract.Endpoints.Select(e => e.Endpoint)).Where(e => !effects.Writes(e.IsTransfer ? e.TransferTarget ?? "" : e.Route)).ToImmutableArray();
-        var worlds = new DailyWorld(set.World, options => new OpWorld(options, set.Pins, ExampleFacts.Read(endpoints, options), kinds), time ?? TimeProvider.System);
+        // Every route's examples are facts, read against the kinds table (a ticket's detail tells of that ticket).
+        var endpoints = contract.Endpoints.Select(e => e.Endpoint).Where(e => !effects.Writes(e.IsTransfer ? e.TransferTarget ?? "" : e.Route)).ToImmutableArray();
+        var worlds = new DailyWorld(set.World, options => new OpWorld(options, set.Pins, ExampleFacts.Read(endpoints, options, kinds), kinds), time ?? TimeProvider.System);
         if (warm)
         {
             _ = worlds.Today;

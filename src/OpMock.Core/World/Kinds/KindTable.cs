@@ -169,14 +169,6 @@ internal sealed class KindTable
         : null;
 
     /// <summary>
-    /// The routes whose examples are facts: every route's. The world reads them against this table
-    /// (<see cref="ExampleFacts.Read(IEnumerable{Docs.Endpoint}, WorldOptions, KindTable)"/>), so an example about a
-    /// described kind's entity (a ticket's detail, an item of a user's points log) tells of that entity.
-    /// </summary>
-    /// <remarks>The name is its callers' (it once kept only the routes about the built-in kinds: <see cref="OnlyBuiltIn"/>).</remarks>
-    public IEnumerable<Docs.Endpoint> AboutBuiltInKinds(IEnumerable<Docs.Endpoint> endpoints) => endpoints;
-
-    /// <summary>
     /// The routes whose examples are facts about the built-in kinds' entities: not those about a described kind's entity
     /// (read against the built-in kinds alone, a ticket's detail would give its status and times to the user it names).
     /// </summary>
