@@ -59,7 +59,7 @@ internal static class Verbs
     public static readonly IReadOnlyList<(string[] Words, string[] Labels)> Reaches =
     [
         (["approve", "pass", "agree", "通过", "同意"], ["已通过", "通过", "审核通过", "审批通过", "已同意", "同意"]),
-        (["reject", "refuse", "deny", "驳回", "拒绝"], ["已驳回", "驳回", "已拒绝", "拒绝", "审核不通过", "不通过"]),
+        (["reject", "refuse", "deny", "驳回", "拒绝", "不通过"], ["已驳回", "驳回", "已拒绝", "拒绝", "审核不通过", "不通过"]),
         (["cancel", "取消"], ["已取消", "取消"]),
         (["resolve", "complete", "解决", "完成"], ["已解决", "已完成", "解决", "完成"]),
     ];

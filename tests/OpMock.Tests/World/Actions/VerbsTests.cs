@@ -86,6 +86,7 @@ public sealed class VerbsTests(VerbsWorld world) : IClassFixture<VerbsWorld>
     [InlineData("/op/v2/completeTask", "", "已解决")]
     [InlineData("/op/v2/v3", "审核通过", "已通过")]
     [InlineData("/op/v2/v3", "驳回提现申请", "已驳回")]
+    [InlineData("/op/v2/v3", "提现审核不通过", "已驳回")]
     [InlineData("/op/v2/v3", "取消订单", "已取消")]
     [InlineData("/op/v2/v3", "标记工单已解决", "")]
     [InlineData("/op/v2/handleComplaint", "处理投诉（通过或驳回）", "")]
