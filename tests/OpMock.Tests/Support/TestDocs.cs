@@ -69,6 +69,11 @@ internal static class TestDocs
     /// <summary>Objects in states (TestDocs/states): bounds by another field, times empty while a state holds, counts of a state, reasons.</summary>
     public static string States => Path.Combine(Folder, "states");
 
+    /// <summary>43.1–43.3: an OP's leave applications and the approve / reject routes that send no status (see verbs/README.md).</summary>
+    public static string Verbs => Path.Combine(Folder, "verbs");
+
+    public static string BaseWithVerbs(TempFolder temp) => Copy(temp, Base, BaseOverrides, Verbs);
+
     /// <summary>The base docs plus the states docs, copied into <paramref name="temp"/>.</summary>
     public static string BaseWithStates(TempFolder temp) => Copy(temp, Base, BaseOverrides, States);
 

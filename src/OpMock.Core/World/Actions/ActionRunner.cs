@@ -308,7 +308,8 @@ internal sealed class ActionRunner(TimeProvider time)
         void Event(string id, bool create)
         {
             var events = world.Changed(row.Kind, id)?.GetValueOrDefault(Kinds.Things.Events) is JsonArray before ? before.DeepClone().AsArray() : [];
-            var status = effect.Life.Status is { } field ? request.FirstOrDefault(p => string.Equals(p.Key, field, StringComparison.OrdinalIgnoreCase)).Value : null;
+            // The state set: the one sent, else the one the route's verb reaches (approve → 已通过).
+            var status = effect.Life.Status is { } field ? request.FirstOrDefault(p => string.Equals(p.Key, field, StringComparison.OrdinalIgnoreCase)).Value ?? (create ? null : effect.Life.Reached) : null;
             var op = OpNamed(request) ?? Current(token);
             events.Add(new JsonObject
             {

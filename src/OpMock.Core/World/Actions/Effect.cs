@@ -194,7 +194,7 @@ internal static class EffectInference
         return new Effect(transition, target, writes.ToImmutable(), source, item,
             idField?.Type.Kind is FieldKind.Integer or FieldKind.Number, transition == Transition.Transfer ? to : null)
         {
-            Life = target == EffectTarget.Item && item is not null ? Rules.WriteLife.Of(endpoint, item) : Rules.WriteLife.None,
+            Life = target == EffectTarget.Item && item is not null ? Rules.WriteLife.Of(endpoint, item, Verbs.Reached(endpoint.Route, endpoint.Doc.Title)) : Rules.WriteLife.None,
         };
     }
 

@@ -48,7 +48,7 @@ internal sealed class EffectTable
             }
         }
 
-        return new EffectTable(direct.ToFrozenDictionary(p => p.Key, p => Shaped(EffectInference.Infer(p.Value, declared.GetValueOrDefault(p.Key)), direct.Values) with { Route = p.Key }, StringComparer.OrdinalIgnoreCase));
+        return new EffectTable(direct.ToFrozenDictionary(p => p.Key, p => Lived(Shaped(EffectInference.Infer(p.Value, declared.GetValueOrDefault(p.Key)), direct.Values), p.Value, direct.Values) with { Route = p.Key }, StringComparer.OrdinalIgnoreCase));
     }
 
     /// <summary>
@@ -90,4 +90,18 @@ internal sealed class EffectTable
         effect.ItemIdField is not { } field || effect.Life.Id is not null ? effect
             : endpoints.Select(e => Rules.IdShape.Of(Rules.WriteLife.Find(e.Doc.Example?.Text, field))).FirstOrDefault(s => s is not null) is { } shape
                 ? effect with { Life = effect.Life with { Id = shape } } : effect;
+
+    /// <summary>
+    /// An item's states are its status's in any doc that shows the item (a list's items) when the route's own fields
+    /// name none: approveLeave {leaveId, staffId} reaches 已通过 of the leaves list's <c>status</c>.
+    /// </summary>
+    private static Effect Lived(Effect effect, Endpoint endpoint, IEnumerable<Endpoint> endpoints) =>
+        effect.ItemIdField is not { } field || effect.Life.Status is not null || effect.Transition is Transition.Create or Transition.Delete
+            || Verbs.Reached(endpoint.Route, endpoint.Doc.Title) is not { Count: > 0 } reached ? effect
+            : effect with
+            {
+                Life = effect.Life.WithStatus(
+                    endpoints.SelectMany(e => e.Sections.Select(s => s.Fields).Prepend(e.Output)).Where(g => g.Any(f => string.Equals(f.Name, field, StringComparison.OrdinalIgnoreCase))).SelectMany(g => g),
+                    reached),
+            };
 }

@@ -46,7 +46,22 @@ internal static class Verbs
         (Transition.Send, ["send", "reply"], ["发送", "回复"]),
         (Transition.Create, ["create", "add", "new", "insert"], ["新增", "添加", "创建", "新建"]),
         (Transition.Delete, ["delete", "remove", "del"], ["删除", "移除"]),
-        (Transition.Set, ["set", "update", "modify", "edit", "change", "save", "mark", "switch"], ["修改", "设置", "更新", "编辑", "标记", "切换"]),
+        (Transition.Set, ["set", "update", "modify", "edit", "change", "save", "mark", "switch",
+                "handle", "process", "deal", "audit", "review", "approve", "pass", "agree", "reject", "refuse", "deny", "confirm", "cancel",
+                "assign", "dispatch", "allot", "resolve", "reopen", "complete"],
+            ["修改", "设置", "更新", "编辑", "标记", "切换", "处理", "审核", "审批", "驳回", "拒绝", "通过", "同意", "确认", "取消", "派单", "指派", "分配", "解决", "完成", "重新打开"]),
+    ];
+
+    /// <summary>
+    /// The verbs that name the state they reach (approve → 已通过): a route or title word, and the labels of that state
+    /// in the order they are looked for among a status field's labels. An update that sends no status sets that state.
+    /// </summary>
+    public static readonly IReadOnlyList<(string[] Words, string[] Labels)> Reaches =
+    [
+        (["approve", "pass", "agree", "通过", "同意"], ["已通过", "通过", "审核通过", "审批通过", "已同意", "同意"]),
+        (["reject", "refuse", "deny", "驳回", "拒绝", "不通过"], ["已驳回", "驳回", "已拒绝", "拒绝", "审核不通过", "不通过"]),
+        (["cancel", "取消"], ["已取消", "取消"]),
+        (["resolve", "complete", "解决", "完成"], ["已解决", "已完成", "解决", "完成"]),
     ];
 
     /// <summary>The transition a route's name, else its doc's title, names; and the words that said so.</summary>
@@ -68,7 +83,7 @@ internal static class Verbs
         {
             foreach (var word in titleWords)
             {
-                var at = title.IndexOf(word, StringComparison.Ordinal);
+                var at = At(title, word);
                 if (at >= 0 && at < best.At)
                 {
                     best = (transition, word, at);
@@ -77,6 +92,41 @@ internal static class Verbs
         }
 
         return (best.Item1, best.Word);
+    }
+
+    /// <summary>
+    /// The labels of the state a route's verb reaches: its name's first word of <see cref="Reaches"/> (auditPass →
+    /// 已通过); a name with another verb of the table reaches none (handleComplaint); else its title's first word.
+    /// </summary>
+    public static IReadOnlyList<string> Reached(string route, string title)
+    {
+        var words = Words(route);
+        if (words.Select(w => Reaches.FirstOrDefault(r => r.Words.Contains(w, StringComparer.Ordinal))).FirstOrDefault(r => r.Words is not null) is { Words: not null } named)
+        {
+            return named.Labels;
+        }
+
+        if (words.Any(w => Table.Any(t => t.RouteWords.Contains(w, StringComparer.Ordinal))))
+        {
+            return [];
+        }
+
+        return Reaches.Select(r => (r.Labels, At: r.Words.Select(w => At(title, w)).Where(a => a >= 0).DefaultIfEmpty(int.MaxValue).Min()))
+            .Where(r => r.At < int.MaxValue).OrderBy(r => r.At).Select(r => r.Labels).FirstOrDefault() ?? [];
+    }
+
+    /// <summary>Where a title says a verb: not as a state's label (待处理, 已通过, 未解决 are states, not the route's action); −1 if nowhere.</summary>
+    private static int At(string title, string word)
+    {
+        for (var at = title.IndexOf(word, StringComparison.Ordinal); at >= 0; at = title.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            if (at == 0 || title[at - 1] is not ('待' or '已' or '未' or '不'))
+            {
+                return at;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>A route's name as lower-case words: /op/v2/closeChat → close, chat; set_online → set, online.</summary>

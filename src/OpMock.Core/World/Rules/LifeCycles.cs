@@ -36,6 +36,14 @@ internal sealed record StateOrder(ImmutableArray<EnumOption> States)
         return -1;
     }
 
+    /// <summary>
+    /// The state a verb reaches: the first of <paramref name="labels"/> a state's label is, else the first a label holds
+    /// unnegated (审核通过, never 未通过 or 待通过); null when none is listed.
+    /// </summary>
+    public EnumOption? Reached(IReadOnlyList<string> labels) =>
+        labels.Select(w => States.FirstOrDefault(s => s.Label.Trim() == w)).FirstOrDefault(s => s is not null)
+        ?? labels.Select(w => States.FirstOrDefault(s => s.Label.Contains(w, StringComparison.Ordinal) && !s.Label.Any(c => c is '未' or '不' or '待' or '非'))).FirstOrDefault(s => s is not null);
+
     /// <summary>The states from the first to <paramref name="current"/>, in order; the first alone for a value the doc does not list.</summary>
     public ImmutableArray<EnumOption> PathTo(JsonNode? current) => IndexOf(current) is var at and >= 0 ? States[..(at + 1)] : [First];
 }

@@ -18,15 +18,28 @@ internal sealed record WriteLife(IdShape? Id, string? Status, JsonNode? FirstSta
 {
     public static WriteLife None { get; } = new(null, null, null, [], []);
 
-    /// <summary>The life a write route gives the item <paramref name="idField"/> names, from the route's fields and example.</summary>
-    public static WriteLife Of(Endpoint endpoint, string idField)
+    /// <summary>The state an update that sends no status sets: the one the route's verb reaches (approve → 已通过), if its status lists it.</summary>
+    public JsonNode? Reached { get; init; }
+
+    /// <summary>
+    /// The life a write route gives the item <paramref name="idField"/> names, from the route's fields and example;
+    /// <paramref name="reached"/> are the labels of the state its verb reaches (Actions' Verbs.Reached).
+    /// </summary>
+    public static WriteLife Of(Endpoint endpoint, string idField, IReadOnlyList<string> reached)
     {
         var fields = endpoint.Input.Concat(endpoint.Output).Concat(endpoint.Sections.SelectMany(s => s.Fields)).ToList();
-        var status = fields.Select(f => (Field: f, Order: StateOrder.Of(f))).FirstOrDefault(p => p.Order is not null);
         string[] Stage(int stage) => [.. fields.Where(f => FieldWords.IsTime(f) && FieldWords.Stage(f) == stage).Select(f => f.Name).Distinct(StringComparer.Ordinal)];
-        return new WriteLife(IdShape.Of(Find(endpoint.Doc.Example?.Text, idField)), status.Field?.Name, status.Order is { } order ? FieldHints.ToJson(order.First.Value) : null,
-            [.. Stage(0)], [.. Stage(5)]);
+        return new WriteLife(IdShape.Of(Find(endpoint.Doc.Example?.Text, idField)), null, null, [.. Stage(0)], [.. Stage(5)]).WithStatus(fields, reached);
     }
+
+    /// <summary>
+    /// The life with the first status among <paramref name="fields"/> that orders states (its first state, the state
+    /// <paramref name="reached"/> names); unchanged when none does.
+    /// </summary>
+    public WriteLife WithStatus(IEnumerable<DocField> fields, IReadOnlyList<string> reached) =>
+        fields.Select(f => (Field: f, Order: StateOrder.Of(f))).FirstOrDefault(p => p.Order is not null) is { Order: { } order } status
+            ? this with { Status = status.Field.Name, FirstState = FieldHints.ToJson(order.First.Value), Reached = order.Reached(reached) is { } state ? FieldHints.ToJson(state.Value) : null }
+            : this;
 
     /// <summary>A created item's id of the example's shape; null when no example shows one.</summary>
     public string? FreshId(DateTimeOffset now, long sequence) => Id?.Fresh(now, sequence);
@@ -45,9 +58,19 @@ internal sealed record WriteLife(IdShape? Id, string? Status, JsonNode? FirstSta
         }
     }
 
-    /// <summary>The fields an update sets beside those sent: its update times now.</summary>
-    public IEnumerable<(string Field, JsonNode? Value)> Updated(JsonObject request, DateTimeOffset now) =>
-        UpdateTimes.Where(f => !request.ContainsKey(f)).Select(f => (f, (JsonNode?)JsonValue.Create(now.ToUnixTimeMilliseconds())));
+    /// <summary>The fields an update sets beside those sent: the state its verb reaches unless a status is sent, its update times now.</summary>
+    public IEnumerable<(string Field, JsonNode? Value)> Updated(JsonObject request, DateTimeOffset now)
+    {
+        if (Status is { } status && Reached is { } reached && !request.Any(p => string.Equals(p.Key, status, StringComparison.OrdinalIgnoreCase)))
+        {
+            yield return (status, reached.DeepClone());
+        }
+
+        foreach (var field in UpdateTimes.Where(f => !request.ContainsKey(f)))
+        {
+            yield return (field, JsonValue.Create(now.ToUnixTimeMilliseconds()));
+        }
+    }
 
     /// <summary>The first value of a field named <paramref name="name"/> anywhere in an example's JSON.</summary>
     public static JsonNode? Find(string? json, string name) => json is null ? null : Find(OpJson.TryParse(json, out _, out _), name);

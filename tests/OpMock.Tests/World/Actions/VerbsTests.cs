@@ -1,8 +1,9 @@
+using System.Text.Json.Nodes;
 using OpMock.Core.World.Actions;
 
 namespace OpMock.Tests.World.Actions;
 
-public sealed class VerbsTests
+public sealed class VerbsTests(VerbsWorld world) : IClassFixture<VerbsWorld>
 {
     /// <summary>The verb table: a route's name first, else its doc's title; read words are reads.</summary>
     public static TheoryData<string, string, string> Routes => new()
@@ -40,6 +41,29 @@ public sealed class VerbsTests
         { "/op/v2/v3", "设置在线状态", nameof(Transition.Set) },
         { "/op/v2/v3", "结束会话并发送满意度", nameof(Transition.Close) },
         { "/op/v2/v3", "获取转接记录", nameof(Transition.None) },
+        { "/op/v2/handleComplaint", "", nameof(Transition.Set) },
+        { "/op/v2/processRefund", "", nameof(Transition.Set) },
+        { "/op/v2/auditRefund", "", nameof(Transition.Set) },
+        { "/op/v2/approveLeave", "请假审批", nameof(Transition.Set) },
+        { "/op/v2/reject_apply", "", nameof(Transition.Set) },
+        { "/op/v2/confirmOrder", "", nameof(Transition.Set) },
+        { "/op/v2/cancelOrder", "", nameof(Transition.Set) },
+        { "/op/v2/assignTicket", "", nameof(Transition.Set) },
+        { "/op/v2/ticket/dispatch", "", nameof(Transition.Set) },
+        { "/op/v2/resolveTicket", "", nameof(Transition.Set) },
+        { "/op/v2/reopenTicket", "", nameof(Transition.Set) },
+        { "/op/v2/v3", "处理投诉", nameof(Transition.Set) },
+        { "/op/v2/v3", "退款审核", nameof(Transition.Set) },
+        { "/op/v2/v3", "审批通过请假申请", nameof(Transition.Set) },
+        { "/op/v2/v3", "驳回申请", nameof(Transition.Set) },
+        { "/op/v2/v3", "确认订单", nameof(Transition.Set) },
+        { "/op/v2/v3", "取消预约", nameof(Transition.Set) },
+        { "/op/v2/v3", "工单派单", nameof(Transition.Set) },
+        { "/op/v2/v3", "指派工单给OP", nameof(Transition.Set) },
+        { "/op/v2/v3", "解决工单", nameof(Transition.Set) },
+        { "/op/v2/pendingTickets", "待处理工单列表", nameof(Transition.None) },
+        { "/op/v2/passedApplies", "已通过的申请", nameof(Transition.None) },
+        { "/op/v2/getAuditLogs", "审核记录", nameof(Transition.None) },
         { "/op/v2/v3", "用户详情", nameof(Transition.None) },
     };
 
@@ -48,6 +72,58 @@ public sealed class VerbsTests
     public void Of_RouteAndTitle_NamesTheTransitionOfTheTable(string route, string title, string expected)
     {
         Verbs.Of(route, title).Transition.ToString().ShouldBe(expected);
+    }
+
+    /// <summary>The state a verb reaches, as the first of the labels looked for; "" for a verb that names none.</summary>
+    [Theory]
+    [InlineData("/op/v2/approveLeave", "", "已通过")]
+    [InlineData("/op/v2/auditPass", "", "已通过")]
+    [InlineData("/op/v2/agree_refund", "", "已通过")]
+    [InlineData("/op/v2/rejectApply", "", "已驳回")]
+    [InlineData("/op/v2/refuseRefund", "", "已驳回")]
+    [InlineData("/op/v2/cancelOrder", "", "已取消")]
+    [InlineData("/op/v2/resolveTicket", "", "已解决")]
+    [InlineData("/op/v2/completeTask", "", "已解决")]
+    [InlineData("/op/v2/v3", "审核通过", "已通过")]
+    [InlineData("/op/v2/v3", "驳回提现申请", "已驳回")]
+    [InlineData("/op/v2/v3", "提现审核不通过", "已驳回")]
+    [InlineData("/op/v2/v3", "取消订单", "已取消")]
+    [InlineData("/op/v2/v3", "标记工单已解决", "")]
+    [InlineData("/op/v2/handleComplaint", "处理投诉（通过或驳回）", "")]
+    [InlineData("/op/v2/auditRefund", "", "")]
+    [InlineData("/op/v2/assignTicket", "指派工单", "")]
+    public void Reached_RouteAndTitle_NamesTheStateTheVerbReaches(string route, string title, string expected)
+    {
+        (Verbs.Reached(route, title).FirstOrDefault() ?? "").ShouldBe(expected);
+    }
+
+    [Fact]
+    public void ApproveLeave_NoStatusSent_TheListShowsItApprovedInThatSessionOnly()
+    {
+        var (op, leaveId) = world.Pending();
+        var session = "verbs-" + Guid.NewGuid().ToString("N");
+
+        world.Post("/op/v2/approveLeave", new JsonObject { ["leaveId"] = leaveId, ["staffId"] = op }, session)["code"]!.GetValue<int>().ShouldBe(200);
+
+        var approved = world.AppliesOf(op, session).Single(i => i["leaveId"]!.GetValue<string>() == leaveId);
+        approved["status"]!.GetValue<int>().ShouldBe(1, approved.ToJsonString());
+        approved["statusName"]!.GetValue<string>().ShouldBe("已通过");
+        var other = world.AppliesOf(op, "verbs-other-" + Guid.NewGuid().ToString("N")).Single(i => i["leaveId"]!.GetValue<string>() == leaveId);
+        other["status"]!.GetValue<int>().ShouldBe(0);
+        other["statusName"]!.GetValue<string>().ShouldBe("待审批");
+    }
+
+    [Fact]
+    public void RejectLeave_ARemarkAndNoStatusSent_TheListShowsItRejected()
+    {
+        var (op, leaveId) = world.Pending();
+        var session = "verbs-" + Guid.NewGuid().ToString("N");
+
+        world.Post("/op/v2/rejectLeave", new JsonObject { ["leaveId"] = leaveId, ["staffId"] = op, ["remark"] = "排班已满" }, session)["code"]!.GetValue<int>().ShouldBe(200);
+
+        var rejected = world.AppliesOf(op, session).Single(i => i["leaveId"]!.GetValue<string>() == leaveId);
+        rejected["status"]!.GetValue<int>().ShouldBe(2, rejected.ToJsonString());
+        rejected["statusName"]!.GetValue<string>().ShouldBe("已驳回");
     }
 
     [Theory]

@@ -12,7 +12,7 @@ public sealed class WriteLifeTests(RulesWorld world) : IClassFixture<RulesWorld>
     [Fact]
     public void Of_ACreatesDoc_ReadsTheIdShapeTheFirstStateAndTheTimes()
     {
-        var life = WriteLife.Of(Create("""{"data":{"ticketId":"GD201603090001","status":1}}"""), "ticketId");
+        var life = WriteLife.Of(Create("""{"data":{"ticketId":"GD201603090001","status":1}}"""), "ticketId", []);
 
         life.Id.ShouldBe(new IdShape("GD", "yyyyMMdd", 4, true));
         life.Status.ShouldBe("status");
@@ -27,17 +27,28 @@ public sealed class WriteLifeTests(RulesWorld world) : IClassFixture<RulesWorld>
     [InlineData("""{"title":"漏水","createTime":"2026-01-01 00:00:00"}""", "status=0 updateTime=1773108000000")]
     public void Created_ARequest_StartsAtTheFirstStateUnlessSentWithItsTimesNow(string request, string expected)
     {
-        var life = WriteLife.Of(Create(null), "ticketId");
+        var life = WriteLife.Of(Create(null), "ticketId", []);
 
         var set = life.Created(JsonNode.Parse(request)!.AsObject(), Now);
 
         string.Join(" ", set.Select(s => $"{s.Field}={s.Value!.ToJsonString()}")).ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("""{"ticketId":"GD201603090001"}""", "status=2 updateTime=1773108000000")]
+    [InlineData("""{"ticketId":"GD201603090001","status":1}""", "updateTime=1773108000000")]
+    public void Updated_AVerbThatReachesAState_SetsThatStateUnlessAStatusIsSent(string request, string expected)
+    {
+        // resolveTicket: Actions' Verbs.Reached gives 已解决's labels; the doc lists 0:待处理 1:处理中 2:已解决.
+        var life = WriteLife.Of(Create(null), "ticketId", ["已解决", "已完成"]);
+
+        string.Join(" ", life.Updated(JsonNode.Parse(request)!.AsObject(), Now).Select(s => $"{s.Field}={s.Value!.ToJsonString()}")).ShouldBe(expected);
+    }
+
     [Fact]
     public void Updated_ARequest_MovesTheUpdateTimeToNow()
     {
-        var life = WriteLife.Of(Create(null), "ticketId");
+        var life = WriteLife.Of(Create(null), "ticketId", []);
 
         life.Updated(new JsonObject { ["status"] = 2 }, Now).Select(s => s.Field + "=" + s.Value!.ToJsonString()).ShouldBe(["updateTime=1773108000000"]);
     }
