@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OpMock.Core.Console;
 using OpMock.Core.Diagnostics;
 using OpMock.Core.Server;
 using OpMock.Core.World.State;
@@ -85,6 +86,7 @@ internal sealed record ServeSettings(
             StateIdle: StateIdle is { } idle ? StateSettings.ReadIdle(idle) : null,
             Base: Base)
         {
+            Parts = [seams => ConsolePart.Attach(seams)],
             StateAllowEviction = StateAllowEviction,
             StateLimits = StateLimits.Default with
             {

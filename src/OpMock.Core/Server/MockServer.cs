@@ -27,7 +27,7 @@ internal sealed class MockServer : IAsyncDisposable
     private readonly IDisposable[] logs;
     private readonly Pipeline? directPipeline;
     private readonly Pipeline? appPipeline;
-    private readonly Console.ConsoleEndpoint console;
+    private readonly IServerPart[] attached;
     private readonly StubChoice choice = new();
     private MockEngine engine;
 
@@ -42,8 +42,7 @@ internal sealed class MockServer : IAsyncDisposable
         appLog = new RequestLog(app: true, options.MaxRequestLogCount);
         var admin = new AdminGuard(options, listen, () => [Port, AppPort]);
         var bodies = new BodyBudget(options.BodyBudgetBytes);
-        console = new Console.ConsoleEndpoint(new Console.ServeConsole(() => Engine, () => (Port, AppPort), baseContract is null ? null : (options.Base!, baseContract)), new Console.LiveFeed(), admin.Check, bodies, time);
-        logs = [Exchanges.Subscribe(directLog), Exchanges.Subscribe(appLog), Exchanges.Subscribe(console.Feed)];
+        logs = [Exchanges.Subscribe(directLog), Exchanges.Subscribe(appLog)];
         var requests = new RequestLogEndpoint(directLog, appLog, () => Engine);
         Endpoints.Add(CanonicalPath.Admin, guarded: true, AdminIndex.TryHandleAsync);
         Endpoints.Add(RequestLogEndpoint.Prefix + "/", guarded: true, requests.TryHandleAsync);
@@ -51,7 +50,8 @@ internal sealed class MockServer : IAsyncDisposable
         Endpoints.Add(OwnPaths.Reset, guarded: true, ResetAsync);
         var sessionsAdmin = new SessionsAdmin(() => Engine);
         Endpoints.Add(SessionsAdmin.Prefix + "/", guarded: true, (context, _) => sessionsAdmin.TryHandleAsync(context));
-        Endpoints.Add(CanonicalPath.Console + "/", guarded: true, (context, _) => console.TryHandleAsync(context));
+        var seams = new ServerSeams(() => Engine, () => (Port, AppPort), baseContract is null ? null : (options.Base!, baseContract), admin.Check, bodies, time, Exchanges, Endpoints);
+        attached = [.. options.Parts.Select(attach => attach(seams))];
         var avatars = new AvatarEndpoint(() => Engine);
         Endpoints.Add(AvatarEndpoint.Prefix + "/", guarded: false, (context, _) => avatars.TryHandleAsync(context));
         var images = new ExampleImageEndpoint(() => Engine);
@@ -126,10 +126,7 @@ internal sealed class MockServer : IAsyncDisposable
     public string AppUrl => $"http://{DisplayHost}:{AppPort}";
 
     /// <summary>The web console, on either port (the banner prints the direct port's).</summary>
-    public string ConsoleUrl => $"{DirectUrl}{Console.ConsoleEndpoint.Prefix}/";
-
-    /// <summary>The console's live log: every answered request, for the pages watching.</summary>
-    public Console.LiveFeed Feed => console.Feed;
+    public string ConsoleUrl => $"{DirectUrl}{OwnPaths.Console}/";
 
     /// <summary>How many connections each port accepts at once (from the file-descriptor limit).</summary>
     public int ConnectionCap => connectionCap;
@@ -218,8 +215,12 @@ internal sealed class MockServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // Console pages' live streams end first, or stopping would wait for them.
-        console.Feed.Complete();
+        // Parts first: a console page's live stream would keep the ports from stopping.
+        foreach (var part in attached)
+        {
+            part.Dispose();
+        }
+
         direct.Stop();
         app.Stop();
         direct.Dispose();
@@ -256,11 +257,46 @@ internal sealed class MockServer : IAsyncDisposable
         if (port != 0)
         {
             Ports.EnsureFree(listen.Address, port, "; choose another with --port / --app-port");
+            return StartOn(port, pipeline);
         }
 
+        // Port 0: the free port found can be taken before Kestrel binds it (by another server starting on this machine,
+        // or on ::1 when the host is localhost): another free port, a few times.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return StartOn(Ports.Free(listen.Address), pipeline);
+            }
+            catch (WireMock.Exceptions.WireMockException e) when (attempt < 5 && Taken(e))
+            {
+            }
+        }
+    }
+
+    private static bool Taken(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is AggregateException all && all.InnerExceptions.Any(Taken))
+            {
+                return true;
+            }
+
+            if (e is IOException && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private WireMockServer StartOn(int port, Pipeline pipeline)
+    {
         var settings = new WireMockServerSettings
         {
-            Urls = [$"http://{listen.UrlHost}:{(port == 0 ? Ports.Free(listen.Address) : port)}"],
+            Urls = [$"http://{listen.UrlHost}:{port}"],
             StartAdminInterface = true,
             AdminUsername = options.HasAdminCredentials ? options.AdminUsername : null,
             AdminPassword = options.HasAdminCredentials ? options.AdminPassword : null,

@@ -40,6 +40,9 @@ internal sealed record MockServerOptions(
     /// <summary>`--state-allow-eviction`: start on a Redis whose maxmemory-policy may evict OpMock's keys.</summary>
     public bool StateAllowEviction { get; init; }
 
+    /// <summary>Parts built on the server (the console), attached in order where its own endpoints are (<see cref="ServerSeams"/>).</summary>
+    public IReadOnlyList<Func<ServerSeams, IServerPart>> Parts { get; init; } = [];
+
     /// <summary>Request-body bytes all connections may hold at once while their bodies arrive (<see cref="BodyBudget"/>).</summary>
     public long BodyBudgetBytes { get; init; } = BodyBudget.DefaultBytes;
 

@@ -111,7 +111,7 @@ public sealed class ConsoleEndpointTests(SharedMockServer shared) : IClassFixtur
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await response.Content.ReadAsStringAsync()).ShouldContain(says);
         response.Headers.Contains("Access-Control-Allow-Origin").ShouldBeFalse();
-        Host.Server.Feed.Clients.ShouldBe(0);
+        Host.Feed.Clients.ShouldBe(0);
     }
 
     [Fact]
@@ -231,14 +231,14 @@ public sealed class ConsoleEndpointTests(SharedMockServer shared) : IClassFixtur
         var open = new List<EventSource>();
         try
         {
-            for (var n = 0; n < host.Server.Feed.MaxClients; n++)
+            for (var n = 0; n < host.Feed.MaxClients; n++)
             {
                 open.Add(await EventSource.OpenAsync(url));
             }
 
             using var refused = await host.Client.GetAsync(url);
             refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
-            (await MockHost.JsonAsync(refused))["message"]!.ToString().ShouldContain($"at most {host.Server.Feed.MaxClients} pages");
+            (await MockHost.JsonAsync(refused))["message"]!.ToString().ShouldContain($"at most {host.Feed.MaxClients} pages");
         }
         finally
         {

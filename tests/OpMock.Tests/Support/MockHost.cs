@@ -15,6 +15,9 @@ internal sealed class MockHost : IAsyncDisposable
 
     public MockServer Server { get; }
 
+    /// <summary>The console's live log: every answered request, for the pages watching.</summary>
+    public OpMock.Core.Console.LiveFeed Feed { get; private init; } = null!;
+
     public HttpClient Client { get; }
 
     public static Task<MockHost> StartAsync(int? seed = null, string? docs = null, string? fixtures = null, string? overrides = null,
@@ -33,8 +36,10 @@ internal sealed class MockHost : IAsyncDisposable
     /// </param>
     public static async Task<MockHost> StartAsync(MockServerOptions options, TimeProvider? time = null)
     {
-        var server = await MockServer.StartAsync(options, time ?? TestClock.Frozen());
-        return new MockHost(server, new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
+        // As `opmock serve` runs it: with its console, whose live feed tests watch.
+        OpMock.Core.Console.ConsolePart? console = null;
+        var server = await MockServer.StartAsync(options with { Parts = [.. options.Parts, seams => console = OpMock.Core.Console.ConsolePart.Attach(seams)] }, time ?? TestClock.Frozen());
+        return new MockHost(server, new HttpClient { Timeout = TimeSpan.FromSeconds(10) }) { Feed = console!.Feed };
     }
 
     public Task<HttpResponseMessage> PostDirectAsync(string route, string body, string? scenario = null, string query = "") =>

@@ -375,7 +375,7 @@ public sealed class ConsolePageTests(Chromium chromium) : IClassFixture<Chromium
         // A script's read is refused (no CORS); so is a no-cors read, which would be opaque, because the console's answers
         // are for its own origin only (Cross-Origin-Resource-Policy); and the stream never opens.
         outcome.ShouldBe("refused | refused | refused");
-        host.Server.Feed.Clients.ShouldBe(0, "the server refused the stream itself, not just the browser its reading");
+        host.Feed.Clients.ShouldBe(0, "the server refused the stream itself, not just the browser its reading");
     }
 
     private static async Task<HttpResponseMessage> SendAsync(MockHost host, string route, JsonObject body, string? session = null)
