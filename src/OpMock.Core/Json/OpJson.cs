@@ -25,6 +25,13 @@ internal static class OpJson
 
     public static string ToCompactText(JsonNode? node) => node?.ToJsonString(Compact) ?? "null";
 
+    /// <summary>A caller's value as short text for a message (an error naming what was sent): it may be of any length.</summary>
+    public static string Sample(object? value)
+    {
+        var text = value is JsonNode node ? ToCompactText(node) : value?.ToString() ?? "missing";
+        return text.Length > 80 ? text[..80] + "…" : text;
+    }
+
     /// <summary>Parses JSON without throwing: a bad document becomes an error with its line.</summary>
     public static JsonNode? TryParse(string text, out string? error, out int line)
     {

@@ -294,9 +294,5 @@ internal sealed class MockEngine(MockState state, TimeProvider time, Sessions? s
     private static JsonObject Field(string path, string expected, string actual) => Envelope.Field(path, expected, actual);
 
     /// <summary>A caller's value as short text for a message: it may be of any length.</summary>
-    internal static string Sample(object? value)
-    {
-        var text = value is JsonNode node ? OpJson.ToCompactText(node) : value?.ToString() ?? "missing";
-        return text.Length > 80 ? text[..80] + "…" : text;
-    }
+    internal static string Sample(object? value) => OpJson.Sample(value);
 }

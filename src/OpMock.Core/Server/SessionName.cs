@@ -9,7 +9,7 @@ internal static class SessionName
 {
     public const string Header = "X-OpMock-Session";
 
-    public const string Default = "default";
+    public const string Default = World.State.Sessions.Default;
 
     public const int MaxLength = 64;
 

@@ -73,7 +73,7 @@ internal sealed class ValidationProxy : IDisposable, IAsyncDisposable
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();
         // What a burst of large bodies left behind is given back once the proxy is idle, as the mock server does.
-        builder.Services.AddHostedService(_ => new Server.IdleTrim(time));
+        builder.Services.AddHostedService(_ => new Net.IdleTrim(time));
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(settings.Listen, settings.Port);

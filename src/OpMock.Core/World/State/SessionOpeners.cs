@@ -24,7 +24,7 @@ internal sealed class SessionOpeners(int perOpener, TimeSpan idle, TimeProvider 
     /// <param name="isNew">The store holds no such session: the write would open it.</param>
     public StateFullException? Admit(string opener, string session, bool isNew)
     {
-        if (session == Server.SessionName.Default)
+        if (session == Sessions.Default)
         {
             return null;
         }

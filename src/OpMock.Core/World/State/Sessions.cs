@@ -11,6 +11,9 @@ namespace OpMock.Core.World.State;
 /// <param name="openers">Who opened which session, for rationing new ones per origin; unrationed when null.</param>
 internal sealed class Sessions(IStateStore store, SessionOpeners? openers = null) : IAsyncDisposable
 {
+    /// <summary>The session of a request that names none (the X-OpMock-Session header absent).</summary>
+    public const string Default = "default";
+
     /// <summary>Overlays kept at once; past it they are read again from the store (they are small and rebuilt fast).</summary>
     private const int Kept = 4096;
 

@@ -192,5 +192,5 @@ internal sealed class CaseGenerator(CaseClassifier classifier)
 
     private static string Text(JsonNode node) => OpJson.ToCompactText(node);
 
-    private static string Short(JsonNode? value) => Server.MockEngine.Sample(value);
+    private static string Short(JsonNode? value) => OpJson.Sample(value);
 }

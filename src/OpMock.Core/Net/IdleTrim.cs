@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 
-namespace OpMock.Core.Server;
+namespace OpMock.Core.Net;
 
 /// <summary>
 /// Gives memory back once a burst is over. After a flood the server is idle: nothing allocates, so no

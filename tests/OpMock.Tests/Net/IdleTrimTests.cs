@@ -1,6 +1,6 @@
-using OpMock.Core.Server;
+using OpMock.Core.Net;
 
-namespace OpMock.Tests.Server;
+namespace OpMock.Tests.Net;
 
 public sealed class IdleTrimTests
 {
